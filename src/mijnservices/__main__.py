@@ -1,0 +1,3 @@
+from mijnservices.cli import main
+
+main()

@@ -1,0 +1,253 @@
+"""Django settings. Every value comes from :mod:`mijnservices.conf.env` declarations.
+
+See ``docs/configuration.md`` (generated) for the full reference.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from mijnservices.conf import logging as logging_conf
+from mijnservices.conf.env import declare, one_of, positive
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+# --- General -----------------------------------------------------------------
+DEMO_MODE = declare(
+    "DEMO_MODE",
+    False,
+    "Demo mode: enables the labelled demo DigiD login, the demo API client and demo data. "
+    "Never enable in production.",
+)
+DEBUG = declare("DEBUG", False, "Django debug pages. Only for local development.")
+VAR_DIR = Path(
+    declare("VAR_DIR", "var", "Directory for the SQLite database, uploaded files and runtime state.")
+).resolve()
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+SECRET_KEY = declare(
+    "SECRET_KEY",
+    "",
+    "Secret for signing sessions and tokens. Required unless DEMO_MODE or DEBUG is on.",
+    check=lambda v: None if len(v) >= 32 or not v else "must be at least 32 characters",
+    secret=True,
+)
+if not SECRET_KEY:
+    if not (DEMO_MODE or DEBUG):
+        raise ImproperlyConfigured(
+            "Setting SECRET_KEY is missing: set it to a random string of at least 32 characters "
+            "(only DEMO_MODE or DEBUG may run without it)."
+        )
+    SECRET_KEY = "insecure-demo-key-only-for-demo-mode-and-debug"  # noqa: S105
+ALLOWED_HOSTS = declare(
+    "ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"], "Comma-separated host names to serve."
+)
+SITE_URL = declare(
+    "SITE_URL", "http://127.0.0.1:8000", "Public base URL, used in links in e-mails and API URLs."
+)
+ORGANISATION_NAME = declare(
+    "ORGANISATION_NAME", "Gemeente Voorbeeld", "Name of the municipality shown to citizens."
+)
+ORGANISATION_RSIN = declare(
+    "ORGANISATION_RSIN",
+    "002220647",
+    "RSIN of the municipality: the bronorganisatie of zaken it creates (9 digits).",
+    check=lambda v: None if len(v) == 9 and v.isdigit() else "must be 9 digits",
+)
+
+# --- Database ----------------------------------------------------------------
+DATABASE_URL = declare(
+    "DATABASE_URL",
+    "",
+    "Database URL, e.g. postgres://user:pass@host/db. Empty: embedded SQLite in VAR_DIR.",
+    group="Database",
+)
+DB_CONN_MAX_AGE = declare(
+    "DB_CONN_MAX_AGE", 60, "Seconds to keep PostgreSQL connections open.", group="Database"
+)
+if DATABASE_URL:
+    if not DATABASE_URL.startswith(("postgres://", "postgresql://")):
+        raise ImproperlyConfigured(
+            "Setting DATABASE_URL is invalid: only postgres:// or postgresql:// URLs are "
+            "supported (leave it empty for the embedded SQLite database)."
+        )
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=DB_CONN_MAX_AGE)}
+else:
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": VAR_DIR / "mijnservices.sqlite3",
+            "OPTIONS": {
+                # IMMEDIATE takes the write lock at BEGIN, so concurrent writers queue on
+                # the busy timeout instead of failing with "database is locked".
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+                "init_command": (
+                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+                ),
+            },
+            "TEST": {"NAME": VAR_DIR / "test-mijnservices.sqlite3"},
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Applications --------------------------------------------------------------
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "mijnservices.core",
+    "mijnservices.registrations.catalogi",
+    "mijnservices.registrations.zaken",
+    "mijnservices.services.access",
+    "mijnservices.portal",
+    "mijnservices.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "mijnservices.conf.urls"
+WSGI_APPLICATION = "mijnservices.conf.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "mijnservices.portal.context_processors.portal",
+            ],
+        },
+    }
+]
+
+# --- Internationalisation -----------------------------------------------------
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+# --- Static files --------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+
+# --- Sessions and security -----------------------------------------------------
+SESSION_IDLE_TIMEOUT = declare(
+    "SESSION_IDLE_TIMEOUT",
+    900,
+    "Seconds of inactivity after which a portal session ends (DigiD norm: 15 minutes).",
+    group="Security",
+    check=positive,
+)
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SECURE_COOKIES = declare(
+    "SECURE_COOKIES",
+    False,
+    "Send session and CSRF cookies only over HTTPS. Turn on behind TLS.",
+    group="Security",
+)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_COOKIES
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+
+# --- Background worker ---------------------------------------------------------
+WORKER_POLL_INTERVAL = declare(
+    "WORKER_POLL_INTERVAL",
+    1,
+    "Seconds the worker sleeps when the outbox is empty.",
+    group="Worker",
+    check=positive,
+)
+WORKER_BATCH_SIZE = declare(
+    "WORKER_BATCH_SIZE", 100, "Outbox events one worker claims at a time.", group="Worker",
+    check=positive,
+)
+OUTBOX_MAX_ATTEMPTS = declare(
+    "OUTBOX_MAX_ATTEMPTS",
+    12,
+    "Attempts before an outbox event is marked failed (backoff doubles, capped at 1 hour).",
+    group="Worker",
+    check=positive,
+)
+
+# --- Web server ------------------------------------------------------------------
+BIND_ADDRESS = declare(
+    "BIND_ADDRESS", "127.0.0.1", "Address `mijnservices serve` listens on.", group="Web server"
+)
+PORT = declare("PORT", 8000, "Port for `mijnservices serve`.", group="Web server", check=positive)
+WEB_CONCURRENCY = declare(
+    "WEB_CONCURRENCY", 2, "Web server worker processes.", group="Web server", check=positive
+)
+
+# --- Logging -------------------------------------------------------------------
+LOG_LEVEL = declare(
+    "LOG_LEVEL",
+    "INFO",
+    "Log level.",
+    group="Logging",
+    check=one_of("DEBUG", "INFO", "WARNING", "ERROR"),
+)
+LOG_FORMAT = declare(
+    "LOG_FORMAT",
+    "console",
+    "console (readable) or json (one JSON object per line, for log shipping).",
+    group="Logging",
+    check=one_of("console", "json"),
+)
+LOGGING = logging_conf.build(level=LOG_LEVEL, fmt=LOG_FORMAT)
+logging_conf.configure_structlog(fmt=LOG_FORMAT)
+
+# --- Access ----------------------------------------------------------------------
+CITIZEN_MAX_VERTROUWELIJKHEID = declare(
+    "CITIZEN_MAX_VERTROUWELIJKHEID",
+    "zaakvertrouwelijk",
+    "Most confidential vertrouwelijkheidaanduiding of a zaak a citizen may see in the portal.",
+    group="Access",
+    check=one_of(
+        "openbaar", "beperkt_openbaar", "intern", "zaakvertrouwelijk", "vertrouwelijk",
+        "confidentieel", "geheim", "zeer_geheim",
+    ),
+)
+
+# --- Domain --------------------------------------------------------------------
+STATUS_SILENCE_DAYS_DEFAULT = declare(
+    "STATUS_SILENCE_DAYS_DEFAULT",
+    14,
+    "Days without a status change after which a zaak counts as quiet, unless its zaaktype says "
+    "otherwise.",
+    group="Domain",
+    check=positive,
+)

@@ -1,0 +1,51 @@
+"""The transactional outbox: every change records its events in the same transaction.
+
+Workers (``mijnservices worker``) claim pending events, hand them to the registered
+handlers and record a final status. The id is stable, so consumers can deduplicate.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+
+
+class OutboxStatus(models.TextChoices):
+    PENDING = "pending", "pending"
+    PROCESSED = "processed", "processed"
+    FAILED = "failed", "failed (after retries)"
+
+
+class OutboxEvent(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    # Mirrors a ZGW notificatie: kanaal + resource + actie on a hoofdObject.
+    kanaal = models.CharField(max_length=50)
+    resource = models.CharField(max_length=50)
+    actie = models.CharField(max_length=20)
+    hoofd_object = models.CharField(max_length=200, help_text="Stable key of the main object.")
+    resource_id = models.CharField(max_length=200)
+    kenmerken = models.JSONField(default=dict, blank=True)
+    payload = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(db_index=True)
+    status = models.CharField(
+        max_length=20, choices=OutboxStatus.choices, default=OutboxStatus.PENDING
+    )
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField()
+    processed_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "outbox event"
+        ordering = ["created_at"]
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                name="outbox_pending_idx",
+                condition=models.Q(status="pending"),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kanaal}.{self.resource}.{self.actie} {self.id}"

@@ -1,0 +1,36 @@
+"""The demo population: people and a business that exist only in demo mode.
+
+This list is the demo stand-in for the BRP / Handelsregister: the demo login offers
+these people, and a BSN that is not here is refused with a clear message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Persona:
+    kind: str  # "bsn" or "kvk"
+    identifier: str
+    name: str
+    description: str  # what this persona shows in the demo (English, for the login page)
+    description_nl: str
+
+
+PERSONAS: tuple[Persona, ...] = (
+    Persona("bsn", "999993653", "Suzanne Jansen", "WOZ objection and noise subsidy",
+            "Bezwaar WOZ-waarde en subsidie geluidsanering"),
+    Persona("bsn", "999990627", "Mohammed el Amrani", "Income supplement and a complaint",
+            "Individuele inkomenstoeslag en een klacht"),
+    Persona("bsn", "999991589", "Els de Vries", "Closed complaint and noise subsidy",
+            "Afgehandelde klacht en subsidie geluidsanering"),
+    Persona("kvk", "69599084", "Bakkerij De Korenaar B.V.", "Business: WOZ objection",
+            "Bedrijf: bezwaar WOZ-waarde"),
+)
+
+
+def find(kind: str, identifier: str) -> Persona | None:
+    return next(
+        (p for p in PERSONAS if p.kind == kind and p.identifier == identifier.strip()), None
+    )

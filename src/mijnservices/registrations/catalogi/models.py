@@ -1,0 +1,211 @@
+"""Catalogi registration (ZGW Catalogi API 1.3): the types that give zaken their shape.
+
+Field names follow the standard (snake_case of the API's camelCase) so the API layer
+can map them one to one.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Vertrouwelijkheid(models.TextChoices):
+    """vertrouwelijkheidaanduiding, ordered from least to most confidential."""
+
+    OPENBAAR = "openbaar", _("Public")
+    BEPERKT_OPENBAAR = "beperkt_openbaar", _("Limited public")
+    INTERN = "intern", _("Internal")
+    ZAAKVERTROUWELIJK = "zaakvertrouwelijk", _("Case confidential")
+    VERTROUWELIJK = "vertrouwelijk", _("Confidential")
+    CONFIDENTIEEL = "confidentieel", _("Confidential (high)")
+    GEHEIM = "geheim", _("Secret")
+    ZEER_GEHEIM = "zeer_geheim", _("Top secret")
+
+    @classmethod
+    def rank(cls, value: str) -> int:
+        return list(cls.values).index(value)
+
+
+class Catalogus(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    domein = models.CharField(max_length=5)
+    rsin = models.CharField(max_length=9)
+    naam = models.CharField(max_length=200, blank=True)
+    contactpersoon_beheer_naam = models.CharField(max_length=40)
+
+    class Meta:
+        verbose_name = "catalogus"
+        verbose_name_plural = "catalogussen"
+        constraints = [
+            models.UniqueConstraint(fields=["domein", "rsin"], name="catalogus_domein_rsin_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.domein} ({self.naam})" if self.naam else self.domein
+
+
+class ZaakType(models.Model):
+    """A zaaktype version. Only published (``concept=False``) versions may be used."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    catalogus = models.ForeignKey(Catalogus, on_delete=models.PROTECT, related_name="zaaktypen")
+    identificatie = models.CharField(max_length=50)
+    omschrijving = models.CharField(max_length=80)
+    omschrijving_generiek = models.CharField(max_length=80, blank=True)
+    vertrouwelijkheidaanduiding = models.CharField(
+        max_length=20, choices=Vertrouwelijkheid.choices, default=Vertrouwelijkheid.ZAAKVERTROUWELIJK
+    )
+    doel = models.TextField(blank=True)
+    aanleiding = models.TextField(blank=True)
+    toelichting = models.TextField(blank=True)
+    doorlooptijd = models.DurationField(help_text="Legal maximum lead time (ZGW doorlooptijd).")
+    servicenorm = models.DurationField(
+        null=True, blank=True, help_text="The municipality's own service norm (shorter)."
+    )
+    # Citizen-facing text (B1) explaining what this kind of request is.
+    publieke_omschrijving = models.CharField(max_length=200, blank=True)
+    publieke_omschrijving_en = models.CharField(max_length=200, blank=True)
+    # Days without a status change after which the portal says "nothing new, not forgotten".
+    stilte_signaal_dagen = models.PositiveIntegerField(null=True, blank=True)
+    # Whether the citizen may see who handles the zaak (behandelaar rol).
+    toon_behandelaar = models.BooleanField(default=False)
+    begin_geldigheid = models.DateField()
+    einde_geldigheid = models.DateField(null=True, blank=True)
+    concept = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = "zaaktype"
+        verbose_name_plural = "zaaktypen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["catalogus", "identificatie", "begin_geldigheid"],
+                name="zaaktype_version_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.omschrijving} ({self.identificatie})"
+
+    @property
+    def is_published(self) -> bool:
+        return not self.concept
+
+
+class StatusType(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    zaaktype = models.ForeignKey(ZaakType, on_delete=models.CASCADE, related_name="statustypen")
+    volgnummer = models.PositiveSmallIntegerField()
+    omschrijving = models.CharField(max_length=80)
+    omschrijving_generiek = models.CharField(max_length=80, blank=True)
+    statustekst = models.CharField(
+        max_length=1000,
+        blank=True,
+        help_text="Citizen-facing explanation of this step (ZGW statustekst), Dutch.",
+    )
+    statustekst_en = models.CharField(max_length=1000, blank=True)
+    informeren = models.BooleanField(
+        default=False, help_text="The initiator is informed when the zaak reaches this step."
+    )
+    doorlooptijd = models.DurationField(
+        null=True,
+        blank=True,
+        help_text="Expected time this step takes, used to predict the dates of future steps.",
+    )
+    toelichting = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "statustype"
+        verbose_name_plural = "statustypen"
+        ordering = ["zaaktype", "volgnummer"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["zaaktype", "volgnummer"], name="statustype_volgnummer_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.volgnummer}. {self.omschrijving}"
+
+    @property
+    def expected_duration(self) -> timedelta:
+        return self.doorlooptijd or timedelta(0)
+
+
+class ResultaatType(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    zaaktype = models.ForeignKey(ZaakType, on_delete=models.CASCADE, related_name="resultaattypen")
+    omschrijving = models.CharField(max_length=30)
+    resultaattypeomschrijving = models.CharField(
+        max_length=1000, blank=True, help_text="URL of the generic resultaattype (selectielijst)."
+    )
+    omschrijving_generiek = models.CharField(max_length=80, blank=True)
+    selectielijstklasse = models.CharField(max_length=1000, blank=True)
+    toelichting = models.TextField(blank=True)
+    archiefnominatie = models.CharField(
+        max_length=20,
+        choices=[("blijvend_bewaren", "blijvend bewaren"), ("vernietigen", "vernietigen")],
+        blank=True,
+    )
+    archiefactietermijn = models.DurationField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "resultaattype"
+        verbose_name_plural = "resultaattypen"
+
+    def __str__(self) -> str:
+        return self.omschrijving
+
+
+class RolOmschrijving(models.TextChoices):
+    """omschrijvingGeneriek of a roltype (ZGW RolOmschrijving)."""
+
+    ADVISEUR = "adviseur", _("Adviser")
+    BEHANDELAAR = "behandelaar", _("Case handler")
+    BELANGHEBBENDE = "belanghebbende", _("Interested party")
+    BESLISSER = "beslisser", _("Decision maker")
+    INITIATOR = "initiator", _("Applicant")
+    KLANTCONTACTER = "klantcontacter", _("Customer contact")
+    ZAAKCOORDINATOR = "zaakcoordinator", _("Case coordinator")
+    MEDE_INITIATOR = "mede_initiator", _("Co-applicant")
+
+
+class RolType(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    zaaktype = models.ForeignKey(ZaakType, on_delete=models.CASCADE, related_name="roltypen")
+    omschrijving = models.CharField(max_length=100)
+    omschrijving_generiek = models.CharField(max_length=20, choices=RolOmschrijving.choices)
+
+    class Meta:
+        verbose_name = "roltype"
+        verbose_name_plural = "roltypen"
+
+    def __str__(self) -> str:
+        return self.omschrijving
+
+
+class InformatieObjectType(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    catalogus = models.ForeignKey(
+        Catalogus, on_delete=models.PROTECT, related_name="informatieobjecttypen"
+    )
+    omschrijving = models.CharField(max_length=80)
+    vertrouwelijkheidaanduiding = models.CharField(
+        max_length=20, choices=Vertrouwelijkheid.choices, default=Vertrouwelijkheid.OPENBAAR
+    )
+    begin_geldigheid = models.DateField()
+    einde_geldigheid = models.DateField(null=True, blank=True)
+    concept = models.BooleanField(default=True)
+    zaaktypen = models.ManyToManyField(
+        ZaakType, related_name="informatieobjecttypen", blank=True
+    )
+
+    class Meta:
+        verbose_name = "informatieobjecttype"
+        verbose_name_plural = "informatieobjecttypen"
+
+    def __str__(self) -> str:
+        return self.omschrijving

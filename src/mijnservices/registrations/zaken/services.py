@@ -1,0 +1,276 @@
+"""Writes for the Zaken registration: the ZGW rules that belong to the model live here.
+
+- a zaaktype must be published to be used;
+- a status's statustype must belong to the zaak's zaaktype;
+- the final status (highest volgnummer) needs a resultaat and sets ``einddatum``;
+  a later non-final status reopens the zaak;
+- ``identificatie`` is unique per bronorganisatie, also under concurrent creation.
+
+Every change records an outbox event in the same transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from mijnservices.core.errors import DomainError
+from mijnservices.core.outbox import event_record
+from mijnservices.core.resources import resource_path
+from mijnservices.registrations.catalogi.models import ResultaatType, RolType, StatusType, ZaakType
+from mijnservices.registrations.zaken.models import (
+    BetrokkeneType,
+    IdentificatieCounter,
+    Resultaat,
+    Rol,
+    Status,
+    SubStatus,
+    Zaak,
+)
+
+
+def _zaak_event(zaak: Zaak, *, resource: str, actie: str, resource_id: str) -> None:
+    event_record(
+        kanaal="zaken",
+        resource=resource,
+        actie=actie,
+        hoofd_object=resource_path("zaken", "zaken", zaak.uuid),
+        resource_id=resource_id,
+        kenmerken={
+            "bronorganisatie": zaak.bronorganisatie,
+            "zaaktype": resource_path("catalogi", "zaaktypen", zaak.zaaktype.uuid),
+            "vertrouwelijkheidaanduiding": zaak.vertrouwelijkheidaanduiding,
+        },
+    )
+
+
+def identificatie_generate(*, bronorganisatie: str, jaar: int) -> str:
+    """Next ``ZAAK-<jaar>-<10 digits>`` for the organisation, in one atomic upsert."""
+    table = IdentificatieCounter._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (bronorganisatie, jaar, laatste) VALUES (%s, %s, 1) "  # noqa: S608
+            f"ON CONFLICT (bronorganisatie, jaar) DO UPDATE SET laatste = {table}.laatste + 1 "
+            "RETURNING laatste",
+            [bronorganisatie, jaar],
+        )
+        (number,) = cursor.fetchone()
+    return f"ZAAK-{jaar}-{number:010d}"
+
+
+@transaction.atomic
+def zaak_create(
+    *,
+    zaaktype: ZaakType,
+    omschrijving: str = "",
+    startdatum: date,
+    registratiedatum: date | None = None,
+    bronorganisatie: str | None = None,
+    identificatie: str = "",
+    einddatum_gepland: date | None = None,
+    uiterlijke_einddatum_afdoening: date | None = None,
+    vertrouwelijkheidaanduiding: str = "",
+    toelichting: str = "",
+) -> Zaak:
+    if zaaktype.concept:
+        raise DomainError(
+            "The zaaktype is not published yet.", code="zaaktype-concept", field="zaaktype"
+        )
+    organisation = bronorganisatie or settings.ORGANISATION_RSIN
+    registered = registratiedatum or timezone.localdate()
+    if not identificatie:
+        identificatie = identificatie_generate(bronorganisatie=organisation, jaar=registered.year)
+    elif Zaak.objects.filter(bronorganisatie=organisation, identificatie=identificatie).exists():
+        raise DomainError(
+            "This identificatie is already used by this organisation.",
+            code="identificatie-niet-uniek",
+            field="identificatie",
+        )
+    # Derived deadlines as Open Zaak does: legal deadline from the doorlooptijd,
+    # the planned date from the (shorter) servicenorm.
+    if uiterlijke_einddatum_afdoening is None:
+        uiterlijke_einddatum_afdoening = startdatum + zaaktype.doorlooptijd
+    if einddatum_gepland is None and zaaktype.servicenorm is not None:
+        einddatum_gepland = startdatum + zaaktype.servicenorm
+    try:
+        with transaction.atomic():
+            zaak = Zaak.objects.create(
+                zaaktype=zaaktype,
+                identificatie=identificatie,
+                bronorganisatie=organisation,
+                omschrijving=omschrijving,
+                toelichting=toelichting,
+                registratiedatum=registered,
+                startdatum=startdatum,
+                einddatum_gepland=einddatum_gepland,
+                uiterlijke_einddatum_afdoening=uiterlijke_einddatum_afdoening,
+                vertrouwelijkheidaanduiding=(
+                    vertrouwelijkheidaanduiding or zaaktype.vertrouwelijkheidaanduiding
+                ),
+                laatste_activiteit=timezone.now(),
+            )
+    except IntegrityError as exc:
+        raise DomainError(
+            "This identificatie is already used by this organisation.",
+            code="identificatie-niet-uniek",
+            field="identificatie",
+        ) from exc
+    _zaak_event(zaak, resource="zaak", actie="create", resource_id=resource_path("zaken", "zaken", zaak.uuid))
+    return zaak
+
+
+@transaction.atomic
+def rol_create(
+    *,
+    zaak: Zaak,
+    roltype: RolType,
+    betrokkene_type: str,
+    inp_bsn: str = "",
+    kvk_nummer: str = "",
+    vestigingsnummer: str = "",
+    identificatie: str = "",
+    naam: str = "",
+    roltoelichting: str = "",
+) -> Rol:
+    if roltype.zaaktype_id != zaak.zaaktype_id:
+        raise DomainError(
+            "The roltype does not belong to the zaaktype of the zaak.",
+            code="zaaktype-mismatch",
+            field="roltype",
+        )
+    if betrokkene_type == BetrokkeneType.NATUURLIJK_PERSOON and not inp_bsn:
+        raise DomainError("A natuurlijk persoon needs a BSN.", code="required", field="inpBsn")
+    if betrokkene_type == BetrokkeneType.NIET_NATUURLIJK_PERSOON and not kvk_nummer:
+        raise DomainError(
+            "A niet-natuurlijk persoon needs a KvK-nummer.", code="required", field="kvkNummer"
+        )
+    rol = Rol.objects.create(
+        zaak=zaak,
+        roltype=roltype,
+        omschrijving_generiek=roltype.omschrijving_generiek,
+        betrokkene_type=betrokkene_type,
+        inp_bsn=inp_bsn,
+        kvk_nummer=kvk_nummer,
+        vestigingsnummer=vestigingsnummer,
+        identificatie=identificatie,
+        naam=naam,
+        roltoelichting=roltoelichting,
+        registratiedatum=timezone.now(),
+    )
+    _zaak_event(zaak, resource="rol", actie="create", resource_id=resource_path("zaken", "rollen", rol.uuid))
+    return rol
+
+
+@transaction.atomic
+def resultaat_set(*, zaak: Zaak, resultaattype: ResultaatType, toelichting: str = "") -> Resultaat:
+    if resultaattype.zaaktype_id != zaak.zaaktype_id:
+        raise DomainError(
+            "The resultaattype does not belong to the zaaktype of the zaak.",
+            code="zaaktype-mismatch",
+            field="resultaattype",
+        )
+    resultaat, created = Resultaat.objects.update_or_create(
+        zaak=zaak, defaults={"resultaattype": resultaattype, "toelichting": toelichting}
+    )
+    _zaak_event(
+        zaak,
+        resource="resultaat",
+        actie="create" if created else "update",
+        resource_id=resource_path("zaken", "resultaten", resultaat.uuid),
+    )
+    return resultaat
+
+
+def _final_volgnummer(zaaktype_id: int) -> int | None:
+    last = (
+        StatusType.objects.filter(zaaktype_id=zaaktype_id)
+        .order_by("-volgnummer")
+        .values_list("volgnummer", flat=True)
+        .first()
+    )
+    return last
+
+
+@transaction.atomic
+def status_set(
+    *,
+    zaak: Zaak,
+    statustype: StatusType,
+    datum_status_gezet: datetime | None = None,
+    statustoelichting: str = "",
+) -> Status:
+    zaak = Zaak.objects.select_for_update().select_related("zaaktype").get(pk=zaak.pk)
+    if statustype.zaaktype_id != zaak.zaaktype_id:
+        raise DomainError(
+            "The statustype does not belong to the zaaktype of the zaak.",
+            code="zaaktype-mismatch",
+            field="statustype",
+        )
+    moment = datum_status_gezet or timezone.now()
+    is_final = statustype.volgnummer == _final_volgnummer(zaak.zaaktype_id)
+    if is_final and not Resultaat.objects.filter(zaak=zaak).exists():
+        raise DomainError(
+            "A zaak can only get its final status when it has a resultaat.",
+            code="resultaat-does-not-exist",
+            field="statustype",
+        )
+    status = Status.objects.create(
+        zaak=zaak,
+        statustype=statustype,
+        datum_status_gezet=moment,
+        statustoelichting=statustoelichting,
+    )
+    changed: list[str] = []
+    current = zaak.status
+    if current is None or moment >= current.datum_status_gezet:
+        zaak.status = status
+        changed.append("status")
+        if is_final:
+            zaak.einddatum = timezone.localdate(moment)
+            changed.append("einddatum")
+        elif zaak.einddatum is not None:
+            zaak.einddatum = None  # a non-final status reopens the zaak
+            changed.append("einddatum")
+    if moment > zaak.laatste_activiteit:
+        zaak.laatste_activiteit = moment
+        changed.append("laatste_activiteit")
+    if changed:
+        zaak.save(update_fields=changed)
+    _zaak_event(
+        zaak, resource="status", actie="create", resource_id=resource_path("zaken", "statussen", status.uuid)
+    )
+    return status
+
+
+@transaction.atomic
+def substatus_create(
+    *,
+    zaak: Zaak,
+    omschrijving: str,
+    tijdstip: datetime | None = None,
+    doelgroep: str = "betrokkenen",
+    status: Status | None = None,
+) -> SubStatus:
+    """Add an intermediate update under the zaak's current step (or a given status)."""
+    zaak = Zaak.objects.select_for_update().get(pk=zaak.pk)
+    parent = status or zaak.status
+    if parent is not None and parent.zaak_id != zaak.pk:
+        raise DomainError("The status belongs to another zaak.", code="invalid", field="status")
+    moment = tijdstip or timezone.now()
+    substatus = SubStatus.objects.create(
+        zaak=zaak, status=parent, omschrijving=omschrijving, tijdstip=moment, doelgroep=doelgroep
+    )
+    if doelgroep == "betrokkenen" and moment > zaak.laatste_activiteit:
+        zaak.laatste_activiteit = moment
+        zaak.save(update_fields=["laatste_activiteit"])
+    _zaak_event(
+        zaak,
+        resource="substatus",
+        actie="create",
+        resource_id=resource_path("zaken", "substatussen", substatus.uuid),
+    )
+    return substatus
+

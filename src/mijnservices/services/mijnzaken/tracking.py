@@ -1,0 +1,113 @@
+"""Track & trace: turn a zaak's statustypen and status history into dated steps.
+
+Works on a zaak loaded by :func:`selectors.zaak_for_detail` (everything prefetched), so
+building the steps costs no queries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from mijnservices.registrations.catalogi.models import StatusType
+from mijnservices.registrations.zaken.models import Status, Zaak
+
+StepState = Literal["past", "current", "future", "skipped"]
+
+
+@dataclass
+class SubUpdate:
+    omschrijving: str
+    tijdstip: datetime
+
+
+@dataclass
+class Step:
+    volgnummer: int
+    title: str
+    explanation: str
+    state: StepState
+    reached_at: datetime | None = None
+    expected_on: date | None = None
+    toelichting: str = ""
+    updates: list[SubUpdate] = field(default_factory=list)
+
+    @property
+    def is_current(self) -> bool:
+        return self.state == "current"
+
+
+@dataclass
+class Tracking:
+    steps: list[Step]
+    expected_end: date | None
+    planned_end: date | None
+    legal_end: date | None
+
+
+def _explanation(statustype: StatusType) -> str:
+    if get_language() == "en" and statustype.statustekst_en:
+        return statustype.statustekst_en
+    return statustype.statustekst
+
+
+def _state(statustype: StatusType, *, current_nr: int, reached: bool, closed: bool) -> StepState:
+    if closed or statustype.volgnummer < current_nr:
+        return "past" if reached else "skipped"
+    if statustype.volgnummer == current_nr:
+        return "current"
+    return "future"
+
+
+def build_tracking(zaak: Zaak, *, today: date | None = None) -> Tracking:
+    """All steps of the zaaktype: past ones with the date reached, the current one,
+    and future ones with an expected date.
+
+    A step's statustype ``doorlooptijd`` is how long the zaak is expected to stay in
+    it, so the next step is expected that long after this one was reached. An expected
+    date that has already passed becomes today: the step is late, not skipped.
+    """
+    today = today or timezone.localdate()
+    statustypen: list[StatusType] = list(zaak.zaaktype.statustypen.all())
+    reached: dict[int, Status] = {}
+    for status in zaak.statussen.all():  # chronological: the latest visit of a step wins
+        reached[status.statustype_id] = status
+    updates: dict[int | None, list[SubUpdate]] = {}
+    for sub in zaak.substatussen.all():
+        updates.setdefault(sub.status_id, []).append(
+            SubUpdate(omschrijving=sub.omschrijving, tijdstip=sub.tijdstip)
+        )
+    current = zaak.status
+    current_nr = current.statustype.volgnummer if current else 0
+    cursor = timezone.localdate(current.datum_status_gezet) if current else zaak.startdatum
+    previous_duration = timedelta(0)
+    steps: list[Step] = []
+    for statustype in statustypen:
+        status = reached.get(statustype.pk)
+        step = Step(
+            volgnummer=statustype.volgnummer,
+            title=statustype.omschrijving,
+            explanation=_explanation(statustype),
+            state=_state(
+                statustype, current_nr=current_nr, reached=status is not None, closed=zaak.is_closed
+            ),
+        )
+        if status is not None and step.state in ("past", "current"):
+            step.reached_at = status.datum_status_gezet
+            step.toelichting = status.statustoelichting
+            step.updates = updates.get(status.pk, [])
+        elif step.state == "future":
+            cursor = max(cursor + previous_duration, today)
+            step.expected_on = cursor
+        previous_duration = statustype.expected_duration
+        steps.append(step)
+    return Tracking(
+        steps=steps,
+        expected_end=steps[-1].expected_on if steps and not zaak.is_closed else None,
+        planned_end=zaak.einddatum_gepland,
+        legal_end=zaak.uiterlijke_einddatum_afdoening,
+    )

@@ -1,0 +1,1 @@
+"""Test support shared by the apps' test suites: factories and helpers."""
