@@ -25,7 +25,9 @@ DEMO_MODE = declare(
 )
 DEBUG = declare("DEBUG", False, "Django debug pages. Only for local development.")
 VAR_DIR = Path(
-    declare("VAR_DIR", "var", "Directory for the SQLite database, uploaded files and runtime state.")
+    declare(
+        "VAR_DIR", "var", "Directory for the SQLite database, uploaded files and runtime state."
+    )
 ).resolve()
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 SECRET_KEY = declare(
@@ -65,6 +67,12 @@ DATABASE_URL = declare(
     "Database URL, e.g. postgres://user:pass@host/db. Empty: embedded SQLite in VAR_DIR.",
     group="Database",
 )
+SQLITE_PATH = declare(
+    "SQLITE_PATH",
+    "",
+    "SQLite database file when DATABASE_URL is empty. Empty: VAR_DIR/mijnservices.sqlite3.",
+    group="Database",
+)
 DB_CONN_MAX_AGE = declare(
     "DB_CONN_MAX_AGE", 60, "Seconds to keep PostgreSQL connections open.", group="Database"
 )
@@ -79,7 +87,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "mijnservices.sqlite3",
+            "NAME": SQLITE_PATH or str(VAR_DIR / "mijnservices.sqlite3"),
             "OPTIONS": {
                 # IMMEDIATE takes the write lock at BEGIN, so concurrent writers queue on
                 # the busy timeout instead of failing with "database is locked".
@@ -89,7 +97,7 @@ else:
                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
                 ),
             },
-            "TEST": {"NAME": VAR_DIR / "test-mijnservices.sqlite3"},
+            "TEST": {"NAME": str(VAR_DIR / "test-mijnservices.sqlite3")},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -192,7 +200,10 @@ WORKER_POLL_INTERVAL = declare(
     check=positive,
 )
 WORKER_BATCH_SIZE = declare(
-    "WORKER_BATCH_SIZE", 100, "Outbox events one worker claims at a time.", group="Worker",
+    "WORKER_BATCH_SIZE",
+    100,
+    "Outbox events one worker claims at a time.",
+    group="Worker",
     check=positive,
 )
 OUTBOX_MAX_ATTEMPTS = declare(
@@ -237,8 +248,14 @@ CITIZEN_MAX_VERTROUWELIJKHEID = declare(
     "Most confidential vertrouwelijkheidaanduiding of a zaak a citizen may see in the portal.",
     group="Access",
     check=one_of(
-        "openbaar", "beperkt_openbaar", "intern", "zaakvertrouwelijk", "vertrouwelijk",
-        "confidentieel", "geheim", "zeer_geheim",
+        "openbaar",
+        "beperkt_openbaar",
+        "intern",
+        "zaakvertrouwelijk",
+        "vertrouwelijk",
+        "confidentieel",
+        "geheim",
+        "zeer_geheim",
     ),
 )
 

@@ -99,7 +99,7 @@ def _process(event: OutboxEvent, result: DrainResult) -> None:
         with transaction.atomic():
             for _name, handler in _HANDLERS:
                 handler(event)
-    except Exception as exc:  # noqa: BLE001 - any handler failure is retried, never lost
+    except Exception as exc:
         event.last_error = f"{type(exc).__name__}: {exc}"[:2000]
         if event.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
             event.status = OutboxStatus.FAILED
@@ -122,4 +122,6 @@ def _process(event: OutboxEvent, result: DrainResult) -> None:
             resource=event.resource,
             actie=event.actie,
         )
-    event.save(update_fields=["attempts", "status", "processed_at", "next_attempt_at", "last_error"])
+    event.save(
+        update_fields=["attempts", "status", "processed_at", "next_attempt_at", "last_error"]
+    )

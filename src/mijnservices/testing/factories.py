@@ -8,7 +8,7 @@ Everything is created through the service layer, so the ZGW rules hold.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
 import factory
 from django.utils import timezone
@@ -39,7 +39,7 @@ def published_zaaktype(
     **fields: Any,
 ) -> ZaakType:
     """A published zaaktype with ``steps`` statustypen, a resultaattype and roltypen."""
-    catalogus = CatalogusFactory()
+    catalogus = cast(Catalogus, CatalogusFactory())
     zaaktype = catalogi_services.zaaktype_create(
         catalogus=catalogus,
         identificatie=identificatie or f"ZT-{ZaakType.objects.count() + 1}",
@@ -107,7 +107,7 @@ class ZaakFactory(factory.Factory):
         moment = timezone.now() - timedelta(days=len(statustypen) + 1)
         if status_count == -1:
             zaken_services.resultaat_set(
-                zaak=zaak, resultaattype=zaak.zaaktype.resultaattypen.first()
+                zaak=zaak, resultaattype=zaak.zaaktype.resultaattypen.all()[0]
             )
         for statustype in statustypen[:reach]:
             moment += timedelta(days=1)

@@ -57,7 +57,9 @@ class ZaakType(models.Model):
     omschrijving = models.CharField(max_length=80)
     omschrijving_generiek = models.CharField(max_length=80, blank=True)
     vertrouwelijkheidaanduiding = models.CharField(
-        max_length=20, choices=Vertrouwelijkheid.choices, default=Vertrouwelijkheid.ZAAKVERTROUWELIJK
+        max_length=20,
+        choices=Vertrouwelijkheid.choices,
+        default=Vertrouwelijkheid.ZAAKVERTROUWELIJK,
     )
     doel = models.TextField(blank=True)
     aanleiding = models.TextField(blank=True)
@@ -199,9 +201,7 @@ class InformatieObjectType(models.Model):
     begin_geldigheid = models.DateField()
     einde_geldigheid = models.DateField(null=True, blank=True)
     concept = models.BooleanField(default=True)
-    zaaktypen = models.ManyToManyField(
-        ZaakType, related_name="informatieobjecttypen", blank=True
-    )
+    zaaktypen = models.ManyToManyField(ZaakType, related_name="informatieobjecttypen", blank=True)
 
     class Meta:
         verbose_name = "informatieobjecttype"

@@ -100,7 +100,9 @@ def statustype_create(
 
 
 @transaction.atomic
-def resultaattype_create(*, zaaktype: ZaakType, omschrijving: str, **fields: object) -> ResultaatType:
+def resultaattype_create(
+    *, zaaktype: ZaakType, omschrijving: str, **fields: object
+) -> ResultaatType:
     _ensure_concept(zaaktype)
     return ResultaatType.objects.create(zaaktype=zaaktype, omschrijving=omschrijving, **fields)
 

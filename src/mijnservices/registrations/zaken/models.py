@@ -31,6 +31,9 @@ class IdentificatieCounter(models.Model):
             models.UniqueConstraint(fields=["bronorganisatie", "jaar"], name="counter_unique")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.bronorganisatie}/{self.jaar}: {self.laatste}"
+
 
 class ZaakQuerySet(models.QuerySet["Zaak"]):
     def open(self) -> ZaakQuerySet:
@@ -53,7 +56,9 @@ class Zaak(models.Model):
     uiterlijke_einddatum_afdoening = models.DateField(null=True, blank=True)
     einddatum = models.DateField(null=True, blank=True)
     vertrouwelijkheidaanduiding = models.CharField(
-        max_length=20, choices=Vertrouwelijkheid.choices, default=Vertrouwelijkheid.ZAAKVERTROUWELIJK
+        max_length=20,
+        choices=Vertrouwelijkheid.choices,
+        default=Vertrouwelijkheid.ZAAKVERTROUWELIJK,
     )
     # Denormalised pointer to the current status so lists need no per-row lookups.
     status = models.ForeignKey(
@@ -123,6 +128,9 @@ class SubStatus(models.Model):
         verbose_name_plural = "substatussen"
         ordering = ["zaak", "tijdstip"]
 
+    def __str__(self) -> str:
+        return self.omschrijving
+
 
 class BetrokkeneType(models.TextChoices):
     NATUURLIJK_PERSOON = "natuurlijk_persoon", _("Natural person")
@@ -173,3 +181,6 @@ class Resultaat(models.Model):
     class Meta:
         verbose_name = "resultaat"
         verbose_name_plural = "resultaten"
+
+    def __str__(self) -> str:
+        return f"{self.resultaattype_id} for {self.zaak_id}"

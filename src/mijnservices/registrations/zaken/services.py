@@ -11,7 +11,7 @@ Every change records an outbox event in the same transaction.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
@@ -80,7 +80,15 @@ def zaak_create(
             "The zaaktype is not published yet.", code="zaaktype-concept", field="zaaktype"
         )
     organisation = bronorganisatie or settings.ORGANISATION_RSIN
-    registered = registratiedatum or timezone.localdate()
+    now = timezone.now()
+    registered = registratiedatum or timezone.localdate(now)
+    # A zaak registered on an earlier day (migrated, demo data) was last active then, not
+    # now; otherwise its backdated statuses could never move its "newest activity".
+    first_activity = (
+        now
+        if registered >= timezone.localdate(now)
+        else timezone.make_aware(datetime.combine(registered, time.min))
+    )
     if not identificatie:
         identificatie = identificatie_generate(bronorganisatie=organisation, jaar=registered.year)
     elif Zaak.objects.filter(bronorganisatie=organisation, identificatie=identificatie).exists():
@@ -110,7 +118,7 @@ def zaak_create(
                 vertrouwelijkheidaanduiding=(
                     vertrouwelijkheidaanduiding or zaaktype.vertrouwelijkheidaanduiding
                 ),
-                laatste_activiteit=timezone.now(),
+                laatste_activiteit=first_activity,
             )
     except IntegrityError as exc:
         raise DomainError(
@@ -118,7 +126,12 @@ def zaak_create(
             code="identificatie-niet-uniek",
             field="identificatie",
         ) from exc
-    _zaak_event(zaak, resource="zaak", actie="create", resource_id=resource_path("zaken", "zaken", zaak.uuid))
+    _zaak_event(
+        zaak,
+        resource="zaak",
+        actie="create",
+        resource_id=resource_path("zaken", "zaken", zaak.uuid),
+    )
     return zaak
 
 
@@ -160,7 +173,9 @@ def rol_create(
         roltoelichting=roltoelichting,
         registratiedatum=timezone.now(),
     )
-    _zaak_event(zaak, resource="rol", actie="create", resource_id=resource_path("zaken", "rollen", rol.uuid))
+    _zaak_event(
+        zaak, resource="rol", actie="create", resource_id=resource_path("zaken", "rollen", rol.uuid)
+    )
     return rol
 
 
@@ -240,7 +255,10 @@ def status_set(
     if changed:
         zaak.save(update_fields=changed)
     _zaak_event(
-        zaak, resource="status", actie="create", resource_id=resource_path("zaken", "statussen", status.uuid)
+        zaak,
+        resource="status",
+        actie="create",
+        resource_id=resource_path("zaken", "statussen", status.uuid),
     )
     return status
 
@@ -273,4 +291,3 @@ def substatus_create(
         resource_id=resource_path("zaken", "substatussen", substatus.uuid),
     )
     return substatus
-

@@ -24,18 +24,20 @@ def zaken_for_overview(principal: Citizen) -> QuerySet[Zaak]:
 
 def zaak_for_detail(principal: Citizen, zaak_uuid: UUID) -> Zaak:
     """One zaak with its steps, statuses and citizen-visible sub-statuses, or 404."""
-    queryset = zaken_scope(principal).select_related("zaaktype", "status__statustype", "resultaat__resultaattype").prefetch_related(
-        Prefetch(
-            "zaaktype__statustypen", queryset=StatusType.objects.order_by("volgnummer")
-        ),
-        Prefetch(
-            "statussen",
-            queryset=Status.objects.select_related("statustype").order_by("datum_status_gezet"),
-        ),
-        Prefetch(
-            "substatussen",
-            queryset=SubStatus.objects.filter(doelgroep="betrokkenen").order_by("tijdstip"),
-        ),
+    queryset = (
+        zaken_scope(principal)
+        .select_related("zaaktype", "status__statustype", "resultaat__resultaattype")
+        .prefetch_related(
+            Prefetch("zaaktype__statustypen", queryset=StatusType.objects.order_by("volgnummer")),
+            Prefetch(
+                "statussen",
+                queryset=Status.objects.select_related("statustype").order_by("datum_status_gezet"),
+            ),
+            Prefetch(
+                "substatussen",
+                queryset=SubStatus.objects.filter(doelgroep="betrokkenen").order_by("tijdstip"),
+            ),
+        )
     )
     try:
         return queryset.get(uuid=zaak_uuid)

@@ -74,8 +74,8 @@ def build_tracking(zaak: Zaak, *, today: date | None = None) -> Tracking:
     today = today or timezone.localdate()
     statustypen: list[StatusType] = list(zaak.zaaktype.statustypen.all())
     reached: dict[int, Status] = {}
-    for status in zaak.statussen.all():  # chronological: the latest visit of a step wins
-        reached[status.statustype_id] = status
+    for visit in zaak.statussen.all():  # chronological: the latest visit of a step wins
+        reached[visit.statustype_id] = visit
     updates: dict[int | None, list[SubUpdate]] = {}
     for sub in zaak.substatussen.all():
         updates.setdefault(sub.status_id, []).append(

@@ -27,7 +27,9 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=None)
         parser.add_argument("--workers", type=int, default=None)
 
-    def handle(self, *args: Any, port: int | None = None, workers: int | None = None, **options: Any) -> None:
+    def handle(
+        self, *args: Any, port: int | None = None, workers: int | None = None, **options: Any
+    ) -> None:
         _Server(
             {
                 "bind": f"{settings.BIND_ADDRESS}:{port or settings.PORT}",

@@ -1,0 +1,59 @@
+# MijnServices — every target a developer needs; CI calls the same ones.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: help install demo test check pytest browser-deps bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || { \
+	  echo "python3 -m venv failed; installing python3-venv with apt"; \
+	  apt-get update -qq && apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $@
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+install: $(VENV)/.installed frontend/node_modules/.installed ## Set up: virtualenv, Python packages, NL Design System CSS, translations
+	cd frontend && npm run --silent build
+	$(BIN)/mijnservices compile-translations
+
+demo: install ## Run the demo: migrate, load demo data, web + worker on http://127.0.0.1:$(PORT)
+	DEMO_MODE=true $(BIN)/mijnservices migrate --no-input -v 0
+	DEMO_MODE=true $(BIN)/mijnservices load-demo
+	DEMO_MODE=true PORT=$(PORT) $(BIN)/mijnservices run
+
+browser-deps: ## Install Debian's Chromium for the browser tests (never a downloaded browser)
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
+	fi
+
+check: install ## Lint, format, types, migrations and generated docs are up to date
+	$(BIN)/ruff check src conftest.py
+	$(BIN)/ruff format --check src conftest.py
+	DEMO_MODE=true $(BIN)/mypy
+	DEMO_MODE=true $(BIN)/mijnservices makemigrations --check --dry-run
+	DEMO_MODE=true $(BIN)/mijnservices config-docs --check
+
+pytest: install browser-deps ## Run the test suite only (DATABASE_URL selects PostgreSQL)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test: check pytest ## Set up and run every test: checks, unit, API and browser
+
+clean: ## Remove the virtualenv, built assets and local data
+	rm -rf $(VENV) frontend/node_modules src/mijnservices/static/nlds var

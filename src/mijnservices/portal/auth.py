@@ -1,0 +1,99 @@
+"""Citizen sessions for the portal: who is logged in, and the guard for citizen pages.
+
+A citizen is not a Django ``User``: DigiD and eHerkenning (and the demo login) hand us a
+BSN or KvK-nummer, which we keep in the session as plain data. Idle sessions end after
+``SESSION_IDLE_TIMEOUT`` seconds (the session cookie age, renewed on every request).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, Concatenate, ParamSpec
+
+import structlog
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import resolve_url
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+
+from mijnservices.services.access.principals import Citizen, Party
+
+SESSION_KEY = "portal_citizen"
+LOGIN_URL = "portal:login"
+AFTER_LOGIN_URL = "portal:zaken"
+
+P = ParamSpec("P")
+logger = structlog.get_logger("mijnservices.portal")
+
+
+def login_citizen(request: HttpRequest, citizen: Citizen) -> None:
+    """Start a citizen session. A new session key prevents session fixation."""
+    request.session.cycle_key()
+    request.session[SESSION_KEY] = {
+        "actor": citizen.actor.to_session(),
+        "auth_method": citizen.auth_method,
+        "represented": citizen.represented.to_session() if citizen.represented else None,
+    }
+    # Ids and kinds only: never the BSN or a name in the logs.
+    logger.info("citizen_login", auth_method=citizen.auth_method, kind=citizen.party.kind)
+
+
+def logout_citizen(request: HttpRequest) -> None:
+    """End the session completely: data removed, key replaced, cookie renewed."""
+    request.session.flush()
+
+
+def current_citizen(request: HttpRequest) -> Citizen | None:
+    """The logged-in citizen, or ``None`` (also for a damaged session entry)."""
+    data: Any = request.session.get(SESSION_KEY)
+    if not isinstance(data, dict):
+        return None
+    try:
+        represented = data.get("represented")
+        auth_method = data["auth_method"]
+        if auth_method not in ("demo", "digid", "eherkenning"):
+            return None
+        return Citizen(
+            actor=Party.from_session(data["actor"]),
+            auth_method=auth_method,
+            represented=Party.from_session(represented) if represented else None,
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def safe_next_url(request: HttpRequest, candidate: str | None) -> str | None:
+    """``candidate`` if it points into this site, else ``None`` (no open redirects)."""
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return None
+
+
+def redirect_after_login(request: HttpRequest, candidate: str | None) -> HttpResponseRedirect:
+    return HttpResponseRedirect(safe_next_url(request, candidate) or resolve_url(AFTER_LOGIN_URL))
+
+
+def login_redirect(request: HttpRequest) -> HttpResponseRedirect:
+    """To the login page, remembering where the citizen wanted to go."""
+    query = urlencode({"next": request.get_full_path()})
+    return HttpResponseRedirect(f"{resolve_url(LOGIN_URL)}?{query}")
+
+
+def citizen_required(
+    view: Callable[Concatenate[HttpRequest, Citizen, P], HttpResponse],
+) -> Callable[Concatenate[HttpRequest, P], HttpResponse]:
+    """Only for a logged-in citizen; the view receives the :class:`Citizen` after ``request``."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+        citizen = current_citizen(request)
+        if citizen is None:
+            return login_redirect(request)
+        response = view(request, citizen, *args, **kwargs)
+        # Personal pages must not be kept by shared computers' caches or the back button.
+        response["Cache-Control"] = "no-store"
+        return response
+
+    return wrapper

@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from mijnservices.core.errors import DomainError
+from mijnservices.core.models import OutboxEvent
+from mijnservices.registrations.catalogi import services as catalogi_services
+from mijnservices.registrations.zaken import services
+from mijnservices.registrations.zaken.models import Zaak
+from mijnservices.testing.factories import CatalogusFactory, ZaakFactory, published_zaaktype
+
+
+def _statustypen(zaak):
+    return list(zaak.zaaktype.statustypen.order_by("volgnummer"))
+
+
+@pytest.mark.django_db
+def test_creating_a_zaak_generates_a_yearly_identificatie_and_deadlines():
+    zaaktype = published_zaaktype()
+    start = timezone.localdate()
+    first = services.zaak_create(zaaktype=zaaktype, startdatum=start)
+    second = services.zaak_create(zaaktype=zaaktype, startdatum=start)
+    assert first.identificatie == f"ZAAK-{start.year}-0000000001"
+    assert second.identificatie == f"ZAAK-{start.year}-0000000002"
+    assert first.uiterlijke_einddatum_afdoening == start + zaaktype.doorlooptijd
+    assert first.einddatum_gepland == start + zaaktype.servicenorm
+
+
+@pytest.mark.django_db
+def test_concept_zaaktype_cannot_be_used():
+    concept = catalogi_services.zaaktype_create(
+        catalogus=CatalogusFactory(),
+        identificatie="C",
+        omschrijving="Concept",
+        doorlooptijd=timedelta(days=30),
+        begin_geldigheid=timezone.localdate(),
+    )
+    with pytest.raises(DomainError) as error:
+        services.zaak_create(zaaktype=concept, startdatum=timezone.localdate())
+    assert error.value.code == "zaaktype-concept"
+    assert not Zaak.objects.exists()
+
+
+@pytest.mark.django_db
+def test_duplicate_identificatie_is_refused():
+    zaak = ZaakFactory()
+    with pytest.raises(DomainError) as error:
+        services.zaak_create(
+            zaaktype=zaak.zaaktype, startdatum=zaak.startdatum, identificatie=zaak.identificatie
+        )
+    assert error.value.code == "identificatie-niet-uniek"
+
+
+@pytest.mark.django_db
+def test_statustype_of_another_zaaktype_is_refused():
+    zaak = ZaakFactory()
+    foreign = published_zaaktype().statustypen.first()
+    with pytest.raises(DomainError) as error:
+        services.status_set(zaak=zaak, statustype=foreign)
+    assert error.value.code == "zaaktype-mismatch"
+
+
+@pytest.mark.django_db
+def test_final_status_needs_a_resultaat():
+    zaak = ZaakFactory(status_count=1)
+    with pytest.raises(DomainError) as error:
+        services.status_set(zaak=zaak, statustype=_statustypen(zaak)[-1])
+    assert error.value.code == "resultaat-does-not-exist"
+    zaak.refresh_from_db()
+    assert zaak.einddatum is None
+
+
+@pytest.mark.django_db
+def test_setting_final_status_closes_zaak_on_the_status_date():
+    zaak = ZaakFactory(status_count=1)
+    services.resultaat_set(zaak=zaak, resultaattype=zaak.zaaktype.resultaattypen.first())
+    moment = timezone.now() - timedelta(days=2)
+    services.status_set(zaak=zaak, statustype=_statustypen(zaak)[-1], datum_status_gezet=moment)
+    zaak.refresh_from_db()
+    assert zaak.einddatum == timezone.localdate(moment)
+    assert zaak.is_closed
+
+
+@pytest.mark.django_db
+def test_non_final_status_after_closing_reopens_the_zaak():
+    zaak = ZaakFactory(closed=True)
+    services.status_set(zaak=zaak, statustype=_statustypen(zaak)[1])
+    zaak.refresh_from_db()
+    assert zaak.einddatum is None
+    assert zaak.status.statustype.volgnummer == 2
+
+
+@pytest.mark.django_db
+def test_backdated_status_does_not_replace_the_current_one():
+    zaak = ZaakFactory(status_count=3)
+    current = zaak.status
+    services.status_set(
+        zaak=zaak,
+        statustype=_statustypen(zaak)[0],
+        datum_status_gezet=current.datum_status_gezet - timedelta(days=30),
+    )
+    zaak.refresh_from_db()
+    assert zaak.status == current
+
+
+@pytest.mark.django_db
+def test_every_change_records_a_zaken_event_with_kenmerken():
+    zaak = ZaakFactory(for_bsn="999993653", status_count=2)
+    events = OutboxEvent.objects.filter(kanaal="zaken", hoofd_object__endswith=str(zaak.uuid))
+    assert sorted(events.values_list("resource", flat=True)) == [
+        "rol",
+        "status",
+        "status",
+        "zaak",
+    ]
+    kenmerken = events.first().kenmerken
+    assert kenmerken["bronorganisatie"] == zaak.bronorganisatie
+    assert kenmerken["zaaktype"].endswith(str(zaak.zaaktype.uuid))
+
+
+@pytest.mark.django_db
+def test_natuurlijk_persoon_rol_needs_a_bsn():
+    zaak = ZaakFactory()
+    roltype = zaak.zaaktype.roltypen.get(omschrijving_generiek="initiator")
+    with pytest.raises(DomainError):
+        services.rol_create(zaak=zaak, roltype=roltype, betrokkene_type="natuurlijk_persoon")
+
+
+@pytest.mark.django_db
+def test_substatus_hangs_under_the_current_status_and_counts_as_activity():
+    zaak = ZaakFactory(status_count=2)
+    before = zaak.laatste_activiteit
+    sub = services.substatus_create(zaak=zaak, omschrijving="Adviseur is langs geweest")
+    zaak.refresh_from_db()
+    assert sub.status == zaak.status
+    assert zaak.laatste_activiteit > before
+
+
+@pytest.mark.django_db
+def test_internal_substatus_does_not_change_citizen_activity():
+    zaak = ZaakFactory(status_count=2)
+    before = zaak.laatste_activiteit
+    services.substatus_create(zaak=zaak, omschrijving="Intern overleg", doelgroep="intern")
+    zaak.refresh_from_db()
+    assert zaak.laatste_activiteit == before

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from mijnservices.registrations.zaken import services as zaken_services
+from mijnservices.services.access.principals import Citizen, Party
+from mijnservices.services.mijnzaken.selectors import zaak_for_detail
+from mijnservices.services.mijnzaken.tracking import build_tracking
+from mijnservices.testing.factories import ZaakFactory, published_zaaktype
+
+SUZANNE = Citizen(actor=Party("bsn", "999993653"), auth_method="demo")
+
+
+def _load(zaak):
+    return zaak_for_detail(SUZANNE, zaak.uuid)
+
+
+@pytest.mark.django_db
+def test_every_step_has_a_date_past_current_and_future():
+    zaak = ZaakFactory(
+        for_bsn="999993653", status_count=2, zaaktype=published_zaaktype(steps=4, step_days=7)
+    )
+    tracking = build_tracking(_load(zaak))
+    states = [step.state for step in tracking.steps]
+    assert states == ["past", "current", "future", "future"]
+    assert tracking.steps[0].reached_at is not None
+    assert tracking.steps[1].reached_at == zaak.status.datum_status_gezet
+    assert all(step.expected_on is not None for step in tracking.steps[2:])
+    assert tracking.expected_end == tracking.steps[-1].expected_on
+
+
+@pytest.mark.django_db
+def test_future_steps_follow_the_step_durations():
+    today = timezone.localdate()
+    zaak = ZaakFactory(
+        for_bsn="999993653", status_count=0, zaaktype=published_zaaktype(steps=3, step_days=5)
+    )
+    statustypen = list(zaak.zaaktype.statustypen.order_by("volgnummer"))
+    zaken_services.status_set(
+        zaak=zaak, statustype=statustypen[0], datum_status_gezet=timezone.now()
+    )
+    tracking = build_tracking(_load(zaak), today=today)
+    assert tracking.steps[1].expected_on == today + timedelta(days=5)
+    assert tracking.steps[2].expected_on == today + timedelta(days=10)
+
+
+@pytest.mark.django_db
+def test_overdue_expected_date_becomes_today_not_a_past_date():
+    zaak = ZaakFactory(
+        for_bsn="999993653", status_count=0, zaaktype=published_zaaktype(steps=3, step_days=2)
+    )
+    first = zaak.zaaktype.statustypen.order_by("volgnummer").first()
+    zaken_services.status_set(
+        zaak=zaak, statustype=first, datum_status_gezet=timezone.now() - timedelta(days=30)
+    )
+    today = timezone.localdate()
+    tracking = build_tracking(_load(zaak), today=today)
+    assert tracking.steps[1].expected_on == today
+
+
+@pytest.mark.django_db
+def test_closed_zaak_shows_all_steps_as_past_and_no_expected_end():
+    zaak = ZaakFactory(for_bsn="999993653", closed=True)
+    tracking = build_tracking(_load(zaak))
+    assert {step.state for step in tracking.steps} == {"past"}
+    assert tracking.expected_end is None
+
+
+@pytest.mark.django_db
+def test_skipped_step_is_marked_skipped():
+    zaak = ZaakFactory(for_bsn="999993653", status_count=0, zaaktype=published_zaaktype(steps=4))
+    statustypen = list(zaak.zaaktype.statustypen.order_by("volgnummer"))
+    zaken_services.status_set(zaak=zaak, statustype=statustypen[0])
+    zaken_services.status_set(zaak=zaak, statustype=statustypen[2])
+    tracking = build_tracking(_load(zaak))
+    assert [s.state for s in tracking.steps] == ["past", "skipped", "current", "future"]
+
+
+@pytest.mark.django_db
+def test_substatus_updates_appear_under_their_step_and_internal_ones_do_not():
+    zaak = ZaakFactory(for_bsn="999993653", status_count=2)
+    zaken_services.substatus_create(zaak=zaak, omschrijving="Meting gedaan")
+    zaken_services.substatus_create(zaak=zaak, omschrijving="Intern", doelgroep="intern")
+    tracking = build_tracking(_load(zaak))
+    current = next(step for step in tracking.steps if step.is_current)
+    assert [u.omschrijving for u in current.updates] == ["Meting gedaan"]
+    assert all(not step.updates for step in tracking.steps if not step.is_current)
+
+
+@pytest.mark.django_db
+def test_building_steps_needs_no_queries_after_loading(django_assert_num_queries):
+    zaak = _load(ZaakFactory(for_bsn="999993653", status_count=3))
+    with django_assert_num_queries(0):
+        build_tracking(zaak)
