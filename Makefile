@@ -7,6 +7,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
+BENCH_ZAKEN ?= 100000
+BENCH_SECONDS ?= 10
 
 .PHONY: help install demo test check pytest browser-deps bench clean
 
@@ -54,6 +56,9 @@ pytest: install browser-deps ## Run the test suite only (DATABASE_URL selects Po
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: check pytest ## Set up and run every test: checks, unit, API and browser
+
+bench: install ## Benchmarks: portal overview/detail with BENCH_ZAKEN zaken (DATABASE_URL for PostgreSQL)
+	DEMO_MODE=true VAR_DIR=var/bench $(BIN)/mijnservices bench portal --zaken $(BENCH_ZAKEN) --seconds $(BENCH_SECONDS)
 
 clean: ## Remove the virtualenv, built assets and local data
 	rm -rf $(VENV) frontend/node_modules src/mijnservices/static/nlds var

@@ -19,14 +19,34 @@ class Persona:
 
 
 PERSONAS: tuple[Persona, ...] = (
-    Persona("bsn", "999993653", "Suzanne Jansen", "WOZ objection and noise subsidy",
-            "Bezwaar WOZ-waarde en subsidie geluidsanering"),
-    Persona("bsn", "999990627", "Mohammed el Amrani", "Income supplement and a complaint",
-            "Individuele inkomenstoeslag en een klacht"),
-    Persona("bsn", "999991589", "Els de Vries", "Closed complaint and noise subsidy",
-            "Afgehandelde klacht en subsidie geluidsanering"),
-    Persona("kvk", "69599084", "Bakkerij De Korenaar B.V.", "Business: WOZ objection",
-            "Bedrijf: bezwaar WOZ-waarde"),
+    Persona(
+        "bsn",
+        "999993653",
+        "Suzanne Jansen",
+        "WOZ objection and noise subsidy",
+        "Bezwaar WOZ-waarde en subsidie geluidsanering",
+    ),
+    Persona(
+        "bsn",
+        "999990627",
+        "Mohammed el Amrani",
+        "Income supplement in progress, a quiet complaint, last year's supplement paid",
+        "Inkomenstoeslag in behandeling, klacht zonder nieuws, vorige toeslag uitbetaald",
+    ),
+    Persona(
+        "bsn",
+        "999991589",
+        "Els de Vries",
+        "Noise subsidy just applied for; complaint resolved",
+        "Subsidie geluidsanering net aangevraagd; klacht opgelost",
+    ),
+    Persona(
+        "kvk",
+        "69599084",
+        "Bakkerij De Korenaar B.V.",
+        "Business: WOZ objection in progress; complaint dealt with",
+        "Bedrijf: bezwaar WOZ-waarde in behandeling; klacht afgehandeld",
+    ),
 )
 
 

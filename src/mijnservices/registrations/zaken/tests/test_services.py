@@ -146,3 +146,16 @@ def test_internal_substatus_does_not_change_citizen_activity():
     services.substatus_create(zaak=zaak, omschrijving="Intern overleg", doelgroep="intern")
     zaak.refresh_from_db()
     assert zaak.laatste_activiteit == before
+
+
+@pytest.mark.django_db
+def test_zaak_registered_on_an_earlier_day_was_last_active_that_day():
+    zaaktype = published_zaaktype()
+    earlier = timezone.localdate() - timedelta(days=40)
+    zaak = services.zaak_create(zaaktype=zaaktype, startdatum=earlier, registratiedatum=earlier)
+    assert timezone.localdate(zaak.laatste_activiteit) == earlier
+    statustype = zaaktype.statustypen.order_by("volgnummer").first()
+    moment = timezone.now() - timedelta(days=30)
+    services.status_set(zaak=zaak, statustype=statustype, datum_status_gezet=moment)
+    zaak.refresh_from_db()
+    assert zaak.laatste_activiteit == moment

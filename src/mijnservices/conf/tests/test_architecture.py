@@ -1,0 +1,97 @@
+"""Architecture rules that keep the codebase honest, like GOV.UK Notify's.
+
+- every URL needs authentication unless it is explicitly listed as public;
+- migrations are complete;
+- every module stays small enough to hold in one's head.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from django.core.management import call_command
+from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
+
+# Route name (namespace:name) → why it may be reached without logging in.
+PUBLIC_ROUTES = {
+    "portal:home": "start page that explains the service and links to login",
+    "portal:login": "the login page itself",
+    "portal:demo_login": "the demo login (404 outside demo mode)",
+    "portal:accessibility": "toegankelijkheidsverklaring must be public",
+    "set_language": "language switch must work before login",
+    "portal:set_language": "language switch must work before login",
+    "admin:login": "the admin's own login page",
+    "admin:logout": "logging out needs no session",
+    "admin:password_reset": "admin password reset",
+    "admin:password_reset_done": "admin password reset",
+    "admin:password_reset_confirm": "admin password reset",
+    "admin:password_reset_complete": "admin password reset",
+    "admin:jsi18n": "translations for the admin's JavaScript",
+    "admin:view_on_site": "redirects to the object's public page, which checks access itself",
+}
+# URL prefixes served by APIs: anonymous calls must get 401/403 (checked the same way).
+DENIED_STATUSES = {302, 401, 403, 404, 405}
+LOGIN_ROUTES = {"portal:login", "admin:login"}
+MAX_MODULE_LINES = 500
+
+
+def _walk(patterns, prefix: str = "", namespace: str = "") -> Iterator[tuple[str, str]]:
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace or namespace
+            yield from _walk(entry.url_patterns, prefix + str(entry.pattern), ns)
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}:{entry.name}" if namespace and entry.name else (entry.name or "")
+            yield prefix + str(entry.pattern), name
+
+
+def _is_login(location: str) -> bool:
+    try:
+        return resolve(urlparse(location).path).view_name in LOGIN_ROUTES
+    except Resolver404:
+        return False
+
+
+def _example_path(pattern: str) -> str:
+    path = pattern.lstrip("^").rstrip("$").replace("\\Z", "").replace("\\", "")
+    path = re.sub(r"<uuid:[^>]+>", str(uuid.uuid4()), path)
+    path = re.sub(r"<int:[^>]+>", "1", path)
+    path = re.sub(r"<(path|str|slug):[^>]+>", "x", path)
+    path = re.sub(r"\(\?P<[^>]+>[^)]*\)", "1", path)
+    return "/" + path.lstrip("/")
+
+
+@pytest.mark.django_db
+def test_every_url_requires_authentication_unless_explicitly_public(client):
+    unprotected = []
+    for pattern, name in _walk(get_resolver().url_patterns):
+        if name in PUBLIC_ROUTES or ("(?P<" in pattern and "format" in pattern):
+            continue
+        path = _example_path(pattern)
+        response = client.get(path)
+        if response.status_code not in DENIED_STATUSES:
+            unprotected.append(f"{path} ({name or 'unnamed'}) answered {response.status_code}")
+        elif response.status_code == 302 and not _is_login(response["Location"]):
+            unprotected.append(f"{path} ({name}) redirected to {response['Location']}, not a login")
+    assert not unprotected, "Reachable without login:\n" + "\n".join(unprotected)
+
+
+@pytest.mark.django_db
+def test_migrations_are_complete():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_modules_stay_small():
+    root = Path(__file__).resolve().parents[2]
+    large = [
+        f"{path.relative_to(root)}: {lines} lines"
+        for path in root.rglob("*.py")
+        if "migrations" not in path.parts
+        and (lines := len(path.read_text().splitlines())) > MAX_MODULE_LINES
+    ]
+    assert not large, "Split these by concept:\n" + "\n".join(large)

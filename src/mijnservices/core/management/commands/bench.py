@@ -1,0 +1,33 @@
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = (
+        "Run a benchmark against a real web server on loopback and print p50/p95/p99 and "
+        "throughput. Uses the configured database: point DATABASE_URL (PostgreSQL) or "
+        "VAR_DIR at a database meant for benchmarks."
+    )
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("scenario", choices=["portal"])
+        parser.add_argument("--zaken", type=int, default=100_000, help="Zaken in the database.")
+        parser.add_argument("--clients", type=int, default=16, help="Concurrent clients.")
+        parser.add_argument("--seconds", type=float, default=10.0, help="Seconds per endpoint.")
+
+    def handle(
+        self, *args: Any, scenario: str, zaken: int, clients: int, seconds: float, **options: Any
+    ) -> None:
+        if not settings.DEMO_MODE:
+            raise CommandError("Benchmarks seed synthetic data: run them with DEMO_MODE=true.")
+        from mijnservices.bench.scenarios import SCENARIOS
+        from mijnservices.demo.loader import load_demo
+
+        call_command("migrate", verbosity=0)
+        load_demo()
+        engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+        self.stdout.write(f"bench {scenario}: {zaken} zaken, {clients} clients, {engine}")
+        SCENARIOS[scenario](zaken=zaken, clients=clients, seconds=seconds, write=self.stdout.write)
