@@ -36,6 +36,7 @@ install: $(VENV)/.installed frontend/node_modules/.installed ## Set up: virtuale
 demo: install ## Run the demo: migrate, load demo data, web + worker on http://127.0.0.1:$(PORT)
 	DEMO_MODE=true $(BIN)/mijnservices migrate --no-input -v 0
 	DEMO_MODE=true $(BIN)/mijnservices load-demo
+	DEMO_MODE=true $(BIN)/mijnservices demo-client
 	DEMO_MODE=true PORT=$(PORT) $(BIN)/mijnservices run
 
 browser-deps: ## Install Debian's Chromium for the browser tests (never a downloaded browser)
@@ -51,6 +52,7 @@ check: install ## Lint, format, types, migrations and generated docs are up to d
 	DEMO_MODE=true $(BIN)/mypy
 	DEMO_MODE=true $(BIN)/mijnservices makemigrations --check --dry-run
 	DEMO_MODE=true $(BIN)/mijnservices config-docs --check
+	DEMO_MODE=true $(BIN)/mijnservices openapi --check
 
 pytest: install browser-deps ## Run the test suite only (DATABASE_URL selects PostgreSQL)
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -5,6 +5,7 @@ See ``docs/configuration.md`` (generated) for the full reference.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -97,7 +98,8 @@ else:
                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
                 ),
             },
-            "TEST": {"NAME": str(VAR_DIR / "test-mijnservices.sqlite3")},
+            # Per process, so test runs started side by side do not share a file.
+            "TEST": {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -114,12 +116,18 @@ INSTALLED_APPS = [
     "mijnservices.core",
     "mijnservices.registrations.catalogi",
     "mijnservices.registrations.zaken",
+    "mijnservices.api",
+    "mijnservices.registrations.autorisaties",
     "mijnservices.services.access",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
     "mijnservices.portal",
     "mijnservices.demo",
 ]
 
 MIDDLEWARE = [
+    "mijnservices.core.middleware.ServerTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -162,6 +170,9 @@ USE_TZ = True
 # --- Static files --------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+# Built by the setup (frontend/: `npm run build`): the NL Design System CSS in static/nlds/.
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
@@ -258,6 +269,46 @@ CITIZEN_MAX_VERTROUWELIJKHEID = declare(
         "zeer_geheim",
     ),
 )
+
+# --- ZGW APIs ------------------------------------------------------------------
+JWT_LEEWAY = declare(
+    "JWT_LEEWAY",
+    10,
+    "Seconds of clock skew accepted on a ZGW API token's `iat` (issued in the future).",
+    group="ZGW APIs",
+    check=lambda v: None if v >= 0 else "must be 0 or more",
+)
+JWT_EXPIRY = declare(
+    "JWT_EXPIRY",
+    3600,
+    "Seconds a ZGW API token stays valid after its `iat`.",
+    group="ZGW APIs",
+    check=positive,
+)
+API_PAGE_SIZE = declare(
+    "API_PAGE_SIZE",
+    100,
+    "Objects per page in paginated ZGW API lists.",
+    group="ZGW APIs",
+    check=positive,
+)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["mijnservices.api.authentication.JWTAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["mijnservices.api.permissions.ScopeRequired"],
+    "DEFAULT_RENDERER_CLASSES": ["mijnservices.api.renderers.ZGWJSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["djangorestframework_camel_case.parser.CamelCaseJSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "mijnservices.api.pagination.ZGWPagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "mijnservices.api.exceptions.problem_exception_handler",
+    "UNAUTHENTICATED_USER": None,
+    "COERCE_DECIMAL_TO_STRING": False,
+}
+SPECTACULAR_SETTINGS = {
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_NAME_OVERRIDES": {},
+}
 
 # --- Domain --------------------------------------------------------------------
 STATUS_SILENCE_DAYS_DEFAULT = declare(

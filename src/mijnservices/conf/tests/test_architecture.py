@@ -33,6 +33,8 @@ PUBLIC_ROUTES = {
     "admin:password_reset_complete": "admin password reset",
     "admin:jsi18n": "translations for the admin's JavaScript",
     "admin:view_on_site": "redirects to the object's public page, which checks access itself",
+    "catalogi:schema": "the ZGW API's OpenAPI document is public, as in Open Zaak",
+    "autorisaties:schema": "the ZGW API's OpenAPI document is public, as in Open Zaak",
 }
 # URL prefixes served by APIs: anonymous calls must get 401/403 (checked the same way).
 DENIED_STATUSES = {302, 401, 403, 404, 405}

@@ -36,6 +36,10 @@ class Catalogus(models.Model):
     rsin = models.CharField(max_length=9)
     naam = models.CharField(max_length=200, blank=True)
     contactpersoon_beheer_naam = models.CharField(max_length=40)
+    contactpersoon_beheer_telefoonnummer = models.CharField(max_length=20, blank=True)
+    contactpersoon_beheer_emailadres = models.EmailField(max_length=254, blank=True)
+    versie = models.CharField(max_length=20, blank=True)
+    begindatum_versie = models.DateField(null=True, blank=True)
 
     class Meta:
         verbose_name = "catalogus"
@@ -78,6 +82,32 @@ class ZaakType(models.Model):
     begin_geldigheid = models.DateField()
     einde_geldigheid = models.DateField(null=True, blank=True)
     concept = models.BooleanField(default=True)
+    # Remaining ZGW Catalogi 1.3 attributes. Group attributes (referentieproces,
+    # broncatalogus, bronzaaktype) and lists are JSON: they are only ever read whole.
+    indicatie_intern_of_extern = models.CharField(
+        max_length=6, choices=[("intern", "intern"), ("extern", "extern")], default="extern"
+    )
+    handeling_initiator = models.CharField(max_length=20, blank=True)
+    onderwerp = models.CharField(max_length=80, blank=True)
+    handeling_behandelaar = models.CharField(max_length=20, blank=True)
+    opschorting_en_aanhouding_mogelijk = models.BooleanField(default=False)
+    verlenging_mogelijk = models.BooleanField(default=False)
+    verlengingstermijn = models.DurationField(null=True, blank=True)
+    trefwoorden = models.JSONField(default=list, blank=True)
+    publicatie_indicatie = models.BooleanField(default=False)
+    publicatietekst = models.TextField(blank=True)
+    verantwoordingsrelatie = models.JSONField(default=list, blank=True)
+    producten_of_diensten = models.JSONField(default=list, blank=True)
+    selectielijst_procestype = models.URLField(max_length=200, blank=True)
+    referentieproces = models.JSONField(default=dict, blank=True)
+    verantwoordelijke = models.CharField(max_length=50, blank=True)
+    broncatalogus = models.JSONField(null=True, blank=True)
+    bronzaaktype = models.JSONField(null=True, blank=True)
+    gerelateerde_zaaktypen = models.JSONField(default=list, blank=True)
+    deelzaaktypen = models.ManyToManyField(
+        "self", symmetrical=False, blank=True, related_name="hoofdzaaktypen"
+    )
+    versiedatum = models.DateField(null=True, blank=True)
 
     class Meta:
         verbose_name = "zaaktype"
@@ -118,6 +148,7 @@ class StatusType(models.Model):
         help_text="Expected time this step takes, used to predict the dates of future steps.",
     )
     toelichting = models.TextField(blank=True)
+    checklistitem_statustype = models.JSONField(default=list, blank=True)
 
     class Meta:
         verbose_name = "statustype"
@@ -153,6 +184,10 @@ class ResultaatType(models.Model):
         blank=True,
     )
     archiefactietermijn = models.DurationField(null=True, blank=True)
+    brondatum_archiefprocedure = models.JSONField(null=True, blank=True)
+    procesobjectaard = models.CharField(max_length=200, blank=True)
+    indicatie_specifiek = models.BooleanField(null=True, blank=True)
+    procestermijn = models.DurationField(null=True, blank=True)
 
     class Meta:
         verbose_name = "resultaattype"
@@ -202,6 +237,9 @@ class InformatieObjectType(models.Model):
     einde_geldigheid = models.DateField(null=True, blank=True)
     concept = models.BooleanField(default=True)
     zaaktypen = models.ManyToManyField(ZaakType, related_name="informatieobjecttypen", blank=True)
+    informatieobjectcategorie = models.CharField(max_length=80, blank=True)
+    trefwoord = models.JSONField(default=list, blank=True)
+    omschrijving_generiek = models.JSONField(null=True, blank=True)
 
     class Meta:
         verbose_name = "informatieobjecttype"

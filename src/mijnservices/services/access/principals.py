@@ -60,3 +60,36 @@ class Citizen:
     @property
     def acts_on_behalf(self) -> bool:
         return self.represented is not None
+
+
+@dataclass(frozen=True)
+class TypeScopes:
+    """Scopes an API client holds for one zaaktype / informatieobjecttype / besluittype
+    (ZGW Autorisaties ``zaaktype`` + ``maxVertrouwelijkheidaanduiding``)."""
+
+    component: str
+    type_url: str
+    scopes: frozenset[str]
+    max_vertrouwelijkheid: str
+
+
+@dataclass(frozen=True)
+class ApiClient:
+    """A supplier system calling the ZGW APIs with a JWT (ZGW Autorisaties ``Applicatie``)."""
+
+    client_id: str
+    label: str = ""
+    heeft_alle_autorisaties: bool = False
+    # Scopes that hold for a whole component (ztc, ac, nrc: no type restriction).
+    component_scopes: tuple[tuple[str, frozenset[str]], ...] = ()
+    type_scopes: tuple[TypeScopes, ...] = ()
+
+    # DRF and Django ask request.user whether it is authenticated.
+    is_authenticated = True
+    is_anonymous = False
+
+    def scopes_for(self, component: str) -> frozenset[str]:
+        """Every scope held on ``component``, with or without a type restriction."""
+        found = [scopes for name, scopes in self.component_scopes if name == component]
+        found += [entry.scopes for entry in self.type_scopes if entry.component == component]
+        return frozenset().union(*found)

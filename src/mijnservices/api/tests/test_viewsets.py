@@ -1,0 +1,89 @@
+"""Protocol details every ZGW API shares, exercised on the Catalogi API."""
+
+from __future__ import annotations
+
+import pytest
+
+from mijnservices.testing.api import api_client, assert_matches_official_spec
+from mijnservices.testing.factories import published_zaaktype
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client():
+    return api_client(heeft_alle_autorisaties=True)
+
+
+def test_every_response_carries_the_api_version(client):
+    assert client.get("/catalogi/api/v1/zaaktypen")["API-version"] == "1.3.3"
+    assert client.get("/autorisaties/api/v1/applicaties")["API-version"] == "1.1.0"
+
+
+def test_error_responses_carry_the_api_version_too(client):
+    response = client.get("/catalogi/api/v1/zaaktypen?onbekend=1")
+    assert response["API-version"] == "1.3.3"
+
+
+def test_unknown_query_parameter_answers_400_with_invalid_params(client):
+    response = client.get("/catalogi/api/v1/zaaktypen?foo=bar")
+    assert response.status_code == 400
+    body = response.json()
+    assert response["Content-Type"] == "application/problem+json"
+    assert body["code"] == "unknown-parameters"
+    assert body["invalidParams"][0]["name"] == "nonFieldErrors"
+    assert_matches_official_spec("catalogi", response)
+
+
+def test_list_is_paginated_with_count_next_previous_results(client, settings):
+    settings.API_PAGE_SIZE = 1
+    published_zaaktype(identificatie="ZT-A")
+    published_zaaktype(identificatie="ZT-B")
+    body = client.get("/catalogi/api/v1/zaaktypen").json()
+    assert set(body) == {"count", "next", "previous", "results"}
+    assert body["count"] == 2
+    assert body["next"].endswith("page=2")
+    second = client.get("/catalogi/api/v1/zaaktypen?page=2")
+    assert second.status_code == 200
+    assert_matches_official_spec("catalogi", second)
+
+
+def test_detail_has_an_etag_and_if_none_match_answers_304(client):
+    zaaktype = published_zaaktype()
+    url = f"/catalogi/api/v1/zaaktypen/{zaaktype.uuid}"
+    first = client.get(url)
+    etag = first["ETag"]
+    assert etag.startswith('"')
+    again = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again.content == b""
+    assert client.get(url, HTTP_IF_NONE_MATCH='"other"').status_code == 200
+
+
+def test_etag_changes_when_the_resource_changes(client):
+    zaaktype = published_zaaktype()
+    url = f"/catalogi/api/v1/zaaktypen/{zaaktype.uuid}"
+    before = client.get(url)["ETag"]
+    zaaktype.toelichting = "changed"
+    zaaktype.save()
+    assert client.get(url)["ETag"] != before
+
+
+def test_head_gives_the_headers_of_a_get(client):
+    zaaktype = published_zaaktype()
+    response = client.head(f"/catalogi/api/v1/zaaktypen/{zaaktype.uuid}")
+    assert response.status_code == 200
+    assert response["ETag"]
+
+
+def test_not_found_is_a_problem(client):
+    response = client.get("/catalogi/api/v1/zaaktypen/7b1b4bbc-5f7b-4b8e-9d5a-0a0e8c7c2c10")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+    assert_matches_official_spec("catalogi", response)
+
+
+def test_response_keys_are_camel_case(client):
+    published_zaaktype()
+    result = client.get("/catalogi/api/v1/zaaktypen").json()["results"][0]
+    assert "beginGeldigheid" in result and "begin_geldigheid" not in result

@@ -1,0 +1,89 @@
+"""The base every ZGW API view shares: version header, strict query parameters, ETags."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from django.db.models import QuerySet
+from django.http import HttpResponseBase
+from rest_framework import viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from mijnservices.api.exceptions import UnknownQueryParameters
+
+API_VERSION_HEADER = "API-version"
+
+
+def etag_for(data: Any) -> str:
+    """A strong ETag over the JSON representation (ZGW: computed on the response body)."""
+    body = json.dumps(data, sort_keys=True, default=str, separators=(",", ":"))
+    return '"' + hashlib.sha256(body.encode()).hexdigest()[:32] + '"'
+
+
+def _matches(header: str, etag: str) -> bool:
+    tags = {tag.strip().removeprefix("W/") for tag in header.split(",")}
+    return "*" in tags or etag in tags
+
+
+class ZGWViewMixin:
+    """Declare ``api_version``, ``component`` and ``required_scopes`` on the view.
+
+    Query parameters are checked against the filterset, pagination and
+    ``extra_query_params``: anything else answers 400 ``unknown-parameters``.
+    """
+
+    api_version: ClassVar[str]
+    component: ClassVar[str]
+    required_scopes: ClassVar[dict[str, tuple[str, ...]]]
+    extra_query_params: ClassVar[dict[str, Iterable[str]]] = {}
+    etag_actions: ClassVar[tuple[str, ...]] = ("retrieve",)
+
+    def allowed_query_params(self) -> set[str]:
+        allowed = set(self.extra_query_params.get(self.action, ()))  # type: ignore[attr-defined]
+        if self.action == "list":  # type: ignore[attr-defined]
+            filterset_class = getattr(self, "filterset_class", None)
+            if filterset_class is not None:
+                allowed |= set(filterset_class.base_filters)
+            if getattr(self, "pagination_class", None) is not None:
+                allowed.add("page")
+        return allowed
+
+    def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        # Query filters (and their defaults, like Catalogi's status=definitief) belong to
+        # lists; a detail is found by its uuid alone.
+        if self.action != "list":  # type: ignore[attr-defined]
+            return queryset
+        return super().filter_queryset(queryset)  # type: ignore[misc, no-any-return]
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        unknown = set(request.query_params) - self.allowed_query_params()
+        if unknown:
+            raise UnknownQueryParameters(sorted(unknown))
+
+    def finalize_response(  # type: ignore[override]
+        self, request: Request, response: HttpResponseBase, *args: Any, **kwargs: Any
+    ) -> HttpResponseBase:
+        if (
+            isinstance(response, Response)
+            and response.status_code == 200
+            and self.action in self.etag_actions  # type: ignore[attr-defined]
+            and request.method in ("GET", "HEAD")
+        ):
+            etag = etag_for(response.data)
+            if _matches(request.headers.get("If-None-Match", ""), etag):
+                response = Response(status=304)
+            response["ETag"] = etag
+        response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
+        response[API_VERSION_HEADER] = self.api_version
+        return response
+
+
+class ZGWModelViewSet(ZGWViewMixin, viewsets.ModelViewSet):  # type: ignore[type-arg, misc]
+    lookup_field = "uuid"
+    lookup_value_converter = "uuid"
+    http_method_names = ["get", "post", "put", "patch", "delete", "head"]

@@ -1,0 +1,181 @@
+"""Writes for the Autorisaties registration. Keyword-only, atomic, events recorded."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TypedDict
+
+from django.db import transaction
+
+from mijnservices.core.errors import DomainError
+from mijnservices.core.outbox import event_record
+from mijnservices.registrations.autorisaties.models import (
+    TYPED_COMPONENTS,
+    Applicatie,
+    Autorisatie,
+    ClientCredential,
+    Component,
+)
+
+
+class AutorisatieData(TypedDict, total=False):
+    component: str
+    scopes: list[str]
+    zaaktype: str
+    informatieobjecttype: str
+    besluittype: str
+    max_vertrouwelijkheidaanduiding: str
+
+
+def _validate(
+    *, client_ids: Sequence[str], heeft_alle: bool, autorisaties: Sequence[AutorisatieData]
+) -> None:
+    if not client_ids:
+        raise DomainError(
+            "An applicatie needs at least one client id.", code="required", field="clientIds"
+        )
+    if heeft_alle and autorisaties:
+        raise DomainError(
+            "Give either heeftAlleAutorisaties or autorisaties, not both.",
+            code="ambiguous-authorizations-specified",
+            field="nonFieldErrors",
+        )
+    if not heeft_alle and not autorisaties:
+        raise DomainError(
+            "Give heeftAlleAutorisaties or at least one autorisatie.",
+            code="missing-authorizations",
+            field="nonFieldErrors",
+        )
+    for data in autorisaties:
+        field = TYPED_COMPONENTS.get(Component(data["component"]))
+        if field and not data.get(field):
+            raise DomainError(
+                f"A {data['component']} autorisatie needs {field}.", code="required", field=field
+            )
+        if field and not data.get("max_vertrouwelijkheidaanduiding"):
+            raise DomainError(
+                f"A {data['component']} autorisatie needs maxVertrouwelijkheidaanduiding.",
+                code="required",
+                field="maxVertrouwelijkheidaanduiding",
+            )
+
+
+def _set_client_ids(applicatie: Applicatie, client_ids: Sequence[str]) -> None:
+    taken = ClientCredential.objects.filter(client_id__in=client_ids).exclude(applicatie=applicatie)
+    if taken.exists():
+        raise DomainError(
+            "A client id is already used by another applicatie.",
+            code="clientId-exists",
+            field="clientIds",
+        )
+    applicatie.credentials.exclude(client_id__in=client_ids).delete()
+    existing = set(applicatie.credentials.values_list("client_id", flat=True))
+    ClientCredential.objects.bulk_create(
+        ClientCredential(applicatie=applicatie, client_id=client_id)
+        for client_id in client_ids
+        if client_id not in existing
+    )
+
+
+def _set_autorisaties(applicatie: Applicatie, autorisaties: Sequence[AutorisatieData]) -> None:
+    applicatie.autorisaties.all().delete()
+    Autorisatie.objects.bulk_create(
+        Autorisatie(applicatie=applicatie, **data) for data in autorisaties
+    )
+
+
+def _as_data(autorisatie: Autorisatie) -> AutorisatieData:
+    return AutorisatieData(
+        component=autorisatie.component,
+        scopes=list(autorisatie.scopes),
+        zaaktype=autorisatie.zaaktype,
+        informatieobjecttype=autorisatie.informatieobjecttype,
+        besluittype=autorisatie.besluittype,
+        max_vertrouwelijkheidaanduiding=autorisatie.max_vertrouwelijkheidaanduiding,
+    )
+
+
+def _record(applicatie: Applicatie, actie: str) -> None:
+    event_record(
+        kanaal="autorisaties",
+        resource="applicatie",
+        actie=actie,
+        hoofd_object=f"applicatie:{applicatie.uuid}",
+        resource_id=str(applicatie.uuid),
+    )
+
+
+@transaction.atomic
+def applicatie_create(
+    *,
+    label: str,
+    client_ids: Sequence[str],
+    heeft_alle_autorisaties: bool = False,
+    autorisaties: Sequence[AutorisatieData] = (),
+    alleen_is_gereed_voor_publicatie: bool = False,
+) -> Applicatie:
+    """Create an applicatie. Its client ids start without a secret (set in the admin)."""
+    _validate(client_ids=client_ids, heeft_alle=heeft_alle_autorisaties, autorisaties=autorisaties)
+    applicatie = Applicatie.objects.create(
+        label=label,
+        heeft_alle_autorisaties=heeft_alle_autorisaties,
+        alleen_is_gereed_voor_publicatie=alleen_is_gereed_voor_publicatie,
+    )
+    _set_client_ids(applicatie, client_ids)
+    _set_autorisaties(applicatie, autorisaties)
+    _record(applicatie, "create")
+    return applicatie
+
+
+@transaction.atomic
+def applicatie_update(
+    *,
+    applicatie: Applicatie,
+    label: str | None = None,
+    client_ids: Sequence[str] | None = None,
+    heeft_alle_autorisaties: bool | None = None,
+    autorisaties: Sequence[AutorisatieData] | None = None,
+    alleen_is_gereed_voor_publicatie: bool | None = None,
+) -> Applicatie:
+    """Change an applicatie; ``None`` keeps a value (PATCH), lists replace (PUT semantics)."""
+    new_client_ids = (
+        client_ids
+        if client_ids is not None
+        else list(applicatie.credentials.values_list("client_id", flat=True))
+    )
+    heeft_alle = (
+        heeft_alle_autorisaties
+        if heeft_alle_autorisaties is not None
+        else applicatie.heeft_alle_autorisaties
+    )
+    new_autorisaties: Sequence[AutorisatieData] | None = autorisaties
+    if new_autorisaties is None:
+        new_autorisaties = [_as_data(a) for a in applicatie.autorisaties.all()]
+    _validate(client_ids=new_client_ids, heeft_alle=heeft_alle, autorisaties=new_autorisaties)
+    if label is not None:
+        applicatie.label = label
+    if alleen_is_gereed_voor_publicatie is not None:
+        applicatie.alleen_is_gereed_voor_publicatie = alleen_is_gereed_voor_publicatie
+    applicatie.heeft_alle_autorisaties = heeft_alle
+    applicatie.save()
+    if client_ids is not None:
+        _set_client_ids(applicatie, client_ids)
+    if autorisaties is not None:
+        _set_autorisaties(applicatie, autorisaties)
+    _record(applicatie, "update")
+    return applicatie
+
+
+@transaction.atomic
+def applicatie_delete(*, applicatie: Applicatie) -> None:
+    _record(applicatie, "destroy")
+    applicatie.delete()
+
+
+@transaction.atomic
+def client_secret_set(*, client_id: str, secret: str) -> ClientCredential:
+    """Set the JWT secret of one client id (admin and demo setup)."""
+    credential = ClientCredential.objects.select_for_update().get(client_id=client_id)
+    credential.secret = secret
+    credential.save(update_fields=["secret"])
+    return credential

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import pytest
+
+from mijnservices.registrations.autorisaties.models import ClientCredential
+from mijnservices.testing.api import api_client, assert_matches_official_spec
+
+pytestmark = pytest.mark.django_db
+URL = "/autorisaties/api/v1/applicaties"
+ZAAKTYPE = "http://localhost:8000/catalogi/api/v1/zaaktypen/7b1b4bbc-5f7b-4b8e-9d5a-0a0e8c7c2c10"
+
+
+@pytest.fixture
+def client():
+    return api_client(
+        autorisaties=[
+            {"component": "ac", "scopes": ["autorisaties.lezen", "autorisaties.bijwerken"]}
+        ]
+    )
+
+
+def _create(client, **overrides):
+    payload = {
+        "clientIds": ["zaaksysteem"],
+        "label": "Zaaksysteem",
+        "autorisaties": [
+            {
+                "component": "zrc",
+                "scopes": ["zaken.lezen"],
+                "zaaktype": ZAAKTYPE,
+                "maxVertrouwelijkheidaanduiding": "openbaar",
+            }
+        ],
+        **overrides,
+    }
+    return client.post(URL, payload, content_type="application/json")
+
+
+def test_applicatie_is_created_with_its_autorisaties(client):
+    response = _create(client)
+    assert response.status_code == 201, response.json()
+    assert_matches_official_spec("autorisaties", response)
+    body = response.json()
+    assert body["clientIds"] == ["zaaksysteem"]
+    assert body["autorisaties"][0]["zaaktype"] == ZAAKTYPE
+    assert body["autorisaties"][0]["componentWeergave"] == "Zaken API"
+
+
+def test_secrets_are_never_returned(client):
+    _create(client)
+    ClientCredential.objects.filter(client_id="zaaksysteem").update(secret="very-secret-value")
+    assert b"very-secret-value" not in client.get(URL).content
+
+
+def test_zrc_autorisatie_needs_a_zaaktype(client):
+    response = _create(client, autorisaties=[{"component": "zrc", "scopes": ["zaken.lezen"]}])
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["name"] == "zaaktype"
+    assert_matches_official_spec("autorisaties", response)
+
+
+def test_client_id_cannot_be_used_twice(client):
+    _create(client)
+    response = _create(client, label="Ander systeem")
+    assert response.status_code == 400
+
+
+def test_list_filters_on_client_ids(client):
+    _create(client)
+    response = client.get(URL, {"clientIds": "zaaksysteem"})
+    assert response.json()["count"] == 1
+    assert_matches_official_spec("autorisaties", response)
+    assert client.get(URL, {"clientIds": "niemand"}).json()["count"] == 0
+
+
+def test_consumer_finds_the_applicatie_of_a_client_id(client):
+    _create(client)
+    response = client.get(f"{URL}/consumer", {"clientId": "zaaksysteem"})
+    assert response.status_code == 200
+    assert response.json()["label"] == "Zaaksysteem"
+    assert client.get(f"{URL}/consumer", {"clientId": "niemand"}).status_code == 404
+
+
+def test_update_replaces_and_delete_removes(client):
+    url = _create(client).json()["url"].removeprefix("http://testserver")
+    response = client.put(
+        url,
+        {"clientIds": ["zaaksysteem", "tweede"], "label": "Nieuw", "heeftAlleAutorisaties": True},
+        content_type="application/json",
+    )
+    assert response.status_code == 200, response.json()
+    assert response.json()["autorisaties"] == []
+    assert_matches_official_spec("autorisaties", response)
+    patched = client.patch(url, {"label": "Gewijzigd"}, content_type="application/json")
+    assert patched.json()["label"] == "Gewijzigd"
+    assert client.delete(url).status_code == 204
+    assert not ClientCredential.objects.filter(client_id="tweede").exists()
+
+
+def test_reading_applicaties_needs_the_autorisaties_scope():
+    client = api_client(autorisaties=[{"component": "ztc", "scopes": ["catalogi.lezen"]}])
+    assert client.get(URL).status_code == 403

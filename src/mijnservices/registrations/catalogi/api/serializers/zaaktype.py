@@ -1,0 +1,177 @@
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from mijnservices.registrations.catalogi import services
+from mijnservices.registrations.catalogi.api.serializers.base import (
+    EmptyList,
+    ServiceModelSerializer,
+    UnsupportedRelation,
+    link,
+    links,
+    self_link,
+)
+from mijnservices.registrations.catalogi.models import Catalogus, ZaakType
+
+
+class ReferentieProcesSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    naam = serializers.CharField(max_length=80)
+    link = serializers.URLField(max_length=200, required=False, allow_blank=True)
+
+    def to_representation(self, instance: dict[str, str]) -> dict[str, str]:
+        return {"naam": instance.get("naam", ""), "link": instance.get("link", "")}
+
+
+class BronCatalogusSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    url = serializers.URLField(max_length=200)
+    domein = serializers.CharField(max_length=5)
+    rsin = serializers.CharField(max_length=9)
+
+
+class BronZaaktypeSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    url = serializers.URLField(max_length=200)
+    identificatie = serializers.CharField(max_length=50)
+    omschrijving = serializers.CharField(max_length=80)
+
+
+class ZaakTypenRelatieSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    zaaktype = serializers.URLField(max_length=200)
+    aard_relatie = serializers.ChoiceField(choices=["vervolg", "bijdrage", "onderwerp"])
+    toelichting = serializers.CharField(max_length=255, required=False, allow_blank=True)
+
+
+class ZaakTypeSerializer(ServiceModelSerializer):
+    create_service = services.zaaktype_create
+    update_service = services.zaaktype_update
+    instance_argument = "zaaktype"
+
+    url = self_link("zaaktype")
+    catalogus = link("catalogus", queryset=Catalogus.objects.all())
+    trefwoorden = serializers.ListField(child=serializers.CharField(max_length=30), required=False)
+    verantwoordingsrelatie = serializers.ListField(
+        child=serializers.CharField(max_length=40), required=False
+    )
+    producten_of_diensten = serializers.ListField(child=serializers.URLField(max_length=1000))
+    referentieproces = ReferentieProcesSerializer()
+    broncatalogus = BronCatalogusSerializer(required=False)
+    bronzaaktype = BronZaaktypeSerializer(required=False)
+    gerelateerde_zaaktypen = ZaakTypenRelatieSerializer(many=True)
+    zaakobjecttypen = EmptyList()
+    statustypen = links("statustype")
+    resultaattypen = links("resultaattype")
+    # Required by the 1.3.3 schema without a property definition; Open Zaak sends this list.
+    resultaattype_omschrijving = serializers.SerializerMethodField()
+    eigenschappen = EmptyList()
+    informatieobjecttypen = links("informatieobjecttype")
+    informatieobjecttype_omschrijving = serializers.SerializerMethodField()
+    roltypen = links("roltype")
+    besluittypen = UnsupportedRelation(child=serializers.URLField())
+    besluittype_omschrijving = EmptyList()
+    deelzaaktypen = link("zaaktype", many=True, queryset=ZaakType.objects.all())
+    deelzaaktype_identificaties = serializers.SerializerMethodField()
+    begin_object = serializers.SerializerMethodField()
+    einde_object = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ZaakType
+        fields = [
+            "url",
+            "identificatie",
+            "omschrijving",
+            "omschrijving_generiek",
+            "vertrouwelijkheidaanduiding",
+            "doel",
+            "aanleiding",
+            "toelichting",
+            "indicatie_intern_of_extern",
+            "handeling_initiator",
+            "onderwerp",
+            "handeling_behandelaar",
+            "doorlooptijd",
+            "servicenorm",
+            "opschorting_en_aanhouding_mogelijk",
+            "verlenging_mogelijk",
+            "verlengingstermijn",
+            "trefwoorden",
+            "publicatie_indicatie",
+            "publicatietekst",
+            "verantwoordingsrelatie",
+            "producten_of_diensten",
+            "selectielijst_procestype",
+            "referentieproces",
+            "verantwoordelijke",
+            "zaakobjecttypen",
+            "broncatalogus",
+            "bronzaaktype",
+            "catalogus",
+            "statustypen",
+            "resultaattypen",
+            "resultaattype_omschrijving",
+            "eigenschappen",
+            "informatieobjecttypen",
+            "informatieobjecttype_omschrijving",
+            "roltypen",
+            "besluittypen",
+            "besluittype_omschrijving",
+            "deelzaaktypen",
+            "deelzaaktype_identificaties",
+            "gerelateerde_zaaktypen",
+            "begin_geldigheid",
+            "einde_geldigheid",
+            "begin_object",
+            "einde_object",
+            "versiedatum",
+            "concept",
+        ]
+        read_only_fields = ["concept"]
+        extra_kwargs = {
+            "doel": {"required": True, "allow_blank": False},
+            "aanleiding": {"required": True, "allow_blank": False},
+            "handeling_initiator": {"required": True, "allow_blank": False},
+            "onderwerp": {"required": True, "allow_blank": False},
+            "handeling_behandelaar": {"required": True, "allow_blank": False},
+            "verantwoordelijke": {"required": True, "allow_blank": False},
+            "vertrouwelijkheidaanduiding": {"required": True},
+            "indicatie_intern_of_extern": {"required": True},
+            "opschorting_en_aanhouding_mogelijk": {"required": True},
+            "verlenging_mogelijk": {"required": True},
+            "publicatie_indicatie": {"required": True},
+            "versiedatum": {"required": False},
+        }
+
+    def get_informatieobjecttype_omschrijving(self, obj: ZaakType) -> list[str]:
+        return sorted({iot.omschrijving for iot in obj.informatieobjecttypen.all()})
+
+    def get_resultaattype_omschrijving(self, obj: ZaakType) -> list[str]:
+        return sorted({r.omschrijving for r in obj.resultaattypen.all()})
+
+    def get_deelzaaktype_identificaties(self, obj: ZaakType) -> list[str]:
+        return sorted({deel.identificatie for deel in obj.deelzaaktypen.all()})
+
+    def get_begin_object(self, obj: ZaakType) -> str | None:
+        return obj.begin_geldigheid.isoformat() if obj.begin_geldigheid else None
+
+    def get_einde_object(self, obj: ZaakType) -> str | None:
+        return obj.einde_geldigheid.isoformat() if obj.einde_geldigheid else None
+
+    def to_representation(self, instance: ZaakType) -> dict[str, Any]:
+        data = dict(super().to_representation(instance))
+        for group in ("broncatalogus", "bronzaaktype"):
+            if data.get(group) is None:
+                data.pop(group, None)
+        if data.get("versiedatum") is None:
+            data["versiedatum"] = instance.begin_geldigheid.isoformat()
+        return data
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs.pop("besluittypen", None)
+        if attrs.get("verlenging_mogelijk") and not attrs.get("verlengingstermijn"):
+            instance_termijn = getattr(self.instance, "verlengingstermijn", None)
+            if instance_termijn is None:
+                raise serializers.ValidationError(
+                    {"verlengingstermijn": ["Required when verlengingMogelijk is true."]},
+                    code="required",
+                )
+        return attrs

@@ -1,0 +1,161 @@
+"""Catalogi API 1.3.3 endpoints. Writes go through the catalogi services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Model, Prefetch, QuerySet
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from mijnservices.api.viewsets import ZGWModelViewSet, ZGWViewMixin
+from mijnservices.registrations.catalogi import services
+from mijnservices.registrations.catalogi.api import filters, serializers
+from mijnservices.registrations.catalogi.models import (
+    Catalogus,
+    InformatieObjectType,
+    ResultaatType,
+    RolType,
+    StatusType,
+    ZaakType,
+)
+
+API_VERSION = "1.3.3"
+READ = ("catalogi.lezen",)
+WRITE = ("catalogi.schrijven",)
+DELETE = ("catalogi.schrijven", "catalogi.geforceerd-verwijderen")
+SCOPES = {
+    "list": READ,
+    "retrieve": READ,
+    "create": WRITE,
+    "update": WRITE,
+    "partial_update": WRITE,
+    "destroy": DELETE,
+    "publish": WRITE,
+}
+
+
+def _operations(noun: str, *, destroy: bool = True, publish: bool = False) -> dict[str, Any]:
+    """operationIds as the standard names them (``zaaktype_list``, ...)."""
+    names = ["list", "create", "retrieve", "update", "partial_update"]
+    names += ["destroy"] if destroy else []
+    names += ["publish"] if publish else []
+    return {name: extend_schema(operation_id=f"{noun}_{name}") for name in names}
+
+
+class CatalogiViewSet(ZGWModelViewSet):
+    api_version = API_VERSION
+    component = "ztc"
+    required_scopes = SCOPES
+    delete_service: Any = None
+    instance_argument = ""
+
+    def perform_destroy(self, instance: Model) -> None:
+        type(self).delete_service(**{self.instance_argument: instance})
+
+
+@extend_schema_view(**_operations("catalogus", destroy=False))
+class CatalogusViewSet(  # type: ignore[misc]
+    ZGWViewMixin,
+    mixins.ListModelMixin,
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,  # type: ignore[type-arg]
+):
+    api_version = API_VERSION
+    component = "ztc"
+    required_scopes = SCOPES
+    lookup_field = "uuid"
+    lookup_value_converter = "uuid"
+    serializer_class = serializers.CatalogusSerializer
+    filterset_class = filters.CatalogusFilter
+    queryset = Catalogus.objects.prefetch_related("zaaktypen", "informatieobjecttypen").order_by(
+        "pk"
+    )
+
+
+@extend_schema_view(**_operations("zaaktype", publish=True))
+class ZaakTypeViewSet(CatalogiViewSet):
+    serializer_class = serializers.ZaakTypeSerializer
+    filterset_class = filters.ZaakTypeFilter
+    delete_service = services.zaaktype_delete
+    instance_argument = "zaaktype"
+    queryset = (
+        ZaakType.objects.select_related("catalogus")
+        .prefetch_related(
+            "statustypen", "resultaattypen", "roltypen", "informatieobjecttypen", "deelzaaktypen"
+        )
+        .order_by("pk")
+    )
+
+    @action(detail=True, methods=["post"])
+    def publish(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        zaaktype = services.zaaktype_publish(zaaktype=self.get_object())
+        fresh = self.get_queryset().get(pk=zaaktype.pk)
+        return Response(self.get_serializer(fresh).data, status=status.HTTP_200_OK)
+
+
+def _zaaktype_bound(model: type[Model]) -> QuerySet[Any]:
+    """Prefetch the zaaktype with its statustypen, so derived fields cost no query per row."""
+    return (
+        model._default_manager.select_related("zaaktype__catalogus")
+        .prefetch_related(
+            Prefetch(
+                "zaaktype__statustypen",
+                queryset=StatusType.objects.only("pk", "volgnummer", "zaaktype_id"),
+            )
+        )
+        .order_by("pk")
+    )
+
+
+@extend_schema_view(**_operations("statustype"))
+class StatusTypeViewSet(CatalogiViewSet):
+    serializer_class = serializers.StatusTypeSerializer
+    filterset_class = filters.StatusTypeFilter
+    delete_service = services.statustype_delete
+    instance_argument = "statustype"
+    queryset = _zaaktype_bound(StatusType)
+
+
+@extend_schema_view(**_operations("resultaattype"))
+class ResultaatTypeViewSet(CatalogiViewSet):
+    serializer_class = serializers.ResultaatTypeSerializer
+    filterset_class = filters.ResultaatTypeFilter
+    delete_service = services.resultaattype_delete
+    instance_argument = "resultaattype"
+    queryset = ResultaatType.objects.select_related("zaaktype__catalogus").order_by("pk")
+
+
+@extend_schema_view(**_operations("roltype"))
+class RolTypeViewSet(CatalogiViewSet):
+    serializer_class = serializers.RolTypeSerializer
+    filterset_class = filters.RolTypeFilter
+    delete_service = services.roltype_delete
+    instance_argument = "roltype"
+    queryset = RolType.objects.select_related("zaaktype__catalogus").order_by("pk")
+
+
+@extend_schema_view(**_operations("informatieobjecttype", publish=True))
+class InformatieObjectTypeViewSet(CatalogiViewSet):
+    serializer_class = serializers.InformatieObjectTypeSerializer
+    filterset_class = filters.InformatieObjectTypeFilter
+    delete_service = services.informatieobjecttype_delete
+    instance_argument = "informatieobjecttype"
+    queryset = (
+        InformatieObjectType.objects.select_related("catalogus")
+        .prefetch_related("zaaktypen")
+        .order_by("pk")
+    )
+
+    @action(detail=True, methods=["post"])
+    def publish(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        informatieobjecttype = services.informatieobjecttype_publish(
+            informatieobjecttype=self.get_object()
+        )
+        fresh = self.get_queryset().get(pk=informatieobjecttype.pk)
+        return Response(self.get_serializer(fresh).data, status=status.HTTP_200_OK)

@@ -1,0 +1,52 @@
+"""Build the :class:`ApiClient` principal for a JWT client id from the Autorisaties registration."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mijnservices.registrations.autorisaties.models import ClientCredential
+from mijnservices.services.access.principals import ApiClient, TypeScopes
+
+
+@dataclass(frozen=True)
+class LoadedClient:
+    secret: str
+    principal: ApiClient
+
+
+def api_client_load(client_id: str) -> LoadedClient | None:
+    """The principal and secret for ``client_id`` in two queries, or ``None`` if unknown."""
+    credential = (
+        ClientCredential.objects.select_related("applicatie")
+        .prefetch_related("applicatie__autorisaties")
+        .filter(client_id=client_id)
+        .first()
+    )
+    if credential is None:
+        return None
+    applicatie = credential.applicatie
+    component_scopes: dict[str, set[str]] = {}
+    type_scopes: list[TypeScopes] = []
+    for autorisatie in applicatie.autorisaties.all():
+        scopes = frozenset(str(scope) for scope in autorisatie.scopes)
+        if autorisatie.type_url:
+            type_scopes.append(
+                TypeScopes(
+                    component=autorisatie.component,
+                    type_url=autorisatie.type_url,
+                    scopes=scopes,
+                    max_vertrouwelijkheid=autorisatie.max_vertrouwelijkheidaanduiding,
+                )
+            )
+        else:
+            component_scopes.setdefault(autorisatie.component, set()).update(scopes)
+    principal = ApiClient(
+        client_id=client_id,
+        label=applicatie.label,
+        heeft_alle_autorisaties=applicatie.heeft_alle_autorisaties,
+        component_scopes=tuple(
+            (component, frozenset(scopes)) for component, scopes in sorted(component_scopes.items())
+        ),
+        type_scopes=tuple(type_scopes),
+    )
+    return LoadedClient(secret=credential.secret, principal=principal)

@@ -1,0 +1,84 @@
+"""Helpers for ZGW API tests: applicaties with tokens, and the official spec as a validator."""
+
+from __future__ import annotations
+
+import json
+import time
+import warnings
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jwt
+import yaml
+from django.test import Client
+from jwt.warnings import InsecureKeyLengthWarning
+from openapi_core import Config, OpenAPI
+from openapi_core.contrib.django import DjangoOpenAPIRequest, DjangoOpenAPIResponse
+
+from mijnservices.registrations.autorisaties import services as autorisaties_services
+from mijnservices.registrations.autorisaties.models import Applicatie
+from mijnservices.registrations.autorisaties.services import AutorisatieData
+
+# A fixed test secret, long enough for HS256 (public on purpose: tests only).
+TEST_SECRET = "test-secret-long-enough-for-hs256-keys"  # noqa: S105
+
+SPECS = Path(__file__).resolve().parents[3].parent / "shared" / "specs" / "zgw"
+OFFICIAL = {
+    "catalogi": SPECS / "catalogi/ztc/1.3.x/1.3.3/openapi.yaml",
+    "autorisaties": SPECS / "autorisaties/ac/1.1.x/1.1.0/openapi.yaml",
+}
+
+
+def token(client_id: str, secret: str, *, iat: float | None = None, **claims: Any) -> str:
+    payload: dict[str, Any] = {"iss": client_id, "client_id": client_id, **claims}
+    if iat is not None or "iat" not in claims:
+        payload["iat"] = int(time.time() if iat is None else iat)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InsecureKeyLengthWarning)  # the demo secret is short
+        return jwt.encode(payload, secret, algorithm="HS256")
+
+
+def applicatie_with_secret(
+    *,
+    client_id: str = "test-client",
+    secret: str = TEST_SECRET,
+    heeft_alle_autorisaties: bool = False,
+    autorisaties: list[AutorisatieData] | None = None,
+) -> Applicatie:
+    applicatie = autorisaties_services.applicatie_create(
+        label=f"Test {client_id}",
+        client_ids=[client_id],
+        heeft_alle_autorisaties=heeft_alle_autorisaties,
+        autorisaties=autorisaties or [],
+    )
+    autorisaties_services.client_secret_set(client_id=client_id, secret=secret)
+    return applicatie
+
+
+def api_client(
+    *,
+    client_id: str = "test-client",
+    secret: str = TEST_SECRET,
+    **kwargs: Any,
+) -> Client:
+    """A Django test client that sends a fresh token for a new applicatie."""
+    applicatie_with_secret(client_id=client_id, secret=secret, **kwargs)
+    return Client(HTTP_AUTHORIZATION=f"Bearer {token(client_id, secret)}")
+
+
+@cache
+def official_spec(api: str) -> OpenAPI:
+    """The OFFICIAL spec, with its server set to where we mount the API."""
+    document = yaml.safe_load(OFFICIAL[api].read_text())
+    document["servers"] = [{"url": f"http://testserver/{api}/api/v1"}]
+    config = Config(extra_media_type_deserializers={"application/problem+json": json.loads})
+    return OpenAPI.from_dict(document, config=config)
+
+
+def assert_matches_official_spec(api: str, response: Any) -> None:
+    """Raise when ``response`` (from the Django test client) violates the official spec."""
+    spec = official_spec(api)
+    spec.validate_response(
+        DjangoOpenAPIRequest(response.wsgi_request), DjangoOpenAPIResponse(response)
+    )
