@@ -31,7 +31,7 @@ frontend/node_modules/.installed: frontend/package.json frontend/package-lock.js
 
 install: $(VENV)/.installed frontend/node_modules/.installed ## Set up: virtualenv, Python packages, NL Design System CSS, translations
 	cd frontend && npm run --silent build
-	$(BIN)/mijnservices compile-translations
+	DEMO_MODE=true $(BIN)/mijnservices compile-translations
 
 demo: install ## Run the demo: migrate, load demo data, web + worker on http://127.0.0.1:$(PORT)
 	DEMO_MODE=true $(BIN)/mijnservices migrate --no-input -v 0

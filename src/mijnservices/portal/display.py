@@ -43,6 +43,7 @@ class ZaakRow:
 
 
 def zaak_row(zaak: Zaak) -> ZaakRow:
+    end_date: date | None
     if zaak.einddatum:
         end_date, is_deadline = zaak.einddatum, False
     elif zaak.einddatum_gepland:

@@ -1,5 +1,8 @@
-"""Login and logout pages. DigiD / eHerkenning (OIDC) come later; demo mode has a
-clearly labelled demo login that never pretends to be DigiD."""
+"""Login and logout pages.
+
+DigiD and eHerkenning (OIDC) are not built yet: the login page says so. Demo mode adds a
+clearly labelled demo login that never pretends to be DigiD.
+"""
 
 from __future__ import annotations
 
@@ -24,10 +27,7 @@ from mijnservices.portal.forms import (
     persona_description,
     persona_key,
 )
-from mijnservices.services.access.principals import Citizen, Party
-
-# Real login methods that are configured. Empty until the OIDC issue lands.
-CONFIGURED_METHODS: tuple[str, ...] = ()
+from mijnservices.services.access.principals import Citizen, Party, PartyKind
 
 
 def _render_login(
@@ -35,7 +35,6 @@ def _render_login(
     *,
     persona_form: DemoPersonaForm | None = None,
     bsn_form: DemoBsnForm | None = None,
-    status: int = 200,
 ) -> HttpResponse:
     next_url = safe_next_url(request, request.POST.get("next") or request.GET.get("next"))
     persona_form = persona_form or DemoPersonaForm()
@@ -46,7 +45,6 @@ def _render_login(
             "name": p.name,
             "description": persona_description(p),
             "checked": chosen == persona_key(p),
-            "is_business": p.kind == "kvk",
         }
         for p in PERSONAS
     ]
@@ -55,13 +53,10 @@ def _render_login(
         "portal/login.html",
         {
             "next_url": next_url or "",
-            "digid_configured": "digid" in CONFIGURED_METHODS,
-            "eherkenning_configured": "eherkenning" in CONFIGURED_METHODS,
             "persona_form": persona_form,
             "bsn_form": bsn_form or DemoBsnForm(),
             "personas": personas,
         },
-        status=status,
     )
 
 
@@ -71,7 +66,7 @@ def login_page(request: HttpRequest) -> HttpResponse:
 
 
 def _citizen_for(persona: Persona) -> Citizen:
-    kind = "kvk" if persona.kind == "kvk" else "bsn"
+    kind: PartyKind = "kvk" if persona.kind == "kvk" else "bsn"
     party = Party(kind=kind, identifier=persona.identifier, name=persona.name)
     return Citizen(actor=party, auth_method="demo")
 

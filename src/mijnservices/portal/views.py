@@ -40,6 +40,8 @@ def zaak_detail(request: HttpRequest, citizen: Citizen, zaak_uuid: UUID) -> Http
     tracking = build_tracking(zaak)
     kind = zaaktype_title(zaak.zaaktype)
     title = zaak_title(zaak)
+    # The reverse one-to-one raises (an AttributeError subclass) when there is no resultaat.
+    resultaat = getattr(zaak, "resultaat", None)
     return render(
         request,
         "portal/zaak_detail.html",
@@ -50,5 +52,6 @@ def zaak_detail(request: HttpRequest, citizen: Citizen, zaak_uuid: UUID) -> Http
             "kind": kind if kind != title else "",
             "status": status_text(zaak),
             "tracking": tracking,
+            "result": resultaat.resultaattype.omschrijving if resultaat else "",
         },
     )

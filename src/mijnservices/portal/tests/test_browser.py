@@ -1,0 +1,166 @@
+"""User journeys in Debian's Chromium: demo login -> MijnZaken -> one zaak, with axe-core.
+
+Few tests on purpose (2-core machines): each journey checks several things at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+
+from mijnservices.portal.management.commands.compile_translations import PACKAGE_DIR
+from mijnservices.registrations.zaken import services as zaken_services
+from mijnservices.testing.factories import ZaakFactory, published_zaaktype
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SUZANNE = "999993653"
+NLDS = PACKAGE_DIR / "static" / "nlds"
+TEXT = {
+    "nl": {
+        "persona_button": "Inloggen als deze persoon",
+        "overview": "Mijn zaken",
+        "ongoing": "Lopende zaken",
+        "steps": "Stappen van uw zaak",
+        "expected": "Verwacht rond",
+    },
+    "en": {
+        "persona_button": "Log in as this person",
+        "overview": "My cases",
+        "ongoing": "Ongoing cases",
+        "steps": "Steps of your case",
+        "expected": "Expected around",
+    },
+}
+
+
+@pytest.fixture(autouse=True)
+def _demo_site(settings: Any) -> None:
+    if not (NLDS / "utrecht-components.css").exists():
+        pytest.fail(
+            "NL Design System CSS is not built: run `cd frontend && npm ci && npm run build`.",
+            pytrace=False,
+        )
+    settings.DEMO_MODE = True
+
+
+@pytest.fixture
+def zaak() -> Any:
+    """Suzanne's ongoing zaak at step 2 of 4, with an update, plus a closed one."""
+    zaaktype = published_zaaktype(steps=4, publieke_omschrijving="Subsidie geluidsisolatie")
+    ongoing = ZaakFactory.create(
+        zaaktype=zaaktype,
+        for_bsn=SUZANNE,
+        status_count=2,
+        omschrijving="Subsidie voor geluidsisolatie",
+    )
+    zaken_services.substatus_create(zaak=ongoing, omschrijving="Wij hebben uw foto's ontvangen")
+    ZaakFactory.create(zaaktype=zaaktype, for_bsn=SUZANNE, closed=True)
+    return ongoing
+
+
+def _new_page(browser: Browser, width: int) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": width, "height": 800}, locale="nl-NL")
+    context.set_default_timeout(10_000)
+    failed: list[str] = []
+    context.on(
+        "response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 else None
+    )
+    try:
+        yield context.new_page()
+        # A missing stylesheet would make every visual check meaningless.
+        assert failed == [], f"requests failed: {failed}"
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def narrow_page(browser: Browser) -> Iterator[Page]:
+    yield from _new_page(browser, 320)
+
+
+@pytest.fixture
+def wide_page(browser: Browser) -> Iterator[Page]:
+    yield from _new_page(browser, 1280)
+
+
+def assert_accessible(page: Page) -> None:
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px"
+
+
+def _journey(page: Page, base_url: str, language: str) -> None:
+    text = TEXT[language]
+    page.goto(f"{base_url}/inloggen/")
+    if language == "en":
+        page.get_by_role("button", name="English").click()
+        expect(page.locator("html")).to_have_attribute("lang", "en")
+    assert_accessible(page)
+
+    page.get_by_label("Suzanne Jansen").check()
+    page.get_by_role("button", name=text["persona_button"]).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(text["overview"])
+    expect(page.get_by_role("heading", name=text["ongoing"])).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Subsidie voor geluidsisolatie").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Subsidie voor geluidsisolatie")
+    steps = page.get_by_role("region", name=text["steps"]).get_by_role("listitem")
+    current = page.locator('li[aria-current="step"]')
+    expect(current).to_have_count(1)
+    expect(current).to_contain_text("Stap 2")
+    expect(current).to_contain_text("Wij hebben uw foto's ontvangen")
+    for index in range(4):
+        expect(steps.filter(has_text=f"Stap {index + 1}").locator("time").first).to_be_visible()
+    expect(page.locator(".portal-step--future").first).to_contain_text(text["expected"])
+    assert_accessible(page)
+
+
+def test_demo_login_to_zaak_steps_in_dutch_on_a_desktop(live_server, wide_page, zaak):
+    _journey(wide_page, live_server.url, "nl")
+
+
+def test_demo_login_to_zaak_steps_in_dutch_at_320_pixels(live_server, narrow_page, zaak):
+    _journey(narrow_page, live_server.url, "nl")
+
+
+def test_demo_login_to_zaak_steps_in_english_at_320_pixels(live_server, narrow_page, zaak):
+    _journey(narrow_page, live_server.url, "en")
+
+
+def _tab_until(page: Page, condition: str, limit: int = 40) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(el => {condition})(document.activeElement)"):
+            outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+            assert outline != "none", "the focused element shows no focus outline"
+            return
+    raise AssertionError(f"Tab never reached an element where {condition}")
+
+
+def test_keyboard_only_from_login_to_zaak_steps(live_server, wide_page, zaak):
+    page = wide_page
+    page.goto(f"{live_server.url}/inloggen/")
+
+    _tab_until(page, "el.classList.contains('utrecht-skip-link')", limit=1)
+    expect(page.locator(".utrecht-skip-link")).to_be_in_viewport()
+    _tab_until(page, "el.id === 'persona-1'")
+    page.keyboard.press("Space")
+    expect(page.locator("#persona-1")).to_be_checked()
+    _tab_until(page, "el.type === 'submit'", limit=1)  # one group of radios is one Tab stop
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn zaken")
+    _tab_until(page, f"el.getAttribute('href') === '/mijn-zaken/{zaak.uuid}/'")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Subsidie voor geluidsisolatie")
+    expect(page.locator('li[aria-current="step"]')).to_contain_text("Stap 2")

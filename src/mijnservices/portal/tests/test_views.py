@@ -1,0 +1,226 @@
+"""MijnZaken overview and zaak detail: what a citizen sees, and only theirs."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from mijnservices.registrations.catalogi.models import ZaakType
+from mijnservices.registrations.zaken import services as zaken_services
+from mijnservices.testing.factories import ZaakFactory, published_zaaktype
+
+pytestmark = pytest.mark.django_db
+
+SUZANNE = "999993653"
+MOHAMMED = "999990627"
+BAKKERIJ = "69599084"
+OVERVIEW = "/mijn-zaken/"
+
+
+def detail_url(zaak) -> str:
+    return f"/mijn-zaken/{zaak.uuid}/"
+
+
+def test_home_sends_visitors_to_my_zaken(client: Client):
+    assert client.get("/")["Location"] == OVERVIEW
+
+
+def test_overview_asks_visitors_to_log_in_first(client: Client):
+    response = client.get(OVERVIEW)
+    assert response.status_code == 302
+    assert response["Location"] == "/inloggen/?next=%2Fmijn-zaken%2F"
+
+
+def test_overview_shows_only_own_zaken(login_as):
+    own = ZaakFactory.create(for_bsn=SUZANNE, omschrijving="Mijn eigen aanvraag")
+    other = ZaakFactory.create(for_bsn=MOHAMMED, omschrijving="Aanvraag van een ander")
+    page = login_as(SUZANNE).get(OVERVIEW).content.decode()
+    assert own.identificatie in page
+    assert "Mijn eigen aanvraag" in page
+    assert other.identificatie not in page
+    assert "Aanvraag van een ander" not in page
+
+
+def test_overview_splits_ongoing_and_completed_newest_activity_first(login_as):
+    zaaktype = published_zaaktype()
+    older = ZaakFactory.create(zaaktype=zaaktype, for_bsn=SUZANNE, omschrijving="Oudere zaak")
+    newer = ZaakFactory.create(zaaktype=zaaktype, for_bsn=SUZANNE, omschrijving="Nieuwere zaak")
+    zaken_services.substatus_create(zaak=newer, omschrijving="Iets nieuws")
+    closed = ZaakFactory.create(zaaktype=zaaktype, for_bsn=SUZANNE, closed=True)
+
+    page = login_as(SUZANNE).get(OVERVIEW).content.decode()
+    ongoing, completed = page.split("Afgeronde zaken")
+
+    assert "Lopende zaken" in ongoing
+    assert ongoing.index("Nieuwere zaak") < ongoing.index("Oudere zaak")
+    assert closed.identificatie in completed
+    assert older.identificatie not in completed
+
+
+def test_overview_row_shows_number_dates_status_and_planned_end(login_as):
+    zaak = ZaakFactory.create(
+        for_bsn=SUZANNE, status_count=2, startdatum=date(2025, 3, 1), omschrijving=""
+    )
+    page = login_as(SUZANNE).get(OVERVIEW).content.decode()
+    assert zaak.identificatie in page
+    assert f'href="{detail_url(zaak)}"' in page
+    assert "Testaanvraag" in page  # no omschrijving: the zaaktype's name
+    assert "Stap 2" in page  # current status in plain words
+    assert "Datum aanvraag" in page
+    assert "Gepland klaar op" in page
+    assert "12 april 2025" in page  # startdatum + 6 weeks servicenorm
+
+
+def test_overview_falls_back_to_the_legal_deadline_without_a_planned_end(login_as):
+    zaaktype = published_zaaktype()
+    ZaakType.objects.filter(pk=zaaktype.pk).update(servicenorm=None)  # no service norm set
+    zaaktype.refresh_from_db()
+    ZaakFactory.create(zaaktype=zaaktype, for_bsn=SUZANNE, startdatum=date(2025, 3, 1))
+    page = login_as(SUZANNE).get(OVERVIEW).content.decode()
+    assert "Uiterlijk klaar op (wettelijke termijn)" in page
+    assert "26 april 2025" in page  # startdatum + 8 weeks doorlooptijd
+
+
+def test_overview_uses_the_public_description_of_the_zaaktype(login_as):
+    zaaktype = published_zaaktype(publieke_omschrijving="Bezwaar tegen uw WOZ-waarde")
+    ZaakFactory.create(zaaktype=zaaktype, for_bsn=SUZANNE, omschrijving="")
+    page = login_as(SUZANNE).get(OVERVIEW).content.decode()
+    assert "Bezwaar tegen uw WOZ-waarde" in page
+
+
+def test_overview_greeting_has_no_exclamation_mark_or_comma(login_as):
+    page = login_as(SUZANNE, name="Suzanne Jansen").get(OVERVIEW).content.decode()
+    assert "Welkom Suzanne Jansen<" in page
+    assert "!" not in re.sub(r"<!DOCTYPE html>|<!--.*?-->", "", page)
+
+
+def test_overview_without_zaken_says_what_to_do(login_as):
+    page = login_as(SUZANNE).get(OVERVIEW).content.decode()
+    assert "U heeft geen lopende zaken." in page
+    assert "Neem dan contact op met Gemeente Voorbeeld" in page
+    assert "U heeft nog geen afgeronde zaken." in page
+
+
+def test_business_login_sees_the_business_zaken(login_as):
+    business = ZaakFactory.create(for_kvk=BAKKERIJ, omschrijving="Bezwaar bedrijfspand")
+    person = ZaakFactory.create(for_bsn=SUZANNE)
+    page = login_as(BAKKERIJ, kind="kvk", name="Bakkerij").get(OVERVIEW).content.decode()
+    assert business.identificatie in page
+    assert person.identificatie not in page
+
+
+def test_detail_of_another_persons_zaak_is_not_found(login_as):
+    other = ZaakFactory.create(for_bsn=MOHAMMED)
+    assert login_as(SUZANNE).get(detail_url(other)).status_code == 404
+
+
+def test_detail_asks_visitors_to_log_in_first(client: Client):
+    zaak = ZaakFactory.create(for_bsn=SUZANNE)
+    response = client.get(detail_url(zaak))
+    assert response["Location"].startswith("/inloggen/?next=%2Fmijn-zaken%2F")
+
+
+def test_detail_shows_all_steps_with_dates_and_marks_the_current_one(login_as):
+    zaaktype = published_zaaktype(steps=4)
+    zaak = ZaakFactory.create(
+        zaaktype=zaaktype, for_bsn=SUZANNE, status_count=2, omschrijving="Geluidssubsidie"
+    )
+    page = login_as(SUZANNE).get(detail_url(zaak)).content.decode()
+    steps = re.findall(r'<li class="portal-step portal-step--(\w+)"( aria-current="step")?', page)
+    assert steps == [
+        ("past", ""),
+        ("current", ' aria-current="step"'),
+        ("future", ""),
+        ("future", ""),
+    ]
+    assert page.count("✓") == 1  # only the finished step
+    assert "Uitleg bij stap 2" in page  # explanation of the current step
+    assert "Verwacht rond" in page
+    assert page.count('<time datetime="') >= 4 + 2  # a date at every step, plus the facts
+    assert zaak.identificatie in page
+    assert "Gepland klaar op" in page
+    assert "Uiterlijk klaar op (wettelijke termijn)" in page
+
+
+def test_detail_lists_updates_under_their_step_with_a_date_and_no_checkmark(login_as):
+    zaak = ZaakFactory.create(for_bsn=SUZANNE, status_count=1)
+    zaken_services.substatus_create(zaak=zaak, omschrijving="Wij hebben uw stukken bekeken")
+    zaken_services.substatus_create(zaak=zaak, omschrijving="Intern", doelgroep="intern")
+    page = login_as(SUZANNE).get(detail_url(zaak)).content.decode()
+    current = page.split('aria-current="step"')[1].split("</li>\n  \n    <li")[0]
+    assert "Wij hebben uw stukken bekeken" in current
+    update = re.search(r'<li class="portal-update">(.*?)</li>', current, re.S)
+    assert update is not None
+    assert "<time" in update.group(1)
+    assert "✓" not in update.group(1)
+    assert "Intern" not in page.replace("Internal", "")
+
+
+def test_detail_shows_the_current_status_explanation_from_the_employee(login_as):
+    zaak = ZaakFactory.create(for_bsn=SUZANNE, status_count=1)
+    statustype = zaak.zaaktype.statustypen.get(volgnummer=2)
+    zaken_services.status_set(
+        zaak=zaak, statustype=statustype, statustoelichting="We wachten op het advies."
+    )
+    page = login_as(SUZANNE).get(detail_url(zaak)).content.decode()
+    assert "We wachten op het advies." in page
+
+
+def test_detail_of_a_closed_zaak_shows_when_and_how_it_ended(login_as):
+    zaak = ZaakFactory.create(for_bsn=SUZANNE, closed=True)
+    page = login_as(SUZANNE).get(detail_url(zaak)).content.decode()
+    assert "Afgerond op" in page
+    assert "Toegekend" in page
+    assert "aria-current" not in page
+    assert page.count("✓") == 4
+
+
+def test_english_detail_uses_english_labels(login_as):
+    zaak = ZaakFactory.create(for_bsn=SUZANNE)
+    client = login_as(SUZANNE)
+    page = client.get(detail_url(zaak), headers={"accept-language": "en"}).content.decode()
+    assert '<html lang="en"' in page
+    assert "Steps of your case" in page
+    assert "Expected around" in page
+
+
+def _count_queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_overview_runs_the_same_number_of_queries_for_1_or_50_zaken(login_as):
+    zaaktype = published_zaaktype()
+    ZaakFactory.create(zaaktype=zaaktype, for_bsn=SUZANNE)
+    client = login_as(SUZANNE)
+    one = _count_queries(client, OVERVIEW)
+    for number in range(49):
+        ZaakFactory.create(
+            zaaktype=zaaktype,
+            for_bsn=SUZANNE,
+            status_count=-1 if number % 5 == 0 else (number % 3) + 1,  # -1: closed
+        )
+    assert _count_queries(client, OVERVIEW) == one
+
+
+def test_detail_runs_the_same_number_of_queries_for_few_or_many_steps(login_as):
+    small = ZaakFactory.create(zaaktype=published_zaaktype(steps=2), for_bsn=SUZANNE)
+    big = ZaakFactory.create(
+        zaaktype=published_zaaktype(steps=12), for_bsn=SUZANNE, status_count=10
+    )
+    for hours in range(5):
+        zaken_services.substatus_create(
+            zaak=big,
+            omschrijving=f"Update {hours}",
+            tijdstip=timezone.now() + timedelta(hours=hours),
+        )
+    client = login_as(SUZANNE)
+    assert _count_queries(client, detail_url(small)) == _count_queries(client, detail_url(big))
