@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from djangorestframework_camel_case.render import CamelCaseJSONRenderer
+from djangorestframework_camel_case.settings import api_settings
 
 
 class ZGWJSONRenderer(CamelCaseJSONRenderer):
@@ -10,3 +13,8 @@ class ZGWJSONRenderer(CamelCaseJSONRenderer):
     on the response itself (see :mod:`mijnservices.api.exceptions`)."""
 
     charset = None
+    # ZGW's ``_expand`` keeps its leading underscore (its contents are camelised as usual).
+    json_underscoreize: dict[str, Any] = {
+        **api_settings.JSON_UNDERSCOREIZE,
+        "ignore_keys": ("_expand",),
+    }

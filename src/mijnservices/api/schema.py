@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import wraps
 from pathlib import Path
 from typing import Any
 
 import yaml
+from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, path
+from django.utils import translation
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.views import SpectacularAPIView
@@ -38,11 +42,19 @@ def schema_settings(*, title: str, version: str, prefix: str) -> dict[str, Any]:
     }
 
 
+# The ZGW standards are written in Dutch; the schema is generated in Dutch whatever the
+# request's language, so the served document and the committed copy never differ.
+SCHEMA_LANGUAGE = "nl"
+
+
 def generate_schema(*, urlconf: str, title: str, version: str, prefix: str) -> dict[str, Any]:
     """The document as served, for the committed copy (``mijnservices openapi``)."""
     from drf_spectacular.settings import patched_settings
 
-    with patched_settings(schema_settings(title=title, version=version, prefix=prefix)):
+    with (
+        translation.override(SCHEMA_LANGUAGE),
+        patched_settings(schema_settings(title=title, version=version, prefix=prefix)),
+    ):
         generator = SchemaGenerator(urlconf=urlconf)
         schema: dict[str, Any] = generator.get_schema(request=None, public=True)
     return schema
@@ -66,12 +78,33 @@ APIS = {
         prefix="/catalogi/api/v1",
         committed=PACKAGE / "registrations/catalogi/openapi.yaml",
     ),
+    "zaken": PublishedApi(
+        urlconf="mijnservices.registrations.zaken.api.urls",
+        title="Zaken API",
+        version="1.7.0",
+        prefix="/zaken/api/v1",
+        committed=PACKAGE / "registrations/zaken/openapi.yaml",
+    ),
     "autorisaties": PublishedApi(
         urlconf="mijnservices.registrations.autorisaties.api.urls",
         title="Autorisaties API",
         version="1.1.0",
         prefix="/autorisaties/api/v1",
         committed=PACKAGE / "registrations/autorisaties/openapi.yaml",
+    ),
+    "documenten": PublishedApi(
+        urlconf="mijnservices.registrations.documenten.api.urls",
+        title="Documenten API",
+        version="1.7.0",
+        prefix="/documenten/api/v1",
+        committed=PACKAGE / "registrations/documenten/openapi.yaml",
+    ),
+    "besluiten": PublishedApi(
+        urlconf="mijnservices.registrations.besluiten.api.urls",
+        title="Besluiten API",
+        version="1.1.0",
+        prefix="/besluiten/api/v1",
+        committed=PACKAGE / "registrations/besluiten/openapi.yaml",
     ),
 }
 
@@ -91,4 +124,17 @@ def schema_urls(*, urlconf: str, title: str, version: str, prefix: str) -> list[
         authentication_classes=[],
         permission_classes=[AllowAny],
     )
-    return [path("schema/openapi.yaml", view, name="schema")]
+    return [path("schema/openapi.yaml", _in_schema_language(view), name="schema")]
+
+
+def _in_schema_language(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        with translation.override(SCHEMA_LANGUAGE):
+            response = view(request, *args, **kwargs)
+            render = getattr(response, "render", None)
+            if render is not None:
+                render()  # DRF renders lazily; render while the language is pinned
+        return response
+
+    return wrapped

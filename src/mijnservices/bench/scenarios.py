@@ -10,8 +10,10 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.test import RequestFactory
 
 from mijnservices.bench.load import run_load
+from mijnservices.bench.notifications import notifications
 from mijnservices.bench.seed import seed
 from mijnservices.bench.server import running_server
+from mijnservices.bench.zaken_api import zaken_api
 from mijnservices.portal.auth import login_citizen
 from mijnservices.services.access.principals import Citizen, Party
 from mijnservices.services.mijnzaken.selectors import zaken_for_overview
@@ -27,7 +29,9 @@ def _session_cookie(citizen: Citizen) -> str:
     return f"{settings.SESSION_COOKIE_NAME}={request.session.session_key}"
 
 
-def portal(*, zaken: int, clients: int, seconds: float, write: Callable[[str], None]) -> None:
+def portal(
+    *, zaken: int, clients: int, seconds: float, write: Callable[[str], None], **_: object
+) -> None:
     """Overview and detail of a citizen with 50 zaken among ``zaken`` others."""
     started = time.monotonic()
     seed(zaken=zaken, target_bsn=TARGET_BSN, target_zaken=50)
@@ -62,4 +66,8 @@ def portal(*, zaken: int, clients: int, seconds: float, write: Callable[[str], N
             write(result.summary())
 
 
-SCENARIOS: dict[str, Callable[..., None]] = {"portal": portal}
+SCENARIOS: dict[str, Callable[..., None]] = {
+    "portal": portal,
+    "zaken-api": zaken_api,
+    "notifications": notifications,
+}

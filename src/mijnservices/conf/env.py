@@ -8,6 +8,7 @@ A value that does not parse stops start-up with a message that names the setting
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -93,6 +94,16 @@ def declare(
 
 def positive(value: int) -> str | None:
     return None if value > 0 else "must be greater than 0"
+
+
+def networks(value: list[str]) -> str | None:
+    """Check a list of CIDR networks such as ``127.0.0.1/32,10.0.0.0/8``."""
+    for item in value:
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError:
+            return f"{item!r} is not a network such as 10.0.0.0/8"
+    return None
 
 
 def one_of(*allowed: str) -> Callable[[str], str | None]:

@@ -13,7 +13,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from mijnservices.conf import logging as logging_conf
-from mijnservices.conf.env import declare, one_of, positive
+from mijnservices.conf import login as login_conf
+from mijnservices.conf.env import declare, networks, one_of, positive
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -116,6 +117,9 @@ INSTALLED_APPS = [
     "mijnservices.core",
     "mijnservices.registrations.catalogi",
     "mijnservices.registrations.zaken",
+    "mijnservices.registrations.documenten",
+    "mijnservices.registrations.besluiten",
+    "mijnservices.registrations.notificaties",
     "mijnservices.api",
     "mijnservices.registrations.autorisaties",
     "mijnservices.services.access",
@@ -176,6 +180,11 @@ STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # Document content (Documenten API); any Django storage backend, e.g. an S3-compatible one.
+    "documenten": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(VAR_DIR / "documenten")},
+    },
 }
 WHITENOISE_USE_FINDERS = True
 
@@ -223,6 +232,85 @@ OUTBOX_MAX_ATTEMPTS = declare(
     "Attempts before an outbox event is marked failed (backoff doubles, capped at 1 hour).",
     group="Worker",
     check=positive,
+)
+
+# --- Notifications ---------------------------------------------------------------
+NOTIFICATION_REQUEST_TIMEOUT = declare(
+    "NOTIFICATION_REQUEST_TIMEOUT",
+    10,
+    "Seconds to wait for a subscriber to connect and answer one notification.",
+    group="Notifications",
+    check=positive,
+)
+NOTIFICATION_CONCURRENCY = declare(
+    "NOTIFICATION_CONCURRENCY",
+    16,
+    "Notifications one worker process sends at the same time (threads).",
+    group="Notifications",
+    check=positive,
+)
+NOTIFICATION_BATCH_SIZE = declare(
+    "NOTIFICATION_BATCH_SIZE",
+    200,
+    "Due deliveries one worker claims at a time.",
+    group="Notifications",
+    check=positive,
+)
+NOTIFICATION_LEASE = declare(
+    "NOTIFICATION_LEASE",
+    300,
+    "Seconds a claimed delivery stays reserved; a crashed worker's ones are retried after it.",
+    group="Notifications",
+    check=positive,
+)
+NOTIFICATION_RETRY_BASE_DELAY = declare(
+    "NOTIFICATION_RETRY_BASE_DELAY",
+    10,
+    "Seconds before the first retry of a failed delivery; doubles per attempt, with jitter.",
+    group="Notifications",
+    check=positive,
+)
+NOTIFICATION_RETRY_MAX_DELAY = declare(
+    "NOTIFICATION_RETRY_MAX_DELAY",
+    3600,
+    "Longest wait in seconds between two attempts of one delivery.",
+    group="Notifications",
+    check=positive,
+)
+NOTIFICATION_RETRY_WINDOW = declare(
+    "NOTIFICATION_RETRY_WINDOW",
+    90000,
+    "Seconds after its first attempt that a delivery keeps being retried before it is failed.",
+    group="Notifications",
+    check=positive,
+)
+NOTIFICATION_RETENTION_DAYS = declare(
+    "NOTIFICATION_RETENTION_DAYS",
+    30,
+    "Days delivered and failed deliveries (and their notificaties) are kept for the admin.",
+    group="Notifications",
+    check=positive,
+)
+NOTIFICATION_PURGE_INTERVAL = declare(
+    "NOTIFICATION_PURGE_INTERVAL",
+    3600,
+    "Seconds between two retention purges run by the worker.",
+    group="Notifications",
+    check=positive,
+)
+NOTIFICATION_CALLBACK_ALLOWED_NETWORKS: list[str] = declare(
+    "NOTIFICATION_CALLBACK_ALLOWED_NETWORKS",
+    [],
+    "Comma-separated networks (CIDR) callbacks may reach although private or loopback.",
+    group="Notifications",
+    check=networks,
+)
+NOTIFICATION_CALLBACK_BLOCKED_NETWORKS: list[str] = declare(
+    "NOTIFICATION_CALLBACK_BLOCKED_NETWORKS",
+    [],
+    "Comma-separated networks (CIDR) callbacks may never reach, on top of the private ranges.",
+    group="Notifications",
+    check=networks,
 )
 
 # --- Web server ------------------------------------------------------------------
@@ -292,6 +380,20 @@ API_PAGE_SIZE = declare(
     group="ZGW APIs",
     check=positive,
 )
+DOCUMENTEN_CHUNK_SIZE = declare(
+    "DOCUMENTEN_CHUNK_SIZE",
+    10 * 1024 * 1024,
+    "Size (bytes) of each bestandsdeel of a chunked upload to the Documenten API.",
+    group="ZGW APIs",
+    check=positive,
+)
+DOCUMENTEN_MAX_UPLOAD_SIZE = declare(
+    "DOCUMENTEN_MAX_UPLOAD_SIZE",
+    50 * 1024 * 1024,
+    "Largest document content (bytes) the Documenten API accepts.",
+    group="ZGW APIs",
+    check=positive,
+)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["mijnservices.api.authentication.JWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["mijnservices.api.permissions.ScopeRequired"],
@@ -319,3 +421,28 @@ STATUS_SILENCE_DAYS_DEFAULT = declare(
     group="Domain",
     check=positive,
 )
+END_DATE_PREDICTION_MIN_ZAKEN = declare(
+    "END_DATE_PREDICTION_MIN_ZAKEN",
+    10,
+    "Closed zaken of the same zaaktype (that passed the current step) needed before MijnZaken "
+    "shows a predicted end date.",
+    group="Domain",
+    check=positive,
+)
+END_DATE_PREDICTION_WINDOW = declare(
+    "END_DATE_PREDICTION_WINDOW",
+    200,
+    "How many of the most recently closed zaken of a zaaktype the end-date prediction looks at.",
+    group="Domain",
+    check=positive,
+)
+
+# --- Portal login: DigiD / eHerkenning through OpenID Connect brokers (conf/login.py) ----
+SESSION_WARNING_BEFORE = declare(
+    "SESSION_WARNING_BEFORE",
+    120,
+    "Seconds before an idle portal session ends that the page warns and offers to continue.",
+    group="Security",
+    check=positive,
+)
+OIDC = login_conf.declare_oidc()

@@ -5,5 +5,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("autorisaties/api/v1/", include("mijnservices.registrations.autorisaties.api.urls")),
     path("catalogi/api/v1/", include("mijnservices.registrations.catalogi.api.urls")),
+    path("zaken/api/v1/", include("mijnservices.registrations.zaken.api.urls")),
+    path("documenten/api/v1/", include("mijnservices.registrations.documenten.api.urls")),
+    path("besluiten/api/v1/", include("mijnservices.registrations.besluiten.api.urls")),
     path("", include("mijnservices.portal.urls")),
 ]

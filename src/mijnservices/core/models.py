@@ -44,7 +44,11 @@ class OutboxEvent(models.Model):
                 fields=["next_attempt_at"],
                 name="outbox_pending_idx",
                 condition=models.Q(status="pending"),
-            )
+            ),
+            # Notification delivery asks "is an older change to this hoofdobject pending?".
+            models.Index(
+                fields=["hoofd_object", "status", "created_at"], name="outbox_hoofd_object_idx"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -10,6 +10,7 @@ from typing import Any
 import structlog
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from mijnservices.core.models import OutboxEvent, OutboxStatus
@@ -19,6 +20,8 @@ logger = structlog.get_logger(__name__)
 Handler = Callable[[OutboxEvent], None]
 _HANDLERS: list[tuple[str, Handler]] = []
 MAX_BACKOFF = timedelta(hours=1)
+# PostgreSQL channel a commit with new work notifies, so idle workers wake at once.
+WAKE_CHANNEL = "mijnservices_worker"
 
 
 def register_handler(name: str, handler: Handler) -> None:
@@ -45,6 +48,7 @@ def event_record(
     if not connection.in_atomic_block:
         raise RuntimeError("event_record must be called inside the change's transaction")
     now = timezone.now()
+    worker_wake()
     return OutboxEvent.objects.create(
         kanaal=kanaal,
         resource=resource,
@@ -56,6 +60,14 @@ def event_record(
         created_at=now,
         next_attempt_at=now,
     )
+
+
+def worker_wake() -> None:
+    """Wake idle workers when the current transaction commits (PostgreSQL ``NOTIFY``; a
+    rolled-back transaction sends nothing). SQLite workers notice commits themselves."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"NOTIFY {WAKE_CHANNEL}")
 
 
 def backoff(attempts: int) -> timedelta:
@@ -88,9 +100,26 @@ def drain_once(*, batch_size: int | None = None) -> DrainResult:
         ).order_by("created_at")
         if connection.features.has_select_for_update_skip_locked:
             due = due.select_for_update(skip_locked=True)
-        for event in list(due[:size]):
+        events = list(due[:size])
+        for event in events:
             _process(event, result)
+        # The outcome commits with the handlers' work. The usual outcome is one statement for
+        # the whole batch (bulk_update's CASE per row costs more than the handlers).
+        done = [e.pk for e in events if e.status == OutboxStatus.PROCESSED]
+        if done:
+            OutboxEvent.objects.filter(pk__in=done).update(
+                status=OutboxStatus.PROCESSED,
+                processed_at=timezone.now(),
+                last_error="",
+                attempts=F("attempts") + 1,
+            )
+        for event in events:
+            if event.status != OutboxStatus.PROCESSED:
+                event.save(update_fields=_OUTCOME_FIELDS)
     return result
+
+
+_OUTCOME_FIELDS = ["attempts", "status", "processed_at", "next_attempt_at", "last_error"]
 
 
 def _process(event: OutboxEvent, result: DrainResult) -> None:
@@ -122,6 +151,3 @@ def _process(event: OutboxEvent, result: DrainResult) -> None:
             resource=event.resource,
             actie=event.actie,
         )
-    event.save(
-        update_fields=["attempts", "status", "processed_at", "next_attempt_at", "last_error"]
-    )

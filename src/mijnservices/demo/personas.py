@@ -1,7 +1,8 @@
 """The demo population: people and a business that exist only in demo mode.
 
 This list is the demo stand-in for the BRP / Handelsregister: the demo login offers
-these people, and a BSN that is not here is refused with a clear message.
+these people, and a BSN that is not here is refused with a clear message. ``MANDATES`` is
+the demo stand-in for DigiD Machtigen / eHerkenning: who may act for whom, and for what.
 """
 
 from __future__ import annotations
@@ -41,12 +42,45 @@ PERSONAS: tuple[Persona, ...] = (
         "Subsidie geluidsanering net aangevraagd; klacht opgelost",
     ),
     Persona(
+        "bsn",
+        "999992570",
+        "Kees de Vries",
+        "Son of Els de Vries; may act for her, for the noise subsidy only",
+        "Zoon van Els de Vries; mag namens haar handelen, alleen voor de subsidie geluidsanering",
+    ),
+    Persona(
+        "bsn",
+        "999995078",
+        "Anna Bakker",
+        "Bewindvoerder (financial administrator) of Mohammed el Amrani, for all his cases",
+        "Bewindvoerder van Mohammed el Amrani, voor al zijn zaken",
+    ),
+    Persona(
         "kvk",
         "69599084",
         "Bakkerij De Korenaar B.V.",
         "Business: WOZ objection in progress; complaint dealt with",
         "Bedrijf: bezwaar WOZ-waarde in behandeling; klacht afgehandeld",
     ),
+)
+
+
+@dataclass(frozen=True)
+class DemoMandate:
+    """A demo machtiging: ``actor`` may act for ``represented`` (persona kind, identifier)."""
+
+    actor: tuple[str, str]
+    represented: tuple[str, str]
+    mandate: str  # the kind, as a broker would name it: "familie", "bewindvoering"
+    zaaktypen: tuple[str, ...] = ()  # zaaktype identificaties covered; empty: all
+
+
+MANDATES: tuple[DemoMandate, ...] = (
+    # Covers the noise subsidy only, so Els's complaint stays out of sight (and answers 404).
+    DemoMandate(
+        ("bsn", "999992570"), ("bsn", "999991589"), "familie", ("SUBSIDIE-GELUIDSANERING",)
+    ),
+    DemoMandate(("bsn", "999995078"), ("bsn", "999990627"), "bewindvoering"),
 )
 
 

@@ -11,19 +11,26 @@ import functools
 from collections.abc import Callable
 from typing import Any, Concatenate, ParamSpec
 
-import structlog
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
+from mijnservices.portal import audit
 from mijnservices.services.access.principals import Citizen, Party
 
 SESSION_KEY = "portal_citizen"
+# Which broker a DigiD/eHerkenning login came from, and its ID token (for logout there).
+OIDC_SESSION_KEY = "portal_oidc"
 LOGIN_URL = "portal:login"
 AFTER_LOGIN_URL = "portal:zaken"
+# A harmless cookie that outlives the session: "someone was logged in here". When it is
+# present but the session is gone, the session ended by itself (idle), and the login
+# page says so. Explicit logout deletes it. It holds no identity.
+MARKER_COOKIE = "portal_was_logged_in"
+MARKER_MAX_AGE = 12 * 3600
 
 P = ParamSpec("P")
-logger = structlog.get_logger("mijnservices.portal")
 
 
 def login_citizen(request: HttpRequest, citizen: Citizen) -> None:
@@ -33,14 +40,39 @@ def login_citizen(request: HttpRequest, citizen: Citizen) -> None:
         "actor": citizen.actor.to_session(),
         "auth_method": citizen.auth_method,
         "represented": citizen.represented.to_session() if citizen.represented else None,
+        "mandate": citizen.mandate,
+        "mandate_zaaktypen": list(citizen.mandate_zaaktypen),
     }
-    # Ids and kinds only: never the BSN or a name in the logs.
-    logger.info("citizen_login", auth_method=citizen.auth_method, kind=citizen.party.kind)
+    # Pseudonyms and kinds only: never the BSN or a name in the logs.
+    audit.record("citizen_login", citizen, kind=citizen.party.kind)
 
 
 def logout_citizen(request: HttpRequest) -> None:
     """End the session completely: data removed, key replaced, cookie renewed."""
+    citizen = current_citizen(request)
+    if citizen is not None:
+        audit.record("citizen_logout", citizen)
     request.session.flush()
+
+
+def set_marker(response: HttpResponse) -> None:
+    response.set_cookie(
+        MARKER_COOKIE,
+        "1",
+        max_age=MARKER_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+
+
+def forget_marker(response: HttpResponse) -> None:
+    response.delete_cookie(MARKER_COOKIE, samesite="Lax")
+
+
+def session_timed_out(request: HttpRequest) -> bool:
+    """True when this browser was logged in and the session has since ended by itself."""
+    return bool(request.COOKIES.get(MARKER_COOKIE)) and current_citizen(request) is None
 
 
 def current_citizen(request: HttpRequest) -> Citizen | None:
@@ -57,6 +89,8 @@ def current_citizen(request: HttpRequest) -> Citizen | None:
             actor=Party.from_session(data["actor"]),
             auth_method=auth_method,
             represented=Party.from_session(represented) if represented else None,
+            mandate=str(data.get("mandate") or ""),
+            mandate_zaaktypen=tuple(str(z) for z in data.get("mandate_zaaktypen") or ()),
         )
     except (KeyError, TypeError, ValueError):
         return None
@@ -94,6 +128,7 @@ def citizen_required(
         response = view(request, citizen, *args, **kwargs)
         # Personal pages must not be kept by shared computers' caches or the back button.
         response["Cache-Control"] = "no-store"
+        set_marker(response)
         return response
 
     return wrapper

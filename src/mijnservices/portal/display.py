@@ -2,13 +2,41 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from uuid import UUID
 
-from django.utils.translation import get_language
+from django.urls import reverse
+from django.utils.dates import MONTHS
+from django.utils.translation import get_language, gettext
 
 from mijnservices.registrations.catalogi.models import ZaakType
 from mijnservices.registrations.zaken.models import Zaak
+from mijnservices.services.access.principals import Party
+
+
+def mandate_label(kind: str) -> str:
+    """The kind of machtiging in the reader's words; unknown kinds as the broker names them."""
+    labels = {
+        "familie": gettext("family member"),
+        "bewindvoering": gettext("bewindvoerder (financial administrator)"),
+        "curatele": gettext("curator"),
+        "mentorschap": gettext("mentor"),
+        "medewerker": gettext("employee"),
+    }
+    return labels.get(kind.lower(), kind)
+
+
+def party_label(party: Party) -> str:
+    """Whom someone acts for: the name, else a masked number (the last 3 digits)."""
+    if party.name:
+        return party.name
+    if party.kind == "kvk":
+        return gettext("the business with KvK number ending in %(digits)s") % {
+            "digits": party.identifier[-3:]
+        }
+    return gettext("the person with BSN ending in %(digits)s") % {"digits": party.identifier[-3:]}
 
 
 def zaaktype_title(zaaktype: ZaakType) -> str:
@@ -27,22 +55,61 @@ def status_text(zaak: Zaak) -> str:
 
 
 @dataclass(frozen=True)
+class DateText:
+    """A date as the page shows it: ``iso`` for ``<time datetime>``, ``text`` to read."""
+
+    iso: str
+    text: str
+
+
+class DateFormatter:
+    """ "12 april 2025" in the active language, without the template filter's per-call
+    format lookups: the overview formats up to 100 dates per page (profiled: a third of
+    the page's time went to ``|date`` and ``{% translate %}`` in the row loop)."""
+
+    def __init__(self) -> None:
+        self.months = [str(MONTHS[number]) for number in range(1, 13)]
+        if get_language() != "en":  # Dutch month names are written in lower case
+            self.months = [month.lower() for month in self.months]
+
+    def __call__(self, value: date | None) -> DateText | None:
+        if value is None:
+            return None
+        return DateText(
+            value.isoformat(), f"{value.day} {self.months[value.month - 1]} {value.year}"
+        )
+
+
+@dataclass(frozen=True)
 class ZaakRow:
     """One line of the MijnZaken overview."""
 
     uuid: str
+    url: str
     zaaknummer: str
     title: str
     kind: str
-    registered_on: date
+    registered: DateText
     status: str
     closed: bool
     # Open: planned end date, else the legal deadline. Closed: the date it was closed.
-    end_date: date | None
+    end: DateText | None
     end_is_deadline: bool
 
 
-def zaak_row(zaak: Zaak) -> ZaakRow:
+_PLACEHOLDER = UUID(int=0)
+
+
+def _detail_url_pattern() -> str:
+    """The detail URL with ``{}`` for the uuid: one ``reverse`` per page, not per row."""
+    return reverse("portal:zaak_detail", args=[_PLACEHOLDER]).replace(str(_PLACEHOLDER), "{}")
+
+
+def zaak_row(
+    zaak: Zaak, formatter: DateFormatter | None = None, url_pattern: str | None = None
+) -> ZaakRow:
+    formatter = formatter or DateFormatter()
+    url_pattern = url_pattern or _detail_url_pattern()
     end_date: date | None
     if zaak.einddatum:
         end_date, is_deadline = zaak.einddatum, False
@@ -52,14 +119,22 @@ def zaak_row(zaak: Zaak) -> ZaakRow:
         end_date, is_deadline = zaak.uiterlijke_einddatum_afdoening, True
     title = zaak_title(zaak)
     kind = zaaktype_title(zaak.zaaktype)
+    registered = formatter(zaak.registratiedatum)
+    assert registered is not None
     return ZaakRow(
         uuid=str(zaak.uuid),
+        url=url_pattern.format(zaak.uuid),
         zaaknummer=zaak.identificatie,
         title=title,
         kind=kind if kind != title else "",
-        registered_on=zaak.registratiedatum,
+        registered=registered,
         status=status_text(zaak),
         closed=zaak.is_closed,
-        end_date=end_date,
+        end=formatter(end_date),
         end_is_deadline=is_deadline,
     )
+
+
+def zaak_rows(zaken: Iterable[Zaak]) -> list[ZaakRow]:
+    formatter, url_pattern = DateFormatter(), _detail_url_pattern()
+    return [zaak_row(zaak, formatter, url_pattern) for zaak in zaken]

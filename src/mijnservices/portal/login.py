@@ -1,11 +1,15 @@
 """Login and logout pages.
 
-DigiD and eHerkenning (OIDC) are not built yet: the login page says so. Demo mode adds a
-clearly labelled demo login that never pretends to be DigiD.
+DigiD and eHerkenning log in through an OpenID Connect broker (:mod:`.oidc_views`); their
+buttons appear only when the broker is configured. Demo mode adds a clearly labelled demo
+login that never pretends to be DigiD.
 """
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
+import structlog
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -13,21 +17,21 @@ from django.shortcuts import render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from mijnservices.demo.personas import PERSONAS, Persona
 from mijnservices.portal.auth import (
     LOGIN_URL,
+    OIDC_SESSION_KEY,
+    current_citizen,
+    forget_marker,
     login_citizen,
     logout_citizen,
     redirect_after_login,
     safe_next_url,
+    session_timed_out,
 )
-from mijnservices.portal.forms import (
-    DemoBsnForm,
-    DemoPersonaForm,
-    persona_description,
-    persona_key,
-)
-from mijnservices.services.access.principals import Citizen, Party, PartyKind
+from mijnservices.portal.forms import DemoBsnForm, DemoPersonaForm, demo_choices
+from mijnservices.portal.oidc import LoginError, configured_providers, provider
+
+logger = structlog.get_logger("mijnservices.portal")
 
 
 def _render_login(
@@ -37,27 +41,31 @@ def _render_login(
     bsn_form: DemoBsnForm | None = None,
 ) -> HttpResponse:
     next_url = safe_next_url(request, request.POST.get("next") or request.GET.get("next"))
-    persona_form = persona_form or DemoPersonaForm()
-    chosen = persona_form["persona"].value()
-    personas = [
-        {
-            "key": persona_key(p),
-            "name": p.name,
-            "description": persona_description(p),
-            "checked": chosen == persona_key(p),
-        }
-        for p in PERSONAS
-    ]
-    return render(
-        request,
-        "portal/login.html",
-        {
-            "next_url": next_url or "",
-            "persona_form": persona_form,
-            "bsn_form": bsn_form or DemoBsnForm(),
-            "personas": personas,
-        },
-    )
+    timed_out = session_timed_out(request)
+    context: dict[str, object] = {
+        "next_url": next_url or "",
+        "next_query": urlencode({"next": next_url}) if next_url else "",
+        "providers": configured_providers(),
+        "timed_out": timed_out,
+    }
+    if settings.DEMO_MODE:
+        persona_form = persona_form or DemoPersonaForm()
+        chosen = persona_form["persona"].value()
+        context["persona_form"] = persona_form
+        context["bsn_form"] = bsn_form or DemoBsnForm()
+        context["personas"] = [
+            {
+                "key": choice.key,
+                "name": choice.name,
+                "description": choice.description,
+                "checked": chosen == choice.key,
+            }
+            for choice in demo_choices()
+        ]
+    response = render(request, "portal/login.html", context)
+    if timed_out:
+        forget_marker(response)  # say it once
+    return response
 
 
 @require_GET
@@ -65,33 +73,56 @@ def login_page(request: HttpRequest) -> HttpResponse:
     return _render_login(request)
 
 
-def _citizen_for(persona: Persona) -> Citizen:
-    kind: PartyKind = "kvk" if persona.kind == "kvk" else "bsn"
-    party = Party(kind=kind, identifier=persona.identifier, name=persona.name)
-    return Citizen(actor=party, auth_method="demo")
-
-
 @require_POST
 def demo_login(request: HttpRequest) -> HttpResponse:
-    """Log in as a demo person. Outside demo mode this URL does not exist."""
+    """Log in as a demo person or demo machtiging. Outside demo mode this URL does not exist."""
     if not settings.DEMO_MODE:
         raise Http404
     if "bsn" in request.POST:
         bsn_form = DemoBsnForm(request.POST)
         if not bsn_form.is_valid():
             return _render_login(request, bsn_form=bsn_form)
-        persona = bsn_form.cleaned_data["bsn"]
+        citizen = bsn_form.cleaned_data["bsn"]
     else:
         persona_form = DemoPersonaForm(request.POST)
         if not persona_form.is_valid():
             return _render_login(request, persona_form=persona_form)
-        persona = persona_form.cleaned_data["persona"]
-    login_citizen(request, _citizen_for(persona))
+        citizen = persona_form.cleaned_data["persona"]
+    login_citizen(request, citizen)
     return redirect_after_login(request, request.POST.get("next"))
+
+
+def _broker_logout_url(request: HttpRequest, oidc: object) -> str | None:
+    """Where to end the session at the broker too, when it offers that."""
+    if not isinstance(oidc, dict) or oidc.get("provider") not in ("digid", "eherkenning"):
+        return None
+    config = provider(oidc["provider"])
+    if not config.configured:
+        return None
+    try:
+        end_session = config.endpoints().get("end_session_endpoint")
+    except LoginError:
+        return None
+    if not isinstance(end_session, str) or not end_session:
+        return None
+    params = {
+        "client_id": config.client_id,
+        "post_logout_redirect_uri": request.build_absolute_uri(resolve_url(LOGIN_URL)),
+    }
+    if oidc.get("id_token"):
+        params["id_token_hint"] = str(oidc["id_token"])
+    return f"{end_session}?{urlencode(params)}"
 
 
 @require_POST
 def logout(request: HttpRequest) -> HttpResponse:
+    oidc = request.session.get(OIDC_SESSION_KEY)
+    was_logged_in = current_citizen(request) is not None
     logout_citizen(request)
     messages.info(request, _("You are logged out."))
-    return HttpResponseRedirect(resolve_url(LOGIN_URL))
+    target = (_broker_logout_url(request, oidc) if was_logged_in else None) or resolve_url(
+        LOGIN_URL
+    )
+    response = HttpResponseRedirect(target)
+    forget_marker(response)
+    return response

@@ -2,13 +2,32 @@ from django.urls import path
 from django.views.i18n import set_language
 
 from mijnservices.portal import login, views
+from mijnservices.portal.oidc_views import OidcCallbackView, OidcLoginView
 
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
+    path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("inloggen/", login.login_page, name="login"),
     path("inloggen/demo/", login.demo_login, name="demo_login"),
+    path("inloggen/digid/", OidcLoginView.as_view(provider_name="digid"), name="digid_login"),
+    path(
+        "inloggen/digid/terug/",
+        OidcCallbackView.as_view(provider_name="digid"),
+        name="digid_callback",
+    ),
+    path(
+        "inloggen/eherkenning/",
+        OidcLoginView.as_view(provider_name="eherkenning"),
+        name="eherkenning_login",
+    ),
+    path(
+        "inloggen/eherkenning/terug/",
+        OidcCallbackView.as_view(provider_name="eherkenning"),
+        name="eherkenning_callback",
+    ),
     path("uitloggen/", login.logout, name="logout"),
+    path("sessie/verlengen/", views.keep_alive, name="keep_alive"),
     path("taal/", set_language, name="set_language"),
     path("mijn-zaken/", views.zaken_overview, name="zaken"),
     path("mijn-zaken/<uuid:zaak_uuid>/", views.zaak_detail, name="zaak_detail"),

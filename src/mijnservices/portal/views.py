@@ -1,28 +1,47 @@
-"""MijnZaken pages: the overview of a citizen's zaken and one zaak with its steps."""
+"""MijnZaken pages: the start page, the overview of a citizen's zaken and one zaak with
+its steps, the accessibility statement and the keep-alive for idle sessions.
+
+Error pages are the templates ``404.html`` and ``500.html`` (Django's own handlers)."""
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render, resolve_url
+from django.views.decorators.http import require_POST
 
-from mijnservices.portal.auth import AFTER_LOGIN_URL, citizen_required
-from mijnservices.portal.display import status_text, zaak_row, zaak_title, zaaktype_title
+from mijnservices.portal import audit
+from mijnservices.portal.auth import (
+    AFTER_LOGIN_URL,
+    citizen_required,
+    current_citizen,
+    safe_next_url,
+)
+from mijnservices.portal.display import status_text, zaak_rows, zaak_title, zaaktype_title
 from mijnservices.services.access.principals import Citizen
+from mijnservices.services.mijnzaken.prediction import predict_end
 from mijnservices.services.mijnzaken.selectors import zaak_for_detail, zaken_for_overview
-from mijnservices.services.mijnzaken.tracking import build_tracking
+from mijnservices.services.mijnzaken.tracking import build_tracking, days_without_news
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """The start page is MijnZaken; it sends visitors who are not logged in to the login."""
-    return HttpResponseRedirect(resolve_url(AFTER_LOGIN_URL))
+    """The start page explains the service; logged-in visitors go straight to their zaken."""
+    if current_citizen(request) is not None:
+        return HttpResponseRedirect(resolve_url(AFTER_LOGIN_URL))
+    return render(request, "portal/start.html")
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/accessibility.html")
 
 
 @citizen_required
 def zaken_overview(request: HttpRequest, citizen: Citizen) -> HttpResponse:
     # One query; splitting in Python keeps "newest activity first" within both sections.
-    rows = [zaak_row(zaak) for zaak in zaken_for_overview(citizen)]
+    rows = zaak_rows(zaken_for_overview(citizen))
+    audit.record("zaken_overview_viewed", citizen, zaken=len(rows))
     return render(
         request,
         "portal/zaken_overview.html",
@@ -37,21 +56,46 @@ def zaken_overview(request: HttpRequest, citizen: Citizen) -> HttpResponse:
 @citizen_required
 def zaak_detail(request: HttpRequest, citizen: Citizen, zaak_uuid: UUID) -> HttpResponse:
     zaak = zaak_for_detail(citizen, zaak_uuid)  # 404 when missing or not this citizen's
+    audit.record("zaak_viewed", citizen, zaak=str(zaak.uuid))
     tracking = build_tracking(zaak)
     kind = zaaktype_title(zaak.zaaktype)
     title = zaak_title(zaak)
     # The reverse one-to-one raises (an AttributeError subclass) when there is no resultaat.
     resultaat = getattr(zaak, "resultaat", None)
-    return render(
-        request,
-        "portal/zaak_detail.html",
-        {
-            "citizen": citizen,
-            "zaak": zaak,
-            "title": title,
-            "kind": kind if kind != title else "",
-            "status": status_text(zaak),
-            "tracking": tracking,
-            "result": resultaat.resultaattype.omschrijving if resultaat else "",
-        },
-    )
+    behandelaar = ""
+    if zaak.zaaktype.toon_behandelaar:
+        names = [rol.naam for rol in getattr(zaak, "behandelaars", []) if rol.naam]
+        behandelaar = ", ".join(names)
+    context: dict[str, Any] = {
+        "citizen": citizen,
+        "zaak": zaak,
+        "title": title,
+        "kind": kind if kind != title else "",
+        "status": status_text(zaak),
+        "tracking": tracking,
+        "result": resultaat.resultaattype.omschrijving if resultaat else "",
+        "behandelaar": behandelaar,
+        "prediction": predict_end(zaak),
+        "quiet_days": days_without_news(zaak),
+    }
+    return render(request, "portal/zaak_detail.html", context)
+
+
+@require_POST
+def keep_alive(request: HttpRequest) -> HttpResponse:
+    """ "Stay logged in": any request renews the session (SESSION_SAVE_EVERY_REQUEST).
+
+    The page's script calls this with fetch; without script the form posts here and
+    comes back to the page.
+    """
+    citizen = current_citizen(request)
+    if citizen is None:
+        return JsonResponse({"logged_in": False}, status=401)
+    audit.record("session_kept_alive", citizen)
+    if request.headers.get("accept", "").startswith("application/json"):
+        response: HttpResponse = JsonResponse({"logged_in": True})
+    else:
+        next_url = safe_next_url(request, request.POST.get("next"))
+        response = HttpResponseRedirect(next_url or resolve_url(AFTER_LOGIN_URL))
+    response["Cache-Control"] = "no-store"
+    return response

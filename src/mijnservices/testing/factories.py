@@ -67,6 +67,72 @@ def published_zaaktype(
     return catalogi_services.zaaktype_publish(zaaktype=zaaktype)
 
 
+def published_zaaktype_with_relations(
+    *, identificatie: str | None = None, suffix: str = "", **fields: Any
+) -> ZaakType:
+    """A published zaaktype that also has an eigenschap, a zaakobjecttype, a
+    zaaktype-informatieobjecttype and a besluittype (each related type published)."""
+    catalogus = cast(Catalogus, CatalogusFactory())
+    begin = date(2024, 1, 1)
+    iot = catalogi_services.informatieobjecttype_create(
+        catalogus=catalogus,
+        omschrijving=f"Besluitdocument{suffix}",
+        begin_geldigheid=begin,
+        informatieobjectcategorie="besluit",
+    )
+    catalogi_services.informatieobjecttype_publish(informatieobjecttype=iot)
+    besluittype = catalogi_services.besluittype_create(
+        catalogus=catalogus,
+        omschrijving=f"Vergunning{suffix}",
+        begin_geldigheid=begin,
+        informatieobjecttypen=[iot.omschrijving],
+    )
+    catalogi_services.besluittype_publish(besluittype=besluittype)
+    zaaktype = catalogi_services.zaaktype_create(
+        catalogus=catalogus,
+        identificatie=identificatie or f"ZT-{ZaakType.objects.count() + 1}",
+        omschrijving="Aanvraag met relaties",
+        doorlooptijd=timedelta(weeks=8),
+        begin_geldigheid=begin,
+        besluittypen=[besluittype.omschrijving],
+        **fields,
+    )
+    statustypen = [
+        catalogi_services.statustype_create(
+            zaaktype=zaaktype, volgnummer=number, omschrijving=f"Stap {number}"
+        )
+        for number in (1, 2)
+    ]
+    catalogi_services.resultaattype_create(
+        zaaktype=zaaktype, omschrijving="Verleend", besluittypen=[besluittype.omschrijving]
+    )
+    catalogi_services.roltype_create(
+        zaaktype=zaaktype, omschrijving="Aanvrager", omschrijving_generiek="initiator"
+    )
+    catalogi_services.eigenschap_create(
+        zaaktype=zaaktype,
+        naam="kenteken",
+        definitie="Kenteken van het voertuig",
+        formaat="tekst",
+        lengte="8",
+        kardinaliteit="1",
+        statustype=statustypen[1],
+    )
+    catalogi_services.zaakobjecttype_create(
+        zaaktype=zaaktype,
+        objecttype="https://objecttypen.example/api/v2/objecttypes/1",
+        relatie_omschrijving="Voertuig",
+    )
+    catalogi_services.zaaktype_informatieobjecttype_create(
+        zaaktype=zaaktype,
+        informatieobjecttype=iot.omschrijving,
+        volgnummer=1,
+        richting="uitgaand",
+        statustype=statustypen[1],
+    )
+    return catalogi_services.zaaktype_publish(zaaktype=zaaktype)
+
+
 class ZaakFactory(factory.Factory):
     """Builds a zaak through ``zaak_create``; ``for_bsn``/``for_kvk`` add the initiator."""
 

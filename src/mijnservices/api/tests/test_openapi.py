@@ -39,3 +39,13 @@ def test_schema_is_served_without_login(client):
     response = client.get("/catalogi/api/v1/schema/openapi.yaml")
     assert response.status_code == 200
     assert b"Catalogi API" in response.content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_served_schema_is_the_committed_copy_in_any_request_language(client, language):
+    """The standards are Dutch: the served document does not follow Accept-Language."""
+    response = client.get("/autorisaties/api/v1/schema/openapi.yaml", HTTP_ACCEPT_LANGUAGE=language)
+    served = yaml.safe_load(response.content)
+    committed = yaml.safe_load(APIS["autorisaties"].committed.read_text())
+    assert served["components"] == committed["components"]

@@ -23,6 +23,10 @@ PUBLIC_ROUTES = {
     "portal:login": "the login page itself",
     "portal:demo_login": "the demo login (404 outside demo mode)",
     "portal:accessibility": "toegankelijkheidsverklaring must be public",
+    "portal:digid_login": "starts the DigiD login at the broker (404 until configured)",
+    "portal:digid_callback": "the broker returns here before anyone is logged in",
+    "portal:eherkenning_login": "starts the eHerkenning login at the broker (404 until configured)",
+    "portal:eherkenning_callback": "the broker returns here before anyone is logged in",
     "set_language": "language switch must work before login",
     "portal:set_language": "language switch must work before login",
     "admin:login": "the admin's own login page",
@@ -35,6 +39,9 @@ PUBLIC_ROUTES = {
     "admin:view_on_site": "redirects to the object's public page, which checks access itself",
     "catalogi:schema": "the ZGW API's OpenAPI document is public, as in Open Zaak",
     "autorisaties:schema": "the ZGW API's OpenAPI document is public, as in Open Zaak",
+    "zaken:schema": "the ZGW API's OpenAPI document is public, as in Open Zaak",
+    "documenten:schema": "the ZGW API's OpenAPI document is public, as in Open Zaak",
+    "besluiten:schema": "the ZGW API's OpenAPI document is public, as in Open Zaak",
 }
 # URL prefixes served by APIs: anonymous calls must get 401/403 (checked the same way).
 DENIED_STATUSES = {302, 401, 403, 404, 405}

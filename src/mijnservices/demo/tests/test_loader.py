@@ -8,7 +8,8 @@ from mijnservices.core.errors import DomainError
 from mijnservices.core.models import OutboxEvent
 from mijnservices.demo import catalog, scenarios
 from mijnservices.demo.loader import load_demo
-from mijnservices.demo.personas import PERSONAS
+from mijnservices.demo.personas import MANDATES, PERSONAS
+from mijnservices.portal.forms import citizen_for_mandate
 from mijnservices.registrations.catalogi.models import ZaakType
 from mijnservices.registrations.zaken.models import Rol, Status, SubStatus, Zaak
 from mijnservices.services.access.policy import zaken_scope
@@ -103,8 +104,15 @@ def test_klacht_zaaktype_has_a_stilte_signaal_and_shows_the_behandelaar(demo):
     assert contact.doorlooptijd == timedelta(days=2)  # Tilburg calls within two days
 
 
+REPRESENTATIVES = {m.actor for m in MANDATES}
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize("persona", [p for p in PERSONAS if p.kind == "bsn"], ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "persona",
+    [p for p in PERSONAS if p.kind == "bsn" and (p.kind, p.identifier) not in REPRESENTATIVES],
+    ids=lambda p: p.name,
+)
 def test_every_citizen_sees_an_open_and_a_closed_zaak(demo, persona):
     zaken = zaken_scope(_principal("bsn", persona.identifier))
     assert zaken.open().exists()
@@ -194,3 +202,18 @@ def test_some_zaken_have_a_named_behandelaar(demo):
     assert behandelaars.exists()
     assert all(r.betrokkene_type == "medewerker" and r.naam for r in behandelaars)
     assert behandelaars.filter(naam="Team Belastingen").exists()
+
+
+@pytest.mark.django_db
+def test_a_family_machtiging_covers_only_its_zaaktypen(demo):
+    kees = citizen_for_mandate(MANDATES[0])
+    seen = set(zaken_scope(kees).values_list("identificatie", flat=True))
+    assert seen == {"DEMO-0007"}  # Els's noise subsidy, not her complaint DEMO-0006
+
+
+@pytest.mark.django_db
+def test_a_bewindvoerder_sees_all_zaken_of_the_person_they_act_for(demo):
+    anna = citizen_for_mandate(MANDATES[1])
+    mohammed = _principal("bsn", "999990627")
+    assert set(zaken_scope(anna)) == set(zaken_scope(mohammed))
+    assert not zaken_scope(_principal("bsn", "999995078")).exists()  # none of her own

@@ -1,7 +1,7 @@
 import pytest
 
 from mijnservices.core.validators import is_valid_bsn, is_valid_kvk
-from mijnservices.demo.personas import PERSONAS, find
+from mijnservices.demo.personas import MANDATES, PERSONAS, find
 
 
 @pytest.mark.parametrize("persona", [p for p in PERSONAS if p.kind == "bsn"], ids=lambda p: p.name)
@@ -15,8 +15,16 @@ def test_the_demo_business_has_a_valid_kvk_nummer():
     assert all(is_valid_kvk(p.identifier) for p in businesses)
 
 
-def test_there_are_three_citizens_and_one_business():
-    assert [p.kind for p in PERSONAS].count("bsn") == 3
+def test_there_are_five_people_and_one_business():
+    assert [p.kind for p in PERSONAS].count("bsn") == 5
+
+
+def test_every_demo_machtiging_names_demo_people():
+    assert MANDATES
+    for mandate in MANDATES:
+        assert find(*mandate.actor) is not None
+        assert find(*mandate.represented) is not None
+        assert mandate.actor != mandate.represented
 
 
 def test_find_ignores_surrounding_spaces_and_refuses_unknown_people():

@@ -13,11 +13,11 @@ LOGIN = "/inloggen/"
 DEMO_LOGIN = "/inloggen/demo/"
 
 
-def test_login_page_says_digid_and_eherkenning_are_not_configured_yet(client: Client):
+def test_login_page_without_brokers_shows_no_buttons_and_says_so(client: Client):
     page = client.get(LOGIN).content.decode()
-    assert "Inloggen met DigiD" in page
-    assert "Inloggen met eHerkenning" in page
-    assert "nog niet ingesteld" in page
+    assert "Inloggen met DigiD of eHerkenning is op deze website nog niet ingesteld." in page
+    assert "/inloggen/digid/" not in page
+    assert "/inloggen/eherkenning/" not in page
 
 
 def test_login_page_hides_the_demo_login_outside_demo_mode(client: Client):
@@ -147,3 +147,44 @@ def current_citizen_id(client: Client) -> str | None:
     response = client.get("/mijn-zaken/")
     citizen = current_citizen(response.wsgi_request)
     return citizen.party.identifier if citizen else None
+
+
+@pytest.mark.usefixtures("demo_mode")
+def test_login_page_in_demo_mode_offers_the_demo_machtigingen(client: Client):
+    page = client.get(LOGIN).content.decode()
+    assert "Kees de Vries namens Els de Vries" in page
+    assert "Machtiging als familielid." in page
+    assert "Anna Bakker namens Mohammed el Amrani" in page
+
+
+@pytest.mark.usefixtures("demo_mode")
+def test_demo_login_as_a_representative_acts_for_the_represented_person(client: Client):
+    client.post(DEMO_LOGIN, {"persona": "mandate:1"})
+    session = client.session[SESSION_KEY]
+    assert session["actor"]["name"] == "Kees de Vries"
+    assert session["represented"]["name"] == "Els de Vries"
+    assert session["mandate"] == "familie"
+    assert session["mandate_zaaktypen"] == ["SUBSIDIE-GELUIDSANERING"]
+    page = client.get("/mijn-zaken/").content.decode()
+    assert "U handelt namens Els de Vries" in page
+    assert "(familielid)" in page
+
+
+def test_login_page_says_when_the_session_ended_by_itself(client: Client, login_as):
+    login_as("999993653")
+    client.get("/mijn-zaken/")  # sets the "was logged in" marker
+    client.session.flush()  # what the idle timeout does
+    client.cookies.pop("sessionid", None)
+    response = client.get("/mijn-zaken/", follow=True)
+    page = response.content.decode()
+    assert "U bent automatisch uitgelogd, omdat u 15 minuten niets heeft gedaan." in page
+    # Said once: the marker is gone now.
+    assert "automatisch uitgelogd" not in client.get(LOGIN).content.decode()
+
+
+def test_login_page_after_an_explicit_logout_does_not_speak_of_a_timeout(client, login_as):
+    login_as("999993653")
+    client.get("/mijn-zaken/")
+    page = client.post("/uitloggen/", follow=True).content.decode()
+    assert "U bent uitgelogd." in page
+    assert "automatisch uitgelogd" not in page

@@ -108,7 +108,7 @@ def test_the_dutch_page_shows_dutch_headings(client: Client, settings):
     page = client.get("/inloggen/").content.decode()
     assert '<html lang="nl"' in page
     assert '<h1 class="utrecht-heading-1">Inloggen</h1>' in page
-    assert "Inloggen met DigiD" in page
+    assert "Inloggen met DigiD of eHerkenning" in page
     assert "Direct naar de inhoud" in page
 
 

@@ -27,8 +27,27 @@ def detail_url(zaak) -> str:
     return f"/mijn-zaken/{zaak.uuid}/"
 
 
-def test_home_sends_visitors_to_my_zaken(client: Client):
-    assert client.get("/")["Location"] == OVERVIEW
+def test_start_page_explains_the_service_and_links_to_login(client: Client):
+    page = client.get("/").content.decode()
+    assert "Bekijk hoe ver uw aanvraag" in page
+    assert 'href="/inloggen/"' in page
+    assert "!" not in re.sub(r"<!DOCTYPE html>|<!--.*?-->", "", page)
+
+
+def test_start_page_sends_logged_in_visitors_to_their_zaken(login_as):
+    assert login_as(SUZANNE).get("/")["Location"] == OVERVIEW
+
+
+def test_accessibility_statement_is_public_and_linked_from_every_page(client: Client):
+    page = client.get("/toegankelijkheid/").content.decode()
+    assert '<h1 class="utrecht-heading-1">Toegankelijkheidsverklaring</h1>' in page
+    assert 'href="/toegankelijkheid/"' in client.get("/inloggen/").content.decode()
+
+
+def test_unknown_page_shows_the_portal_404_page(client: Client):
+    response = client.get("/bestaat-niet/")
+    assert response.status_code == 404
+    assert "Pagina niet gevonden" in response.content.decode()
 
 
 def test_overview_asks_visitors_to_log_in_first(client: Client):
@@ -224,3 +243,95 @@ def test_detail_runs_the_same_number_of_queries_for_few_or_many_steps(login_as):
         )
     client = login_as(SUZANNE)
     assert _count_queries(client, detail_url(small)) == _count_queries(client, detail_url(big))
+
+
+def test_detail_shows_the_behandelaar_only_when_the_zaaktype_allows_it(login_as):
+    from mijnservices.registrations.catalogi.models import RolOmschrijving
+
+    def with_behandelaar(zaaktype):
+        zaak = ZaakFactory.create(zaaktype=zaaktype, for_bsn=SUZANNE)
+        roltype = zaaktype.roltypen.get(omschrijving_generiek=RolOmschrijving.BEHANDELAAR)
+        zaken_services.rol_create(
+            zaak=zaak,
+            roltype=roltype,
+            betrokkene_type="medewerker",
+            identificatie="team-x",
+            naam="Team Vergunningen",
+        )
+        return zaak
+
+    shown = with_behandelaar(published_zaaktype(toon_behandelaar=True))
+    hidden = with_behandelaar(published_zaaktype(toon_behandelaar=False))
+    client = login_as(SUZANNE)
+    page = client.get(detail_url(shown)).content.decode()
+    assert "Behandeld door" in page
+    assert "Team Vergunningen" in page
+    assert "Team Vergunningen" not in client.get(detail_url(hidden)).content.decode()
+
+
+def test_detail_of_a_quiet_zaak_says_it_is_not_forgotten(login_as, settings):
+    settings.STATUS_SILENCE_DAYS_DEFAULT = 3
+    zaak = ZaakFactory.create(for_bsn=SUZANNE, status_count=1, startdatum=date(2025, 1, 1))
+    page = login_as(SUZANNE).get(detail_url(zaak)).content.decode()
+    assert "dagen niets veranderd aan uw zaak" in page
+    assert "Uw zaak is niet vergeten." in page
+
+
+def test_detail_of_a_busy_zaak_says_nothing_about_silence(login_as, settings):
+    settings.STATUS_SILENCE_DAYS_DEFAULT = 30
+    zaak = ZaakFactory.create(for_bsn=SUZANNE, status_count=1)
+    assert "niet vergeten" not in login_as(SUZANNE).get(detail_url(zaak)).content.decode()
+
+
+def _history(zaaktype, number: int) -> None:
+    for _ in range(number):
+        ZaakFactory.create(zaaktype=zaaktype, for_bsn=MOHAMMED, closed=True)
+
+
+def test_detail_shows_a_prediction_with_its_explanation_above_the_threshold(login_as, settings):
+    settings.END_DATE_PREDICTION_MIN_ZAKEN = 3
+    zaaktype = published_zaaktype()
+    _history(zaaktype, 3)
+    zaak = ZaakFactory.create(zaaktype=zaaktype, for_bsn=SUZANNE, status_count=2)
+    page = login_as(SUZANNE).get(detail_url(zaak)).content.decode()
+    assert "Verwacht klaar (op basis van eerdere zaken)" in page
+    assert "<summary>Hoe hebben we dit berekend?</summary>" in page
+    assert "de laatste 3 afgeronde zaken" in page
+
+
+def test_detail_shows_no_prediction_below_the_threshold(login_as, settings):
+    settings.END_DATE_PREDICTION_MIN_ZAKEN = 10
+    zaaktype = published_zaaktype()
+    _history(zaaktype, 3)
+    zaak = ZaakFactory.create(zaaktype=zaaktype, for_bsn=SUZANNE, status_count=2)
+    page = login_as(SUZANNE).get(detail_url(zaak)).content.decode()
+    assert "op basis van eerdere zaken" not in page
+    assert "Uiterlijk klaar op (wettelijke termijn)" in page
+
+
+def test_detail_runs_the_same_queries_with_a_history_of_1_or_50_zaken(login_as, settings):
+    settings.END_DATE_PREDICTION_MIN_ZAKEN = 1
+    zaaktype = published_zaaktype()
+    _history(zaaktype, 1)
+    zaak = ZaakFactory.create(zaaktype=zaaktype, for_bsn=SUZANNE, status_count=2)
+    client = login_as(SUZANNE)
+    one = _count_queries(client, detail_url(zaak))
+    _history(zaaktype, 49)
+    assert "op basis van eerdere zaken" in client.get(detail_url(zaak)).content.decode()
+    assert _count_queries(client, detail_url(zaak)) == one
+
+
+def test_keep_alive_renews_a_session_and_refuses_visitors(client: Client, login_as):
+    assert client.post("/sessie/verlengen/").status_code == 401
+    login_as(SUZANNE)
+    response = client.post("/sessie/verlengen/", headers={"accept": "application/json"})
+    assert response.json() == {"logged_in": True}
+    back = client.post("/sessie/verlengen/", {"next": "/mijn-zaken/"})
+    assert back["Location"] == "/mijn-zaken/"
+
+
+def test_logged_in_pages_carry_the_session_warning_and_script(login_as):
+    page = login_as(SUZANNE).get(OVERVIEW).content.decode()
+    assert 'id="session-warning" hidden data-timeout="900" data-warning="120"' in page
+    assert "Ingelogd blijven" in page
+    assert "portal/session.js" in page

@@ -103,9 +103,16 @@ class ZaakType(models.Model):
     verantwoordelijke = models.CharField(max_length=50, blank=True)
     broncatalogus = models.JSONField(null=True, blank=True)
     bronzaaktype = models.JSONField(null=True, blank=True)
+    # Catalogi 1.3 historiemodel: relations to other types are version-independent keys
+    # (identificatie / omschrijving within the same catalogus), resolved on read to the
+    # versions whose geldigheid overlaps this one (see catalogi.selectors).
+    # gerelateerde_zaaktypen: [{"zaaktype": identificatie, "aard_relatie", "toelichting"}]
     gerelateerde_zaaktypen = models.JSONField(default=list, blank=True)
-    deelzaaktypen = models.ManyToManyField(
-        "self", symmetrical=False, blank=True, related_name="hoofdzaaktypen"
+    deelzaaktypen = models.JSONField(
+        default=list, blank=True, help_text="identificaties of the deelzaaktypen"
+    )
+    besluittypen = models.JSONField(
+        default=list, blank=True, help_text="omschrijvingen of the besluittypen"
     )
     versiedatum = models.DateField(null=True, blank=True)
 
@@ -188,6 +195,9 @@ class ResultaatType(models.Model):
     procesobjectaard = models.CharField(max_length=200, blank=True)
     indicatie_specifiek = models.BooleanField(null=True, blank=True)
     procestermijn = models.DurationField(null=True, blank=True)
+    # omschrijvingen, version-independent (Catalogi 1.3).
+    besluittypen = models.JSONField(default=list, blank=True)
+    informatieobjecttypen = models.JSONField(default=list, blank=True)
 
     class Meta:
         verbose_name = "resultaattype"
@@ -236,7 +246,6 @@ class InformatieObjectType(models.Model):
     begin_geldigheid = models.DateField()
     einde_geldigheid = models.DateField(null=True, blank=True)
     concept = models.BooleanField(default=True)
-    zaaktypen = models.ManyToManyField(ZaakType, related_name="informatieobjecttypen", blank=True)
     informatieobjectcategorie = models.CharField(max_length=80, blank=True)
     trefwoord = models.JSONField(default=list, blank=True)
     omschrijving_generiek = models.JSONField(null=True, blank=True)
@@ -247,3 +256,126 @@ class InformatieObjectType(models.Model):
 
     def __str__(self) -> str:
         return self.omschrijving
+
+
+class Formaat(models.TextChoices):
+    TEKST = "tekst", _("Text")
+    GETAL = "getal", _("Number")
+    DATUM = "datum", _("Date")
+    DATUM_TIJD = "datum_tijd", _("Date and time")
+
+
+class Eigenschap(models.Model):
+    """A property zaken of a zaaktype carry (zaakeigenschappen), with its specificatie."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    zaaktype = models.ForeignKey(ZaakType, on_delete=models.CASCADE, related_name="eigenschappen")
+    naam = models.CharField(max_length=20)
+    definitie = models.CharField(max_length=255)
+    toelichting = models.CharField(max_length=1000, blank=True)
+    # The status that needs this eigenschap to have a value before it can be set.
+    statustype = models.ForeignKey(
+        StatusType,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="eigenschappen",
+    )
+    # specificatie (a group attribute in the standard)
+    groep = models.CharField(max_length=32, blank=True)
+    formaat = models.CharField(max_length=10, choices=Formaat.choices, default=Formaat.TEKST)
+    lengte = models.CharField(max_length=14, default="255")
+    kardinaliteit = models.CharField(max_length=3, default="1")
+    waardenverzameling = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        verbose_name = "eigenschap"
+        verbose_name_plural = "eigenschappen"
+        constraints = [
+            models.UniqueConstraint(fields=["zaaktype", "naam"], name="eigenschap_naam_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Richting(models.TextChoices):
+    INKOMEND = "inkomend", _("Incoming")
+    INTERN = "intern", _("Internal")
+    UITGAAND = "uitgaand", _("Outgoing")
+
+
+class ZaakTypeInformatieObjectType(models.Model):
+    """Which informatieobjecttype (by omschrijving, Catalogi 1.3) a zaaktype's zaken use."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    zaaktype = models.ForeignKey(
+        ZaakType, on_delete=models.CASCADE, related_name="zaaktype_informatieobjecttypen"
+    )
+    informatieobjecttype = models.CharField(
+        max_length=100, help_text="omschrijving of the informatieobjecttype (not a URL)"
+    )
+    volgnummer = models.PositiveSmallIntegerField()
+    richting = models.CharField(max_length=8, choices=Richting.choices)
+    statustype = models.ForeignKey(
+        StatusType,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="zaaktype_informatieobjecttypen",
+    )
+
+    class Meta:
+        verbose_name = "zaaktype-informatieobjecttype"
+        verbose_name_plural = "zaaktype-informatieobjecttypen"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["zaaktype", "volgnummer"], name="ziot_volgnummer_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.volgnummer}. {self.informatieobjecttype}"
+
+
+class ZaakObjectType(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    zaaktype = models.ForeignKey(ZaakType, on_delete=models.CASCADE, related_name="zaakobjecttypen")
+    ander_objecttype = models.BooleanField(default=False)
+    objecttype = models.URLField(max_length=200)
+    relatie_omschrijving = models.CharField(max_length=80)
+
+    class Meta:
+        verbose_name = "zaakobjecttype"
+        verbose_name_plural = "zaakobjecttypen"
+
+    def __str__(self) -> str:
+        return self.relatie_omschrijving
+
+
+class BesluitType(models.Model):
+    """A besluittype version; relations to informatieobjecttypen by omschrijving."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    catalogus = models.ForeignKey(Catalogus, on_delete=models.PROTECT, related_name="besluittypen")
+    omschrijving = models.CharField(max_length=80, blank=True)
+    omschrijving_generiek = models.CharField(max_length=80, blank=True)
+    besluitcategorie = models.CharField(max_length=40, blank=True)
+    reactietermijn = models.DurationField(null=True, blank=True)
+    publicatie_indicatie = models.BooleanField(default=False)
+    publicatietekst = models.TextField(blank=True)
+    publicatietermijn = models.DurationField(null=True, blank=True)
+    toelichting = models.TextField(blank=True)
+    informatieobjecttypen = models.JSONField(
+        default=list, blank=True, help_text="omschrijvingen of the informatieobjecttypen"
+    )
+    begin_geldigheid = models.DateField()
+    einde_geldigheid = models.DateField(null=True, blank=True)
+    concept = models.BooleanField(default=True)
+
+    class Meta:
+        verbose_name = "besluittype"
+        verbose_name_plural = "besluittypen"
+
+    def __str__(self) -> str:
+        return self.omschrijving or str(self.uuid)

@@ -51,6 +51,10 @@ class Citizen:
     actor: Party
     auth_method: AuthMethod
     represented: Party | None = None
+    # The kind of machtiging (e.g. "familie", "bewindvoering"), as the broker or demo pair says.
+    mandate: str = ""
+    # Zaaktype identificaties the machtiging covers; empty means all of the represented's zaken.
+    mandate_zaaktypen: tuple[str, ...] = ()
 
     @property
     def party(self) -> Party:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -111,3 +112,19 @@ def build_tracking(zaak: Zaak, *, today: date | None = None) -> Tracking:
         planned_end=zaak.einddatum_gepland,
         legal_end=zaak.uiterlijke_einddatum_afdoening,
     )
+
+
+def days_without_news(zaak: Zaak, *, today: date | None = None) -> int | None:
+    """Days since the last status change, when that is longer than the zaaktype's quiet
+    period (``stilte_signaal_dagen``, else ``STATUS_SILENCE_DAYS_DEFAULT``); else ``None``.
+
+    Tilburg's pilot: when there is nothing to report, people still want to hear that their
+    case is not forgotten.
+    """
+    if zaak.is_closed:
+        return None
+    today = today or timezone.localdate()
+    since = timezone.localdate(zaak.status.datum_status_gezet) if zaak.status else zaak.startdatum
+    days = (today - since).days
+    limit = zaak.zaaktype.stilte_signaal_dagen or settings.STATUS_SILENCE_DAYS_DEFAULT
+    return days if days > limit else None

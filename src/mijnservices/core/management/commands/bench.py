@@ -13,13 +13,31 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("scenario", choices=["portal"])
+        parser.add_argument("scenario", choices=["portal", "zaken-api", "notifications"])
         parser.add_argument("--zaken", type=int, default=100_000, help="Zaken in the database.")
         parser.add_argument("--clients", type=int, default=16, help="Concurrent clients.")
         parser.add_argument("--seconds", type=float, default=10.0, help="Seconds per endpoint.")
+        parser.add_argument(
+            "--workers", type=int, default=1, help="notifications: worker processes."
+        )
+        parser.add_argument(
+            "--rate", type=int, default=250, help="notifications: changes committed per second."
+        )
+        parser.add_argument(
+            "--backlog", type=int, default=5000, help="notifications: changes drained at once."
+        )
 
     def handle(
-        self, *args: Any, scenario: str, zaken: int, clients: int, seconds: float, **options: Any
+        self,
+        *args: Any,
+        scenario: str,
+        zaken: int,
+        clients: int,
+        seconds: float,
+        workers: int = 1,
+        rate: int = 250,
+        backlog: int = 5000,
+        **options: Any,
     ) -> None:
         if not settings.DEMO_MODE:
             raise CommandError("Benchmarks seed synthetic data: run them with DEMO_MODE=true.")
@@ -30,4 +48,12 @@ class Command(BaseCommand):
         load_demo()
         engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
         self.stdout.write(f"bench {scenario}: {zaken} zaken, {clients} clients, {engine}")
-        SCENARIOS[scenario](zaken=zaken, clients=clients, seconds=seconds, write=self.stdout.write)
+        SCENARIOS[scenario](
+            zaken=zaken,
+            clients=clients,
+            seconds=seconds,
+            workers=workers,
+            rate=rate,
+            backlog=backlog,
+            write=self.stdout.write,
+        )

@@ -13,13 +13,18 @@ from django_filters import rest_framework as filters
 from rest_framework.exceptions import ValidationError
 
 from mijnservices.registrations.catalogi.models import (
+    BesluitType,
     Catalogus,
+    Eigenschap,
     InformatieObjectType,
     ResultaatType,
+    Richting,
     RolOmschrijving,
     RolType,
     StatusType,
+    ZaakObjectType,
     ZaakType,
+    ZaakTypeInformatieObjectType,
 )
 
 STATUS_CHOICES = [("alles", "alles"), ("concept", "concept"), ("definitief", "definitief")]
@@ -150,3 +155,98 @@ class InformatieObjectTypeFilter(CatalogiFilterSet):
     class Meta:
         model = InformatieObjectType
         fields: list[str] = []
+
+
+class EigenschapFilter(ZaaktypeBoundFilter):
+    class Meta:
+        model = Eigenschap
+        fields: list[str] = []
+
+
+class ZaakTypeInformatieObjectTypeFilter(CatalogiFilterSet):
+    """``status`` follows the zaaktype; the standard has no datumGeldigheid here."""
+
+    concept_field = "zaaktype__concept"
+
+    datumGeldigheid = None  # type: ignore[assignment]
+    zaaktype = filters.CharFilter(method="filter_zaaktype")
+    informatieobjecttype = filters.CharFilter(method="filter_informatieobjecttype")
+    richting = filters.ChoiceFilter(choices=Richting.choices)
+
+    filter_zaaktype = _by_url("zaaktype", "zaaktype__uuid")
+
+    class Meta:
+        model = ZaakTypeInformatieObjectType
+        fields: list[str] = []
+
+    def filter_informatieobjecttype(
+        self, queryset: QuerySet[Any], name: str, value: str
+    ) -> QuerySet[Any]:
+        # Open Zaak accepts the URL of a version; the omschrijving is the 1.3 key.
+        if value.startswith(("http://", "https://")):
+            version = InformatieObjectType.objects.filter(
+                uuid=uuid_from_url(value, "informatieobjecttype", name)
+            ).first()
+            value = version.omschrijving if version else ""
+        return queryset.filter(informatieobjecttype=value)
+
+
+class ZaakObjectTypeFilter(ZaaktypeBoundFilter):
+    """No ``status`` in the standard here: every zaakobjecttype is listed."""
+
+    status = None  # type: ignore[assignment]
+    zaaktypeIdentificatie = filters.CharFilter(field_name="zaaktype__identificatie")
+    anderObjecttype = filters.BooleanFilter(field_name="ander_objecttype")
+    catalogus = filters.CharFilter(method="filter_catalogus")
+    datumBeginGeldigheid = filters.DateFilter(field_name="zaaktype__begin_geldigheid")
+    datumEindeGeldigheid = filters.DateFilter(field_name="zaaktype__einde_geldigheid")
+    objecttype = filters.CharFilter()
+    relatieOmschrijving = filters.CharFilter(field_name="relatie_omschrijving")
+
+    filter_catalogus = _by_url("catalogus", "zaaktype__catalogus__uuid")
+
+    class Meta:
+        model = ZaakObjectType
+        fields: list[str] = []
+
+    def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        return filters.FilterSet.filter_queryset(self, queryset)
+
+
+class BesluitTypeFilter(CatalogiFilterSet):
+    catalogus = filters.CharFilter(method="filter_catalogus")
+    zaaktypen = filters.CharFilter(method="filter_zaaktypen")
+    informatieobjecttypen = filters.CharFilter(method="filter_informatieobjecttypen")
+    omschrijving = filters.CharFilter()
+
+    filter_catalogus = _by_url("catalogus", "catalogus__uuid")
+
+    class Meta:
+        model = BesluitType
+        fields: list[str] = []
+
+    def filter_zaaktypen(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
+        zaaktype = ZaakType.objects.filter(uuid=uuid_from_url(value, "zaaktype", name)).first()
+        if zaaktype is None:
+            return queryset.none()
+        return queryset.filter(
+            catalogus_id=zaaktype.catalogus_id, omschrijving__in=list(zaaktype.besluittypen)
+        )
+
+    def filter_informatieobjecttypen(
+        self, queryset: QuerySet[Any], name: str, value: str
+    ) -> QuerySet[Any]:
+        iot = InformatieObjectType.objects.filter(
+            uuid=uuid_from_url(value, "informatieobjecttype", name)
+        ).first()
+        if iot is None:
+            return queryset.none()
+        # JSON containment is not portable to SQLite: filter ids over one column.
+        ids = [
+            pk
+            for pk, omschrijvingen in queryset.filter(catalogus_id=iot.catalogus_id).values_list(
+                "pk", "informatieobjecttypen"
+            )
+            if iot.omschrijving in (omschrijvingen or [])
+        ]
+        return queryset.filter(pk__in=ids)

@@ -19,6 +19,14 @@ router.register("roltypen", viewsets.RolTypeViewSet, basename="roltype")
 router.register(
     "informatieobjecttypen", viewsets.InformatieObjectTypeViewSet, basename="informatieobjecttype"
 )
+router.register("eigenschappen", viewsets.EigenschapViewSet, basename="eigenschap")
+router.register("zaakobjecttypen", viewsets.ZaakObjectTypeViewSet, basename="zaakobjecttype")
+router.register(
+    "zaaktype-informatieobjecttypen",
+    viewsets.ZaakTypeInformatieObjectTypeViewSet,
+    basename="zaaktypeinformatieobjecttype",
+)
+router.register("besluittypen", viewsets.BesluitTypeViewSet, basename="besluittype")
 
 urlpatterns = [
     *schema_urls(

@@ -14,13 +14,18 @@ from rest_framework.response import Response
 from mijnservices.api.viewsets import ZGWModelViewSet, ZGWViewMixin
 from mijnservices.registrations.catalogi import services
 from mijnservices.registrations.catalogi.api import filters, serializers
+from mijnservices.registrations.catalogi.api.reading import EXPAND_PARAMETER, CatalogiReadMixin
 from mijnservices.registrations.catalogi.models import (
+    BesluitType,
     Catalogus,
+    Eigenschap,
     InformatieObjectType,
     ResultaatType,
     RolType,
     StatusType,
+    ZaakObjectType,
     ZaakType,
+    ZaakTypeInformatieObjectType,
 )
 
 API_VERSION = "1.3.3"
@@ -43,10 +48,16 @@ def _operations(noun: str, *, destroy: bool = True, publish: bool = False) -> di
     names = ["list", "create", "retrieve", "update", "partial_update"]
     names += ["destroy"] if destroy else []
     names += ["publish"] if publish else []
-    return {name: extend_schema(operation_id=f"{noun}_{name}") for name in names}
+    return {
+        name: extend_schema(
+            operation_id=f"{noun}_{name}",
+            parameters=[EXPAND_PARAMETER] if name in ("list", "retrieve") else None,
+        )
+        for name in names
+    }
 
 
-class CatalogiViewSet(ZGWModelViewSet):
+class CatalogiViewSet(CatalogiReadMixin, ZGWModelViewSet):  # type: ignore[misc]
     api_version = API_VERSION
     component = "ztc"
     required_scopes = SCOPES
@@ -56,9 +67,15 @@ class CatalogiViewSet(ZGWModelViewSet):
     def perform_destroy(self, instance: Model) -> None:
         type(self).delete_service(**{self.instance_argument: instance})
 
+    def _publish(self, service: Any, argument: str) -> Response:
+        obj = service(**{argument: self.get_object()})
+        fresh = self.get_queryset().get(pk=obj.pk)
+        return Response(self.get_serializer(fresh).data, status=status.HTTP_200_OK)
+
 
 @extend_schema_view(**_operations("catalogus", destroy=False))
 class CatalogusViewSet(  # type: ignore[misc]
+    CatalogiReadMixin,
     ZGWViewMixin,
     mixins.ListModelMixin,
     mixins.CreateModelMixin,
@@ -73,9 +90,9 @@ class CatalogusViewSet(  # type: ignore[misc]
     lookup_value_converter = "uuid"
     serializer_class = serializers.CatalogusSerializer
     filterset_class = filters.CatalogusFilter
-    queryset = Catalogus.objects.prefetch_related("zaaktypen", "informatieobjecttypen").order_by(
-        "pk"
-    )
+    queryset = Catalogus.objects.prefetch_related(
+        "zaaktypen", "informatieobjecttypen", "besluittypen"
+    ).order_by("pk")
 
 
 @extend_schema_view(**_operations("zaaktype", publish=True))
@@ -87,16 +104,19 @@ class ZaakTypeViewSet(CatalogiViewSet):
     queryset = (
         ZaakType.objects.select_related("catalogus")
         .prefetch_related(
-            "statustypen", "resultaattypen", "roltypen", "informatieobjecttypen", "deelzaaktypen"
+            "statustypen",
+            "resultaattypen",
+            "roltypen",
+            "eigenschappen",
+            "zaakobjecttypen",
+            "zaaktype_informatieobjecttypen",
         )
         .order_by("pk")
     )
 
     @action(detail=True, methods=["post"])
     def publish(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        zaaktype = services.zaaktype_publish(zaaktype=self.get_object())
-        fresh = self.get_queryset().get(pk=zaaktype.pk)
-        return Response(self.get_serializer(fresh).data, status=status.HTTP_200_OK)
+        return self._publish(services.zaaktype_publish, "zaaktype")
 
 
 def _zaaktype_bound(model: type[Model]) -> QuerySet[Any]:
@@ -119,7 +139,7 @@ class StatusTypeViewSet(CatalogiViewSet):
     filterset_class = filters.StatusTypeFilter
     delete_service = services.statustype_delete
     instance_argument = "statustype"
-    queryset = _zaaktype_bound(StatusType)
+    queryset = _zaaktype_bound(StatusType).prefetch_related("eigenschappen")
 
 
 @extend_schema_view(**_operations("resultaattype"))
@@ -146,16 +166,50 @@ class InformatieObjectTypeViewSet(CatalogiViewSet):
     filterset_class = filters.InformatieObjectTypeFilter
     delete_service = services.informatieobjecttype_delete
     instance_argument = "informatieobjecttype"
-    queryset = (
-        InformatieObjectType.objects.select_related("catalogus")
-        .prefetch_related("zaaktypen")
-        .order_by("pk")
-    )
+    queryset = InformatieObjectType.objects.select_related("catalogus").order_by("pk")
 
     @action(detail=True, methods=["post"])
     def publish(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        informatieobjecttype = services.informatieobjecttype_publish(
-            informatieobjecttype=self.get_object()
-        )
-        fresh = self.get_queryset().get(pk=informatieobjecttype.pk)
-        return Response(self.get_serializer(fresh).data, status=status.HTTP_200_OK)
+        return self._publish(services.informatieobjecttype_publish, "informatieobjecttype")
+
+
+@extend_schema_view(**_operations("eigenschap"))
+class EigenschapViewSet(CatalogiViewSet):
+    serializer_class = serializers.EigenschapSerializer
+    filterset_class = filters.EigenschapFilter
+    delete_service = services.eigenschap_delete
+    instance_argument = "eigenschap"
+    queryset = Eigenschap.objects.select_related("zaaktype__catalogus", "statustype").order_by("pk")
+
+
+@extend_schema_view(**_operations("zaakobjecttype"))
+class ZaakObjectTypeViewSet(CatalogiViewSet):
+    serializer_class = serializers.ZaakObjectTypeSerializer
+    filterset_class = filters.ZaakObjectTypeFilter
+    delete_service = services.zaakobjecttype_delete
+    instance_argument = "zaakobjecttype"
+    queryset = ZaakObjectType.objects.select_related("zaaktype__catalogus").order_by("pk")
+
+
+@extend_schema_view(**_operations("zaakinformatieobjecttype"))
+class ZaakTypeInformatieObjectTypeViewSet(CatalogiViewSet):
+    serializer_class = serializers.ZaakTypeInformatieObjectTypeSerializer
+    filterset_class = filters.ZaakTypeInformatieObjectTypeFilter
+    delete_service = services.zaaktype_informatieobjecttype_delete
+    instance_argument = "zaaktype_informatieobjecttype"
+    queryset = ZaakTypeInformatieObjectType.objects.select_related(
+        "zaaktype__catalogus", "statustype"
+    ).order_by("pk")
+
+
+@extend_schema_view(**_operations("besluittype", publish=True))
+class BesluitTypeViewSet(CatalogiViewSet):
+    serializer_class = serializers.BesluitTypeSerializer
+    filterset_class = filters.BesluitTypeFilter
+    delete_service = services.besluittype_delete
+    instance_argument = "besluittype"
+    queryset = BesluitType.objects.select_related("catalogus").order_by("pk")
+
+    @action(detail=True, methods=["post"])
+    def publish(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return self._publish(services.besluittype_publish, "besluittype")

@@ -6,7 +6,11 @@ from django.test.utils import CaptureQueriesContext
 
 from mijnservices.registrations.catalogi.models import ZaakType
 from mijnservices.testing.api import api_client, assert_matches_official_spec
-from mijnservices.testing.factories import CatalogusFactory, published_zaaktype
+from mijnservices.testing.factories import (
+    CatalogusFactory,
+    published_zaaktype,
+    published_zaaktype_with_relations,
+)
 
 pytestmark = pytest.mark.django_db
 BASE = "http://testserver/catalogi/api/v1"
@@ -222,25 +226,18 @@ def _queries(client, url):
         "/catalogi/api/v1/statustypen",
         "/catalogi/api/v1/resultaattypen",
         "/catalogi/api/v1/roltypen",
-        "/catalogi/api/v1/informatieobjecttypen?status=alles",
+        "/catalogi/api/v1/informatieobjecttypen",
+        "/catalogi/api/v1/eigenschappen",
+        "/catalogi/api/v1/zaakobjecttypen",
+        "/catalogi/api/v1/zaaktype-informatieobjecttypen",
+        "/catalogi/api/v1/besluittypen",
     ],
 )
 def test_list_endpoints_use_a_constant_number_of_queries(client, url):
-    from datetime import date
-
-    from mijnservices.registrations.catalogi import services
-
     def add(n):
-        for index in range(n):
-            zaaktype = published_zaaktype(
-                identificatie=f"ZT-{url[-8:]}-{ZaakType.objects.count()}-{index}"
-            )
-            iot = services.informatieobjecttype_create(
-                catalogus=zaaktype.catalogus,
-                omschrijving=f"Doc {zaaktype.pk}",
-                begin_geldigheid=date(2024, 1, 1),
-            )
-            iot.zaaktypen.add(zaaktype)
+        for _ in range(n):
+            count = ZaakType.objects.count()
+            published_zaaktype_with_relations(identificatie=f"ZT-{count}", suffix=f" {count}")
 
     add(1)
     one = _queries(client, url)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from mijnservices.registrations.zaken import services as zaken_services
 from mijnservices.services.access.principals import Citizen, Party
 from mijnservices.services.mijnzaken.selectors import zaak_for_detail
-from mijnservices.services.mijnzaken.tracking import build_tracking
+from mijnservices.services.mijnzaken.tracking import build_tracking, days_without_news
 from mijnservices.testing.factories import ZaakFactory, published_zaaktype
 
 SUZANNE = Citizen(actor=Party("bsn", "999993653"), auth_method="demo")
@@ -95,3 +95,23 @@ def test_building_steps_needs_no_queries_after_loading(django_assert_num_queries
     zaak = _load(ZaakFactory(for_bsn="999993653", status_count=3))
     with django_assert_num_queries(0):
         build_tracking(zaak)
+
+
+@pytest.mark.django_db
+def test_days_without_news_uses_the_zaaktypes_quiet_period(settings):
+    settings.STATUS_SILENCE_DAYS_DEFAULT = 14
+    zaak = ZaakFactory.create(zaaktype=published_zaaktype(stilte_signaal_dagen=7))
+    reached = timezone.localdate(zaak.status.datum_status_gezet)
+    assert days_without_news(zaak, today=reached + timedelta(days=7)) is None
+    assert days_without_news(zaak, today=reached + timedelta(days=8)) == 8
+
+
+@pytest.mark.django_db
+def test_days_without_news_falls_back_to_the_default_and_ignores_closed_zaken(settings):
+    settings.STATUS_SILENCE_DAYS_DEFAULT = 14
+    zaak = ZaakFactory.create()
+    reached = timezone.localdate(zaak.status.datum_status_gezet)
+    assert days_without_news(zaak, today=reached + timedelta(days=14)) is None
+    assert days_without_news(zaak, today=reached + timedelta(days=15)) == 15
+    closed = ZaakFactory.create(closed=True)
+    assert days_without_news(closed, today=reached + timedelta(days=400)) is None

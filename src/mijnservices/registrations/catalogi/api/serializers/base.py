@@ -8,8 +8,10 @@ from typing import Any, ClassVar
 from django.db.models import Model
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from rest_framework.reverse import reverse
 
 from mijnservices.api.fields import ISODurationField
+from mijnservices.registrations.catalogi.selectors import CatalogusIndex, catalogus_id_of
 
 
 def link(view: str, **kwargs: Any) -> serializers.HyperlinkedRelatedField:  # type: ignore[type-arg]
@@ -71,16 +73,42 @@ class ServiceModelSerializer(serializers.HyperlinkedModelSerializer):
         return type(self).update_service(**{self.instance_argument: instance}, **validated_data)  # type: ignore[no-any-return]
 
 
-class UnsupportedRelation(serializers.ListField):  # type: ignore[type-arg]
-    """A writable relation we do not model yet: reads ``[]``, accepts only ``[]``."""
+def catalogi_index(context: dict[str, Any]) -> CatalogusIndex:
+    """The request's index of catalogus versions (the viewset primes it per page)."""
+    index = context.get("catalogi_index")
+    if index is None:
+        index = context["catalogi_index"] = CatalogusIndex()
+    return index  # type: ignore[no-any-return]
 
-    def get_attribute(self, instance: Any) -> list[str]:
-        return []
 
-    def to_internal_value(self, data: Any) -> list[Any]:
-        value = super().to_internal_value(data)
-        if value:
-            raise serializers.ValidationError(
-                "This relation is not supported yet; give an empty list.", code="not-supported"
-            )
-        return value
+def url_of(context: dict[str, Any], view: str, obj: Any) -> str:
+    return reverse(
+        f"catalogi:{view}-detail", kwargs={"uuid": obj.uuid}, request=context.get("request")
+    )
+
+
+@extend_schema_field(URL_LIST)
+class ResolvedRelation(serializers.ListField):  # type: ignore[type-arg]
+    """A Catalogi 1.3 version-independent relation: written as keys (omschrijvingen or
+    identificaties of types in the same catalogus), read as the URLs of the versions those
+    keys resolve to (see :mod:`mijnservices.registrations.catalogi.selectors`)."""
+
+    def __init__(self, *, kind: str, attr: str, view: str, **kwargs: Any) -> None:
+        kwargs.setdefault("child", serializers.CharField(max_length=100))
+        super().__init__(**kwargs)
+        self.kind, self.attr, self.view = kind, attr, view
+
+    def get_attribute(self, instance: Any) -> Any:
+        return instance
+
+    def to_representation(self, instance: Any) -> list[str]:  # type: ignore[override]
+        # Types bound to a zaaktype are geldig as long as their zaaktype is.
+        holder = instance if hasattr(instance, "begin_geldigheid") else instance.zaaktype
+        versions = catalogi_index(self.context).versions(
+            self.kind,
+            catalogus_id_of(instance),
+            self.attr,
+            getattr(instance, self.source_attrs[0]) or [],
+            holder,
+        )
+        return [url_of(self.context, self.view, version) for version in versions]

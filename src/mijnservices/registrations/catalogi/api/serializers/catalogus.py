@@ -6,7 +6,6 @@ from rest_framework import serializers
 
 from mijnservices.registrations.catalogi import services
 from mijnservices.registrations.catalogi.api.serializers.base import (
-    EmptyList,
     ServiceModelSerializer,
     links,
     self_link,
@@ -21,8 +20,8 @@ class CatalogusSerializer(ServiceModelSerializer):
 
     url = self_link("catalogus")
     zaaktypen = links("zaaktype")
-    besluittypen = EmptyList()
-    besluittype_omschrijving = EmptyList()
+    besluittypen = links("besluittype")
+    besluittype_omschrijving = serializers.SerializerMethodField()
     informatieobjecttypen = links("informatieobjecttype")
     informatieobjecttype_omschrijving = serializers.SerializerMethodField()
     naam = serializers.CharField(max_length=200, allow_null=True, required=False, allow_blank=True)
@@ -46,6 +45,9 @@ class CatalogusSerializer(ServiceModelSerializer):
             "versie",
             "begindatum_versie",
         ]
+
+    def get_besluittype_omschrijving(self, obj: Catalogus) -> list[str]:
+        return sorted({besluittype.omschrijving for besluittype in obj.besluittypen.all()})
 
     def get_informatieobjecttype_omschrijving(self, obj: Catalogus) -> list[str]:
         return sorted({iot.omschrijving for iot in obj.informatieobjecttypen.all()})

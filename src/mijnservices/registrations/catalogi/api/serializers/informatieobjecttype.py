@@ -1,14 +1,18 @@
 from __future__ import annotations
 
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from mijnservices.registrations.catalogi import services
 from mijnservices.registrations.catalogi.api.serializers.base import (
-    EmptyList,
+    URL_LIST,
     ServiceModelSerializer,
+    catalogi_index,
     link,
-    links,
     self_link,
+    url_of,
 )
 from mijnservices.registrations.catalogi.models import Catalogus, InformatieObjectType
 
@@ -30,10 +34,10 @@ class InformatieObjectTypeSerializer(ServiceModelSerializer):
 
     url = self_link("informatieobjecttype")
     catalogus = link("catalogus", queryset=Catalogus.objects.all())
-    zaaktypen = links("zaaktype")
+    zaaktypen = serializers.SerializerMethodField()
     zaaktype_identificaties = serializers.SerializerMethodField()
-    besluittypen = EmptyList()
-    besluittype_omschrijving = EmptyList()
+    besluittypen = serializers.SerializerMethodField()
+    besluittype_omschrijving = serializers.SerializerMethodField()
     begin_object = serializers.DateField(source="begin_geldigheid", read_only=True)
     einde_object = serializers.DateField(source="einde_geldigheid", read_only=True)
     trefwoord = serializers.ListField(child=serializers.CharField(max_length=30), required=False)
@@ -65,8 +69,29 @@ class InformatieObjectTypeSerializer(ServiceModelSerializer):
             "informatieobjectcategorie": {"required": True, "allow_blank": False},
         }
 
+    # Catalogi 1.3: zaaktypen name an informatieobjecttype through a ZIOT, besluittypen in
+    # their own list, both by omschrijving; resolved per page through the catalogus index.
+    def _zaaktypen(self, obj: InformatieObjectType) -> list[Any]:
+        return catalogi_index(self.context).zaaktypen_with_ziot(obj)
+
+    def _besluittypen(self, obj: InformatieObjectType) -> list[Any]:
+        return catalogi_index(self.context).naming(
+            "besluittype", obj.catalogus_id, "informatieobjecttypen", obj.omschrijving, obj
+        )
+
+    @extend_schema_field(URL_LIST)
+    def get_zaaktypen(self, obj: InformatieObjectType) -> list[str]:
+        return [url_of(self.context, "zaaktype", zaaktype) for zaaktype in self._zaaktypen(obj)]
+
     def get_zaaktype_identificaties(self, obj: InformatieObjectType) -> list[str]:
-        return sorted({zaaktype.identificatie for zaaktype in obj.zaaktypen.all()})
+        return sorted({zaaktype.identificatie for zaaktype in self._zaaktypen(obj)})
+
+    @extend_schema_field(URL_LIST)
+    def get_besluittypen(self, obj: InformatieObjectType) -> list[str]:
+        return [url_of(self.context, "besluittype", b) for b in self._besluittypen(obj)]
+
+    def get_besluittype_omschrijving(self, obj: InformatieObjectType) -> list[str]:
+        return sorted({besluittype.omschrijving for besluittype in self._besluittypen(obj)})
 
     def to_representation(self, instance: InformatieObjectType) -> dict[str, object]:
         data = dict(super().to_representation(instance))

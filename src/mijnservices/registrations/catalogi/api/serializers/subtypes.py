@@ -1,4 +1,6 @@
-"""Statustype, resultaattype and roltype: types that belong to one zaaktype version."""
+"""Statustype, resultaattype and roltype: types that belong to one zaaktype version.
+
+Zaaktype-bound types are written only while the zaaktype is a concept (services)."""
 
 from __future__ import annotations
 
@@ -9,12 +11,13 @@ from rest_framework.reverse import reverse
 
 from mijnservices.registrations.catalogi import services
 from mijnservices.registrations.catalogi.api.serializers.base import (
-    EmptyList,
+    ResolvedRelation,
     ServiceModelSerializer,
     link,
     self_link,
 )
 from mijnservices.registrations.catalogi.models import (
+    Eigenschap,
     ResultaatType,
     RolType,
     StatusType,
@@ -61,7 +64,7 @@ class StatusTypeSerializer(ZaaktypeDerived):
     url = self_link("statustype")
     is_eindstatus = serializers.SerializerMethodField()
     checklistitem_statustype = CheckListItemSerializer(many=True, required=False)
-    eigenschappen = EmptyList()
+    eigenschappen = link("eigenschap", many=True, queryset=Eigenschap.objects.all(), required=False)
     volgnummer = serializers.IntegerField(min_value=1, max_value=9999)
 
     class Meta:
@@ -128,10 +131,21 @@ class ResultaatTypeSerializer(ZaaktypeDerived):
     procesobjectaard = serializers.CharField(
         max_length=200, required=False, allow_blank=True, allow_null=True
     )
-    besluittypen = EmptyList()
-    besluittype_omschrijving = EmptyList()
-    informatieobjecttypen = EmptyList()
-    informatieobjecttype_omschrijving = EmptyList()
+    besluittypen = ResolvedRelation(
+        kind="besluittype", attr="omschrijving", view="besluittype", required=False
+    )
+    besluittype_omschrijving = serializers.ListField(
+        source="besluittypen", child=serializers.CharField(), read_only=True
+    )
+    informatieobjecttypen = ResolvedRelation(
+        kind="informatieobjecttype",
+        attr="omschrijving",
+        view="informatieobjecttype",
+        required=False,
+    )
+    informatieobjecttype_omschrijving = serializers.ListField(
+        source="informatieobjecttypen", child=serializers.CharField(), read_only=True
+    )
 
     class Meta:
         model = ResultaatType

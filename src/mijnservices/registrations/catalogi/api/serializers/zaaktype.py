@@ -1,17 +1,21 @@
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from mijnservices.registrations.catalogi import services
 from mijnservices.registrations.catalogi.api.serializers.base import (
-    EmptyList,
+    URL_LIST,
+    ResolvedRelation,
     ServiceModelSerializer,
-    UnsupportedRelation,
+    catalogi_index,
     link,
     links,
     self_link,
+    url_of,
 )
 from mijnservices.registrations.catalogi.models import Catalogus, ZaakType
 
@@ -37,9 +41,51 @@ class BronZaaktypeSerializer(serializers.Serializer):  # type: ignore[type-arg]
 
 
 class ZaakTypenRelatieSerializer(serializers.Serializer):  # type: ignore[type-arg]
-    zaaktype = serializers.URLField(max_length=200)
+    """Written with the related zaaktype's identificatie (Catalogi 1.3), read with the URL
+    of its version that overlaps this zaaktype (else its latest version)."""
+
+    zaaktype = serializers.CharField(max_length=50)
     aard_relatie = serializers.ChoiceField(choices=["vervolg", "bijdrage", "onderwerp"])
     toelichting = serializers.CharField(max_length=255, required=False, allow_blank=True)
+
+    def to_representation(self, instance: dict[str, str]) -> dict[str, str] | None:  # type: ignore[override]
+        zaaktype: ZaakType = getattr(self.parent, "instance_being_represented")  # noqa: B009
+        index = catalogi_index(self.context)
+        identificatie = instance["zaaktype"]
+        versions = index.versions(
+            "zaaktype", zaaktype.catalogus_id, "identificatie", [identificatie], zaaktype
+        ) or index.versions(
+            "zaaktype", zaaktype.catalogus_id, "identificatie", [identificatie], _ALWAYS
+        )
+        if not versions:
+            return None
+        latest = max(versions, key=lambda version: version.begin_geldigheid)
+        return {
+            "zaaktype": url_of(self.context, "zaaktype", latest),
+            "zaaktype_identificatie": identificatie,
+            "aard_relatie": instance["aard_relatie"],
+            "toelichting": instance.get("toelichting", ""),
+        }
+
+
+class _Always:
+    """A holder geldig on every day: any version of the related zaaktype matches."""
+
+    begin_geldigheid: date = date.min
+    einde_geldigheid: date | None = None
+
+
+_ALWAYS = _Always()
+
+
+class GerelateerdeZaaktypenSerializer(serializers.ListSerializer):  # type: ignore[type-arg]
+    def get_attribute(self, instance: ZaakType) -> list[dict[str, str]]:
+        self.instance_being_represented = instance
+        return list(instance.gerelateerde_zaaktypen)
+
+    def to_representation(self, data: Any) -> list[dict[str, str]]:  # type: ignore[override]
+        rows = [self.child.to_representation(item) for item in data]  # type: ignore[union-attr]
+        return [row for row in rows if row is not None]
 
 
 class ZaakTypeSerializer(ServiceModelSerializer):
@@ -57,20 +103,26 @@ class ZaakTypeSerializer(ServiceModelSerializer):
     referentieproces = ReferentieProcesSerializer()
     broncatalogus = BronCatalogusSerializer(required=False)
     bronzaaktype = BronZaaktypeSerializer(required=False)
-    gerelateerde_zaaktypen = ZaakTypenRelatieSerializer(many=True)
-    zaakobjecttypen = EmptyList()
+    gerelateerde_zaaktypen = GerelateerdeZaaktypenSerializer(child=ZaakTypenRelatieSerializer())
+    zaakobjecttypen = links("zaakobjecttype")
     statustypen = links("statustype")
     resultaattypen = links("resultaattype")
     # Required by the 1.3.3 schema without a property definition; Open Zaak sends this list.
     resultaattype_omschrijving = serializers.SerializerMethodField()
-    eigenschappen = EmptyList()
-    informatieobjecttypen = links("informatieobjecttype")
+    eigenschappen = links("eigenschap")
+    informatieobjecttypen = serializers.SerializerMethodField()
     informatieobjecttype_omschrijving = serializers.SerializerMethodField()
     roltypen = links("roltype")
-    besluittypen = UnsupportedRelation(child=serializers.URLField())
-    besluittype_omschrijving = EmptyList()
-    deelzaaktypen = link("zaaktype", many=True, queryset=ZaakType.objects.all())
-    deelzaaktype_identificaties = serializers.SerializerMethodField()
+    besluittypen = ResolvedRelation(kind="besluittype", attr="omschrijving", view="besluittype")
+    besluittype_omschrijving = serializers.ListField(
+        source="besluittypen", child=serializers.CharField(), read_only=True
+    )
+    deelzaaktypen = ResolvedRelation(
+        kind="zaaktype", attr="identificatie", view="zaaktype", required=False
+    )
+    deelzaaktype_identificaties = serializers.ListField(
+        source="deelzaaktypen", child=serializers.CharField(), read_only=True
+    )
     begin_object = serializers.SerializerMethodField()
     einde_object = serializers.SerializerMethodField()
 
@@ -141,14 +193,27 @@ class ZaakTypeSerializer(ServiceModelSerializer):
             "versiedatum": {"required": False},
         }
 
+    def _ziot_omschrijvingen(self, obj: ZaakType) -> list[str]:
+        return sorted(
+            {ziot.informatieobjecttype for ziot in obj.zaaktype_informatieobjecttypen.all()}
+        )
+
+    @extend_schema_field(URL_LIST)
+    def get_informatieobjecttypen(self, obj: ZaakType) -> list[str]:
+        versions = catalogi_index(self.context).versions(
+            "informatieobjecttype",
+            obj.catalogus_id,
+            "omschrijving",
+            self._ziot_omschrijvingen(obj),
+            obj,
+        )
+        return [url_of(self.context, "informatieobjecttype", version) for version in versions]
+
     def get_informatieobjecttype_omschrijving(self, obj: ZaakType) -> list[str]:
-        return sorted({iot.omschrijving for iot in obj.informatieobjecttypen.all()})
+        return self._ziot_omschrijvingen(obj)
 
     def get_resultaattype_omschrijving(self, obj: ZaakType) -> list[str]:
         return sorted({r.omschrijving for r in obj.resultaattypen.all()})
-
-    def get_deelzaaktype_identificaties(self, obj: ZaakType) -> list[str]:
-        return sorted({deel.identificatie for deel in obj.deelzaaktypen.all()})
 
     def get_begin_object(self, obj: ZaakType) -> str | None:
         return obj.begin_geldigheid.isoformat() if obj.begin_geldigheid else None
@@ -166,7 +231,6 @@ class ZaakTypeSerializer(ServiceModelSerializer):
         return data
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        attrs.pop("besluittypen", None)
         if attrs.get("verlenging_mogelijk") and not attrs.get("verlengingstermijn"):
             instance_termijn = getattr(self.instance, "verlengingstermijn", None)
             if instance_termijn is None:

@@ -1,7 +1,4 @@
-"""Zaken registration (ZGW Zaken API 1.7): zaken, their statuses, roles and results.
-
-Writes go through :mod:`.services`; reads through :mod:`.selectors`.
-"""
+"""The zaak and the objects it owns: statussen, substatussen, rollen, resultaat."""
 
 from __future__ import annotations
 
@@ -35,6 +32,28 @@ class IdentificatieCounter(models.Model):
         return f"{self.bronorganisatie}/{self.jaar}: {self.laatste}"
 
 
+class Betalingsindicatie(models.TextChoices):
+    NVT = "nvt", "Er is geen sprake van te betalen, met de zaak gemoeide, kosten."
+    NOG_NIET = "nog_niet", "De met de zaak gemoeide kosten zijn (nog) niet betaald."
+    GEDEELTELIJK = "gedeeltelijk", "De met de zaak gemoeide kosten zijn gedeeltelijk betaald."
+    GEHEEL = "geheel", "De met de zaak gemoeide kosten zijn geheel betaald."
+
+
+class Archiefnominatie(models.TextChoices):
+    BLIJVEND_BEWAREN = "blijvend_bewaren", "Blijvend bewaren"
+    VERNIETIGEN = "vernietigen", "Vernietigen"
+
+
+class Archiefstatus(models.TextChoices):
+    NOG_TE_ARCHIVEREN = "nog_te_archiveren", "Nog te archiveren"
+    GEARCHIVEERD = "gearchiveerd", "Gearchiveerd"
+    GEARCHIVEERD_PROCESTERMIJN_ONBEKEND = (
+        "gearchiveerd_procestermijn_onbekend",
+        "Gearchiveerd (procestermijn onbekend)",
+    )
+    OVERGEDRAGEN = "overgedragen", "Overgedragen"
+
+
 class ZaakQuerySet(models.QuerySet["Zaak"]):
     def open(self) -> ZaakQuerySet:
         return self.filter(einddatum__isnull=True)
@@ -66,6 +85,39 @@ class Zaak(models.Model):
     )
     # Time of the newest citizen-visible change (status, sub-status): sorts "newest activity".
     laatste_activiteit = models.DateTimeField()
+    # --- the rest of ZGW Zaken 1.7 (all optional, with defaults) -------------------
+    verantwoordelijke_organisatie = models.CharField(max_length=9, blank=True)
+    publicatiedatum = models.DateField(null=True, blank=True)
+    communicatiekanaal = models.URLField(max_length=1000, blank=True)
+    producten_of_diensten = models.JSONField(default=list, blank=True)
+    betalingsindicatie = models.CharField(
+        max_length=12, choices=Betalingsindicatie.choices, blank=True
+    )
+    laatste_betaaldatum = models.DateTimeField(null=True, blank=True)
+    # GeoJSON (EPSG:4326) as sent; the bounding box columns make `within` searches
+    # indexable without a spatial database (see docs/decisions/0011).
+    zaakgeometrie = models.JSONField(null=True, blank=True)
+    geo_min_x = models.FloatField(null=True, blank=True)
+    geo_min_y = models.FloatField(null=True, blank=True)
+    geo_max_x = models.FloatField(null=True, blank=True)
+    geo_max_y = models.FloatField(null=True, blank=True)
+    verlenging = models.JSONField(null=True, blank=True)
+    opschorting = models.JSONField(null=True, blank=True)
+    selectielijstklasse = models.URLField(max_length=1000, blank=True)
+    hoofdzaak = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="deelzaken"
+    )
+    relevante_andere_zaken = models.JSONField(default=list, blank=True)
+    kenmerken = models.JSONField(default=list, blank=True)
+    archiefnominatie = models.CharField(max_length=20, choices=Archiefnominatie.choices, blank=True)
+    archiefstatus = models.CharField(
+        max_length=40, choices=Archiefstatus.choices, default=Archiefstatus.NOG_TE_ARCHIVEREN
+    )
+    archiefactiedatum = models.DateField(null=True, blank=True)
+    startdatum_bewaartermijn = models.DateField(null=True, blank=True)
+    opdrachtgevende_organisatie = models.CharField(max_length=9, blank=True)
+    processobjectaard = models.CharField(max_length=200, blank=True)
+    processobject = models.JSONField(null=True, blank=True)
 
     objects = ZaakQuerySet.as_manager()
 
@@ -77,7 +129,10 @@ class Zaak(models.Model):
                 fields=["bronorganisatie", "identificatie"], name="zaak_identificatie_unique"
             )
         ]
-        indexes = [models.Index(fields=["zaaktype", "einddatum"], name="zaak_type_einde_idx")]
+        indexes = [
+            models.Index(fields=["zaaktype", "einddatum"], name="zaak_type_einde_idx"),
+            models.Index(fields=["geo_min_x", "geo_max_x"], name="zaak_geo_bbox_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.identificatie
@@ -93,6 +148,9 @@ class Status(models.Model):
     statustype = models.ForeignKey(StatusType, on_delete=models.PROTECT, related_name="+")
     datum_status_gezet = models.DateTimeField()
     statustoelichting = models.CharField(max_length=1000, blank=True)
+    gezetdoor = models.ForeignKey(
+        "Rol", on_delete=models.SET_NULL, null=True, blank=True, related_name="statussen"
+    )
 
     class Meta:
         verbose_name = "status"
@@ -159,6 +217,17 @@ class Rol(models.Model):
     # medewerker / organisatorische eenheid
     identificatie = models.CharField(max_length=24, blank=True)
     naam = models.CharField(max_length=200, blank=True)
+    # Further identifying columns the ZGW filters name.
+    anp_identificatie = models.CharField(max_length=17, blank=True)
+    inp_a_nummer = models.CharField(max_length=10, blank=True)
+    inn_nnp_id = models.CharField(max_length=9, blank=True)
+    ann_identificatie = models.CharField(max_length=17, blank=True)
+    # The whole ZGW betrokkeneIdentificatie as sent (names, addresses, ...).
+    betrokkene_identificatie = models.JSONField(default=dict, blank=True)
+    betrokkene = models.URLField(max_length=1000, blank=True)
+    afwijkende_naam_betrokkene = models.CharField(max_length=625, blank=True)
+    indicatie_machtiging = models.CharField(max_length=20, blank=True)
+    contactpersoon_rol = models.JSONField(null=True, blank=True)
 
     class Meta:
         verbose_name = "rol"

@@ -1,10 +1,12 @@
-"""Writes for the Zaken registration: the ZGW rules that belong to the model live here.
+"""The zaak itself and its status, rollen and resultaat: the ZGW rules of the model.
 
-- a zaaktype must be published to be used;
-- a status's statustype must belong to the zaak's zaaktype;
-- the final status (highest volgnummer) needs a resultaat and sets ``einddatum``;
-  a later non-final status reopens the zaak;
-- ``identificatie`` is unique per bronorganisatie, also under concurrent creation.
+- a zaaktype must be published to be used (zrc-001);
+- a status's statustype must belong to the zaak's zaaktype (zrc-016), likewise roltype
+  (zrc-019) and resultaattype (zrc-020);
+- the final status (highest volgnummer) needs a resultaat, sets ``einddatum`` and derives
+  the archiving parameters (zrc-007, zrc-021); a later non-final status reopens the zaak
+  and clears them (zrc-008);
+- ``identificatie`` is unique per bronorganisatie, also under concurrent creation (zrc-002).
 
 Every change records an outbox event in the same transaction.
 """
@@ -12,6 +14,7 @@ Every change records an outbox event in the same transaction.
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
@@ -30,6 +33,8 @@ from mijnservices.registrations.zaken.models import (
     SubStatus,
     Zaak,
 )
+from mijnservices.registrations.zaken.services.archive import archive_parameters
+from mijnservices.registrations.zaken.services.rules import check_zaak_fields
 
 
 def _zaak_event(zaak: Zaak, *, resource: str, actie: str, resource_id: str) -> None:
@@ -74,7 +79,10 @@ def zaak_create(
     uiterlijke_einddatum_afdoening: date | None = None,
     vertrouwelijkheidaanduiding: str = "",
     toelichting: str = "",
+    **fields: Any,
 ) -> Zaak:
+    """Create a zaak. ``fields`` are further Zaak attributes (ZGW 1.7: hoofdzaak,
+    zaakgeometrie, betalingsindicatie, ...), checked by :func:`check_zaak_fields`."""
     if zaaktype.concept:
         raise DomainError(
             "The zaaktype is not published yet.", code="zaaktype-concept", field="zaaktype"
@@ -103,6 +111,8 @@ def zaak_create(
         uiterlijke_einddatum_afdoening = startdatum + zaaktype.doorlooptijd
     if einddatum_gepland is None and zaaktype.servicenorm is not None:
         einddatum_gepland = startdatum + zaaktype.servicenorm
+    fields = check_zaak_fields(zaak=None, zaaktype=zaaktype, fields=fields)
+    fields.setdefault("verantwoordelijke_organisatie", organisation)
     try:
         with transaction.atomic():
             zaak = Zaak.objects.create(
@@ -119,6 +129,7 @@ def zaak_create(
                     vertrouwelijkheidaanduiding or zaaktype.vertrouwelijkheidaanduiding
                 ),
                 laatste_activiteit=first_activity,
+                **fields,
             )
     except IntegrityError as exc:
         raise DomainError(
@@ -135,6 +146,47 @@ def zaak_create(
     return zaak
 
 
+# betrokkeneIdentificatie attribute → our column, per betrokkene type.
+_IDENTIFYING = {
+    BetrokkeneType.NATUURLIJK_PERSOON: {
+        "inp_bsn": "inp_bsn",
+        "anp_identificatie": "anp_identificatie",
+        "inp_a_nummer": "inp_a_nummer",
+    },
+    BetrokkeneType.NIET_NATUURLIJK_PERSOON: {
+        "inn_nnp_id": "inn_nnp_id",
+        "ann_identificatie": "ann_identificatie",
+        "kvk_nummer": "kvk_nummer",
+        "vestigings_nummer": "vestigingsnummer",
+        "statutaire_naam": "naam",
+    },
+    BetrokkeneType.VESTIGING: {
+        "vestigings_nummer": "vestigingsnummer",
+        "kvk_nummer": "kvk_nummer",
+    },
+    BetrokkeneType.MEDEWERKER: {"identificatie": "identificatie", "achternaam": "naam"},
+    BetrokkeneType.ORGANISATORISCHE_EENHEID: {"identificatie": "identificatie", "naam": "naam"},
+}
+_EXTRA_ROL_COLUMNS = {"anp_identificatie", "inp_a_nummer", "inn_nnp_id", "ann_identificatie"}
+
+
+def _identifying_columns(betrokkene_type: str, identification: dict[str, Any]) -> dict[str, str]:
+    mapping = _IDENTIFYING.get(BetrokkeneType(betrokkene_type), {})
+    return {
+        column: str(identification[key])
+        for key, column in mapping.items()
+        if identification.get(key)
+    }
+
+
+@transaction.atomic
+def rol_delete(*, rol: Rol) -> None:
+    zaak = rol.zaak
+    resource_id = resource_path("zaken", "rollen", rol.uuid)
+    rol.delete()
+    _zaak_event(zaak, resource="rol", actie="destroy", resource_id=resource_id)
+
+
 @transaction.atomic
 def rol_create(
     *,
@@ -147,16 +199,34 @@ def rol_create(
     identificatie: str = "",
     naam: str = "",
     roltoelichting: str = "",
+    betrokkene_identificatie: dict[str, Any] | None = None,
+    betrokkene: str = "",
+    afwijkende_naam_betrokkene: str = "",
+    indicatie_machtiging: str = "",
+    contactpersoon_rol: dict[str, Any] | None = None,
 ) -> Rol:
+    """Add a rol. The betrokkene is identified by ``betrokkene_identificatie`` (the ZGW
+    shape for its ``betrokkene_type``) or the explicit columns; both are kept in step."""
+    identification = dict(betrokkene_identificatie or {})
+    columns = _identifying_columns(betrokkene_type, identification)
+    inp_bsn = inp_bsn or columns.pop("inp_bsn", "")
+    kvk_nummer = kvk_nummer or columns.pop("kvk_nummer", "")
+    vestigingsnummer = vestigingsnummer or columns.pop("vestigingsnummer", "")
+    identificatie = identificatie or columns.pop("identificatie", "")
+    naam = naam or columns.pop("naam", "")
     if roltype.zaaktype_id != zaak.zaaktype_id:
         raise DomainError(
             "The roltype does not belong to the zaaktype of the zaak.",
             code="zaaktype-mismatch",
             field="roltype",
         )
-    if betrokkene_type == BetrokkeneType.NATUURLIJK_PERSOON and not inp_bsn:
+    if betrokkene_type == BetrokkeneType.NATUURLIJK_PERSOON and not (
+        inp_bsn or columns.get("anp_identificatie") or columns.get("inp_a_nummer") or betrokkene
+    ):
         raise DomainError("A natuurlijk persoon needs a BSN.", code="required", field="inpBsn")
-    if betrokkene_type == BetrokkeneType.NIET_NATUURLIJK_PERSOON and not kvk_nummer:
+    if betrokkene_type == BetrokkeneType.NIET_NATUURLIJK_PERSOON and not (
+        kvk_nummer or columns.get("inn_nnp_id") or columns.get("ann_identificatie") or betrokkene
+    ):
         raise DomainError(
             "A niet-natuurlijk persoon needs a KvK-nummer.", code="required", field="kvkNummer"
         )
@@ -172,6 +242,12 @@ def rol_create(
         naam=naam,
         roltoelichting=roltoelichting,
         registratiedatum=timezone.now(),
+        betrokkene_identificatie=identification,
+        betrokkene=betrokkene,
+        afwijkende_naam_betrokkene=afwijkende_naam_betrokkene,
+        indicatie_machtiging=indicatie_machtiging,
+        contactpersoon_rol=contactpersoon_rol,
+        **{key: value for key, value in columns.items() if key in _EXTRA_ROL_COLUMNS},
     )
     _zaak_event(
         zaak, resource="rol", actie="create", resource_id=resource_path("zaken", "rollen", rol.uuid)
@@ -216,8 +292,13 @@ def status_set(
     statustype: StatusType,
     datum_status_gezet: datetime | None = None,
     statustoelichting: str = "",
+    gezetdoor: Rol | None = None,
 ) -> Status:
     zaak = Zaak.objects.select_for_update().select_related("zaaktype").get(pk=zaak.pk)
+    if gezetdoor is not None and gezetdoor.zaak_id != zaak.pk:
+        raise DomainError(
+            "The rol belongs to another zaak.", code="zaak-mismatch", field="gezetdoor"
+        )
     if statustype.zaaktype_id != zaak.zaaktype_id:
         raise DomainError(
             "The statustype does not belong to the zaaktype of the zaak.",
@@ -237,6 +318,7 @@ def status_set(
         statustype=statustype,
         datum_status_gezet=moment,
         statustoelichting=statustoelichting,
+        gezetdoor=gezetdoor,
     )
     changed: list[str] = []
     current = zaak.status
@@ -246,9 +328,17 @@ def status_set(
         if is_final:
             zaak.einddatum = timezone.localdate(moment)
             changed.append("einddatum")
+            # zrc-021: the resultaat decides the archiving regime.
+            derived = archive_parameters(zaak)
+            for name, value in derived.items():
+                setattr(zaak, name, value)
+            changed += list(derived)
         elif zaak.einddatum is not None:
-            zaak.einddatum = None  # a non-final status reopens the zaak
-            changed.append("einddatum")
+            # zrc-008: a non-final status reopens the zaak and clears what closing set.
+            zaak.einddatum = None
+            zaak.archiefactiedatum = None
+            zaak.archiefnominatie = ""
+            changed += ["einddatum", "archiefactiedatum", "archiefnominatie"]
     if moment > zaak.laatste_activiteit:
         zaak.laatste_activiteit = moment
         changed.append("laatste_activiteit")
@@ -291,3 +381,76 @@ def substatus_create(
         resource_id=resource_path("zaken", "substatussen", substatus.uuid),
     )
     return substatus
+
+
+@transaction.atomic
+def zaak_update(*, zaak: Zaak, **fields: Any) -> Zaak:
+    """Change attributes of a zaak. ``zaaktype``, ``identificatie`` and
+    ``bronorganisatie`` are fixed once the zaak exists (zrc-002)."""
+    for fixed in ("zaaktype", "identificatie", "bronorganisatie"):
+        if fixed in fields:
+            if getattr(zaak, fixed) == fields.pop(fixed):
+                continue
+            raise DomainError(
+                f"{fixed} cannot change once the zaak exists.",
+                code="wijzigen-niet-toegelaten",
+                field=fixed,
+            )
+    zaak = Zaak.objects.select_for_update().select_related("zaaktype").get(pk=zaak.pk)
+    fields = check_zaak_fields(zaak=zaak, zaaktype=zaak.zaaktype, fields=fields)
+    if fields.get("vertrouwelijkheidaanduiding") == "":
+        fields["vertrouwelijkheidaanduiding"] = zaak.zaaktype.vertrouwelijkheidaanduiding  # zrc-009
+    for name, value in fields.items():
+        setattr(zaak, name, value)
+    if fields:
+        zaak.save(update_fields=list(fields))
+    _zaak_event(
+        zaak,
+        resource="zaak",
+        actie="partial_update",
+        resource_id=resource_path("zaken", "zaken", zaak.uuid),
+    )
+    return zaak
+
+
+@transaction.atomic
+def zaak_delete(*, zaak: Zaak) -> None:
+    """Delete the zaak and everything that belongs to it, deelzaken included (zrc-023)."""
+    resource_id = resource_path("zaken", "zaken", zaak.uuid)
+    _zaak_event(zaak, resource="zaak", actie="destroy", resource_id=resource_id)
+    # The pointer to the current status would block deleting statussen on some backends.
+    Zaak.objects.filter(pk=zaak.pk).update(status=None)
+    Zaak.objects.filter(hoofdzaak=zaak).update(status=None)
+    zaak.delete()
+
+
+@transaction.atomic
+def resultaat_create(
+    *, zaak: Zaak, resultaattype: ResultaatType, toelichting: str = ""
+) -> Resultaat:
+    """A zaak has at most one resultaat (the API's create refuses a second one)."""
+    if Resultaat.objects.filter(zaak=zaak).exists():
+        raise DomainError("The zaak already has a resultaat.", code="unique", field="zaak")
+    return resultaat_set(zaak=zaak, resultaattype=resultaattype, toelichting=toelichting)
+
+
+@transaction.atomic
+def resultaat_update(
+    *,
+    resultaat: Resultaat,
+    resultaattype: ResultaatType | None = None,
+    toelichting: str | None = None,
+) -> Resultaat:
+    return resultaat_set(
+        zaak=resultaat.zaak,
+        resultaattype=resultaattype or resultaat.resultaattype,
+        toelichting=resultaat.toelichting if toelichting is None else toelichting,
+    )
+
+
+@transaction.atomic
+def resultaat_delete(*, resultaat: Resultaat) -> None:
+    zaak = resultaat.zaak
+    resource_id = resource_path("zaken", "resultaten", resultaat.uuid)
+    resultaat.delete()
+    _zaak_event(zaak, resource="resultaat", actie="destroy", resource_id=resource_id)

@@ -1,0 +1,234 @@
+"""Besluiten API 1.1.0. Reads start from the access policy (per besluittype); writes go
+through the besluiten services and are recorded in the besluit's audit trail."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.db import transaction
+from django.http import Http404
+from django.urls import reverse
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, viewsets
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.request import Request
+
+from mijnservices.api.viewsets import ZGWModelViewSet, ZGWViewMixin
+from mijnservices.registrations.besluiten import services
+from mijnservices.registrations.besluiten.api import serializers
+from mijnservices.registrations.besluiten.models import AuditTrail, Besluit, BesluitInformatieObject
+from mijnservices.registrations.zaken.api.filters import uuid_from_url
+from mijnservices.services.access import policy
+from mijnservices.services.access.principals import ApiClient
+
+API_VERSION = "1.1.0"
+READ = ("besluiten.lezen",)
+UPDATE = ("besluiten.bijwerken",)
+
+
+def audit_toelichting(request: Request) -> str:
+    return str(request.headers.get("X-Audit-Toelichting", ""))
+
+
+class BesluitFilter(filters.FilterSet):
+    identificatie = filters.CharFilter()
+    verantwoordelijkeOrganisatie = filters.CharFilter(field_name="verantwoordelijke_organisatie")
+    besluittype = filters.CharFilter(method="_besluittype")
+    zaak = filters.CharFilter(method="_zaak")
+
+    class Meta:
+        model = Besluit
+        fields: list[str] = []
+
+    def _besluittype(self, queryset: Any, name: str, value: str) -> Any:
+        uuid = uuid_from_url(value, "catalogi:besluittype-detail", name)
+        return queryset.filter(besluittype__uuid=uuid)
+
+    def _zaak(self, queryset: Any, name: str, value: str) -> Any:
+        return queryset.filter(zaak__uuid=uuid_from_url(value, "zaken:zaak-detail", name))
+
+
+class BesluitInformatieObjectFilter(filters.FilterSet):
+    besluit = filters.CharFilter(method="_besluit")
+    informatieobject = filters.CharFilter(field_name="informatieobject")
+
+    class Meta:
+        model = BesluitInformatieObject
+        fields: list[str] = []
+
+    def _besluit(self, queryset: Any, name: str, value: str) -> Any:
+        return queryset.filter(besluit__uuid=uuid_from_url(value, "besluiten:besluit-detail", name))
+
+
+class BesluitenViewSet(ZGWModelViewSet):
+    api_version = API_VERSION
+    component = "brc"
+    via: ClassVar[str] = "besluit__"
+    kind: ClassVar[str]
+
+    @property
+    def principal(self) -> ApiClient:
+        return self.request.user  # type: ignore[return-value]
+
+    def unscoped(self) -> Any:
+        raise NotImplementedError
+
+    def get_queryset(self) -> Any:
+        if getattr(self, "swagger_fake_view", False):
+            return self.unscoped().none()
+        return policy.besluiten_scope(self.principal, self.unscoped(), *READ, via=self.via)
+
+    def get_object(self) -> Any:
+        uuid = self.kwargs["uuid"]
+        obj = self.get_queryset().filter(uuid=uuid).first()
+        if obj is None:
+            if self.unscoped().filter(uuid=uuid).exists():
+                raise PermissionDenied("No rights for the besluittype of this besluit.")
+            raise Http404
+        self.check_object_permissions(self.request, obj)
+        return obj
+
+    def check_write(self, besluit: Besluit, *scopes: str) -> None:
+        if not policy.may_on_besluittype(
+            self.principal, *scopes, besluittype_uuid=besluit.besluittype.uuid
+        ):
+            raise PermissionDenied("No rights for the besluittype of this besluit.")
+
+    def audit(self, *, besluit: Besluit, actie: str, obj: Any, oud: Any, nieuw: Any) -> None:
+        services.audittrail_record(
+            besluit=besluit,
+            actie=actie,
+            resultaat=204 if actie == "destroy" else (201 if actie == "create" else 200),
+            resource=self.kind,
+            resource_url=self.request.build_absolute_uri(
+                reverse(f"besluiten:{self.kind}-detail", kwargs={"uuid": obj.uuid})
+            ),
+            resource_weergave=str(obj)[:200],
+            applicatie_id=self.principal.client_id,
+            applicatie_weergave=self.principal.label,
+            toelichting=audit_toelichting(self.request),
+            oud=dict(oud) if oud is not None else None,
+            nieuw=dict(nieuw) if nieuw is not None else None,
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(operation_id="besluit_list"),
+    create=extend_schema(operation_id="besluit_create"),
+    retrieve=extend_schema(operation_id="besluit_read"),
+    update=extend_schema(operation_id="besluit_update"),
+    partial_update=extend_schema(operation_id="besluit_partial_update"),
+    destroy=extend_schema(operation_id="besluit_delete"),
+)
+class BesluitViewSet(BesluitenViewSet):
+    kind = "besluit"
+    via = ""
+    serializer_class = serializers.BesluitSerializer
+    filterset_class = BesluitFilter
+    required_scopes = {
+        "list": READ,
+        "retrieve": READ,
+        "create": ("besluiten.aanmaken",),
+        "update": UPDATE,
+        "partial_update": UPDATE,
+        "destroy": ("besluiten.verwijderen",),
+    }
+
+    def unscoped(self) -> Any:
+        return Besluit.objects.select_related("besluittype", "zaak")
+
+    def perform_create(self, serializer: Any) -> None:
+        besluittype = serializer.validated_data["besluittype"]
+        if not policy.may_on_besluittype(
+            self.principal, "besluiten.aanmaken", besluittype_uuid=besluittype.uuid
+        ):
+            raise PermissionDenied("No rights to create besluiten of this besluittype.")
+        with transaction.atomic():
+            besluit = serializer.save()
+            self.audit(
+                besluit=besluit, actie="create", obj=besluit, oud=None, nieuw=serializer.data
+            )
+
+    def perform_update(self, serializer: Any) -> None:
+        besluit = serializer.instance
+        self.check_write(besluit, *UPDATE)
+        oud = self.get_serializer(besluit).data
+        with transaction.atomic():
+            obj = serializer.save()
+            actie = "partial_update" if serializer.partial else "update"
+            self.audit(besluit=obj, actie=actie, obj=obj, oud=oud, nieuw=serializer.data)
+
+    def perform_destroy(self, instance: Besluit) -> None:
+        self.check_write(instance, "besluiten.verwijderen")
+        services.besluit_delete(besluit=instance)
+
+
+@extend_schema_view(
+    list=extend_schema(operation_id="besluitinformatieobject_list"),
+    create=extend_schema(operation_id="besluitinformatieobject_create"),
+    retrieve=extend_schema(operation_id="besluitinformatieobject_read"),
+    destroy=extend_schema(operation_id="besluitinformatieobject_delete"),
+)
+class BesluitInformatieObjectViewSet(BesluitenViewSet):
+    kind = "besluitinformatieobject"
+    http_method_names = ["get", "post", "delete", "head"]
+    serializer_class = serializers.BesluitInformatieObjectSerializer
+    filterset_class = BesluitInformatieObjectFilter
+    pagination_class = None  # the standard answers a plain array here
+    required_scopes = {
+        "list": READ,
+        "retrieve": READ,
+        "create": ("besluiten.aanmaken", *UPDATE),
+        "destroy": (*UPDATE, "besluiten.verwijderen"),
+    }
+
+    def unscoped(self) -> Any:
+        return BesluitInformatieObject.objects.select_related("besluit__besluittype")
+
+    def perform_create(self, serializer: Any) -> None:
+        besluit = serializer.validated_data["besluit"]
+        self.check_write(besluit, "besluiten.aanmaken", *UPDATE)
+        with transaction.atomic():
+            obj = serializer.save()
+            self.audit(besluit=besluit, actie="create", obj=obj, oud=None, nieuw=serializer.data)
+
+    def perform_destroy(self, instance: BesluitInformatieObject) -> None:
+        besluit = instance.besluit
+        self.check_write(besluit, *UPDATE, "besluiten.verwijderen")
+        oud = self.get_serializer(instance).data
+        with transaction.atomic():
+            self.audit(besluit=besluit, actie="destroy", obj=instance, oud=oud, nieuw=None)
+            services.besluitinformatieobject_delete(besluitinformatieobject=instance)
+
+
+@extend_schema_view(
+    list=extend_schema(operation_id="audittrail_list"),
+    retrieve=extend_schema(operation_id="audittrail_read"),
+)
+class AuditTrailViewSet(  # type: ignore[misc]
+    ZGWViewMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,  # type: ignore[type-arg]
+):
+    api_version = API_VERSION
+    component = "brc"
+    required_scopes = {"list": ("audittrails.lezen",), "retrieve": ("audittrails.lezen",)}
+    serializer_class = serializers.AuditTrailSerializer
+    pagination_class = None
+    lookup_field = "uuid"
+    lookup_value_converter = "uuid"
+
+    def get_queryset(self) -> Any:
+        if getattr(self, "swagger_fake_view", False):
+            return AuditTrail.objects.none()
+        uuid = self.kwargs["besluit_uuid"]
+        principal: Any = self.request.user
+        besluit = policy.besluiten_scope(principal, Besluit.objects.all(), *READ)
+        found = besluit.filter(uuid=uuid).first()
+        if found is None:
+            if Besluit.objects.filter(uuid=uuid).exists():
+                raise PermissionDenied("No rights for the besluittype of this besluit.")
+            raise Http404
+        return AuditTrail.objects.filter(besluit=found)

@@ -1,0 +1,188 @@
+"""Informatieobjecttypen and besluittypen: catalogus-level types with their own versions
+and publish flow (ztc-009, ztc-011b, ztc-011c)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db import transaction
+
+from mijnservices.core.errors import DomainError
+from mijnservices.core.outbox import event_record
+from mijnservices.registrations.catalogi import selectors
+from mijnservices.registrations.catalogi.models import (
+    BesluitType,
+    Catalogus,
+    InformatieObjectType,
+)
+from mijnservices.registrations.catalogi.services._rules import (
+    apply,
+    changed_fields,
+    check_geldigheid,
+    check_keys,
+    ensure_concept_object,
+)
+
+_KANAAL = {"informatieobjecttype": "informatieobjecttypen", "besluittype": "besluittypen"}
+
+
+def _event(obj: InformatieObjectType | BesluitType, resource: str, actie: str) -> None:
+    event_record(
+        kanaal=_KANAAL[resource],
+        resource=resource,
+        actie=actie,
+        hoofd_object=f"{resource}:{obj.uuid}",
+        resource_id=str(obj.uuid),
+        kenmerken={"catalogus": str(obj.catalogus.uuid)},
+    )
+
+
+def _check_versions(obj: InformatieObjectType | BesluitType, what: str) -> None:
+    check_geldigheid(
+        model=type(obj),
+        catalogus=obj.catalogus,
+        key_field="omschrijving",
+        key=obj.omschrijving,
+        begin=obj.begin_geldigheid,
+        einde=obj.einde_geldigheid,
+        exclude=obj if obj.pk else None,
+        what=what,
+    )
+
+
+# --- informatieobjecttypen ---------------------------------------------------------------
+
+
+@transaction.atomic
+def informatieobjecttype_create(
+    *, catalogus: Catalogus, omschrijving: str, begin_geldigheid: date, **fields: object
+) -> InformatieObjectType:
+    informatieobjecttype = InformatieObjectType(
+        catalogus=catalogus, omschrijving=omschrijving, begin_geldigheid=begin_geldigheid, **fields
+    )
+    _check_versions(informatieobjecttype, "informatieobjecttype")
+    informatieobjecttype.save()
+    return informatieobjecttype
+
+
+@transaction.atomic
+def informatieobjecttype_update(
+    *, informatieobjecttype: InformatieObjectType, **fields: object
+) -> InformatieObjectType:
+    ensure_concept_object(informatieobjecttype, changed_fields(informatieobjecttype, fields))
+    apply(informatieobjecttype, fields)
+    _check_versions(informatieobjecttype, "informatieobjecttype")
+    return informatieobjecttype
+
+
+@transaction.atomic
+def informatieobjecttype_delete(*, informatieobjecttype: InformatieObjectType) -> None:
+    if not informatieobjecttype.concept:
+        raise DomainError(
+            "A published informatieobjecttype cannot be deleted.", code="non-concept-object"
+        )
+    informatieobjecttype.delete()
+
+
+@transaction.atomic
+def informatieobjecttype_publish(
+    *, informatieobjecttype: InformatieObjectType
+) -> InformatieObjectType:
+    informatieobjecttype = InformatieObjectType.objects.select_for_update().get(
+        pk=informatieobjecttype.pk
+    )
+    if not informatieobjecttype.concept:
+        raise DomainError(
+            "This informatieobjecttype is already published.", code="non-concept-object"
+        )
+    informatieobjecttype.concept = False
+    informatieobjecttype.save(update_fields=["concept"])
+    _event(informatieobjecttype, "informatieobjecttype", "publish")
+    return informatieobjecttype
+
+
+# --- besluittypen --------------------------------------------------------------------------
+
+
+def _check_besluittype(besluittype: BesluitType) -> None:
+    _check_versions(besluittype, "besluittype")
+    check_keys(
+        model=InformatieObjectType,
+        catalogus_id=besluittype.catalogus_id,
+        attr="omschrijving",
+        keys=besluittype.informatieobjecttypen,
+        field="informatieobjecttypen",
+    )
+
+
+@transaction.atomic
+def besluittype_create(
+    *,
+    catalogus: Catalogus,
+    omschrijving: str,
+    begin_geldigheid: date,
+    publicatie_indicatie: bool = False,
+    informatieobjecttypen: Iterable[str] = (),
+    **fields: object,
+) -> BesluitType:
+    """A concept besluittype; ``informatieobjecttypen`` are omschrijvingen of
+    informatieobjecttypen in the same catalogus (ztc-011b, ztc-013)."""
+    besluittype = BesluitType(
+        catalogus=catalogus,
+        omschrijving=omschrijving,
+        begin_geldigheid=begin_geldigheid,
+        publicatie_indicatie=publicatie_indicatie,
+        informatieobjecttypen=list(informatieobjecttypen),
+        concept=True,
+        **fields,
+    )
+    _check_besluittype(besluittype)
+    besluittype.save()
+    _event(besluittype, "besluittype", "create")
+    return besluittype
+
+
+@transaction.atomic
+def besluittype_update(*, besluittype: BesluitType, **fields: object) -> BesluitType:
+    if "informatieobjecttypen" in fields:
+        fields["informatieobjecttypen"] = list(fields["informatieobjecttypen"])  # type: ignore[call-overload]
+    ensure_concept_object(besluittype, changed_fields(besluittype, fields))
+    apply(besluittype, fields)
+    _check_besluittype(besluittype)
+    _event(besluittype, "besluittype", "update")
+    return besluittype
+
+
+@transaction.atomic
+def besluittype_delete(*, besluittype: BesluitType) -> None:
+    if not besluittype.concept:
+        raise DomainError("A published besluittype cannot be deleted.", code="non-concept-object")
+    _event(besluittype, "besluittype", "destroy")
+    besluittype.delete()
+
+
+@transaction.atomic
+def besluittype_publish(*, besluittype: BesluitType) -> BesluitType:
+    """Publish a concept besluittype; the informatieobjecttypen it names need a published
+    version within its geldigheid (as ztc-012 asks of a zaaktype)."""
+    besluittype = BesluitType.objects.select_for_update().get(pk=besluittype.pk)
+    if not besluittype.concept:
+        raise DomainError("This besluittype is already published.", code="non-concept-object")
+    wanted = set(besluittype.informatieobjecttypen)
+    published = set(
+        selectors.besluittype_informatieobjecttypen(besluittype)
+        .filter(concept=False)
+        .values_list("omschrijving", flat=True)
+    )
+    if wanted - published:
+        raise DomainError(
+            "All related informatieobjecttypen must be published first: "
+            + ", ".join(sorted(wanted - published)),
+            code="concept-relation",
+            field="informatieobjecttypen",
+        )
+    besluittype.concept = False
+    besluittype.save(update_fields=["concept"])
+    _event(besluittype, "besluittype", "publish")
+    return besluittype

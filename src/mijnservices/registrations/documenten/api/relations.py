@@ -1,0 +1,148 @@
+"""Documenten API 1.7.0: objectinformatieobjecten, gebruiksrechten and the audit trail of a
+document. Visible through the document (its informatieobjecttype and vertrouwelijkheid)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.http import Http404
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, viewsets
+from rest_framework.exceptions import PermissionDenied
+
+from mijnservices.api.viewsets import ZGWViewMixin
+from mijnservices.registrations.documenten import services
+from mijnservices.registrations.documenten.api import filters, serializers
+from mijnservices.registrations.documenten.api.base import (
+    API_VERSION,
+    READ,
+    UPDATE,
+    DocumentenViewSet,
+)
+from mijnservices.registrations.documenten.models import (
+    AuditTrail,
+    EnkelvoudigInformatieObject,
+    Gebruiksrechten,
+    ObjectInformatieObject,
+)
+from mijnservices.services.access import policy
+
+
+def _operations(noun: str, names: list[str]) -> Any:
+    return extend_schema_view(
+        **{name: extend_schema(operation_id=f"{noun}_{name}") for name in names}
+    )
+
+
+class _RelationViewSet(DocumentenViewSet):
+    """Writes need the scopes for the informatieobjecttype of the document concerned."""
+
+    write_scopes: tuple[str, ...] = UPDATE
+
+    def perform_create(self, serializer: Any) -> None:
+        document = serializer.validated_data["informatieobject"]
+        self.check_write(document, *self.write_scopes)
+        with transaction.atomic():
+            obj = serializer.save()
+            self.audit(document=document, actie="create", obj=obj, oud=None, nieuw=serializer.data)
+
+    def perform_update(self, serializer: Any) -> None:
+        document = self.document_of(serializer.instance)
+        self.check_write(document, *self.write_scopes)
+        oud = self.get_serializer(serializer.instance).data
+        with transaction.atomic():
+            obj = serializer.save()
+            actie = "partial_update" if serializer.partial else "update"
+            self.audit(document=document, actie=actie, obj=obj, oud=oud, nieuw=serializer.data)
+
+
+@_operations("objectinformatieobject", ["list", "create", "retrieve", "destroy"])
+class ObjectInformatieObjectViewSet(_RelationViewSet):
+    """The document side of zaak/besluit relations; created and removed together with the
+    relation in our Zaken/Besluiten registration, or through this API (drc-006/007)."""
+
+    kind = "objectinformatieobject"
+    http_method_names = ["get", "post", "delete", "head"]
+    serializer_class = serializers.ObjectInformatieObjectSerializer
+    filterset_class = filters.ObjectInformatieObjectFilter
+    pagination_class = None  # the standard answers a plain array here
+    required_scopes = {
+        "list": READ,
+        "retrieve": READ,
+        "create": ("documenten.aanmaken", *UPDATE),
+        "destroy": (*UPDATE, "documenten.verwijderen"),
+    }
+
+    def unscoped(self) -> Any:
+        return ObjectInformatieObject.objects.select_related("informatieobject")
+
+    def perform_destroy(self, instance: ObjectInformatieObject) -> None:
+        self.check_write(instance.informatieobject, *UPDATE, "documenten.verwijderen")
+        services.objectinformatieobject_delete(objectinformatieobject=instance)
+
+
+@_operations(
+    "gebruiksrechten", ["list", "create", "retrieve", "update", "partial_update", "destroy"]
+)
+class GebruiksrechtenViewSet(_RelationViewSet):
+    kind = "gebruiksrechten"
+    serializer_class = serializers.GebruiksrechtenSerializer
+    filterset_class = filters.GebruiksrechtenFilter
+    pagination_class = None
+    required_scopes = {
+        "list": READ,
+        "retrieve": READ,
+        "create": UPDATE,
+        "update": UPDATE,
+        "partial_update": UPDATE,
+        "destroy": UPDATE,
+    }
+
+    def unscoped(self) -> Any:
+        return Gebruiksrechten.objects.select_related("informatieobject")
+
+    def perform_destroy(self, instance: Gebruiksrechten) -> None:
+        document = instance.informatieobject
+        self.check_write(document, *UPDATE)
+        oud = self.get_serializer(instance).data
+        with transaction.atomic():
+            self.audit(document=document, actie="destroy", obj=instance, oud=oud, nieuw=None)
+            services.gebruiksrechten_delete(gebruiksrechten=instance)
+
+
+@extend_schema_view(
+    list=extend_schema(operation_id="audittrail_list"),
+    retrieve=extend_schema(operation_id="audittrail_retrieve"),
+)
+class AuditTrailViewSet(  # type: ignore[misc]
+    ZGWViewMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,  # type: ignore[type-arg]
+):
+    api_version = API_VERSION
+    component = "drc"
+    required_scopes = {"list": ("audittrails.lezen",), "retrieve": ("audittrails.lezen",)}
+    serializer_class = serializers.AuditTrailSerializer
+    pagination_class = None
+    lookup_field = "uuid"
+    lookup_value_converter = "uuid"
+
+    def parent(self) -> EnkelvoudigInformatieObject:
+        uuid = self.kwargs["enkelvoudiginformatieobject_uuid"]
+        base = EnkelvoudigInformatieObject.objects.select_related(
+            "huidige_versie__informatieobjecttype"
+        )
+        principal: Any = self.request.user
+        document = policy.documenten_scope(principal, base, *READ).filter(uuid=uuid).first()
+        if document is None:
+            if base.filter(uuid=uuid).exists():
+                raise PermissionDenied("No rights for the informatieobjecttype of this document.")
+            raise Http404
+        return document
+
+    def get_queryset(self) -> Any:
+        if getattr(self, "swagger_fake_view", False):
+            return AuditTrail.objects.none()
+        return AuditTrail.objects.filter(informatieobject=self.parent())

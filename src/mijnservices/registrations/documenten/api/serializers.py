@@ -1,0 +1,272 @@
+"""Documenten API 1.7 representations. Writes go through the documenten services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+from mijnservices.registrations.catalogi.models import InformatieObjectType, Vertrouwelijkheid
+from mijnservices.registrations.documenten import services
+from mijnservices.registrations.documenten.models import (
+    AuditTrail,
+    BestandsDeel,
+    DocumentStatus,
+    EnkelvoudigInformatieObject,
+    Gebruiksrechten,
+    InformatieObjectVersie,
+    ObjectInformatieObject,
+    ObjectType,
+)
+
+DOCUMENT_VIEW = "documenten:enkelvoudiginformatieobject-detail"
+
+
+def document_link(**kwargs: Any) -> serializers.HyperlinkedRelatedField:  # type: ignore[type-arg]
+    return serializers.HyperlinkedRelatedField(
+        view_name=DOCUMENT_VIEW,
+        lookup_field="uuid",
+        queryset=EnkelvoudigInformatieObject.objects.select_related(
+            "huidige_versie__informatieobjecttype"
+        ),
+        **kwargs,
+    )
+
+
+@extend_schema_field({"type": "object", "nullable": True, "additionalProperties": True})
+class JSONObject(serializers.JSONField):
+    def to_internal_value(self, data: Any) -> Any:
+        value = super().to_internal_value(data)
+        if value is not None and not isinstance(value, dict):
+            raise serializers.ValidationError("Give a JSON object.")
+        return value
+
+
+@extend_schema_field({"type": "string", "nullable": True})
+class Inhoud(serializers.CharField):
+    """Written as base64 (inline upload); read as the URL of the version's download."""
+
+    def get_attribute(self, instance: Any) -> Any:
+        return instance
+
+    def to_representation(self, value: Any) -> Any:
+        if not value.inhoud:
+            return None
+        url = reverse(DOCUMENT_VIEW, kwargs={"uuid": value.document.uuid})
+        full = f"{url}/download?versie={value.versie}"
+        request = self.context.get("request")
+        return request.build_absolute_uri(full) if request is not None else full
+
+
+class HiddenLock(serializers.CharField):
+    """Written with each part; read back empty: the lock is the uploader's, not every reader's."""
+
+    def get_attribute(self, instance: Any) -> str:
+        return ""
+
+
+class BestandsDeelSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    url = serializers.HyperlinkedIdentityField(
+        view_name="documenten:bestandsdeel-detail", lookup_field="uuid"
+    )
+    voltooid = serializers.BooleanField(read_only=True)
+    inhoud = serializers.FileField(required=False)  # no per-part download: left out
+    lock = HiddenLock()
+
+    class Meta:
+        model = BestandsDeel
+        fields = ["url", "volgnummer", "omvang", "voltooid", "inhoud", "lock"]
+        read_only_fields = ["volgnummer", "omvang"]
+
+    def to_representation(self, instance: BestandsDeel) -> Any:
+        data = super().to_representation(instance)
+        data.pop("inhoud", None)
+        return data
+
+
+class InformatieObjectSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    """A version of a document, as the standard shows it (the resource is the document)."""
+
+    url = serializers.SerializerMethodField()
+    informatieobjecttype = serializers.HyperlinkedRelatedField(
+        view_name="catalogi:informatieobjecttype-detail",
+        lookup_field="uuid",
+        queryset=InformatieObjectType.objects.all(),
+    )
+    vertrouwelijkheidaanduiding = serializers.ChoiceField(
+        choices=Vertrouwelijkheid.choices, required=False, allow_blank=True
+    )
+    status = serializers.ChoiceField(
+        choices=DocumentStatus.choices, required=False, allow_blank=True
+    )
+    inhoud = Inhoud(required=False, allow_null=True, trim_whitespace=False)
+    locked = serializers.SerializerMethodField()
+    bestandsdelen = serializers.SerializerMethodField()
+    ondertekening = JSONObject(required=False, allow_null=True)
+    integriteit = JSONObject(required=False, allow_null=True)
+    trefwoorden = serializers.ListField(child=serializers.CharField(max_length=100), required=False)
+    lock = serializers.CharField(required=False, write_only=True, allow_blank=True)
+    # Optional attributes the official schema does not allow as null: left out instead.
+    omit_when_null = ("ondertekening", "integriteit", "inhoud")
+
+    class Meta:
+        model = InformatieObjectVersie
+        fields = [
+            "url",
+            "identificatie",
+            "bronorganisatie",
+            "creatiedatum",
+            "titel",
+            "vertrouwelijkheidaanduiding",
+            "is_gereed_voor_publicatie",
+            "tonen_aan_initiator",
+            "auteur",
+            "status",
+            "inhoud_is_vervallen",
+            "formaat",
+            "taal",
+            "versie",
+            "begin_registratie",
+            "bestandsnaam",
+            "inhoud",
+            "bestandsomvang",
+            "link",
+            "beschrijving",
+            "ontvangstdatum",
+            "verzenddatum",
+            "indicatie_gebruiksrecht",
+            "verschijningsvorm",
+            "ondertekening",
+            "integriteit",
+            "informatieobjecttype",
+            "locked",
+            "bestandsdelen",
+            "trefwoorden",
+            "lock",
+        ]
+        read_only_fields = ["versie", "begin_registratie"]
+        extra_kwargs = {"identificatie": {"required": False}}
+
+    def to_representation(self, instance: InformatieObjectVersie) -> Any:
+        data = super().to_representation(instance)
+        for name in self.omit_when_null:
+            if data.get(name) in (None, ""):
+                data.pop(name, None)
+        return data
+
+    @extend_schema_field({"type": "string", "format": "uri"})
+    def get_url(self, obj: InformatieObjectVersie) -> str:
+        url = reverse(DOCUMENT_VIEW, kwargs={"uuid": obj.document.uuid})
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request is not None else url
+
+    @extend_schema_field({"type": "boolean"})
+    def get_locked(self, obj: InformatieObjectVersie) -> bool:
+        return bool(obj.document.lock)
+
+    @extend_schema_field(BestandsDeelSerializer(many=True))
+    def get_bestandsdelen(self, obj: InformatieObjectVersie) -> list[Any]:
+        if obj.pk != obj.document.huidige_versie_id:
+            return []  # parts belong to the version being uploaded
+        parts = obj.document.bestandsdelen.all()
+        return list(BestandsDeelSerializer(parts, many=True, context=self.context).data)
+
+    def validate_inhoud(self, value: Any) -> Any:
+        return value or None
+
+
+class CreatedInformatieObjectSerializer(InformatieObjectSerializer):
+    """The 201 answer also shows the (empty) lock, as the standard's CreateLock does."""
+
+    lock = serializers.SerializerMethodField()  # type: ignore[assignment]
+
+    @extend_schema_field({"type": "string"})
+    def get_lock(self, obj: InformatieObjectVersie) -> str:
+        return obj.document.lock
+
+
+class LockSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    lock = serializers.CharField(read_only=True)
+
+
+class UnlockSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    lock = serializers.CharField(required=False, allow_blank=True)
+
+
+class ObjectInformatieObjectSerializer(serializers.HyperlinkedModelSerializer):
+    url = serializers.HyperlinkedIdentityField(
+        view_name="documenten:objectinformatieobject-detail", lookup_field="uuid"
+    )
+    informatieobject = document_link()
+    object_type = serializers.ChoiceField(choices=ObjectType.choices)
+
+    class Meta:
+        model = ObjectInformatieObject
+        fields = ["url", "informatieobject", "object", "object_type"]
+        validators: list[Any] = []  # uniqueness is checked by the service
+
+    def create(self, validated_data: dict[str, Any]) -> ObjectInformatieObject:
+        return services.objectinformatieobject_create(**validated_data)
+
+
+class GebruiksrechtenSerializer(serializers.HyperlinkedModelSerializer):
+    url = serializers.HyperlinkedIdentityField(
+        view_name="documenten:gebruiksrechten-detail", lookup_field="uuid"
+    )
+    informatieobject = document_link()
+
+    class Meta:
+        model = Gebruiksrechten
+        fields = ["url", "informatieobject", "startdatum", "einddatum", "omschrijving_voorwaarden"]
+
+    def create(self, validated_data: dict[str, Any]) -> Gebruiksrechten:
+        return services.gebruiksrechten_create(**validated_data)
+
+    def update(self, instance: Gebruiksrechten, validated_data: dict[str, Any]) -> Gebruiksrechten:
+        return services.gebruiksrechten_update(gebruiksrechten=instance, **validated_data)
+
+
+class AuditTrailSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    hoofd_object = serializers.SerializerMethodField()
+    wijzigingen = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AuditTrail
+        fields = [
+            "uuid",
+            "bron",
+            "applicatie_id",
+            "applicatie_weergave",
+            "gebruikers_id",
+            "gebruikers_weergave",
+            "actie",
+            "actie_weergave",
+            "resultaat",
+            "hoofd_object",
+            "resource",
+            "resource_url",
+            "toelichting",
+            "resource_weergave",
+            "aanmaakdatum",
+            "wijzigingen",
+        ]
+
+    @extend_schema_field({"type": "string", "format": "uri"})
+    def get_hoofd_object(self, obj: AuditTrail) -> str:
+        request = self.context.get("request")
+        path = obj.hoofd_object
+        return request.build_absolute_uri(path) if request is not None else path
+
+    @extend_schema_field(
+        {
+            "type": "object",
+            "properties": {
+                "oud": {"type": "object", "additionalProperties": True},
+                "nieuw": {"type": "object", "additionalProperties": True},
+            },
+        }
+    )
+    def get_wijzigingen(self, obj: AuditTrail) -> dict[str, Any]:
+        return {key: value for key, value in (("oud", obj.oud), ("nieuw", obj.nieuw)) if value}

@@ -1,0 +1,252 @@
+"""Documenten API 1.7.0: enkelvoudiginformatieobjecten with versions, download, lock and
+unlock. Reads start from the access policy; writes go through the documenten services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.utils.dateparse import parse_datetime
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from mijnservices.core.errors import DomainError
+from mijnservices.registrations.documenten import services, storage
+from mijnservices.registrations.documenten.api import filters, serializers
+from mijnservices.registrations.documenten.api.base import READ, UPDATE, DocumentenViewSet
+from mijnservices.registrations.documenten.models import (
+    EnkelvoudigInformatieObject,
+    InformatieObjectVersie,
+)
+from mijnservices.services.access import policy
+
+VERSION_PARAMS = [
+    OpenApiParameter("versie", int, description="The version to show (default: the latest)."),
+    OpenApiParameter(
+        "registratieOp", str, description="The version registered at this moment (ISO 8601)."
+    ),
+]
+LOCK = ("documenten.lock",)
+FORCED_UNLOCK = "documenten.geforceerd-unlock"
+# base64 is 4/3 of the content; allow room for the other attributes of the JSON body.
+BODY_OVERHEAD = 64 * 1024
+
+
+def _operations(**names: Any) -> Any:
+    from drf_spectacular.utils import extend_schema_view
+
+    return extend_schema_view(
+        **{
+            name: extend_schema(operation_id=f"enkelvoudiginformatieobject_{name}", **kw)
+            for name, kw in names.items()
+        }
+    )
+
+
+@_operations(
+    list={},
+    create={"responses": {201: serializers.CreatedInformatieObjectSerializer}},
+    retrieve={"parameters": VERSION_PARAMS},
+    update={},
+    partial_update={},
+    destroy={},
+)
+class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
+    kind = "enkelvoudiginformatieobject"
+    via = ""
+    serializer_class = serializers.InformatieObjectSerializer
+    filterset_class = filters.InformatieObjectFilter
+    required_scopes = {
+        "list": READ,
+        "retrieve": READ,
+        "download": READ,
+        "create": ("documenten.aanmaken",),
+        "update": UPDATE,
+        "partial_update": UPDATE,
+        "destroy": ("documenten.verwijderen",),
+        "lock": LOCK,
+        "unlock": (*LOCK, FORCED_UNLOCK),
+    }
+    extra_query_params = {
+        "retrieve": ("versie", "registratieOp"),
+        "download": ("versie", "registratieOp"),
+    }
+
+    def unscoped(self) -> Any:
+        return EnkelvoudigInformatieObject.objects.select_related(
+            "huidige_versie__informatieobjecttype"
+        ).prefetch_related("bestandsdelen")
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)
+        if request.method in ("POST", "PUT", "PATCH"):
+            # Refuse an oversized inline upload before its body is read and parsed.
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+            if length > int(settings.DOCUMENTEN_MAX_UPLOAD_SIZE) * 4 // 3 + BODY_OVERHEAD:
+                raise storage.too_large(length)
+
+    # --- reads ---------------------------------------------------------------------------
+    def _current(
+        self, documents: list[EnkelvoudigInformatieObject]
+    ) -> list[InformatieObjectVersie]:
+        versies = []
+        for document in documents:
+            versie = document.huidige_versie
+            assert versie is not None
+            versie.document = document  # no query per row
+            versies.append(versie)
+        return versies
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        assert page is not None
+        data = self.get_serializer(self._current(page), many=True).data
+        return self.get_paginated_response(data)
+
+    def version(self, document: EnkelvoudigInformatieObject) -> InformatieObjectVersie:
+        """The version the request asks for (``versie`` / ``registratieOp``) or the latest."""
+        params = self.request.query_params
+        versies = document.versies.select_related("informatieobjecttype")
+        if "versie" in params:
+            try:
+                number = int(params["versie"])
+            except ValueError as exc:
+                raise ValidationError({"versie": ["Give a whole number."]}) from exc
+            versies = versies.filter(versie=number)
+        if "registratieOp" in params:
+            moment = parse_datetime(params["registratieOp"])
+            if moment is None:
+                raise ValidationError({"registratieOp": ["Give an ISO 8601 date-time."]})
+            versies = versies.filter(begin_registratie__lte=moment)
+        if "versie" not in params and "registratieOp" not in params:
+            found = document.huidige_versie
+        else:
+            found = versies.order_by("-versie").first()
+        if found is None:
+            raise Http404
+        found.document = document
+        return found
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return Response(self.get_serializer(self.version(self.get_object())).data)
+
+    @extend_schema(
+        operation_id="enkelvoudiginformatieobject_download",
+        parameters=VERSION_PARAMS,
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+    )
+    @action(detail=True, methods=["get"], url_path="download", filter_backends=[])
+    def download(self, request: Request, *args: Any, **kwargs: Any) -> FileResponse:
+        versie = self.version(self.get_object())
+        if not versie.inhoud:
+            raise Http404
+        return FileResponse(
+            storage.open_content(versie.inhoud),
+            as_attachment=True,
+            filename=versie.bestandsnaam or f"{versie.document.uuid}",
+            content_type="application/octet-stream",
+        )
+
+    # --- writes --------------------------------------------------------------------------
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        data.pop("lock", None)
+        informatieobjecttype = data["informatieobjecttype"]
+        vertrouwelijkheid = (
+            data.get("vertrouwelijkheidaanduiding")
+            or informatieobjecttype.vertrouwelijkheidaanduiding
+        )
+        if not policy.may_on_informatieobjecttype(
+            self.principal,
+            "documenten.aanmaken",
+            informatieobjecttype_uuid=informatieobjecttype.uuid,
+            vertrouwelijkheidaanduiding=vertrouwelijkheid,
+        ):
+            raise PermissionDenied("No rights to create documents of this informatieobjecttype.")
+        with transaction.atomic():
+            created = services.informatieobject_create(**data)
+            document = self.unscoped().get(pk=created.pk)
+            versie = self._current([document])[0]
+            body = serializers.CreatedInformatieObjectSerializer(
+                versie, context=self.get_serializer_context()
+            ).data
+            self.audit(document=document, actie="create", obj=document, oud=None, nieuw=body)
+        return Response(body, status=status.HTTP_201_CREATED, headers={"Location": body["url"]})
+
+    def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        partial = kwargs.pop("partial", False)
+        document = self.get_object()
+        self.check_write(document, *UPDATE)
+        current = self._current([document])[0]
+        serializer = self.get_serializer(current, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        new_type = data.get("informatieobjecttype")
+        if new_type is not None and new_type.pk != current.informatieobjecttype_id:
+            raise DomainError(
+                "The informatieobjecttype of a document cannot change.",
+                code="wijzigen-niet-toegelaten",
+                field="informatieobjecttype",
+            )
+        oud = self.get_serializer(current).data
+        with transaction.atomic():
+            services.informatieobject_update(informatieobject=document, **data)
+            document.refresh_from_db()
+            updated = self.unscoped().get(pk=document.pk)
+            body = self.get_serializer(self._current([updated])[0]).data
+            actie = "partial_update" if partial else "update"
+            self.audit(document=document, actie=actie, obj=document, oud=oud, nieuw=body)
+        return Response(body)
+
+    def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        document = self.get_object()
+        self.check_write(document, "documenten.verwijderen")
+        with transaction.atomic():
+            services.informatieobject_delete(informatieobject=document)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(
+        operation_id="enkelvoudiginformatieobject_lock",
+        request=None,
+        responses={200: serializers.LockSerializer},
+    )
+    @action(detail=True, methods=["post"], url_path="lock", filter_backends=[])
+    def lock(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        document = self.get_object()
+        self.check_write(document, *LOCK)
+        return Response({"lock": services.informatieobject_lock(informatieobject=document)})
+
+    @extend_schema(
+        operation_id="enkelvoudiginformatieobject_unlock",
+        request=serializers.UnlockSerializer,
+        responses={204: OpenApiResponse(description="No content")},
+    )
+    @action(detail=True, methods=["post"], url_path="unlock", filter_backends=[])
+    def unlock(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        document = self.get_object()
+        serializer = serializers.UnlockSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        versie = document.huidige_versie
+        assert versie is not None
+        force = policy.may_on_informatieobjecttype(
+            self.principal,
+            FORCED_UNLOCK,
+            informatieobjecttype_uuid=versie.informatieobjecttype.uuid,
+            vertrouwelijkheidaanduiding=versie.vertrouwelijkheidaanduiding,
+        )
+        if not force:
+            self.check_write(document, *LOCK)
+        services.informatieobject_unlock(
+            informatieobject=document, lock=serializer.validated_data.get("lock", ""), force=force
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,114 @@
+"""Where document content lives: a Django storage named ``documenten`` (``STORAGES`` in
+``conf/settings.py``; local files under VAR_DIR by default, any Django storage backend such
+as an S3-compatible one by configuration).
+
+Content is written while it is read, chunk by chunk, and refused as soon as it passes
+``DOCUMENTEN_MAX_UPLOAD_SIZE``; the first bytes are checked against the declared type
+(:mod:`.content`) before anything is stored.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import tempfile
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import IO
+
+from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import Storage, storages
+
+from mijnservices.core.errors import DomainError
+from mijnservices.registrations.documenten import content
+
+STORAGE_ALIAS = "documenten"
+CHUNK = 64 * 1024
+HEAD = 8 * 1024
+
+
+def content_storage() -> Storage:
+    return storages[STORAGE_ALIAS]
+
+
+@dataclass(frozen=True)
+class Stored:
+    key: str
+    size: int
+
+
+def too_large(size: int) -> DomainError:
+    limit = int(settings.DOCUMENTEN_MAX_UPLOAD_SIZE)
+    return DomainError(
+        f"The content is larger than the maximum of {limit} bytes.",
+        code="file-too-large",
+        field="inhoud",
+    )
+
+
+def base64_chunks(text: str) -> Iterator[bytes]:
+    """Decode base64 ``text`` piece by piece (never the whole decoded document at once)."""
+    compact = "".join(text.split()) if any(c.isspace() for c in text[:200]) else text
+    step = CHUNK // 3 * 4
+    try:
+        for start in range(0, len(compact), step):
+            yield base64.b64decode(compact[start : start + step], validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise DomainError("inhoud is not valid base64.", code="invalid", field="inhoud") from exc
+
+
+def store(
+    chunks: Iterable[bytes], *, document_uuid: uuid.UUID, bestandsnaam: str, formaat: str
+) -> Stored:
+    """Write ``chunks`` to the storage, checking size limit and content type on the way."""
+    limit = int(settings.DOCUMENTEN_MAX_UPLOAD_SIZE)
+    size = 0
+    checked = False
+    head = b""
+    with tempfile.SpooledTemporaryFile(max_size=1024 * 1024) as buffer:
+        for chunk in chunks:
+            size += len(chunk)
+            if size > limit:
+                raise too_large(size)
+            if not checked:
+                head += chunk[: HEAD - len(head)]
+                if len(head) >= HEAD:
+                    content.check(head, bestandsnaam=bestandsnaam, formaat=formaat)
+                    checked = True
+            buffer.write(chunk)
+        if not checked:
+            content.check(head, bestandsnaam=bestandsnaam, formaat=formaat)
+        buffer.seek(0)
+        name = f"{document_uuid}/{uuid.uuid4().hex}"
+        key = content_storage().save(name, File(buffer, name=name))
+    return Stored(key=key, size=size)
+
+
+def store_part(chunks: Iterable[bytes], *, name: str, size: int) -> str:
+    """Write one bestandsdeel of exactly ``size`` bytes (checked while streaming)."""
+    written = 0
+    with tempfile.SpooledTemporaryFile(max_size=1024 * 1024) as buffer:
+        for chunk in chunks:
+            written += len(chunk)
+            if written > size:
+                break
+            buffer.write(chunk)
+        if written != size:
+            raise DomainError(
+                f"This part must be exactly {size} bytes.", code="file-size", field="inhoud"
+            )
+        buffer.seek(0)
+        return str(content_storage().save(name, File(buffer, name=name)))
+
+
+def open_content(key: str) -> IO[bytes]:
+    return content_storage().open(key, "rb")  # type: ignore[no-any-return]
+
+
+def delete_content(keys: Iterable[str]) -> None:
+    storage = content_storage()
+    for key in keys:
+        if key and storage.exists(key):
+            storage.delete(key)

@@ -1,0 +1,134 @@
+"""A client sees and changes only documents of informatieobjecttypen it holds rights for,
+up to that grant's maximum vertrouwelijkheid: on list, detail, download and nested reads."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from mijnservices.registrations.documenten import services
+from mijnservices.registrations.documenten.tests.helpers import (
+    BASE,
+    document,
+    document_url,
+    documenten_client,
+    iot_url,
+    published_informatieobjecttype,
+)
+from mijnservices.testing.api import assert_matches_official_spec
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    """Two informatieobjecttypen; the client reads A up to zaakvertrouwelijk, nothing of B."""
+    type_a = published_informatieobjecttype("A")
+    type_b = published_informatieobjecttype("B")
+    visible = document(type_a)
+    secret = document(type_a, vertrouwelijkheidaanduiding="geheim")
+    other = document(type_b)
+    for doc in (visible, secret, other):
+        services.gebruiksrechten_create(
+            informatieobject=doc, startdatum="2026-01-01T00:00:00Z", omschrijving_voorwaarden="x"
+        )
+    client = documenten_client(
+        types={type_a: (["documenten.lezen", "audittrails.lezen"], "zaakvertrouwelijk")}
+    )
+    return {
+        "client": client,
+        "a": type_a,
+        "b": type_b,
+        "visible": visible,
+        "secret": secret,
+        "other": other,
+    }
+
+
+def test_list_shows_only_granted_types_up_to_their_confidentiality(world):
+    response = world["client"].get(f"{BASE}/enkelvoudiginformatieobjecten")
+    assert_matches_official_spec("documenten", response)
+    assert [d["url"] for d in response.json()["results"]] == [document_url(world["visible"])]
+
+
+@pytest.mark.parametrize("name", ["secret", "other"])
+def test_detail_and_download_outside_the_rights_are_forbidden(world, name):
+    url = document_url(world[name])
+    for path in (url, f"{url}/download", f"{url}/audittrail"):
+        response = world["client"].get(path)
+        assert response.status_code == 403, path
+    assert_matches_official_spec("documenten", world["client"].get(url))
+
+
+def test_download_within_the_rights_works(world):
+    response = world["client"].get(f"{document_url(world['visible'])}/download")
+    assert response.status_code == 200
+
+
+def test_gebruiksrechten_follow_the_document(world):
+    response = world["client"].get(f"{BASE}/gebruiksrechten")
+    assert_matches_official_spec("documenten", response)
+    assert [r["informatieobject"] for r in response.json()] == [document_url(world["visible"])]
+
+
+def test_creating_needs_the_scope_for_that_type_and_confidentiality(world):
+    client = documenten_client(
+        client_id="writer", types={world["a"]: (["documenten.aanmaken"], "openbaar")}
+    )
+    body = {
+        "bronorganisatie": "002220647",
+        "creatiedatum": "2026-01-05",
+        "titel": "x",
+        "auteur": "x",
+        "taal": "nld",
+        "informatieobjecttype": iot_url(world["a"]),
+    }
+    path = f"{BASE}/enkelvoudiginformatieobjecten"
+    assert client.post(path, body, content_type="application/json").status_code == 201
+    secret = {**body, "vertrouwelijkheidaanduiding": "geheim"}
+    response = client.post(path, secret, content_type="application/json")
+    assert response.status_code == 403
+    assert_matches_official_spec("documenten", response)
+    other = {**body, "informatieobjecttype": iot_url(world["b"])}
+    assert client.post(path, other, content_type="application/json").status_code == 403
+
+
+def test_without_token_the_api_answers_401():
+    from django.test import Client
+
+    response = Client().get(f"{BASE}/enkelvoudiginformatieobjecten")
+    assert response.status_code == 401
+
+
+def _count(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "path", ["enkelvoudiginformatieobjecten", "gebruiksrechten", "objectinformatieobjecten"]
+)
+def test_list_queries_do_not_grow_with_the_page(path):
+    iot = published_informatieobjecttype()
+    client = documenten_client(types={iot: (["documenten.lezen"], "geheim")})
+
+    def make(count):
+        for _ in range(count):
+            doc = document(iot, content=None)
+            services.gebruiksrechten_create(
+                informatieobject=doc,
+                startdatum="2026-01-01T00:00:00Z",
+                omschrijving_voorwaarden="x",
+            )
+            services.objectinformatieobject_create(
+                informatieobject=doc,
+                object=f"https://zrc.example/zaken/{doc.uuid}",
+                object_type="zaak",
+            )
+
+    make(1)
+    one = _count(client, f"{BASE}/{path}")
+    make(29)
+    assert _count(client, f"{BASE}/{path}") == one

@@ -1,0 +1,198 @@
+"""The Documenten API 1.7: documents with versions, base64 upload and download, locks.
+Every response is validated against the official spec."""
+
+from __future__ import annotations
+
+import pytest
+
+from mijnservices.registrations.documenten.tests.helpers import (
+    BASE,
+    PDF,
+    PNG,
+    b64,
+    documenten_client,
+    iot_url,
+    published_informatieobjecttype,
+)
+from mijnservices.testing.api import assert_matches_official_spec
+
+pytestmark = pytest.mark.django_db
+ALL = [
+    "documenten.lezen",
+    "documenten.aanmaken",
+    "documenten.bijwerken",
+    "documenten.verwijderen",
+    "documenten.lock",
+    "audittrails.lezen",
+]
+
+
+@pytest.fixture
+def iot():
+    return published_informatieobjecttype()
+
+
+@pytest.fixture
+def client(iot):
+    return documenten_client(types={iot: (ALL, "geheim")})
+
+
+def _body(iot, **extra):
+    return {
+        "bronorganisatie": "002220647",
+        "creatiedatum": "2026-01-05",
+        "titel": "Aanvraag",
+        "auteur": "Burger",
+        "taal": "nld",
+        "informatieobjecttype": iot_url(iot),
+        "bestandsnaam": "aanvraag.pdf",
+        "formaat": "application/pdf",
+        "inhoud": b64(PDF),
+        **extra,
+    }
+
+
+def _create(client, iot, **extra):
+    response = client.post(
+        f"{BASE}/enkelvoudiginformatieobjecten",
+        _body(iot, **extra),
+        content_type="application/json",
+    )
+    assert_matches_official_spec("documenten", response)
+    return response
+
+
+def test_create_answers_201_with_version_1_and_a_download_url(client, iot):
+    response = _create(client, iot)
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert body["versie"] == 1
+    assert body["locked"] is False
+    assert body["lock"] == ""
+    assert body["bestandsomvang"] == len(PDF)
+    assert body["inhoud"] == body["url"] + "/download?versie=1"
+    assert response["Location"] == body["url"]
+
+
+def test_base64_content_downloads_as_the_same_bytes(client, iot):
+    body = _create(client, iot).json()
+    response = client.get(body["inhoud"])
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF
+    assert response["Content-Type"] == "application/octet-stream"
+    assert 'filename="aanvraag.pdf"' in response["Content-Disposition"]
+
+
+def test_a_pdf_name_with_png_bytes_answers_a_clear_problem(client, iot):
+    response = _create(client, iot, inhoud=b64(PNG), formaat="")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["invalidParams"][0]["name"] == "inhoud"
+    assert problem["invalidParams"][0]["code"] == "content-type-mismatch"
+    assert "bestandsnaam aanvraag.pdf" in problem["invalidParams"][0]["reason"]
+
+
+def test_an_oversized_body_is_refused_before_parsing(client, iot, settings):
+    settings.DOCUMENTEN_MAX_UPLOAD_SIZE = 10
+    response = _create(client, iot, inhoud=b64(PDF + b" " * 200_000))
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["code"] == "file-too-large"
+
+
+def test_update_without_lock_is_refused_then_lock_update_unlock(client, iot):
+    url = _create(client, iot).json()["url"]
+    response = client.patch(url, {"titel": "Nieuw"}, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["code"] == "unlocked"
+
+    response = client.post(f"{url}/lock")
+    assert_matches_official_spec("documenten", response)
+    lock = response.json()["lock"]
+    assert client.post(f"{url}/lock").status_code == 400  # existing-lock
+
+    response = client.patch(url, {"titel": "Nieuw", "lock": lock}, content_type="application/json")
+    assert response.status_code == 200, response.json()
+    assert_matches_official_spec("documenten", response)
+    assert response.json()["versie"] == 2
+    assert response.json()["locked"] is True
+
+    response = client.post(f"{url}/unlock", {"lock": "wrong"}, content_type="application/json")
+    assert response.status_code == 400
+    response = client.post(f"{url}/unlock", {"lock": lock}, content_type="application/json")
+    assert response.status_code == 204
+    assert client.get(url).json()["locked"] is False
+
+
+def test_put_replaces_content_and_old_versions_stay_readable(client, iot):
+    created = _create(client, iot).json()
+    url = created["url"]
+    lock = client.post(f"{url}/lock").json()["lock"]
+    body = _body(iot, titel="Foto", bestandsnaam="foto.png", formaat="image/png", inhoud=b64(PNG))
+    response = client.put(url, {**body, "lock": lock}, content_type="application/json")
+    assert response.status_code == 200, response.json()
+    assert_matches_official_spec("documenten", response)
+
+    first = client.get(f"{url}?versie=1")
+    assert_matches_official_spec("documenten", first)
+    assert first.json()["titel"] == "Aanvraag"
+    assert b"".join(client.get(f"{url}/download?versie=1").streaming_content) == PDF
+    assert b"".join(client.get(f"{url}/download").streaming_content) == PNG
+    at_creation = client.get(url, {"registratieOp": created["beginRegistratie"]})
+    assert at_creation.json()["versie"] == 1
+    assert client.get(f"{url}?versie=9").status_code == 404
+
+
+def test_list_filters_and_validates(client, iot):
+    _create(client, iot, identificatie="DOC-A")
+    _create(client, iot, identificatie="DOC-B")
+    response = client.get(f"{BASE}/enkelvoudiginformatieobjecten?identificatie=DOC-A")
+    assert_matches_official_spec("documenten", response)
+    assert [d["identificatie"] for d in response.json()["results"]] == ["DOC-A"]
+    assert client.get(f"{BASE}/enkelvoudiginformatieobjecten?titel=x").status_code == 400
+
+
+def test_detail_has_an_etag(client, iot):
+    url = _create(client, iot).json()["url"]
+    response = client.get(url)
+    assert_matches_official_spec("documenten", response)
+    assert client.get(url, headers={"If-None-Match": response["ETag"]}).status_code == 304
+
+
+def test_delete_answers_204_and_the_document_is_gone(client, iot):
+    url = _create(client, iot).json()["url"]
+    response = client.delete(url)
+    assert response.status_code == 204
+    assert client.get(url).status_code == 404
+
+
+def test_writes_are_in_the_audit_trail(client, iot):
+    url = _create(client, iot).json()["url"]
+    response = client.get(f"{url}/audittrail")
+    assert_matches_official_spec("documenten", response)
+    assert [entry["actie"] for entry in response.json()] == ["create"]
+
+
+def test_gebruiksrechten_crud(client, iot):
+    url = _create(client, iot).json()["url"]
+    response = client.post(
+        f"{BASE}/gebruiksrechten",
+        {
+            "informatieobject": url,
+            "startdatum": "2026-01-01T00:00:00Z",
+            "omschrijvingVoorwaarden": "Geen",
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.json()
+    assert_matches_official_spec("documenten", response)
+    assert client.get(url).json()["indicatieGebruiksrecht"] is True
+    listed = client.get(f"{BASE}/gebruiksrechten?informatieobject={url}")
+    assert_matches_official_spec("documenten", listed)
+    assert len(listed.json()) == 1
+    recht = response.json()["url"]
+    patched = client.patch(
+        recht, {"omschrijvingVoorwaarden": "CC0"}, content_type="application/json"
+    )
+    assert_matches_official_spec("documenten", patched)
+    assert client.delete(recht).status_code == 204

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class NotificatiesConfig(AppConfig):
+    name = "mijnservices.registrations.notificaties"
+    label = "notificaties"
+    verbose_name = "Notificaties"
+
+    def ready(self) -> None:
+        from mijnservices.core import outbox, worker
+        from mijnservices.registrations.notificaties import delivery, events
+
+        # Outbox event → notificatie + deliveries, in the worker's transaction.
+        outbox.register_handler("notificaties", events.notificatie_from_event)
+        # The same worker process then sends due deliveries and purges old ones.
+        worker.register_step("notification-deliveries", delivery.deliveries_send_due)
+        worker.register_step("notification-purge", delivery.deliveries_purge_when_due)

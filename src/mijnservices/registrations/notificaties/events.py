@@ -1,0 +1,84 @@
+"""The outbox handler: every recorded change becomes a ZGW notificatie with absolute URLs.
+
+It runs inside the worker's transaction for the outbox event, so the notificatie and its
+deliveries exist if and only if the event is marked processed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import structlog
+from django.conf import settings
+
+from mijnservices.core.models import OutboxEvent
+from mijnservices.core.resources import API_MOUNTS
+from mijnservices.registrations.notificaties.services import notificatie_publish
+
+logger = structlog.get_logger(__name__)
+
+MOUNTS = {**API_MOUNTS, "autorisaties": "/autorisaties/api/v1"}
+# ZGW resource name → (API, collection), to turn "zaaktype:<uuid>" or a bare uuid into a path.
+RESOURCES: dict[str, tuple[str, str]] = {
+    "catalogus": ("catalogi", "catalogussen"),
+    "zaaktype": ("catalogi", "zaaktypen"),
+    "statustype": ("catalogi", "statustypen"),
+    "resultaattype": ("catalogi", "resultaattypen"),
+    "roltype": ("catalogi", "roltypen"),
+    "eigenschap": ("catalogi", "eigenschappen"),
+    "informatieobjecttype": ("catalogi", "informatieobjecttypen"),
+    "besluittype": ("catalogi", "besluittypen"),
+    "zaak": ("zaken", "zaken"),
+    "status": ("zaken", "statussen"),
+    "rol": ("zaken", "rollen"),
+    "resultaat": ("zaken", "resultaten"),
+    "zaakinformatieobject": ("zaken", "zaakinformatieobjecten"),
+    "enkelvoudiginformatieobject": ("documenten", "enkelvoudiginformatieobjecten"),
+    "besluit": ("besluiten", "besluiten"),
+    "applicatie": ("autorisaties", "applicaties"),
+}
+UUID_RE = re.compile(r"^[0-9a-fA-F-]{36}$")
+
+
+def absolute_url(value: str, *, resource: str | None = None) -> str:
+    """An absolute URL for a resource reference as services record it.
+
+    Accepts an absolute URL, an API path (``/zaken/api/v1/zaken/<uuid>``), a typed key
+    (``zaaktype:<uuid>``) or a bare uuid of ``resource``.
+    """
+    if value.startswith(("http://", "https://")):
+        return value
+    base = settings.SITE_URL.rstrip("/")
+    if value.startswith("/"):
+        return base + value
+    noun, _, key = value.rpartition(":")
+    noun = noun or (resource or "")
+    if noun in RESOURCES and UUID_RE.match(key):
+        api, collection = RESOURCES[noun]
+        return f"{base}{MOUNTS[api]}/{collection}/{key}"
+    # Not a shape we know: still publish (losing the notificatie is worse), but say so.
+    logger.warning("notificatie_reference_not_an_api_path", reference=value, resource=resource)
+    return f"{base}/{value.lstrip('/')}"
+
+
+def kenmerken_absolute(kenmerken: dict[str, Any]) -> dict[str, str]:
+    """Kenmerken that refer to a resource (zaaktype, catalogus, …) become absolute URLs."""
+    return {
+        key: absolute_url(str(value), resource=key) if key in RESOURCES else str(value)
+        for key, value in kenmerken.items()
+    }
+
+
+def notificatie_from_event(event: OutboxEvent) -> None:
+    notificatie_publish(
+        id=event.id,
+        kanaal=event.kanaal,
+        hoofd_object=absolute_url(event.hoofd_object),
+        resource=event.resource,
+        resource_url=absolute_url(event.resource_id, resource=event.resource),
+        actie=event.actie,
+        aanmaakdatum=event.created_at,
+        kenmerken=kenmerken_absolute(event.kenmerken),
+        order_key=event.hoofd_object,
+    )

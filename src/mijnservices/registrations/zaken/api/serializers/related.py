@@ -1,0 +1,302 @@
+"""Statussen, resultaten, rollen, zaakobjecten, zaakinformatieobjecten, zaakeigenschappen
+and the audit trail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from mijnservices.registrations.catalogi.models import (
+    Eigenschap,
+    ResultaatType,
+    RolType,
+    StatusType,
+    ZaakObjectType,
+)
+from mijnservices.registrations.zaken import services
+from mijnservices.registrations.zaken.api.serializers.common import (
+    JSONObject,
+    ServiceSerializer,
+    absolute,
+    catalogi_link,
+    eigenschap_url,
+    self_link,
+    zaken_link,
+)
+from mijnservices.registrations.zaken.models import (
+    AuditTrail,
+    BetrokkeneType,
+    Resultaat,
+    Rol,
+    Status,
+    Zaak,
+    ZaakEigenschap,
+    ZaakInformatieObject,
+    ZaakObject,
+)
+
+
+class StatusSerializer(ServiceSerializer):
+    url = self_link("status")
+    zaak = zaken_link("zaak", Zaak.objects.select_related("zaaktype"))
+    statustype = catalogi_link("statustype", StatusType.objects.all())
+    indicatie_laatst_gezette_status = serializers.SerializerMethodField()
+    gezetdoor = zaken_link("rol", Rol.objects.all(), required=False, allow_null=True)
+    zaakinformatieobjecten = zaken_link("zaakinformatieobject", many=True)
+
+    create_service = services.status_set
+    omit_when_null = ("gezetdoor",)
+
+    class Meta:
+        model = Status
+        fields = [
+            "url",
+            "uuid",
+            "zaak",
+            "statustype",
+            "datum_status_gezet",
+            "statustoelichting",
+            "indicatie_laatst_gezette_status",
+            "gezetdoor",
+            "zaakinformatieobjecten",
+        ]
+        read_only_fields = ["uuid"]
+
+    def get_indicatie_laatst_gezette_status(self, status: Status) -> bool:
+        return status.zaak.status_id == status.pk
+
+
+class ResultaatSerializer(ServiceSerializer):
+    url = self_link("resultaat")
+    zaak = zaken_link("zaak", Zaak.objects.select_related("zaaktype"))
+    resultaattype = catalogi_link("resultaattype", ResultaatType.objects.all())
+
+    create_service = services.resultaat_create
+    update_service = services.resultaat_update
+    instance_argument = "resultaat"
+
+    class Meta:
+        model = Resultaat
+        fields = ["url", "uuid", "zaak", "resultaattype", "toelichting"]
+        read_only_fields = ["uuid"]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if self.instance is not None and "zaak" in attrs:  # noqa: SIM102 - pop only then
+            if attrs.pop("zaak").pk != self.instance.zaak_id:
+                raise serializers.ValidationError(
+                    {"zaak": "A resultaat cannot move to another zaak."},
+                    code="wijzigen-niet-toegelaten",
+                )
+        return attrs
+
+
+class ContactPersoonRolSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    emailadres = serializers.EmailField(max_length=254, required=False, allow_blank=True)
+    functie = serializers.CharField(max_length=50, required=False, allow_blank=True)
+    telefoonnummer = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    naam = serializers.CharField(max_length=40)
+
+
+# The identifying attribute each betrokkeneType needs (one of them).
+_IDENTIFYING = {
+    BetrokkeneType.NATUURLIJK_PERSOON: ("inp_bsn", "anp_identificatie", "inp_a_nummer"),
+    BetrokkeneType.NIET_NATUURLIJK_PERSOON: ("inn_nnp_id", "ann_identificatie", "kvk_nummer"),
+    BetrokkeneType.VESTIGING: ("vestigings_nummer", "kvk_nummer"),
+    BetrokkeneType.MEDEWERKER: ("identificatie",),
+    BetrokkeneType.ORGANISATORISCHE_EENHEID: ("identificatie",),
+}
+
+
+class RolSerializer(ServiceSerializer):
+    url = self_link("rol")
+    zaak = zaken_link("zaak", Zaak.objects.select_related("zaaktype"))
+    roltype = catalogi_link("roltype", RolType.objects.all())
+    omschrijving = serializers.CharField(source="roltype.omschrijving", read_only=True)
+    indicatie_machtiging = serializers.ChoiceField(
+        choices=[("gemachtigde", "Gemachtigde"), ("machtiginggever", "Machtiginggever")],
+        required=False,
+        allow_blank=True,
+    )
+    contactpersoon_rol = ContactPersoonRolSerializer(required=False, allow_null=True)
+    statussen = zaken_link("status", many=True)
+    betrokkene_identificatie = JSONObject(required=False, allow_null=True)
+
+    create_service = services.rol_create
+    omit_when_null = ("betrokkene",)
+
+    class Meta:
+        model = Rol
+        fields = [
+            "url",
+            "uuid",
+            "zaak",
+            "betrokkene",
+            "betrokkene_type",
+            "afwijkende_naam_betrokkene",
+            "roltype",
+            "omschrijving",
+            "omschrijving_generiek",
+            "roltoelichting",
+            "registratiedatum",
+            "indicatie_machtiging",
+            "contactpersoon_rol",
+            "statussen",
+            "betrokkene_identificatie",
+        ]
+        read_only_fields = ["uuid", "omschrijving_generiek", "registratiedatum"]
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        identification = attrs.get("betrokkene_identificatie") or {}
+        if not attrs.get("betrokkene"):
+            needed = _IDENTIFYING[BetrokkeneType(attrs["betrokkene_type"])]
+            if not any(identification.get(name) for name in needed):
+                raise serializers.ValidationError(
+                    {"betrokkene_identificatie": "Give the betrokkene or its identification."},
+                    code="invalid-betrokkene",
+                )
+        bsn = str(identification.get("inp_bsn", ""))
+        if bsn and not (bsn.isdigit() and len(bsn) == 9):
+            raise serializers.ValidationError(
+                {"betrokkene_identificatie.inp_bsn": "A BSN has 9 digits."}, code="invalid"
+            )
+        attrs["betrokkene_identificatie"] = identification
+        if attrs.get("contactpersoon_rol") is not None:
+            attrs["contactpersoon_rol"] = dict(attrs["contactpersoon_rol"])
+        return attrs
+
+    def to_representation(self, instance: Rol) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        data["betrokkene_identificatie"] = instance.betrokkene_identificatie or None
+        return data
+
+
+class ZaakObjectSerializer(ServiceSerializer):
+    url = self_link("zaakobject")
+    zaak = zaken_link("zaak", Zaak.objects.select_related("zaaktype"))
+    zaakobjecttype = catalogi_link(
+        "zaakobjecttype", ZaakObjectType.objects.all(), required=False, allow_null=True
+    )
+    object_type_overige_definitie = JSONObject(required=False, allow_null=True)
+    object_identificatie = JSONObject(required=False, allow_null=True)
+
+    create_service = services.zaakobject_create
+    update_service = services.zaakobject_update
+    instance_argument = "zaakobject"
+    omit_when_null = (
+        "zaakobjecttype",
+        "object_identificatie",
+        "object_type_overige",
+        "object_type_overige_definitie",
+    )
+
+    class Meta:
+        model = ZaakObject
+        fields = [
+            "url",
+            "uuid",
+            "zaak",
+            "object",
+            "zaakobjecttype",
+            "object_type",
+            "object_type_overige",
+            "object_type_overige_definitie",
+            "relatieomschrijving",
+            "object_identificatie",
+        ]
+        read_only_fields = ["uuid"]
+
+
+class ZaakInformatieObjectSerializer(ServiceSerializer):
+    url = self_link("zaakinformatieobject")
+    zaak = zaken_link("zaak", Zaak.objects.select_related("zaaktype"))
+    aard_relatie_weergave = serializers.SerializerMethodField()
+    status = zaken_link("status", Status.objects.all(), required=False, allow_null=True)
+
+    create_service = services.zaakinformatieobject_create
+    update_service = services.zaakinformatieobject_update
+    instance_argument = "zaakinformatieobject"
+    omit_when_null = ("status",)
+
+    class Meta:
+        model = ZaakInformatieObject
+        fields = [
+            "url",
+            "uuid",
+            "informatieobject",
+            "zaak",
+            "aard_relatie_weergave",
+            "titel",
+            "beschrijving",
+            "registratiedatum",
+            "vernietigingsdatum",
+            "status",
+        ]
+        read_only_fields = ["uuid", "registratiedatum"]
+
+    @extend_schema_field({"type": "string", "enum": ["Hoort bij, omgekeerd: kent"]})
+    def get_aard_relatie_weergave(self, obj: ZaakInformatieObject) -> str:
+        return "Hoort bij, omgekeerd: kent"
+
+
+class ZaakEigenschapSerializer(ServiceSerializer):
+    url = serializers.SerializerMethodField()
+    zaak = zaken_link("zaak", Zaak.objects.select_related("zaaktype"))
+    eigenschap = catalogi_link("eigenschap", Eigenschap.objects.all())
+
+    create_service = services.zaakeigenschap_create
+
+    class Meta:
+        model = ZaakEigenschap
+        fields = ["url", "uuid", "zaak", "eigenschap", "naam", "waarde"]
+        read_only_fields = ["uuid", "naam"]
+
+    @extend_schema_field({"type": "string", "format": "uri"})
+    def get_url(self, obj: ZaakEigenschap) -> str:
+        return eigenschap_url(self.context, obj.zaak.uuid, obj.uuid)
+
+
+class AuditTrailSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    # Bounds as the standard fixes them; left to the model they follow the database
+    # vendor's integer range and the schema would differ between SQLite and PostgreSQL.
+    resultaat = serializers.IntegerField(min_value=100, max_value=599, read_only=True)
+    hoofd_object = serializers.SerializerMethodField()
+    wijzigingen = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AuditTrail
+        fields = [
+            "uuid",
+            "bron",
+            "applicatie_id",
+            "applicatie_weergave",
+            "gebruikers_id",
+            "gebruikers_weergave",
+            "actie",
+            "actie_weergave",
+            "resultaat",
+            "hoofd_object",
+            "resource",
+            "resource_url",
+            "toelichting",
+            "resource_weergave",
+            "aanmaakdatum",
+            "wijzigingen",
+        ]
+
+    @extend_schema_field({"type": "string", "format": "uri"})
+    def get_hoofd_object(self, obj: AuditTrail) -> str:
+        return absolute(self.context, obj.hoofd_object)
+
+    @extend_schema_field(
+        {
+            "type": "object",
+            "properties": {
+                "oud": {"type": "object", "additionalProperties": True},
+                "nieuw": {"type": "object", "additionalProperties": True},
+            },
+        }
+    )
+    def get_wijzigingen(self, obj: AuditTrail) -> dict[str, Any]:
+        return {key: value for key, value in (("oud", obj.oud), ("nieuw", obj.nieuw)) if value}

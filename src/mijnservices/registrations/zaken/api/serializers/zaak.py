@@ -1,0 +1,199 @@
+"""The Zaak resource (ZGW Zaken 1.7)."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlparse
+
+from django.urls import Resolver404, resolve
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+from mijnservices.registrations.catalogi.models import Vertrouwelijkheid, ZaakType
+from mijnservices.registrations.zaken import services
+from mijnservices.registrations.zaken.api.serializers.common import (
+    DurationString,
+    JSONObject,
+    ServiceSerializer,
+    catalogi_link,
+    eigenschap_url,
+    self_link,
+    zaken_link,
+)
+from mijnservices.registrations.zaken.models import Zaak
+
+URL_LIST = {"type": "array", "items": {"type": "string", "format": "uri"}}
+EMPTY_GROUPS: dict[str, dict[str, Any]] = {
+    "opschorting": {"indicatie": False, "reden": ""},
+    "processobject": {"datumkenmerk": "", "identificatie": "", "objecttype": "", "registratie": ""},
+}
+
+
+class VerlengingSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    reden = serializers.CharField(max_length=200)
+    duur = DurationString()
+
+
+class OpschortingSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    indicatie = serializers.BooleanField()
+    reden = serializers.CharField(max_length=200, allow_blank=True)
+
+
+class ProcessobjectSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    datumkenmerk = serializers.CharField(max_length=250)
+    identificatie = serializers.CharField(max_length=250)
+    objecttype = serializers.CharField(max_length=250)
+    registratie = serializers.CharField(max_length=250)
+
+
+class RelevanteZaakSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    url = serializers.URLField(max_length=1000)
+    aard_relatie = serializers.ChoiceField(choices=["vervolg", "onderwerp", "bijdrage"])
+
+    def validate_url(self, value: str) -> str:
+        # zrc-011: the zaak must exist; only zaken of this registration can be checked.
+        try:
+            match = resolve(urlparse(value).path)
+        except Resolver404:
+            match = None
+        if match is None or match.view_name != "zaken:zaak-detail":
+            raise serializers.ValidationError("Give the URL of a zaak in this API.", code="bad-url")
+        if not Zaak.objects.filter(uuid=match.kwargs["uuid"]).exists():
+            raise serializers.ValidationError("This zaak does not exist.", code="bad-url")
+        return value
+
+
+class KenmerkSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    kenmerk = serializers.CharField(max_length=40)
+    bron = serializers.CharField(max_length=40)
+
+
+@extend_schema_field({"$ref": "#/components/schemas/GeoJSONGeometry"})
+class GeometryField(JSONObject):
+    pass
+
+
+@extend_schema_field(URL_LIST)
+class EigenschappenField(serializers.ReadOnlyField):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(source="zaakeigenschappen", **kwargs)
+
+    def to_representation(self, value: Any) -> list[str]:
+        return [eigenschap_url(self.context, e.zaak.uuid, e.uuid) for e in value.all()]
+
+
+class ZaakSerializer(ServiceSerializer):
+    url = self_link("zaak")
+    zaaktype = catalogi_link("zaaktype", ZaakType.objects.all())
+    identificatie = serializers.CharField(max_length=40, required=False, allow_blank=True)
+    registratiedatum = serializers.DateField(required=False)
+    verantwoordelijke_organisatie = serializers.CharField(max_length=9)
+    vertrouwelijkheidaanduiding = serializers.ChoiceField(
+        choices=Vertrouwelijkheid.choices, required=False
+    )
+    producten_of_diensten = serializers.ListField(
+        child=serializers.URLField(max_length=1000), required=False
+    )
+    betalingsindicatie_weergave = serializers.CharField(
+        source="get_betalingsindicatie_display", read_only=True
+    )
+    zaakgeometrie = GeometryField(required=False, allow_null=True)
+    verlenging = VerlengingSerializer(required=False, allow_null=True)
+    opschorting = OpschortingSerializer(required=False, allow_null=True)
+    processobject = ProcessobjectSerializer(required=False, allow_null=True)
+    hoofdzaak = zaken_link("zaak", Zaak.objects.all(), required=False, allow_null=True)
+    deelzaken = zaken_link("zaak", many=True)
+    relevante_andere_zaken = RelevanteZaakSerializer(many=True, required=False)
+    kenmerken = KenmerkSerializer(many=True, required=False)
+    eigenschappen = EigenschappenField()
+    rollen = zaken_link("rol", many=True)
+    status = zaken_link("status", allow_null=True)
+    zaakinformatieobjecten = zaken_link("zaakinformatieobject", many=True)
+    zaakobjecten = zaken_link("zaakobject", many=True)
+    resultaat = serializers.SerializerMethodField()
+
+    create_service = services.zaak_create
+    update_service = services.zaak_update
+    instance_argument = "zaak"
+    omit_when_null = ("zaakgeometrie",)
+
+    class Meta:
+        model = Zaak
+        fields = [
+            "url",
+            "uuid",
+            "identificatie",
+            "bronorganisatie",
+            "omschrijving",
+            "toelichting",
+            "zaaktype",
+            "registratiedatum",
+            "verantwoordelijke_organisatie",
+            "startdatum",
+            "einddatum",
+            "einddatum_gepland",
+            "uiterlijke_einddatum_afdoening",
+            "publicatiedatum",
+            "communicatiekanaal",
+            "producten_of_diensten",
+            "vertrouwelijkheidaanduiding",
+            "betalingsindicatie",
+            "betalingsindicatie_weergave",
+            "laatste_betaaldatum",
+            "zaakgeometrie",
+            "verlenging",
+            "opschorting",
+            "selectielijstklasse",
+            "hoofdzaak",
+            "deelzaken",
+            "relevante_andere_zaken",
+            "eigenschappen",
+            "rollen",
+            "status",
+            "zaakinformatieobjecten",
+            "zaakobjecten",
+            "kenmerken",
+            "archiefnominatie",
+            "archiefstatus",
+            "archiefactiedatum",
+            "resultaat",
+            "opdrachtgevende_organisatie",
+            "processobjectaard",
+            "startdatum_bewaartermijn",
+            "processobject",
+        ]
+        read_only_fields = ["uuid", "einddatum"]
+        # identificatie is generated when absent: zaak_create checks uniqueness (zrc-002).
+        validators: list[Any] = []
+        extra_kwargs = {"bronorganisatie": {"max_length": 9}}
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_resultaat(self, zaak: Zaak) -> str | None:
+        resultaat = getattr(zaak, "resultaat", None)
+        if resultaat is None:
+            return None
+        return reverse(
+            "zaken:resultaat-detail",
+            kwargs={"uuid": resultaat.uuid},
+            request=self.context.get("request"),
+        )
+
+    def to_representation(self, instance: Zaak) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        # zrc-012: groups are always answered with their nested structure.
+        for group, empty in EMPTY_GROUPS.items():
+            if data.get(group) is None:
+                data[group] = dict(empty)
+        return data
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        for group in ("verlenging", "opschorting", "processobject"):
+            if attrs.get(group) is not None:
+                attrs[group] = dict(attrs[group])
+        for many in ("relevante_andere_zaken", "kenmerken"):
+            if many in attrs:
+                attrs[many] = [dict(item) for item in attrs[many]]
+        if self.instance is None and attrs.get("identificatie") == "":
+            attrs.pop("identificatie")
+        return attrs

@@ -1,0 +1,320 @@
+"""Zaken API 1.7.0 endpoints. Reads start from the access policy; writes go through the
+zaken services (see :mod:`.base`)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.db import transaction
+from django.http import Http404
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ParseError, PermissionDenied, ValidationError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from mijnservices.api.exceptions import UnknownQueryParameters
+from mijnservices.api.viewsets import ZGWViewMixin
+from mijnservices.registrations.zaken import geometry, services
+from mijnservices.registrations.zaken.api import filters, querysets, serializers
+from mijnservices.registrations.zaken.api.base import (
+    API_VERSION,
+    READ,
+    UPDATE,
+    CrsNegotiation,
+    ZakenViewSet,
+)
+from mijnservices.registrations.zaken.api.renderers import ZakenJSONRenderer
+from mijnservices.registrations.zaken.models import Zaak
+from mijnservices.services.access import policy
+
+EXPAND = OpenApiParameter(
+    "expand",
+    str,
+    description="Comma-separated relations to include under _expand (at most 2 levels).",
+)
+CRS_HEADERS = [
+    OpenApiParameter("Accept-Crs", str, OpenApiParameter.HEADER, required=True, enum=["EPSG:4326"]),
+    OpenApiParameter("Content-Crs", str, OpenApiParameter.HEADER, enum=["EPSG:4326"]),
+]
+
+
+def _operations(noun: str, names: list[str], *, expand: bool = True, crs: bool = False) -> Any:
+    """operationIds as the standard names them (``zaak_list``, ...)."""
+    found = {}
+    for name in names:
+        parameters = list(CRS_HEADERS) if crs else []
+        if expand and name in ("list", "retrieve"):
+            parameters.append(EXPAND)
+        found[name] = extend_schema(operation_id=f"{noun}_{name}", parameters=parameters)
+    return extend_schema_view(**found)
+
+
+ALL = ["list", "create", "retrieve", "update", "partial_update", "destroy"]
+
+
+def _scopes(**extra: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    return {"list": READ, "retrieve": READ, **extra}
+
+
+# ZGW scopes: the view checks the client holds them for some zaaktype; base.check_write
+# then checks them for the zaaktype of the zaak concerned.
+@_operations("zaak", ALL, crs=True)
+class ZaakViewSet(CrsNegotiation, ZakenViewSet):
+    kind = "zaak"
+    serializer_class = serializers.ZaakSerializer
+    filterset_class = filters.ZaakFilter
+    required_scopes = _scopes(
+        create=("zaken.aanmaken",),
+        update=UPDATE,
+        partial_update=UPDATE,
+        destroy=("zaken.verwijderen",),
+        _zoek=READ,
+    )
+    write_scopes = {"destroy": ("zaken.verwijderen",)}
+    delete_service = services.zaak_delete
+    instance_argument = "zaak"
+    extra_query_params = {"_zoek": ("page",)}
+
+    def zaak_of(self, obj: Any) -> Zaak:
+        return obj  # type: ignore[no-any-return]
+
+    def perform_create(self, serializer: Any) -> None:
+        data = serializer.validated_data
+        zaaktype = data["zaaktype"]
+        vertrouwelijkheid = (
+            data.get("vertrouwelijkheidaanduiding") or zaaktype.vertrouwelijkheidaanduiding
+        )
+        if not policy.may_on_zaaktype(
+            self.principal,
+            "zaken.aanmaken",
+            zaaktype_uuid=zaaktype.uuid,
+            vertrouwelijkheidaanduiding=vertrouwelijkheid,
+        ):
+            raise PermissionDenied("No rights to create zaken of this zaaktype.")
+        with transaction.atomic():
+            zaak = serializer.save()
+            self.audit(zaak=zaak, actie="create", obj=zaak, oud=None, nieuw=serializer.data)
+
+    @extend_schema(
+        operation_id="zaak__zoek",
+        request=None,
+        parameters=[*CRS_HEADERS, EXPAND],
+        responses=serializers.ZaakSerializer(many=True),
+    )
+    @action(detail=False, methods=["post"], url_path="_zoek", url_name="zoek", filter_backends=[])
+    def _zoek(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Search with the list's filters in the body, plus ``uuid__in``, ``zaaktype__in``
+        and ``zaakgeometrie.within``; always within the client's zaken_scope."""
+        try:
+            body = json.loads(request.body or b"{}")
+        except ValueError as exc:
+            raise ParseError("The body is not JSON.") from exc
+        if not isinstance(body, dict):
+            raise ParseError("The body is a JSON object.")
+        queryset = self.get_queryset()
+        queryset = self._zoek_specials(queryset, body)
+        plain = {
+            key: ",".join(map(str, value)) if isinstance(value, list) else value
+            for key, value in body.items()
+        }
+        unknown = set(plain) - set(filters.ZaakFilter.base_filters) - {"fields"}
+        if unknown:
+            raise UnknownQueryParameters(sorted(unknown))
+        filterset = filters.ZaakFilter(data=plain, queryset=queryset, request=request)
+        if not filterset.is_valid():
+            raise ValidationError(filterset.errors)
+        queryset = filterset.qs
+        page = self.paginate_queryset(queryset)
+        objects = list(page if page is not None else queryset)
+        data = self._expanded(objects, self.get_serializer(objects, many=True).data)
+        return self.get_paginated_response(data)
+
+    def _zoek_specials(self, queryset: Any, body: dict[str, Any]) -> Any:
+        uuids = body.pop("uuid__in", None)
+        if uuids is not None:
+            queryset = queryset.filter(uuid__in=[str(u) for u in uuids])
+        zaaktypen = body.pop("zaaktype__in", None)
+        if zaaktypen is not None:
+            queryset = queryset.filter(
+                zaaktype__uuid__in=[
+                    filters.uuid_from_url(url, "catalogi:zaaktype-detail", "zaaktype__in")
+                    for url in zaaktypen
+                ]
+            )
+        body.pop("expand", None)  # also accepted as query parameter
+        area = (body.pop("zaakgeometrie", None) or {}).get("within")
+        if area is not None:
+            try:
+                min_x, min_y, max_x, max_y = geometry.bbox(area)
+                candidates = queryset.filter(
+                    geo_min_x__gte=min_x,
+                    geo_max_x__lte=max_x,
+                    geo_min_y__gte=min_y,
+                    geo_max_y__lte=max_y,
+                ).values_list("pk", "zaakgeometrie")
+                inside = [pk for pk, shape in candidates if geometry.within(shape, area)]
+            except geometry.InvalidGeometry as exc:
+                raise ValidationError({"zaakgeometrie.within": [str(exc)]}) from exc
+            queryset = queryset.filter(pk__in=inside)
+        return queryset
+
+
+@_operations("status", ["list", "create", "retrieve"])
+class StatusViewSet(ZakenViewSet):
+    kind = "status"
+    http_method_names = ["get", "post", "head"]
+    serializer_class = serializers.StatusSerializer
+    filterset_class = filters.StatusFilter
+    required_scopes = _scopes(
+        create=("zaken.aanmaken", "zaken.statussen.toevoegen", "zaken.heropenen")
+    )
+
+    def check_write(self, zaak: Zaak, action: str) -> None:
+        if zaak.einddatum is not None:
+            # zrc-008: a status on a closed zaak reopens it (or corrects it).
+            needed: tuple[str, ...] = ("zaken.heropenen", "zaken.geforceerd-bijwerken")
+        else:
+            needed = ("zaken.aanmaken", "zaken.statussen.toevoegen", "zaken.bijwerken")
+        if not policy.may_on_zaak(self.principal, zaak, *needed):
+            raise PermissionDenied(f"This needs {' or '.join(needed)} for the zaaktype.")
+
+
+@_operations("resultaat", ALL)
+class ResultaatViewSet(ZakenViewSet):
+    kind = "resultaat"
+    serializer_class = serializers.ResultaatSerializer
+    filterset_class = filters.ResultaatFilter
+    required_scopes = _scopes(create=UPDATE, update=UPDATE, partial_update=UPDATE, destroy=UPDATE)
+    delete_service = services.resultaat_delete
+    instance_argument = "resultaat"
+
+
+@_operations("rol", ["list", "create", "retrieve", "destroy"])
+class RolViewSet(ZakenViewSet):
+    kind = "rol"
+    http_method_names = ["get", "post", "delete", "head"]
+    serializer_class = serializers.RolSerializer
+    filterset_class = filters.RolFilter
+    required_scopes = _scopes(create=UPDATE, destroy=UPDATE)
+    delete_service = services.rol_delete
+    instance_argument = "rol"
+
+
+@_operations("zaakobject", ALL)
+class ZaakObjectViewSet(ZakenViewSet):
+    kind = "zaakobject"
+    serializer_class = serializers.ZaakObjectSerializer
+    filterset_class = filters.ZaakObjectFilter
+    WRITE = ("zaken.aanmaken", *UPDATE)
+    required_scopes = _scopes(
+        create=WRITE,
+        update=UPDATE,
+        partial_update=UPDATE,
+        destroy=(*UPDATE, "zaken.verwijderen"),
+    )
+    write_scopes = {"create": WRITE, "destroy": (*UPDATE, "zaken.verwijderen")}
+    delete_service = services.zaakobject_delete
+    instance_argument = "zaakobject"
+
+
+@_operations("zaakinformatieobject", ALL)
+class ZaakInformatieObjectViewSet(ZakenViewSet):
+    kind = "zaakinformatieobject"
+    serializer_class = serializers.ZaakInformatieObjectSerializer
+    filterset_class = filters.ZaakInformatieObjectFilter
+    pagination_class = None  # the standard answers a plain array here
+    WRITE = ("zaken.aanmaken", *UPDATE)
+    required_scopes = _scopes(
+        create=WRITE,
+        update=UPDATE,
+        partial_update=UPDATE,
+        destroy=(*UPDATE, "zaken.verwijderen"),
+    )
+    write_scopes = {"create": WRITE, "destroy": (*UPDATE, "zaken.verwijderen")}
+    delete_service = services.zaakinformatieobject_delete
+    instance_argument = "zaakinformatieobject"
+
+
+class ZaakNestedMixin:
+    """Resources under ``/zaken/{zaak_uuid}/…``: the zaak must be visible first."""
+
+    kwargs: dict[str, Any]
+    request: Request
+
+    def parent_zaak(self) -> Zaak:
+        principal: Any = self.request.user
+        uuid = self.kwargs["zaak_uuid"]
+        scoped = policy.zaken_scope(principal, Zaak.objects.select_related("zaaktype"))
+        zaak = scoped.filter(uuid=uuid).first()
+        if zaak is None:
+            if Zaak.objects.filter(uuid=uuid).exists():
+                raise PermissionDenied("No rights for the zaaktype of this zaak.")
+            raise Http404
+        return zaak
+
+
+@extend_schema_view(
+    list=extend_schema(operation_id="audittrail_list"),
+    retrieve=extend_schema(operation_id="audittrail_retrieve"),
+)
+class AuditTrailViewSet(  # type: ignore[misc]
+    ZaakNestedMixin,
+    ZGWViewMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,  # type: ignore[type-arg]
+):
+    api_version = API_VERSION
+    component = "zrc"
+    required_scopes = {"list": ("audittrails.lezen",), "retrieve": ("audittrails.lezen",)}
+    serializer_class = serializers.AuditTrailSerializer
+    renderer_classes = [ZakenJSONRenderer]
+    pagination_class = None
+    lookup_field = "uuid"
+    lookup_value_converter = "uuid"
+
+    def get_queryset(self) -> Any:
+        if getattr(self, "swagger_fake_view", False):
+            return querysets.audittrail().none()
+        return querysets.audittrail().filter(zaak=self.parent_zaak())
+
+
+@extend_schema_view(
+    list=extend_schema(operation_id="zaakeigenschap_list"),
+    create=extend_schema(operation_id="zaakeigenschap_create"),
+    retrieve=extend_schema(operation_id="zaakeigenschap_retrieve"),
+)
+class ZaakEigenschapViewSet(ZaakNestedMixin, ZakenViewSet):  # type: ignore[misc]
+    kind = "zaakeigenschap"
+    http_method_names = ["get", "post", "head"]
+    serializer_class = serializers.ZaakEigenschapSerializer
+    pagination_class = None
+    expandable = False
+    required_scopes = _scopes(create=UPDATE)
+
+    def get_queryset(self) -> Any:
+        if getattr(self, "swagger_fake_view", False):
+            return querysets.zaakeigenschappen().none()
+        return querysets.zaakeigenschappen().filter(zaak=self.parent_zaak())
+
+    def unscoped(self) -> Any:
+        return self.get_queryset()
+
+    def resource_path(self, obj: Any) -> str:
+        from django.urls import reverse
+
+        return reverse(
+            "zaken:zaakeigenschap-detail", kwargs={"zaak_uuid": obj.zaak.uuid, "uuid": obj.uuid}
+        )
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        zaak = self.parent_zaak()
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        if serializer.validated_data["zaak"].pk != zaak.pk:
+            raise ValidationError({"zaak": ["The zaak in the body differs from the URL's."]})
+        self.perform_create(serializer)
+        return Response(serializer.data, status=status.HTTP_201_CREATED)

@@ -1,0 +1,46 @@
+"""8 clients x 200 creates through the API: unique identificaties, no errors."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from mijnservices.registrations.zaken.models import Zaak
+from mijnservices.registrations.zaken.tests.api_helpers import BASE, zaaktype_url, zaken_client
+from mijnservices.testing.factories import published_zaaktype
+
+CLIENTS = 8
+PER_CLIENT = 200
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.timeout(120)
+def test_concurrent_api_creation_yields_unique_identificaties():
+    zaaktype = published_zaaktype()
+    client = zaken_client(alles=True)
+    body = {
+        "zaaktype": zaaktype_url(zaaktype),
+        "bronorganisatie": "002220647",
+        "verantwoordelijkeOrganisatie": "002220647",
+        "startdatum": str(timezone.localdate()),
+    }
+
+    def create_many(_: int) -> list[tuple[int, str]]:
+        try:
+            found = []
+            for _ in range(PER_CLIENT):
+                response = client.post(f"{BASE}/zaken", body, content_type="application/json")
+                found.append((response.status_code, response.json().get("identificatie", "")))
+            return found
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=CLIENTS) as pool:
+        results = [item for chunk in pool.map(create_many, range(CLIENTS)) for item in chunk]
+    assert {code for code, _ in results} == {201}
+    identificaties = [ident for _, ident in results]
+    assert len(set(identificaties)) == CLIENTS * PER_CLIENT
+    assert Zaak.objects.count() == CLIENTS * PER_CLIENT
