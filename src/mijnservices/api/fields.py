@@ -64,3 +64,12 @@ class ISODurationField(serializers.Field):  # type: ignore[type-arg]
         if parsed is None:
             self.fail("invalid")
         return parsed
+
+
+def http_status_field() -> serializers.IntegerField:
+    """An audit trail's ``resultaat``: an HTTP status code, 100 to 599, as the standards fix it.
+
+    Declared explicitly: left to the model, the bounds follow the database vendor's integer
+    range and the generated schema would differ between SQLite and PostgreSQL.
+    """
+    return serializers.IntegerField(min_value=100, max_value=599, read_only=True)

@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from mijnservices.api.fields import http_status_field
 from mijnservices.registrations.catalogi.models import InformatieObjectType, Vertrouwelijkheid
 from mijnservices.registrations.documenten import services
 from mijnservices.registrations.documenten.models import (
@@ -229,6 +230,7 @@ class GebruiksrechtenSerializer(serializers.HyperlinkedModelSerializer):
 
 
 class AuditTrailSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
+    resultaat = http_status_field()
     hoofd_object = serializers.SerializerMethodField()
     wijzigingen = serializers.SerializerMethodField()
 

@@ -8,6 +8,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from mijnservices.api.fields import http_status_field
 from mijnservices.registrations.catalogi.models import (
     Eigenschap,
     ResultaatType,
@@ -258,9 +259,7 @@ class ZaakEigenschapSerializer(ServiceSerializer):
 
 
 class AuditTrailSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    # Bounds as the standard fixes them; left to the model they follow the database
-    # vendor's integer range and the schema would differ between SQLite and PostgreSQL.
-    resultaat = serializers.IntegerField(min_value=100, max_value=599, read_only=True)
+    resultaat = http_status_field()
     hoofd_object = serializers.SerializerMethodField()
     wijzigingen = serializers.SerializerMethodField()
 
