@@ -7,6 +7,7 @@ import uuid
 
 from django.db import models
 
+from mijnservices.api.audit import AuditTrailRecord
 from mijnservices.registrations.catalogi.models import BesluitType
 from mijnservices.registrations.zaken.models import Zaak
 
@@ -93,32 +94,11 @@ class IdentificatieCounter(models.Model):
         return f"{self.verantwoordelijke_organisatie} {self.jaar}: {self.laatste}"
 
 
-class AuditTrail(models.Model):
-    """One write through the Besluiten API (same shape as the Zaken API's)."""
+class AuditTrail(AuditTrailRecord):
+    """One write through the Besluiten API (shape in ``mijnservices.api.audit``)."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     besluit = models.ForeignKey(Besluit, on_delete=models.CASCADE, related_name="audittrail")
     bron = models.CharField(max_length=50, default="brc")
-    applicatie_id = models.CharField(max_length=100, blank=True)
-    applicatie_weergave = models.CharField(max_length=200, blank=True)
-    gebruikers_id = models.CharField(max_length=255, blank=True)
-    gebruikers_weergave = models.CharField(max_length=255, blank=True)
-    actie = models.CharField(max_length=50)
-    actie_weergave = models.CharField(max_length=200, blank=True)
-    resultaat = models.PositiveSmallIntegerField()
-    hoofd_object = models.URLField(max_length=1000)
-    resource = models.CharField(max_length=50)
-    resource_url = models.URLField(max_length=1000)
-    toelichting = models.TextField(blank=True)
-    resource_weergave = models.CharField(max_length=200)
-    aanmaakdatum = models.DateTimeField()
-    oud = models.JSONField(null=True, blank=True)
-    nieuw = models.JSONField(null=True, blank=True)
 
-    class Meta:
-        verbose_name = "audittrail"
-        verbose_name_plural = "audittrail"
+    class Meta(AuditTrailRecord.Meta):
         ordering = ["besluit", "aanmaakdatum", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.actie} {self.resource}"

@@ -10,6 +10,7 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
+from mijnservices.api.audit import audit_fields
 from mijnservices.core.errors import DomainError
 from mijnservices.core.outbox import event_record
 from mijnservices.core.resources import resource_path
@@ -23,7 +24,6 @@ from mijnservices.registrations.catalogi.models import BesluitType
 from mijnservices.registrations.catalogi.selectors import zaaktype_besluittypen
 from mijnservices.registrations.documenten import services as documenten
 from mijnservices.registrations.zaken.models import Zaak
-from mijnservices.registrations.zaken.services.audit import ACTIE_WEERGAVE
 
 
 def _event(besluit: Besluit, *, resource: str, actie: str, resource_id: str) -> None:
@@ -214,10 +214,10 @@ def besluitinformatieobject_delete(*, besluitinformatieobject: BesluitInformatie
 def audittrail_record(*, besluit: Besluit, actie: str, resultaat: int, **fields: Any) -> AuditTrail:
     return AuditTrail.objects.create(
         besluit=besluit,
-        actie=actie,
-        actie_weergave=ACTIE_WEERGAVE.get(actie, actie),
-        resultaat=resultaat,
-        hoofd_object=resource_path("besluiten", "besluiten", besluit.uuid),
-        aanmaakdatum=timezone.now(),
-        **fields,
+        **audit_fields(
+            actie=actie,
+            resultaat=resultaat,
+            hoofd_object=resource_path("besluiten", "besluiten", besluit.uuid),
+            **fields,
+        ),
     )

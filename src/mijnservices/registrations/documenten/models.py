@@ -12,6 +12,7 @@ import uuid
 
 from django.db import models
 
+from mijnservices.api.audit import AuditTrailRecord
 from mijnservices.registrations.catalogi.models import InformatieObjectType, Vertrouwelijkheid
 
 
@@ -137,37 +138,16 @@ class Gebruiksrechten(models.Model):
         return self.omschrijving_voorwaarden[:50]
 
 
-class AuditTrail(models.Model):
-    """One write through the Documenten API (same shape as the Zaken API's)."""
+class AuditTrail(AuditTrailRecord):
+    """One write through the Documenten API (shape in ``mijnservices.api.audit``)."""
 
-    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     informatieobject = models.ForeignKey(
         EnkelvoudigInformatieObject, on_delete=models.CASCADE, related_name="audittrail"
     )
     bron = models.CharField(max_length=50, default="drc")
-    applicatie_id = models.CharField(max_length=100, blank=True)
-    applicatie_weergave = models.CharField(max_length=200, blank=True)
-    gebruikers_id = models.CharField(max_length=255, blank=True)
-    gebruikers_weergave = models.CharField(max_length=255, blank=True)
-    actie = models.CharField(max_length=50)
-    actie_weergave = models.CharField(max_length=200, blank=True)
-    resultaat = models.PositiveSmallIntegerField()
-    hoofd_object = models.URLField(max_length=1000)
-    resource = models.CharField(max_length=50)
-    resource_url = models.URLField(max_length=1000)
-    toelichting = models.TextField(blank=True)
-    resource_weergave = models.CharField(max_length=200)
-    aanmaakdatum = models.DateTimeField()
-    oud = models.JSONField(null=True, blank=True)
-    nieuw = models.JSONField(null=True, blank=True)
 
-    class Meta:
-        verbose_name = "audittrail"
-        verbose_name_plural = "audittrail"
+    class Meta(AuditTrailRecord.Meta):
         ordering = ["informatieobject", "aanmaakdatum", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.actie} {self.resource}"
 
 
 class BestandsDeel(models.Model):

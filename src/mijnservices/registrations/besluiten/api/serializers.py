@@ -96,6 +96,6 @@ class BesluitInformatieObjectSerializer(serializers.HyperlinkedModelSerializer):
         return services.besluitinformatieobject_create(**validated_data)
 
 
-class AuditTrailSerializer(DocumentenAuditTrailSerializer):
+class AuditTrailSerializer(DocumentenAuditTrailSerializer):  # same shape, own model
     class Meta(DocumentenAuditTrailSerializer.Meta):
         model = AuditTrail  # type: ignore[assignment]

@@ -8,7 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from mijnservices.api.fields import http_status_field
+from mijnservices.api.audit import AuditTrailSerializer as BaseAuditTrailSerializer
 from mijnservices.registrations.catalogi.models import InformatieObjectType, Vertrouwelijkheid
 from mijnservices.registrations.documenten import services
 from mijnservices.registrations.documenten.models import (
@@ -229,46 +229,6 @@ class GebruiksrechtenSerializer(serializers.HyperlinkedModelSerializer):
         return services.gebruiksrechten_update(gebruiksrechten=instance, **validated_data)
 
 
-class AuditTrailSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    resultaat = http_status_field()
-    hoofd_object = serializers.SerializerMethodField()
-    wijzigingen = serializers.SerializerMethodField()
-
-    class Meta:
+class AuditTrailSerializer(BaseAuditTrailSerializer):
+    class Meta(BaseAuditTrailSerializer.Meta):
         model = AuditTrail
-        fields = [
-            "uuid",
-            "bron",
-            "applicatie_id",
-            "applicatie_weergave",
-            "gebruikers_id",
-            "gebruikers_weergave",
-            "actie",
-            "actie_weergave",
-            "resultaat",
-            "hoofd_object",
-            "resource",
-            "resource_url",
-            "toelichting",
-            "resource_weergave",
-            "aanmaakdatum",
-            "wijzigingen",
-        ]
-
-    @extend_schema_field({"type": "string", "format": "uri"})
-    def get_hoofd_object(self, obj: AuditTrail) -> str:
-        request = self.context.get("request")
-        path = obj.hoofd_object
-        return request.build_absolute_uri(path) if request is not None else path
-
-    @extend_schema_field(
-        {
-            "type": "object",
-            "properties": {
-                "oud": {"type": "object", "additionalProperties": True},
-                "nieuw": {"type": "object", "additionalProperties": True},
-            },
-        }
-    )
-    def get_wijzigingen(self, obj: AuditTrail) -> dict[str, Any]:
-        return {key: value for key, value in (("oud", obj.oud), ("nieuw", obj.nieuw)) if value}

@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
+from mijnservices.api.audit import audit_fields
 from mijnservices.core.resources import resource_path
 from mijnservices.registrations.documenten.models import AuditTrail, EnkelvoudigInformatieObject
-from mijnservices.registrations.zaken.services.audit import ACTIE_WEERGAVE
 
 
 @transaction.atomic
@@ -29,19 +28,19 @@ def audittrail_record(
 ) -> AuditTrail:
     return AuditTrail.objects.create(
         informatieobject=informatieobject,
-        actie=actie,
-        actie_weergave=ACTIE_WEERGAVE.get(actie, actie),
-        resultaat=resultaat,
-        hoofd_object=resource_path(
-            "documenten", "enkelvoudiginformatieobjecten", informatieobject.uuid
+        **audit_fields(
+            actie=actie,
+            resultaat=resultaat,
+            hoofd_object=resource_path(
+                "documenten", "enkelvoudiginformatieobjecten", informatieobject.uuid
+            ),
+            resource=resource,
+            resource_url=resource_url,
+            resource_weergave=resource_weergave,
+            applicatie_id=applicatie_id,
+            applicatie_weergave=applicatie_weergave,
+            toelichting=toelichting,
+            oud=oud,
+            nieuw=nieuw,
         ),
-        resource=resource,
-        resource_url=resource_url,
-        resource_weergave=resource_weergave[:200],
-        applicatie_id=applicatie_id,
-        applicatie_weergave=applicatie_weergave,
-        toelichting=toelichting,
-        aanmaakdatum=timezone.now(),
-        oud=oud,
-        nieuw=nieuw,
     )

@@ -5,17 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 
+from mijnservices.api.audit import audit_fields
 from mijnservices.core.resources import resource_path
 from mijnservices.registrations.zaken.models import AuditTrail, Zaak
-
-ACTIE_WEERGAVE = {
-    "create": "Object aangemaakt",
-    "update": "Object bijgewerkt",
-    "partial_update": "Object deels bijgewerkt",
-    "destroy": "Object verwijderd",
-}
 
 
 @transaction.atomic
@@ -35,17 +28,17 @@ def audittrail_record(
 ) -> AuditTrail:
     return AuditTrail.objects.create(
         zaak=zaak,
-        actie=actie,
-        actie_weergave=ACTIE_WEERGAVE.get(actie, actie),
-        resultaat=resultaat,
-        hoofd_object=resource_path("zaken", "zaken", zaak.uuid),
-        resource=resource,
-        resource_url=resource_url,
-        resource_weergave=resource_weergave[:200],
-        applicatie_id=applicatie_id,
-        applicatie_weergave=applicatie_weergave,
-        toelichting=toelichting,
-        aanmaakdatum=timezone.now(),
-        oud=oud,
-        nieuw=nieuw,
+        **audit_fields(
+            actie=actie,
+            resultaat=resultaat,
+            hoofd_object=resource_path("zaken", "zaken", zaak.uuid),
+            resource=resource,
+            resource_url=resource_url,
+            resource_weergave=resource_weergave,
+            applicatie_id=applicatie_id,
+            applicatie_weergave=applicatie_weergave,
+            toelichting=toelichting,
+            oud=oud,
+            nieuw=nieuw,
+        ),
     )

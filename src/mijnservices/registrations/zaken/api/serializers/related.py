@@ -8,7 +8,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from mijnservices.api.fields import http_status_field
+from mijnservices.api.audit import AuditTrailSerializer as BaseAuditTrailSerializer
 from mijnservices.registrations.catalogi.models import (
     Eigenschap,
     ResultaatType,
@@ -20,7 +20,6 @@ from mijnservices.registrations.zaken import services
 from mijnservices.registrations.zaken.api.serializers.common import (
     JSONObject,
     ServiceSerializer,
-    absolute,
     catalogi_link,
     eigenschap_url,
     self_link,
@@ -258,44 +257,6 @@ class ZaakEigenschapSerializer(ServiceSerializer):
         return eigenschap_url(self.context, obj.zaak.uuid, obj.uuid)
 
 
-class AuditTrailSerializer(serializers.ModelSerializer):  # type: ignore[type-arg]
-    resultaat = http_status_field()
-    hoofd_object = serializers.SerializerMethodField()
-    wijzigingen = serializers.SerializerMethodField()
-
-    class Meta:
+class AuditTrailSerializer(BaseAuditTrailSerializer):
+    class Meta(BaseAuditTrailSerializer.Meta):
         model = AuditTrail
-        fields = [
-            "uuid",
-            "bron",
-            "applicatie_id",
-            "applicatie_weergave",
-            "gebruikers_id",
-            "gebruikers_weergave",
-            "actie",
-            "actie_weergave",
-            "resultaat",
-            "hoofd_object",
-            "resource",
-            "resource_url",
-            "toelichting",
-            "resource_weergave",
-            "aanmaakdatum",
-            "wijzigingen",
-        ]
-
-    @extend_schema_field({"type": "string", "format": "uri"})
-    def get_hoofd_object(self, obj: AuditTrail) -> str:
-        return absolute(self.context, obj.hoofd_object)
-
-    @extend_schema_field(
-        {
-            "type": "object",
-            "properties": {
-                "oud": {"type": "object", "additionalProperties": True},
-                "nieuw": {"type": "object", "additionalProperties": True},
-            },
-        }
-    )
-    def get_wijzigingen(self, obj: AuditTrail) -> dict[str, Any]:
-        return {key: value for key, value in (("oud", obj.oud), ("nieuw", obj.nieuw)) if value}
