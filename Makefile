@@ -6,6 +6,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+SITE_URL ?= http://127.0.0.1:$(PORT)
 PYTEST_ARGS ?=
 BENCH_ZAKEN ?= 100000
 BENCH_SECONDS ?= 10
@@ -36,8 +37,8 @@ install: $(VENV)/.installed frontend/node_modules/.installed ## Set up: virtuale
 demo: install ## Run the demo: migrate, load demo data, web + worker on http://127.0.0.1:$(PORT)
 	DEMO_MODE=true $(BIN)/mijnservices migrate --no-input -v 0
 	DEMO_MODE=true $(BIN)/mijnservices load-demo
-	DEMO_MODE=true $(BIN)/mijnservices demo-client
-	DEMO_MODE=true PORT=$(PORT) $(BIN)/mijnservices run
+	DEMO_MODE=true SITE_URL=$(SITE_URL) $(BIN)/mijnservices demo-client
+	DEMO_MODE=true SITE_URL=$(SITE_URL) PORT=$(PORT) $(BIN)/mijnservices run
 
 browser-deps: ## Install Debian's Chromium for the browser tests (never a downloaded browser)
 	@if [ ! -x /usr/bin/chromium ]; then \
