@@ -64,7 +64,12 @@ class Subscriber:
 
     def _record(self, handler: BaseHTTPRequestHandler) -> int:
         length = int(handler.headers.get("Content-Length") or 0)
-        body = json.loads(handler.rfile.read(length) or b"{}")
+        raw = handler.rfile.read(length)
+        if len(raw) != length or not raw:
+            # The sender died mid-request (e.g. a SIGKILLed worker): like any real receiver,
+            # an incomplete request is not a delivery. The sender saw no 2xx and retries.
+            return 400
+        body = json.loads(raw)
         with self._lock:
             status = self.status
             if 200 <= status < 300:
