@@ -106,6 +106,13 @@ APIS = {
         prefix="/besluiten/api/v1",
         committed=PACKAGE / "registrations/besluiten/openapi.yaml",
     ),
+    "notificaties": PublishedApi(
+        urlconf="mijnservices.registrations.notificaties.api.urls",
+        title="Notificaties API",
+        version="1.0.1",
+        prefix="/notificaties/api/v1",
+        committed=PACKAGE / "registrations/notificaties/openapi.yaml",
+    ),
 }
 
 

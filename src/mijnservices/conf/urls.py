@@ -8,5 +8,6 @@ urlpatterns = [
     path("zaken/api/v1/", include("mijnservices.registrations.zaken.api.urls")),
     path("documenten/api/v1/", include("mijnservices.registrations.documenten.api.urls")),
     path("besluiten/api/v1/", include("mijnservices.registrations.besluiten.api.urls")),
+    path("notificaties/api/v1/", include("mijnservices.registrations.notificaties.api.urls")),
     path("", include("mijnservices.portal.urls")),
 ]

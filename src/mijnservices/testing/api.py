@@ -30,6 +30,7 @@ OFFICIAL = {
     "zaken": SPECS / "zaken/zrc/1.7.x/1.7.0/openapi.yaml",
     "documenten": SPECS / "documenten/drc/1.7.x/1.7.0/openapi.yaml",
     "besluiten": SPECS / "besluiten/brc/1.1.0/openapi.yaml",
+    "notificaties": SPECS / "notificaties/nrc/1.0.1/openapi.yaml",
 }
 
 
@@ -81,6 +82,10 @@ def official_spec(api: str) -> OpenAPI:
         # member, so `oneOf: [XExpanded, EmptyObject]` rejects every non-empty expansion.
         # Read it as its description says: empty (docs/standards.md).
         empty["maxProperties"] = 0
+    abonnement = document.get("components", {}).get("schemas", {}).get("Abonnement")
+    if abonnement is not None and "auth" in abonnement.get("properties", {}):
+        # auth is the subscriber's credential: write-only, never returned (docs/standards.md).
+        abonnement["properties"]["auth"]["writeOnly"] = True
     config = Config(extra_media_type_deserializers={"application/problem+json": json.loads})
     # base_uri: the Zaken spec refers to the Catalogi/Documenten specs beside it.
     return OpenAPI.from_dict(document, config=config, base_uri=OFFICIAL[api].as_uri())

@@ -178,3 +178,40 @@ class BestandsDeel(models.Model):
     @property
     def voltooid(self) -> bool:
         return bool(self.inhoud)
+
+
+class AardRelatie(models.TextChoices):
+    AFZENDER = "afzender"
+    GEADRESSEERDE = "geadresseerde"
+
+
+class Verzending(models.Model):
+    """A document received from or sent to a betrokkene. The three address groups are kept as
+    validated JSON (at most one of them is given)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    informatieobject = models.ForeignKey(
+        EnkelvoudigInformatieObject, on_delete=models.CASCADE, related_name="verzendingen"
+    )
+    betrokkene = models.URLField(max_length=200)
+    aard_relatie = models.CharField(max_length=20, choices=AardRelatie.choices)
+    toelichting = models.CharField(max_length=200, blank=True)
+    ontvangstdatum = models.DateField(null=True, blank=True)
+    verzenddatum = models.DateField(null=True, blank=True)
+    contact_persoon = models.URLField(max_length=1000)
+    contactpersoonnaam = models.CharField(max_length=40, blank=True)
+    binnenlands_correspondentieadres = models.JSONField(null=True, blank=True)
+    buitenlands_correspondentieadres = models.JSONField(null=True, blank=True)
+    correspondentie_postadres = models.JSONField(null=True, blank=True)
+    faxnummer = models.CharField(max_length=15, blank=True)
+    emailadres = models.CharField(max_length=100, blank=True)
+    mijn_overheid = models.BooleanField(default=False)
+    telefoonnummer = models.CharField(max_length=15, blank=True)
+
+    class Meta:
+        verbose_name = "verzending"
+        verbose_name_plural = "verzendingen"
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.aard_relatie}: {self.betrokkene}"

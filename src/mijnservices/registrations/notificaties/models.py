@@ -13,6 +13,7 @@ from django.db import models
 
 
 class Kanaal(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     naam = models.CharField(max_length=50, unique=True)
     documentatie_link = models.URLField(max_length=200, blank=True)
     filters = models.JSONField(

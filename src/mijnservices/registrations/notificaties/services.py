@@ -6,17 +6,23 @@ per matching abonnement exist together or not at all.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any, TypedDict
-from uuid import UUID
+from uuid import UUID, uuid4
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from mijnservices.core.errors import DomainError
 from mijnservices.core.outbox import worker_wake
-from mijnservices.registrations.notificaties.callbacks import CallbackRefused, callback_url_check
+from mijnservices.registrations.notificaties.callbacks import (
+    CallbackRefused,
+    callback_url_check,
+    guarded_pool_manager,
+)
 from mijnservices.registrations.notificaties.kanalen import STANDARD_KANALEN
 from mijnservices.registrations.notificaties.models import (
     Abonnement,
@@ -80,6 +86,53 @@ def _set_kanalen(abonnement: Abonnement, kanalen: Sequence[FilterGroup]) -> None
         )
         for group in kanalen
     )
+
+
+def callback_test(*, callback_url: str, auth: str, allow_private_network: bool = False) -> None:
+    """POST a test notificatie to the callback, as Open Notificaties does before it stores an
+    abonnement; anything but a 2xx answer refuses it. The callback policy (SSRF) applies to
+    the URL and to the connection itself. Call it outside a transaction: it waits on the
+    subscriber."""
+    _check_callback(callback_url, allow_private_network)
+    site = str(getattr(settings, "SITE_URL", "") or "http://localhost").rstrip("/")
+    body = {
+        "kanaal": "test",
+        "hoofdObject": f"{site}/notificaties/api/v1/test",
+        "resource": "test",
+        "resourceUrl": f"{site}/notificaties/api/v1/test",
+        "actie": "create",
+        "aanmaakdatum": timezone.now().isoformat().replace("+00:00", "Z"),
+        "kenmerken": {},
+    }
+    headers = {"Content-Type": "application/json", "Idempotency-Key": str(uuid4())}
+    if auth:
+        headers["Authorization"] = auth
+    timeout = settings.NOTIFICATION_REQUEST_TIMEOUT
+    try:
+        response = guarded_pool_manager(allow_private=allow_private_network).request(
+            "POST",
+            callback_url,
+            body=json.dumps(body).encode(),
+            headers=headers,
+            timeout=timeout,
+            redirect=False,
+            retries=False,
+        )
+    except CallbackRefused as exc:
+        raise DomainError(str(exc), code="invalid-callback-url", field="callbackUrl") from exc
+    except Exception as exc:
+        raise DomainError(
+            f"The callback URL did not answer the test notificatie: {type(exc).__name__}.",
+            code="invalid-callback-url",
+            field="callbackUrl",
+        ) from exc
+    if not 200 <= response.status < 300:
+        raise DomainError(
+            f"The callback URL answered the test notificatie with HTTP {response.status}; "
+            "it must answer 2xx.",
+            code="invalid-callback-url",
+            field="callbackUrl",
+        )
 
 
 @transaction.atomic

@@ -7,7 +7,8 @@ from typing import Any, ClassVar
 
 from django.http import Http404
 from django.urls import reverse
-from rest_framework.exceptions import PermissionDenied
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 
 from mijnservices.api.viewsets import ZGWModelViewSet
@@ -19,6 +20,15 @@ from mijnservices.services.access.principals import ApiClient
 API_VERSION = "1.7.0"
 READ = ("documenten.lezen",)
 UPDATE = ("documenten.bijwerken",)
+EXPAND = OpenApiParameter(
+    "expand",
+    str,
+    description=(
+        "`informatieobject` to include the document under _expand (gebruiksrechten, "
+        "objectinformatieobjecten, verzendingen); relations into the Catalogi API are not "
+        "expanded."
+    ),
+)
 
 
 def audit_toelichting(request: Request) -> str:
@@ -33,6 +43,9 @@ class DocumentenViewSet(ZGWModelViewSet):
     component = "drc"
     via: ClassVar[str] = "informatieobject__"
     kind: ClassVar[str]
+    # What ``expand`` accepts (as the Zaken API, decision 0011: only relations within this
+    # API, one level; the expanded document is read through documenten_scope).
+    expandable: ClassVar[tuple[str, ...]] = ()
 
     @property
     def principal(self) -> ApiClient:
@@ -46,6 +59,44 @@ class DocumentenViewSet(ZGWModelViewSet):
         if getattr(self, "swagger_fake_view", False):
             return self.unscoped().none()
         return policy.documenten_scope(self.principal, self.unscoped(), *READ, via=self.via)
+
+    def allowed_query_params(self) -> set[str]:
+        allowed = super().allowed_query_params()
+        if self.action in ("list", "retrieve"):
+            allowed.add("expand")
+        return allowed
+
+    def expanded(self, objects: list[Any], data: Any) -> Any:
+        """Add ``_expand`` to each representation in ``data`` (aligned with ``objects``)."""
+        value = self.request.query_params.get("expand", "")
+        paths = [path.strip() for path in value.split(",") if path.strip()]
+        for path in paths:
+            if path not in self.expandable:
+                raise ValidationError({"expand": [f"{path} cannot be expanded."]}, code="invalid")
+        if "informatieobject" not in paths or not objects:
+            return data
+        from mijnservices.registrations.documenten.api.serializers import (
+            InformatieObjectSerializer,
+        )
+
+        base = EnkelvoudigInformatieObject.objects.select_related(
+            "huidige_versie__informatieobjecttype"
+        ).prefetch_related("bestandsdelen")
+        wanted = {obj.informatieobject_id for obj in objects}
+        documents = list(policy.documenten_scope(self.principal, base, *READ).filter(pk__in=wanted))
+        versies = []
+        for document in documents:
+            versie = document.huidige_versie
+            assert versie is not None
+            versie.document = document
+            versies.append(versie)
+        rendered = InformatieObjectSerializer(
+            versies, many=True, context=self.get_serializer_context()
+        ).data
+        by_pk = {doc.pk: item for doc, item in zip(documents, rendered, strict=True)}
+        for obj, item in zip(objects, data, strict=True):
+            item["_expand"] = {"informatieobject": by_pk.get(obj.informatieobject_id, {})}
+        return data
 
     def get_object(self) -> Any:
         uuid = self.kwargs["uuid"]

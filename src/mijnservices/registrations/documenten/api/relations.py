@@ -10,12 +10,15 @@ from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
 from rest_framework.exceptions import PermissionDenied
+from rest_framework.request import Request
+from rest_framework.response import Response
 
 from mijnservices.api.viewsets import ZGWViewMixin
 from mijnservices.registrations.documenten import services
 from mijnservices.registrations.documenten.api import filters, serializers
 from mijnservices.registrations.documenten.api.base import (
     API_VERSION,
+    EXPAND,
     READ,
     UPDATE,
     DocumentenViewSet,
@@ -25,13 +28,20 @@ from mijnservices.registrations.documenten.models import (
     EnkelvoudigInformatieObject,
     Gebruiksrechten,
     ObjectInformatieObject,
+    Verzending,
 )
 from mijnservices.services.access import policy
 
 
 def _operations(noun: str, names: list[str]) -> Any:
     return extend_schema_view(
-        **{name: extend_schema(operation_id=f"{noun}_{name}") for name in names}
+        **{
+            name: extend_schema(
+                operation_id=f"{noun}_{name}",
+                parameters=[EXPAND] if name in ("list", "retrieve") else [],
+            )
+            for name in names
+        }
     )
 
 
@@ -39,6 +49,20 @@ class _RelationViewSet(DocumentenViewSet):
     """Writes need the scopes for the informatieobjecttype of the document concerned."""
 
     write_scopes: tuple[str, ...] = UPDATE
+    expandable = ("informatieobject",)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        objects = list(page if page is not None else queryset)
+        data = self.expanded(objects, self.get_serializer(objects, many=True).data)
+        if page is not None:
+            return self.get_paginated_response(data)
+        return Response(data)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        obj = self.get_object()
+        return Response(self.expanded([obj], [self.get_serializer(obj).data])[0])
 
     def perform_create(self, serializer: Any) -> None:
         document = serializer.validated_data["informatieobject"]
@@ -109,6 +133,35 @@ class GebruiksrechtenViewSet(_RelationViewSet):
         with transaction.atomic():
             self.audit(document=document, actie="destroy", obj=instance, oud=oud, nieuw=None)
             services.gebruiksrechten_delete(gebruiksrechten=instance)
+
+
+@_operations("verzending", ["list", "create", "retrieve", "update", "partial_update", "destroy"])
+class VerzendingViewSet(_RelationViewSet):
+    """Received from / sent to a betrokkene; visible and writable through the document's
+    informatieobjecttype, as gebruiksrechten."""
+
+    kind = "verzending"
+    serializer_class = serializers.VerzendingSerializer
+    filterset_class = filters.VerzendingFilter
+    required_scopes = {
+        "list": READ,
+        "retrieve": READ,
+        "create": UPDATE,
+        "update": UPDATE,
+        "partial_update": UPDATE,
+        "destroy": UPDATE,
+    }
+
+    def unscoped(self) -> Any:
+        return Verzending.objects.select_related("informatieobject")
+
+    def perform_destroy(self, instance: Verzending) -> None:
+        document = instance.informatieobject
+        self.check_write(document, *UPDATE)
+        oud = self.get_serializer(instance).data
+        with transaction.atomic():
+            self.audit(document=document, actie="destroy", obj=instance, oud=oud, nieuw=None)
+            services.verzending_delete(verzending=instance)
 
 
 @extend_schema_view(

@@ -12,6 +12,7 @@ from mijnservices.api.audit import AuditTrailSerializer as BaseAuditTrailSeriali
 from mijnservices.registrations.catalogi.models import InformatieObjectType, Vertrouwelijkheid
 from mijnservices.registrations.documenten import services
 from mijnservices.registrations.documenten.models import (
+    AardRelatie,
     AuditTrail,
     BestandsDeel,
     DocumentStatus,
@@ -20,7 +21,9 @@ from mijnservices.registrations.documenten.models import (
     InformatieObjectVersie,
     ObjectInformatieObject,
     ObjectType,
+    Verzending,
 )
+from mijnservices.registrations.documenten.services.verzendingen import ADDRESSES
 
 DOCUMENT_VIEW = "documenten:enkelvoudiginformatieobject-detail"
 
@@ -229,6 +232,94 @@ class GebruiksrechtenSerializer(serializers.HyperlinkedModelSerializer):
         return services.gebruiksrechten_update(gebruiksrechten=instance, **validated_data)
 
 
+class BinnenlandsCorrespondentieadresSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    huisletter = serializers.CharField(max_length=1, required=False, allow_blank=True)
+    huisnummer = serializers.IntegerField(min_value=1, max_value=99999)
+    huisnummer_toevoeging = serializers.CharField(max_length=4, required=False, allow_blank=True)
+    naam_openbare_ruimte = serializers.CharField(max_length=80)
+    postcode = serializers.CharField(max_length=6, required=False, allow_blank=True)
+    woonplaatsnaam = serializers.CharField(max_length=80)
+
+
+class BuitenlandsCorrespondentieadresSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    adres_buitenland_1 = serializers.CharField(max_length=35)
+    adres_buitenland_2 = serializers.CharField(max_length=35, required=False, allow_blank=True)
+    adres_buitenland_3 = serializers.CharField(max_length=35, required=False, allow_blank=True)
+    land_postadres = serializers.URLField(max_length=200)
+
+
+class CorrespondentiePostadresSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    post_bus_of_antwoordnummer = serializers.IntegerField(min_value=1, max_value=9999)
+    postadres_postcode = serializers.CharField(max_length=6)
+    postadres_type = serializers.ChoiceField(choices=["antwoordnummer", "postbusnummer"])
+    woonplaatsnaam = serializers.CharField(max_length=80)
+
+
+class VerzendingSerializer(serializers.HyperlinkedModelSerializer):
+    url = serializers.HyperlinkedIdentityField(
+        view_name="documenten:verzending-detail", lookup_field="uuid"
+    )
+    informatieobject = document_link()
+    aard_relatie = serializers.ChoiceField(choices=AardRelatie.choices)
+    binnenlands_correspondentieadres = BinnenlandsCorrespondentieadresSerializer(
+        required=False, allow_null=True
+    )
+    buitenlands_correspondentieadres = BuitenlandsCorrespondentieadresSerializer(
+        required=False, allow_null=True
+    )
+    correspondentie_postadres = CorrespondentiePostadresSerializer(required=False, allow_null=True)
+
+    class Meta:
+        model = Verzending
+        fields = [
+            "url",
+            "betrokkene",
+            "informatieobject",
+            "aard_relatie",
+            "toelichting",
+            "ontvangstdatum",
+            "verzenddatum",
+            "contact_persoon",
+            "contactpersoonnaam",
+            "binnenlands_correspondentieadres",
+            "buitenlands_correspondentieadres",
+            "correspondentie_postadres",
+            "faxnummer",
+            "emailadres",
+            "mijn_overheid",
+            "telefoonnummer",
+        ]
+
+    def create(self, validated_data: dict[str, Any]) -> Verzending:
+        return services.verzending_create(**validated_data)
+
+    def update(self, instance: Verzending, validated_data: dict[str, Any]) -> Verzending:
+        if not self.partial:  # PUT replaces: an address group left out is cleared
+            for name in ADDRESSES:
+                validated_data.setdefault(name, None)
+        return services.verzending_update(verzending=instance, **validated_data)
+
+
 class AuditTrailSerializer(BaseAuditTrailSerializer):
     class Meta(BaseAuditTrailSerializer.Meta):
         model = AuditTrail
+
+
+# As EIOZoekRequest: written out, because the camelCase schema would rename ``uuid__in``.
+ZOEK_REQUEST_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "uuid__in": {"type": "array", "items": {"type": "string", "format": "uuid"}},
+        "identificatie": {"type": "string"},
+        "bronorganisatie": {"type": "string"},
+    },
+    "required": ["uuid__in"],
+}
+
+
+class ZoekSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    """The body of ``POST /enkelvoudiginformatieobjecten/_zoek`` (EIOZoekRequest)."""
+
+    uuid__in = serializers.ListField(child=serializers.UUIDField(), allow_empty=True)
+    identificatie = serializers.CharField(required=False)
+    bronorganisatie = serializers.CharField(required=False)

@@ -24,6 +24,7 @@ router.register(
 )
 router.register("bestandsdelen", parts.BestandsDeelViewSet, basename="bestandsdeel")
 router.register("gebruiksrechten", relations.GebruiksrechtenViewSet, basename="gebruiksrechten")
+router.register("verzendingen", relations.VerzendingViewSet, basename="verzending")
 router.register(
     r"enkelvoudiginformatieobjecten/(?P<enkelvoudiginformatieobject_uuid>[0-9a-f-]{36})/audittrail",
     relations.AuditTrailViewSet,

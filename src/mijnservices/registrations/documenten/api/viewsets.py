@@ -17,10 +17,16 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from mijnservices.api.exceptions import UnknownQueryParameters
 from mijnservices.core.errors import DomainError
 from mijnservices.registrations.documenten import services, storage
 from mijnservices.registrations.documenten.api import filters, serializers
-from mijnservices.registrations.documenten.api.base import READ, UPDATE, DocumentenViewSet
+from mijnservices.registrations.documenten.api.base import (
+    EXPAND,
+    READ,
+    UPDATE,
+    DocumentenViewSet,
+)
 from mijnservices.registrations.documenten.models import (
     EnkelvoudigInformatieObject,
     InformatieObjectVersie,
@@ -51,9 +57,9 @@ def _operations(**names: Any) -> Any:
 
 
 @_operations(
-    list={},
+    list={"parameters": [EXPAND]},
     create={"responses": {201: serializers.CreatedInformatieObjectSerializer}},
-    retrieve={"parameters": VERSION_PARAMS},
+    retrieve={"parameters": [*VERSION_PARAMS, EXPAND]},
     update={},
     partial_update={},
     destroy={},
@@ -65,6 +71,7 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
     filterset_class = filters.InformatieObjectFilter
     required_scopes = {
         "list": READ,
+        "_zoek": READ,
         "retrieve": READ,
         "download": READ,
         "create": ("documenten.aanmaken",),
@@ -75,6 +82,7 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
         "unlock": (*LOCK, FORCED_UNLOCK),
     }
     extra_query_params = {
+        "_zoek": ("page",),
         "retrieve": ("versie", "registratieOp"),
         "download": ("versie", "registratieOp"),
     }
@@ -108,6 +116,37 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
         queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
         assert page is not None
+        data = self.expanded(page, self.get_serializer(self._current(page), many=True).data)
+        return self.get_paginated_response(data)
+
+    @extend_schema(
+        operation_id="enkelvoudiginformatieobject__zoek",
+        description=(
+            "Search on `uuid__in` (required), `identificatie` and `bronorganisatie`, "
+            "always within the client's rights."
+        ),
+        request={"application/json": serializers.ZOEK_REQUEST_SCHEMA},
+        responses=serializers.InformatieObjectSerializer(many=True),
+    )
+    @action(detail=False, methods=["post"], url_path="_zoek", url_name="zoek", filter_backends=[])
+    def _zoek(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # Always within documenten_scope: a UUID outside the rights is simply not found.
+        body = request.data
+        if not isinstance(body, dict):
+            raise ValidationError({"nonFieldErrors": ["The body is a JSON object."]})
+        unknown = set(body) - set(serializers.ZoekSerializer().fields)
+        if unknown:
+            raise UnknownQueryParameters(sorted(unknown))
+        search = serializers.ZoekSerializer(data=body)
+        search.is_valid(raise_exception=True)
+        criteria = search.validated_data
+        queryset = self.get_queryset().filter(uuid__in=criteria["uuid__in"])
+        if "identificatie" in criteria:
+            queryset = queryset.filter(huidige_versie__identificatie=criteria["identificatie"])
+        if "bronorganisatie" in criteria:
+            queryset = queryset.filter(huidige_versie__bronorganisatie=criteria["bronorganisatie"])
+        page = self.paginate_queryset(queryset)
+        assert page is not None
         data = self.get_serializer(self._current(page), many=True).data
         return self.get_paginated_response(data)
 
@@ -136,7 +175,9 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
         return found
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return Response(self.get_serializer(self.version(self.get_object())).data)
+        document = self.get_object()
+        data = [self.get_serializer(self.version(document)).data]
+        return Response(self.expanded([document], data)[0])
 
     @extend_schema(
         operation_id="enkelvoudiginformatieobject_download",

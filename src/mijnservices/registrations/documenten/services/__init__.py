@@ -21,6 +21,11 @@ from mijnservices.registrations.documenten.services.relations import (
     objectinformatieobject_mirror,
     objectinformatieobject_unmirror,
 )
+from mijnservices.registrations.documenten.services.verzendingen import (
+    verzending_create,
+    verzending_delete,
+    verzending_update,
+)
 
 __all__ = [
     "audittrail_record",
@@ -38,4 +43,7 @@ __all__ = [
     "objectinformatieobject_delete",
     "objectinformatieobject_mirror",
     "objectinformatieobject_unmirror",
+    "verzending_create",
+    "verzending_delete",
+    "verzending_update",
 ]

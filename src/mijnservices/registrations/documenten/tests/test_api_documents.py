@@ -10,6 +10,7 @@ from mijnservices.registrations.documenten.tests.helpers import (
     PDF,
     PNG,
     b64,
+    document,
     documenten_client,
     iot_url,
     published_informatieobjecttype,
@@ -196,3 +197,47 @@ def test_gebruiksrechten_crud(client, iot):
     )
     assert_matches_official_spec("documenten", patched)
     assert client.delete(recht).status_code == 204
+
+
+def test_zoek_on_uuids_identificatie_and_bronorganisatie():
+    iot = published_informatieobjecttype()
+    client = documenten_client(types={iot: (["documenten.lezen"], "geheim")})
+    first = document(iot, identificatie="DOC-1")
+    second = document(iot, identificatie="DOC-2", bronorganisatie="517439943")
+    document(iot, identificatie="DOC-3")  # not asked for
+    path = f"{BASE}/enkelvoudiginformatieobjecten/_zoek"
+    both = [str(first.uuid), str(second.uuid)]
+
+    def found(body):
+        response = client.post(path, body, content_type="application/json")
+        assert response.status_code == 200, response.json()
+        assert_matches_official_spec("documenten", response)
+        return [d["identificatie"] for d in response.json()["results"]]
+
+    assert found({"uuid__in": both}) == ["DOC-1", "DOC-2"]
+    assert found({"uuid__in": both, "identificatie": "DOC-2"}) == ["DOC-2"]
+    assert found({"uuid__in": both, "bronorganisatie": "002220647"}) == ["DOC-1"]
+    assert found({"uuid__in": []}) == []
+    for body in ({}, {"uuid__in": ["not-a-uuid"]}, {"uuid__in": both, "titel": "x"}):
+        response = client.post(path, body, content_type="application/json")
+        assert response.status_code == 400, body
+        assert_matches_official_spec("documenten", response)
+
+
+def test_trefwoorden_filter_finds_documents_with_any_of_the_words():
+    iot = published_informatieobjecttype()
+    client = documenten_client(types={iot: (["documenten.lezen"], "geheim")})
+    document(iot, identificatie="A", trefwoorden=["bouwtekening", "vergunning"])
+    document(iot, identificatie="B", trefwoorden=["aanvraag"])
+    document(iot, identificatie="C", trefwoorden=["bouwtekeningen"])  # no partial match
+    document(iot, identificatie="D")
+
+    def found(query):
+        response = client.get(f"{BASE}/enkelvoudiginformatieobjecten?trefwoorden={query}")
+        assert response.status_code == 200
+        assert_matches_official_spec("documenten", response)
+        return sorted(d["identificatie"] for d in response.json()["results"])
+
+    assert found("bouwtekening") == ["A"]
+    assert found("vergunning,aanvraag") == ["A", "B"]
+    assert found("onbekend") == []
