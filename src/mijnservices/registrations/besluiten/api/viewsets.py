@@ -9,10 +9,11 @@ from django.db import transaction
 from django.http import Http404
 from django.urls import reverse
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, viewsets
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
+from rest_framework.response import Response
 
 from mijnservices.api.viewsets import ZGWModelViewSet, ZGWViewMixin
 from mijnservices.registrations.besluiten import services
@@ -25,6 +26,14 @@ from mijnservices.services.access.principals import ApiClient
 API_VERSION = "1.1.0"
 READ = ("besluiten.lezen",)
 UPDATE = ("besluiten.bijwerken",)
+EXPAND = OpenApiParameter(
+    "expand",
+    str,
+    description=(
+        "`besluit` (on besluitinformatieobjecten) to include the besluit under _expand; "
+        "relations into the Catalogi, Zaken or Documenten API are not expanded (400)."
+    ),
+)
 
 
 def audit_toelichting(request: Request) -> str:
@@ -66,6 +75,8 @@ class BesluitenViewSet(ZGWModelViewSet):
     component = "brc"
     via: ClassVar[str] = "besluit__"
     kind: ClassVar[str]
+    # What ``expand`` accepts (decision 0011: only relations within this API, one level).
+    expandable: ClassVar[tuple[str, ...]] = ()
 
     @property
     def principal(self) -> ApiClient:
@@ -78,6 +89,47 @@ class BesluitenViewSet(ZGWModelViewSet):
         if getattr(self, "swagger_fake_view", False):
             return self.unscoped().none()
         return policy.besluiten_scope(self.principal, self.unscoped(), *READ, via=self.via)
+
+    def allowed_query_params(self) -> set[str]:
+        allowed = super().allowed_query_params()
+        if self.action in ("list", "retrieve"):
+            allowed.add("expand")
+        return allowed
+
+    def expanded(self, objects: list[Any], data: Any) -> Any:
+        """Add ``_expand`` to each representation in ``data`` (aligned with ``objects``): as
+        the Documenten API, only relations within this API, one level, one query per page
+        through besluiten_scope (a besluit the client may not see is ``{}``)."""
+        value = self.request.query_params.get("expand", "")
+        paths = [path.strip() for path in value.split(",") if path.strip()]
+        for path in paths:
+            if path not in self.expandable:
+                raise ValidationError({"expand": [f"{path} cannot be expanded."]}, code="invalid")
+        if "besluit" not in paths or not objects:
+            return data
+        base = Besluit.objects.select_related("besluittype", "zaak")
+        wanted = {obj.besluit_id for obj in objects}
+        besluiten = list(policy.besluiten_scope(self.principal, base, *READ).filter(pk__in=wanted))
+        rendered = serializers.BesluitSerializer(
+            besluiten, many=True, context=self.get_serializer_context()
+        ).data
+        by_pk = {besluit.pk: item for besluit, item in zip(besluiten, rendered, strict=True)}
+        for obj, item in zip(objects, data, strict=True):
+            item["_expand"] = {"besluit": by_pk.get(obj.besluit_id, {})}
+        return data
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        objects = list(page if page is not None else queryset)
+        data = self.expanded(objects, self.get_serializer(objects, many=True).data)
+        if page is not None:
+            return self.get_paginated_response(data)
+        return Response(data)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        obj = self.get_object()
+        return Response(self.expanded([obj], [self.get_serializer(obj).data])[0])
 
     def get_object(self) -> Any:
         uuid = self.kwargs["uuid"]
@@ -114,9 +166,9 @@ class BesluitenViewSet(ZGWModelViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(operation_id="besluit_list"),
+    list=extend_schema(operation_id="besluit_list", parameters=[EXPAND]),
     create=extend_schema(operation_id="besluit_create"),
-    retrieve=extend_schema(operation_id="besluit_read"),
+    retrieve=extend_schema(operation_id="besluit_read", parameters=[EXPAND]),
     update=extend_schema(operation_id="besluit_update"),
     partial_update=extend_schema(operation_id="besluit_partial_update"),
     destroy=extend_schema(operation_id="besluit_delete"),
@@ -165,9 +217,9 @@ class BesluitViewSet(BesluitenViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(operation_id="besluitinformatieobject_list"),
+    list=extend_schema(operation_id="besluitinformatieobject_list", parameters=[EXPAND]),
     create=extend_schema(operation_id="besluitinformatieobject_create"),
-    retrieve=extend_schema(operation_id="besluitinformatieobject_read"),
+    retrieve=extend_schema(operation_id="besluitinformatieobject_read", parameters=[EXPAND]),
     destroy=extend_schema(operation_id="besluitinformatieobject_delete"),
 )
 class BesluitInformatieObjectViewSet(BesluitenViewSet):
@@ -176,6 +228,7 @@ class BesluitInformatieObjectViewSet(BesluitenViewSet):
     serializer_class = serializers.BesluitInformatieObjectSerializer
     filterset_class = BesluitInformatieObjectFilter
     pagination_class = None  # the standard answers a plain array here
+    expandable = ("besluit",)
     required_scopes = {
         "list": READ,
         "retrieve": READ,

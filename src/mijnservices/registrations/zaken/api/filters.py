@@ -34,7 +34,10 @@ def uuid_from_url(value: str, view_name: str, field: str) -> UUID:
         match = None
     if match is None or match.view_name != view_name:
         raise ValidationError({field: ["Give a valid URL of this API."]}, code="invalid")
-    return UUID(str(match.kwargs["uuid"]))
+    try:
+        return UUID(str(match.kwargs["uuid"]))
+    except ValueError:
+        raise ValidationError({field: ["Give a valid URL of this API."]}, code="invalid") from None
 
 
 def _by_url(view_name: str, lookup: str) -> Any:

@@ -4,7 +4,7 @@ from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from mijnservices.api.schema import schema_urls
-from mijnservices.registrations.zaken.api import viewsets
+from mijnservices.registrations.zaken.api import viewsets, zaakbesluiten
 
 app_name = "zaken"
 PREFIX = "/zaken/api/v1"
@@ -30,6 +30,11 @@ router.register(
     r"zaken/(?P<zaak_uuid>[0-9a-f-]{36})/zaakeigenschappen",
     viewsets.ZaakEigenschapViewSet,
     basename="zaakeigenschap",
+)
+router.register(
+    r"zaken/(?P<zaak_uuid>[0-9a-f-]{36})/besluiten",
+    zaakbesluiten.ZaakBesluitViewSet,
+    basename="zaakbesluit",
 )
 
 urlpatterns = [
