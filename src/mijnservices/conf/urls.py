@@ -9,5 +9,21 @@ urlpatterns = [
     path("documenten/api/v1/", include("mijnservices.registrations.documenten.api.urls")),
     path("besluiten/api/v1/", include("mijnservices.registrations.besluiten.api.urls")),
     path("notificaties/api/v1/", include("mijnservices.registrations.notificaties.api.urls")),
+    path(
+        "klantinteracties/api/v1/",
+        include("mijnservices.registrations.klantinteracties.api.urls"),
+    ),
+    path(
+        "contactgegevens/api/v1/",
+        include("mijnservices.registrations.contactgegevens.api.urls"),
+    ),
+    path("taken/api/v1/", include("mijnservices.registrations.taken.api.urls")),
+    path("berichten/api/v1/", include("mijnservices.registrations.berichten.api.urls")),
+    path("mijn-taken/api/v1/", include("mijnservices.services.mijntaken.api.urls")),
+    path(
+        "verwerkingenlogging/api/v1/",
+        include("mijnservices.registrations.verwerkingen.api.urls"),
+    ),
+    path("medewerker/", include("mijnservices.kcc.urls")),
     path("", include("mijnservices.portal.urls")),
 ]

@@ -23,6 +23,16 @@ class Component(models.TextChoices):
     ZTC = "ztc", "Catalogi API"
     DRC = "drc", "Documenten API"
     BRC = "brc", "Besluiten API"
+    # Not in the Autorisaties API 1.1.0 enum: the APIs beside ZGW use the same JWT clients,
+    # managed in the admin and never shown through the Autorisaties API (docs/standards.md).
+    KIC = "kic", "Klantinteracties API + Contactgegevens API"
+    VTB = "vtb", "Taken API + Berichten API + Verzoeken API"
+    MTK = "mtk", "MijnTaken API"
+    VRL = "vrl", "Verwerkingenlogging API"
+
+
+# The components the Autorisaties API 1.1.0 knows; the others are internal.
+ZGW_COMPONENTS = frozenset({"ac", "nrc", "zrc", "ztc", "drc", "brc"})
 
 
 # Components whose autorisaties hold per type, and the field naming that type.

@@ -84,7 +84,7 @@ def _set_autorisaties(applicatie: Applicatie, autorisaties: Sequence[Autorisatie
     )
 
 
-def _as_data(autorisatie: Autorisatie) -> AutorisatieData:
+def autorisatie_as_data(autorisatie: Autorisatie) -> AutorisatieData:
     return AutorisatieData(
         component=autorisatie.component,
         scopes=list(autorisatie.scopes),
@@ -150,7 +150,7 @@ def applicatie_update(
     )
     new_autorisaties: Sequence[AutorisatieData] | None = autorisaties
     if new_autorisaties is None:
-        new_autorisaties = [_as_data(a) for a in applicatie.autorisaties.all()]
+        new_autorisaties = [autorisatie_as_data(a) for a in applicatie.autorisaties.all()]
     _validate(client_ids=new_client_ids, heeft_alle=heeft_alle, autorisaties=new_autorisaties)
     if label is not None:
         applicatie.label = label

@@ -9,6 +9,7 @@ from rest_framework import serializers
 from mijnservices.registrations.autorisaties import services
 from mijnservices.registrations.autorisaties.models import (
     TYPED_COMPONENTS,
+    ZGW_COMPONENTS,
     Applicatie,
     Autorisatie,
     Component,
@@ -17,7 +18,9 @@ from mijnservices.registrations.catalogi.models import Vertrouwelijkheid
 
 
 class AutorisatieSerializer(serializers.Serializer):  # type: ignore[type-arg]
-    component = serializers.ChoiceField(choices=Component.choices)
+    component = serializers.ChoiceField(
+        choices=[(value, label) for value, label in Component.choices if value in ZGW_COMPONENTS]
+    )
     component_weergave = serializers.SerializerMethodField()
     scopes = serializers.ListField(child=serializers.CharField(max_length=100, min_length=1))
     zaaktype = serializers.URLField(max_length=1000, required=False, allow_blank=True)
@@ -63,7 +66,11 @@ class ApplicatieSerializer(serializers.HyperlinkedModelSerializer):
 
     def to_representation(self, instance: Applicatie) -> dict[str, Any]:
         instance.client_id_list = [c.client_id for c in instance.credentials.all()]  # type: ignore[attr-defined]
-        return dict(super().to_representation(instance))
+        data = dict(super().to_representation(instance))
+        data["autorisaties"] = [
+            item for item in data["autorisaties"] if item["component"] in ZGW_COMPONENTS
+        ]
+        return data
 
     @staticmethod
     def _arguments(data: dict[str, Any]) -> dict[str, Any]:
@@ -85,4 +92,10 @@ class ApplicatieSerializer(serializers.HyperlinkedModelSerializer):
         if not self.partial:
             arguments.setdefault("autorisaties", [])
             arguments.setdefault("heeft_alle_autorisaties", False)
+        if "autorisaties" in arguments:
+            # Rights on the non-ZGW APIs are not visible here, so a PUT must not erase them.
+            arguments["autorisaties"] = list(arguments["autorisaties"]) + [
+                services.autorisatie_as_data(a)
+                for a in instance.autorisaties.exclude(component__in=ZGW_COMPONENTS)
+            ]
         return services.applicatie_update(applicatie=instance, **arguments)

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class KlantinteractiesConfig(AppConfig):
+    name = "mijnservices.registrations.klantinteracties"
+    label = "klantinteracties"
+    verbose_name = "Klantinteracties"

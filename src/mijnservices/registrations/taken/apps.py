@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class TakenConfig(AppConfig):
+    name = "mijnservices.registrations.taken"
+    label = "taken"
+    verbose_name = "Taken"

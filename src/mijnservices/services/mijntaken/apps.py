@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class MijnTakenConfig(AppConfig):
+    name = "mijnservices.services.mijntaken"
+    label = "mijntaken"
+    verbose_name = "MijnTaken API"
