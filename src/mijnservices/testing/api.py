@@ -23,7 +23,8 @@ from mijnservices.registrations.autorisaties.services import AutorisatieData
 # A fixed test secret, long enough for HS256 (public on purpose: tests only).
 TEST_SECRET = "test-secret-long-enough-for-hs256-keys"  # noqa: S105
 
-SPECS = Path(__file__).resolve().parents[3].parent / "shared" / "specs" / "zgw"
+ALL_SPECS = Path(__file__).resolve().parents[3].parent / "shared" / "specs"
+SPECS = ALL_SPECS / "zgw"
 OFFICIAL = {
     "catalogi": SPECS / "catalogi/ztc/1.3.x/1.3.3/openapi.yaml",
     "autorisaties": SPECS / "autorisaties/ac/1.1.x/1.1.0/openapi.yaml",
@@ -31,6 +32,20 @@ OFFICIAL = {
     "documenten": SPECS / "documenten/drc/1.7.x/1.7.0/openapi.yaml",
     "besluiten": SPECS / "besluiten/brc/1.1.0/openapi.yaml",
     "notificaties": SPECS / "notificaties/nrc/1.0.1/openapi.yaml",
+    "klantinteracties": ALL_SPECS / "klantinteracties/openklant-klantinteracties-0.9.0.yaml",
+    "contactgegevens": ALL_SPECS / "klantinteracties/openklant-contactgegevens-1.1.1.yaml",
+    "taken": ALL_SPECS / "taken-berichten/openvtb-taken-0.1.0.yaml",
+    "berichten": ALL_SPECS / "taken-berichten/openvtb-berichten-0.1.0.yaml",
+    "mijn-taken": ALL_SPECS / "mijn-taken/mijntaken-0.1.0.yaml",
+    "verwerkingenlogging-bewerking": ALL_SPECS / "verwerkingenlogging/bewerking-0.9.0.yaml",
+    "verwerkingenlogging-inzage": ALL_SPECS / "verwerkingenlogging/inzage-0.9.0.yaml",
+}
+
+# Where each API is mounted when that is not /<name>/api/v1 (both verwerkingenlogging APIs
+# share one mount: their paths do not collide).
+MOUNTS = {
+    "verwerkingenlogging-bewerking": "verwerkingenlogging/api/v1",
+    "verwerkingenlogging-inzage": "verwerkingenlogging/api/v1",
 }
 
 
@@ -75,7 +90,8 @@ def api_client(
 def official_spec(api: str) -> OpenAPI:
     """The OFFICIAL spec, with its server set to where we mount the API."""
     document = yaml.safe_load(OFFICIAL[api].read_text())
-    document["servers"] = [{"url": f"http://testserver/{api}/api/v1"}]
+    mount = MOUNTS.get(api, f"{api}/api/v1")
+    document["servers"] = [{"url": f"http://testserver/{mount}"}]
     empty = document.get("components", {}).get("schemas", {}).get("EmptyObject")
     if empty is not None:
         # The spec's EmptyObject ("returned when the field to expand is null") allows any
