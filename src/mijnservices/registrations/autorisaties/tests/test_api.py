@@ -100,3 +100,32 @@ def test_update_replaces_and_delete_removes(client):
 def test_reading_applicaties_needs_the_autorisaties_scope():
     client = api_client(autorisaties=[{"component": "ztc", "scopes": ["catalogi.lezen"]}])
     assert client.get(URL).status_code == 403
+
+
+def test_rights_on_non_zgw_apis_are_hidden_and_survive_a_put(client):
+    from mijnservices.registrations.autorisaties.models import Applicatie, Autorisatie
+
+    created = _create(client).json()
+    applicatie = Applicatie.objects.get(credentials__client_id="zaaksysteem")
+    Autorisatie.objects.create(
+        applicatie=applicatie, component="kic", scopes=["klantinteracties.lezen"]
+    )
+
+    shown = client.get(created["url"])
+    assert [a["component"] for a in shown.json()["autorisaties"]] == ["zrc"]
+    assert_matches_official_spec("autorisaties", shown)
+
+    replaced = client.put(
+        created["url"],
+        {**shown.json(), "autorisaties": []},
+        content_type="application/json",
+    )
+    assert replaced.status_code == 200, replaced.json()
+    assert replaced.json()["autorisaties"] == []
+    assert list(applicatie.autorisaties.values_list("component", flat=True)) == ["kic"]
+
+
+def test_a_non_zgw_component_cannot_be_granted_through_the_api(client):
+    response = _create(client, autorisaties=[{"component": "kic", "scopes": ["x"]}])
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["name"] == "autorisaties.0.component"
