@@ -366,6 +366,21 @@ CITIZEN_MAX_VERTROUWELIJKHEID = declare(
     ),
 )
 
+# --- Portal uploads --------------------------------------------------------------
+PORTAL_UPLOAD_MAX_SIZE = declare(
+    "PORTAL_UPLOAD_MAX_SIZE",
+    10 * 1024 * 1024,
+    "Largest file (bytes) a citizen can add to their zaak in the portal.",
+    group="Portal",
+    check=positive,
+)
+PORTAL_UPLOAD_EXTENSIONS: list[str] = declare(
+    "PORTAL_UPLOAD_EXTENSIONS",
+    ["pdf", "jpg", "jpeg", "png", "docx", "odt"],
+    "Comma-separated file extensions citizens may upload (the bytes are checked too).",
+    group="Portal",
+)
+
 # --- ZGW APIs ------------------------------------------------------------------
 JWT_LEEWAY = declare(
     "JWT_LEEWAY",

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from mijnservices.core.errors import DomainError
+from mijnservices.demo import documents as demo_documents
 from mijnservices.demo import personas
 from mijnservices.demo.catalog import (
     BEGIN_GELDIGHEID,
@@ -54,6 +55,7 @@ def load_demo(*, today: date | None = None) -> LoadReport:
     report = LoadReport()
     with transaction.atomic():
         catalogus = _catalogus(report)
+        demo_documents.ensure_types(catalogus)
         zaaktypen = {
             spec.identificatie: (spec, _zaaktype(catalogus, spec, report)) for spec in ZAAKTYPEN
         }
@@ -101,6 +103,7 @@ def _zaaktype(catalogus: Catalogus, spec: ZaakTypeSpec, report: LoadReport) -> Z
         publieke_omschrijving_en=spec.publieke_omschrijving_en,
         stilte_signaal_dagen=spec.stilte_signaal_dagen,
         toon_behandelaar=spec.toon_behandelaar,
+        **demo_documents.zaaktype_fields(spec.identificatie),
     )
     for volgnummer, step in enumerate(spec.statustypen, start=1):
         catalogi.statustype_create(
@@ -189,6 +192,7 @@ def _zaak(
     zaak.refresh_from_db()
     if bool(spec.resultaat) != zaak.is_closed:
         raise ValueError(f"{spec.identificatie}: a resultaat belongs with the final step")
+    demo_documents.add_to_zaak(zaak, spec, today=today)
     report.zaken_created += 1
 
 

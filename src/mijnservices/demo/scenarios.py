@@ -39,6 +39,26 @@ class StepSpec:
 
 
 @dataclass(frozen=True)
+class DocumentSpec:
+    """A document on the zaak: ``soort`` is an informatieobjecttype of demo.documents."""
+
+    titel: str
+    bestandsnaam: str
+    days_ago: int
+    soort: str = "Brief"
+    lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BesluitSpec:
+    """A besluit on the zaak (its zaaktype's besluittype), recorded in a letter."""
+
+    days_ago: int
+    toelichting: str
+    brief: str
+
+
+@dataclass(frozen=True)
 class ZaakSpec:
     identificatie: str
     zaaktype: str
@@ -47,6 +67,8 @@ class ZaakSpec:
     steps: tuple[StepSpec, ...]
     resultaat: str = ""
     behandelaar: str = ""  # naam of the behandelaar rol; none when empty
+    documents: tuple[DocumentSpec, ...] = ()
+    besluit: BesluitSpec | None = None
 
     @property
     def started_days_ago(self) -> int:
@@ -74,6 +96,12 @@ ZAKEN: tuple[ZaakSpec, ...] = (
             ),
         ),
         behandelaar="Team Geluidsanering",
+        documents=(
+            DocumentSpec(
+                "Aanvraagformulier geluidsisolatie", "aanvraag-geluidsisolatie.pdf", 27, "Bijlage"
+            ),
+            DocumentSpec("Ontvangstbevestiging", "ontvangstbevestiging.pdf", 27),
+        ),
     ),
     ZaakSpec(
         "DEMO-0002",
@@ -88,6 +116,15 @@ ZAKEN: tuple[ZaakSpec, ...] = (
         ),
         resultaat="Deels gegrond",
         behandelaar="Team Belastingen",
+        documents=(
+            DocumentSpec("Bezwaarschrift WOZ-waarde", "bezwaarschrift-woz.pdf", 130, "Bijlage"),
+            DocumentSpec("Taxatieverslag", "taxatieverslag.pdf", 101),
+        ),
+        besluit=BesluitSpec(
+            82,
+            "Uw bezwaar is deels gegrond. De WOZ-waarde van uw woning is verlaagd.",
+            "Uitspraak op uw bezwaar",
+        ),
     ),
     ZaakSpec(
         "DEMO-0003",
@@ -104,6 +141,11 @@ ZAKEN: tuple[ZaakSpec, ...] = (
             StepSpec("In behandeling", 10),
         ),
         behandelaar="Sociaal team",
+        documents=(
+            DocumentSpec(
+                "Aanvraagformulier inkomenstoeslag", "aanvraag-inkomenstoeslag.pdf", 16, "Bijlage"
+            ),
+        ),
     ),
     ZaakSpec(
         "DEMO-0004",
@@ -135,6 +177,9 @@ ZAKEN: tuple[ZaakSpec, ...] = (
         ),
         resultaat="Toegekend",
         behandelaar="Sociaal team",
+        besluit=BesluitSpec(
+            360, "U krijgt de individuele inkomenstoeslag.", "Besluit op uw aanvraag"
+        ),
     ),
     ZaakSpec(
         "DEMO-0006",
@@ -172,6 +217,11 @@ ZAKEN: tuple[ZaakSpec, ...] = (
             ),
         ),
         behandelaar="Team Belastingen",
+        documents=(
+            DocumentSpec(
+                "Bezwaarschrift WOZ-waarde bedrijfspand", "bezwaarschrift-pand.pdf", 34, "Bijlage"
+            ),
+        ),
     ),
     ZaakSpec(
         "DEMO-0009",

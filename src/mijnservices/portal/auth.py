@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, Concatenate, ParamSpec
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
@@ -55,7 +55,7 @@ def logout_citizen(request: HttpRequest) -> None:
     request.session.flush()
 
 
-def set_marker(response: HttpResponse) -> None:
+def set_marker(response: HttpResponseBase) -> None:
     response.set_cookie(
         MARKER_COOKIE,
         "1",
@@ -115,13 +115,16 @@ def login_redirect(request: HttpRequest) -> HttpResponseRedirect:
     return HttpResponseRedirect(f"{resolve_url(LOGIN_URL)}?{query}")
 
 
+R = TypeVar("R", bound=HttpResponseBase)
+
+
 def citizen_required(
-    view: Callable[Concatenate[HttpRequest, Citizen, P], HttpResponse],
-) -> Callable[Concatenate[HttpRequest, P], HttpResponse]:
+    view: Callable[Concatenate[HttpRequest, Citizen, P], R],
+) -> Callable[Concatenate[HttpRequest, P], R | HttpResponse]:
     """Only for a logged-in citizen; the view receives the :class:`Citizen` after ``request``."""
 
     @functools.wraps(view)
-    def wrapper(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> R | HttpResponse:
         citizen = current_citizen(request)
         if citizen is None:
             return login_redirect(request)

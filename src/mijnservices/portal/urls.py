@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.i18n import set_language
 
-from mijnservices.portal import login, views
+from mijnservices.portal import documents, login, views
 from mijnservices.portal.oidc_views import OidcCallbackView, OidcLoginView
 
 app_name = "portal"
@@ -31,4 +31,14 @@ urlpatterns = [
     path("taal/", set_language, name="set_language"),
     path("mijn-zaken/", views.zaken_overview, name="zaken"),
     path("mijn-zaken/<uuid:zaak_uuid>/", views.zaak_detail, name="zaak_detail"),
+    path(
+        "mijn-zaken/<uuid:zaak_uuid>/documenten/toevoegen/",
+        documents.document_add,
+        name="document_add",
+    ),
+    path(
+        "mijn-zaken/<uuid:zaak_uuid>/documenten/<uuid:document_uuid>/",
+        documents.document_download,
+        name="document_download",
+    ),
 ]

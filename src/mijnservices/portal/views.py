@@ -20,7 +20,11 @@ from mijnservices.portal.auth import (
     safe_next_url,
 )
 from mijnservices.portal.display import status_text, zaak_rows, zaak_title, zaaktype_title
+from mijnservices.portal.upload_form import DocumentUploadForm, upload_limits
+from mijnservices.registrations.zaken.models import Zaak
+from mijnservices.services.access.policy import citizen_may_add_document
 from mijnservices.services.access.principals import Citizen
+from mijnservices.services.mijnzaken.documents import upload_type, zaak_documents
 from mijnservices.services.mijnzaken.prediction import predict_end
 from mijnservices.services.mijnzaken.selectors import zaak_for_detail, zaken_for_overview
 from mijnservices.services.mijnzaken.tracking import build_tracking, days_without_news
@@ -57,6 +61,13 @@ def zaken_overview(request: HttpRequest, citizen: Citizen) -> HttpResponse:
 def zaak_detail(request: HttpRequest, citizen: Citizen, zaak_uuid: UUID) -> HttpResponse:
     zaak = zaak_for_detail(citizen, zaak_uuid)  # 404 when missing or not this citizen's
     audit.record("zaak_viewed", citizen, zaak=str(zaak.uuid))
+    return render(request, "portal/zaak_detail.html", detail_context(citizen, zaak))
+
+
+def detail_context(
+    citizen: Citizen, zaak: Zaak, upload_form: DocumentUploadForm | None = None
+) -> dict[str, Any]:
+    """What the zaak page shows; ``upload_form`` carries a refused upload's input."""
     tracking = build_tracking(zaak)
     kind = zaaktype_title(zaak.zaaktype)
     title = zaak_title(zaak)
@@ -66,7 +77,8 @@ def zaak_detail(request: HttpRequest, citizen: Citizen, zaak_uuid: UUID) -> Http
     if zaak.zaaktype.toon_behandelaar:
         names = [rol.naam for rol in getattr(zaak, "behandelaars", []) if rol.naam]
         behandelaar = ", ".join(names)
-    context: dict[str, Any] = {
+    can_upload = citizen_may_add_document(citizen, zaak) and upload_type(zaak) is not None
+    return {
         "citizen": citizen,
         "zaak": zaak,
         "title": title,
@@ -77,8 +89,10 @@ def zaak_detail(request: HttpRequest, citizen: Citizen, zaak_uuid: UUID) -> Http
         "behandelaar": behandelaar,
         "prediction": predict_end(zaak),
         "quiet_days": days_without_news(zaak),
+        "documents": zaak_documents(citizen, zaak),
+        "upload_form": (upload_form or DocumentUploadForm()) if can_upload else None,
+        "upload_limits": upload_limits(),
     }
-    return render(request, "portal/zaak_detail.html", context)
 
 
 @require_POST

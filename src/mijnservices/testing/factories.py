@@ -36,10 +36,11 @@ def published_zaaktype(
     step_days: int = 7,
     identificatie: str | None = None,
     omschrijving: str = "Testaanvraag",
+    catalogus: Catalogus | None = None,
     **fields: Any,
 ) -> ZaakType:
     """A published zaaktype with ``steps`` statustypen, a resultaattype and roltypen."""
-    catalogus = cast(Catalogus, CatalogusFactory())
+    catalogus = catalogus or cast(Catalogus, CatalogusFactory())
     zaaktype = catalogi_services.zaaktype_create(
         catalogus=catalogus,
         identificatie=identificatie or f"ZT-{ZaakType.objects.count() + 1}",

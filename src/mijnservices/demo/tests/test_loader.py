@@ -217,3 +217,35 @@ def test_a_bewindvoerder_sees_all_zaken_of_the_person_they_act_for(demo):
     mohammed = _principal("bsn", "999990627")
     assert set(zaken_scope(anna)) == set(zaken_scope(mohammed))
     assert not zaken_scope(_principal("bsn", "999995078")).exists()  # none of her own
+
+
+@pytest.mark.django_db
+def test_demo_zaken_carry_documents_and_a_woz_decision_the_citizen_can_see(demo):
+    from mijnservices.services.mijnzaken.documents import zaak_documents
+
+    suzanne = _principal("bsn", "999993653")
+    woz = zaken_scope(suzanne).get(identificatie="DEMO-0002")
+    shown = zaak_documents(suzanne, woz)
+
+    assert [d.titel for d in shown.documents] == ["Taxatieverslag", "Bezwaarschrift WOZ-waarde"]
+    (besluit,) = shown.besluiten
+    assert besluit.what == "Uitspraak op bezwaar WOZ-waarde"
+    assert [d.titel for d in besluit.documents] == ["Uitspraak op uw bezwaar"]
+    assert open_content_of(shown.documents[0]).startswith(b"%PDF-")
+
+
+@pytest.mark.django_db
+def test_citizens_can_add_documents_to_every_open_demo_zaak(demo):
+    from mijnservices.services.mijnzaken.documents import upload_type
+
+    for zaak in Zaak.objects.filter(identificatie__startswith="DEMO-", einddatum__isnull=True):
+        assert upload_type(zaak) is not None, zaak.identificatie
+
+
+def open_content_of(row):
+    from mijnservices.registrations.documenten.models import EnkelvoudigInformatieObject
+    from mijnservices.registrations.documenten.storage import open_content
+
+    versie = EnkelvoudigInformatieObject.objects.get(uuid=row.uuid).huidige_versie
+    with open_content(versie.inhoud) as handle:
+        return handle.read()

@@ -14,7 +14,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from mijnservices.portal.management.commands.compile_translations import PACKAGE_DIR
 from mijnservices.registrations.zaken import services as zaken_services
-from mijnservices.testing.factories import ZaakFactory, published_zaaktype
+from mijnservices.testing.documents import PDF, besluit_on, zaak_document, zaaktype_with_uploads
+from mijnservices.testing.factories import ZaakFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,6 +34,9 @@ TEXT = {
         "quiet": "Uw zaak is niet vergeten.",
         "statement": "Toegankelijkheidsverklaring",
         "not_found": "Pagina niet gevonden",
+        "documents": "Documenten",
+        "decisions": "Besluiten",
+        "add": "Document toevoegen",
     },
     "en": {
         "persona_button": "Log in as this person",
@@ -45,6 +49,9 @@ TEXT = {
         "quiet": "Your case has not been forgotten.",
         "statement": "Accessibility statement",
         "not_found": "Page not found",
+        "documents": "Documents",
+        "decisions": "Decisions",
+        "add": "Add document",
     },
 }
 
@@ -65,7 +72,7 @@ def _demo_site(settings: Any) -> None:
 @pytest.fixture
 def zaak() -> Any:
     """Suzanne's ongoing zaak at step 2 of 4, with an update, plus a closed one."""
-    zaaktype = published_zaaktype(steps=4, publieke_omschrijving="Subsidie geluidsisolatie")
+    zaaktype = zaaktype_with_uploads(steps=4, publieke_omschrijving="Subsidie geluidsisolatie")
     ongoing = ZaakFactory.create(
         zaaktype=zaaktype,
         for_bsn=SUZANNE,
@@ -73,6 +80,8 @@ def zaak() -> Any:
         omschrijving="Subsidie voor geluidsisolatie",
     )
     zaken_services.substatus_create(zaak=ongoing, omschrijving="Wij hebben uw foto's ontvangen")
+    zaak_document(ongoing, titel="Ontvangstbevestiging")
+    besluit_on(ongoing, toelichting="U krijgt een voorschot.")
     ZaakFactory.create(zaaktype=zaaktype, for_bsn=SUZANNE, closed=True)
     return ongoing
 
@@ -146,6 +155,12 @@ def _journey(page: Page, base_url: str, language: str) -> None:
     expect(page.locator("#no-news")).to_contain_text(text["quiet"])
     page.get_by_text(text["how"]).click()  # the disclosure opens
     expect(page.locator("#prediction details")).to_have_attribute("open", "")
+    documents = page.get_by_role("region", name=text["documents"])
+    expect(documents.get_by_role("link", name="Ontvangstbevestiging")).to_be_visible()
+    expect(documents.get_by_role("button", name=text["add"])).to_be_visible()
+    decisions = page.get_by_role("region", name=text["decisions"])
+    expect(decisions).to_contain_text("U krijgt een voorschot.")
+    expect(decisions.get_by_role("link", name="Besluitbrief")).to_be_visible()
     assert_accessible(page)
 
     page.get_by_role("link", name=text["statement"]).click()
@@ -218,3 +233,18 @@ def test_keyboard_only_from_login_to_zaak_steps(live_server, wide_page, zaak, se
     assert kept.value.status == 200
     expect(warning).to_be_hidden()
     expect(page.get_by_role("heading", level=1)).to_have_text("Subsidie voor geluidsisolatie")
+
+    # Add a document with the keyboard only: the file input opens the chooser with Space.
+    _tab_until(page, "el.type === 'file'", limit=80)
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Space")
+    chooser.value.set_files(
+        files=[{"name": "loonstrook.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+    )
+    _tab_until(page, "el.name === 'titel'", limit=2)
+    page.keyboard.type("Loonstrook maart")
+    _tab_until(page, "el.type === 'submit'", limit=3)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("Uw document is toegevoegd")
+    expect(page.get_by_role("link", name="Loonstrook maart")).to_be_visible()
+    assert_accessible(page)

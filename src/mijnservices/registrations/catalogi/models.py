@@ -79,6 +79,9 @@ class ZaakType(models.Model):
     stilte_signaal_dagen = models.PositiveIntegerField(null=True, blank=True)
     # Whether the citizen may see who handles the zaak (behandelaar rol).
     toon_behandelaar = models.BooleanField(default=False)
+    # Omschrijving of the informatieobjecttype (same catalogus) for documents citizens add in
+    # the portal while the zaak is open; empty: citizens cannot add documents.
+    portaal_upload_informatieobjecttype = models.CharField(max_length=80, blank=True)
     begin_geldigheid = models.DateField()
     einde_geldigheid = models.DateField(null=True, blank=True)
     concept = models.BooleanField(default=True)

@@ -13,6 +13,7 @@ and a maximum vertrouwelijkheidaanduiding per zaaktype, zrc-006).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TypeVar
 from urllib.parse import urlparse
 from uuid import UUID
@@ -21,6 +22,7 @@ from django.conf import settings
 from django.db.models import Model, Q, QuerySet, Subquery
 
 from mijnservices.registrations.catalogi.models import RolOmschrijving, Vertrouwelijkheid
+from mijnservices.registrations.documenten.services.relations import object_url
 from mijnservices.registrations.zaken.models import Rol, Zaak
 from mijnservices.services.access.principals import ApiClient, Citizen, Party
 
@@ -270,4 +272,48 @@ def may_on_besluittype(principal: ApiClient, *scopes: str, besluittype_uuid: UUI
         and entry.scopes & set(scopes)
         and _type_uuid(entry.type_url) == besluittype_uuid
         for entry in principal.type_scopes
+    )
+
+
+# --- Citizens: documents and besluiten of their zaken ------------------------------
+# A citizen sees a document of one of their zaken (or of a besluit on it) when it is final
+# (status ``definitief``) and no more confidential than CITIZEN_MAX_VERTROUWELIJKHEID, the
+# same limit as for the zaak itself. Documents they added themselves are final at upload.
+CITIZEN_DOCUMENT_STATUSES = ("definitief",)
+
+
+def citizen_documents_scope(
+    principal: Citizen,
+    zaak: Zaak,
+    queryset: QuerySet[M],
+    *,
+    besluit_uuids: Sequence[UUID] = (),
+    via: str = "",
+) -> QuerySet[M]:
+    """Documents (or objects reached through ``via``) of ``zaak`` and of its besluiten
+    (``besluit_uuids``) that the citizen may see.
+
+    ``zaak`` must have been loaded through :func:`zaken_scope` for this principal (the
+    MijnZaken selectors do); the document's own status and vertrouwelijkheid decide the rest.
+    """
+    owners = [object_url("zaak", zaak.uuid)]
+    owners += [object_url("besluit", uuid) for uuid in besluit_uuids]
+    current = f"{via}huidige_versie__"
+    return queryset.filter(
+        **{
+            f"{via}objecten__object__in": owners,
+            f"{current}status__in": CITIZEN_DOCUMENT_STATUSES,
+            f"{current}vertrouwelijkheidaanduiding__in": allowed_levels(
+                settings.CITIZEN_MAX_VERTROUWELIJKHEID
+            ),
+        }
+    ).distinct()
+
+
+def citizen_may_add_document(principal: Citizen, zaak: Zaak) -> bool:
+    """Adding a document: only to an open zaak of a zaaktype that names an upload type."""
+    return (
+        zaak.einddatum is None
+        and bool(zaak.zaaktype.portaal_upload_informatieobjecttype)
+        and may_view_zaak(principal, zaak)
     )

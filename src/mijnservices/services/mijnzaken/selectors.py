@@ -72,3 +72,11 @@ def zaak_for_detail(principal: Citizen, zaak_uuid: UUID) -> Zaak:
     except Zaak.DoesNotExist as exc:
         # Same answer for "does not exist" and "not yours": nothing leaks.
         raise Http404 from exc
+
+
+def zaak_for_citizen(principal: Citizen, zaak_uuid: UUID) -> Zaak:
+    """One of the principal's zaken with its zaaktype (for downloads and checks), or 404."""
+    zaak = zaken_scope(principal).select_related("zaaktype").filter(uuid=zaak_uuid).first()
+    if zaak is None:
+        raise Http404
+    return zaak

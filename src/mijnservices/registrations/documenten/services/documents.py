@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
@@ -74,12 +75,15 @@ def _check_identificatie(versie: InformatieObjectVersie) -> None:
         )
 
 
-def _with_content(versie: InformatieObjectVersie, inhoud: str | None) -> None:
-    """Store base64 ``inhoud`` for this version (a version without keeps the previous)."""
-    if inhoud is None:
+def _with_content(
+    versie: InformatieObjectVersie, inhoud: str | None, content: Iterable[bytes] | None = None
+) -> None:
+    """Store base64 ``inhoud`` (API) or raw ``content`` chunks (portal upload) for this
+    version; a version without either keeps the previous content."""
+    if inhoud is None and content is None:
         return
     stored = storage.store(
-        storage.base64_chunks(inhoud),
+        content if content is not None else storage.base64_chunks(inhoud or ""),
         document_uuid=versie.document.uuid,
         bestandsnaam=versie.bestandsnaam,
         formaat=versie.formaat,
@@ -88,14 +92,16 @@ def _with_content(versie: InformatieObjectVersie, inhoud: str | None) -> None:
     versie.bestandsomvang = stored.size
 
 
-def _save_version(versie: InformatieObjectVersie, inhoud: str | None) -> InformatieObjectVersie:
+def _save_version(
+    versie: InformatieObjectVersie, inhoud: str | None, content: Iterable[bytes] | None = None
+) -> InformatieObjectVersie:
     _check_type(versie.informatieobjecttype)
     if not versie.identificatie:
         versie.identificatie = f"DOCUMENT-{uuid.uuid4().hex[:20].upper()}"
     _check_identificatie(versie)
     # Content of a transaction that rolls back later stays in the storage as an orphan
     # (no on-rollback hook); it is unreachable and harmless, see docs/standards.md.
-    _with_content(versie, inhoud)
+    _with_content(versie, inhoud, content)
     versie.save()
     document = versie.document
     document.huidige_versie = versie
@@ -108,10 +114,12 @@ def informatieobject_create(
     *,
     informatieobjecttype: InformatieObjectType,
     inhoud: str | None = None,
+    content: Iterable[bytes] | None = None,
     vertrouwelijkheidaanduiding: str = "",
     **fields: Any,
 ) -> EnkelvoudigInformatieObject:
-    """Version 1 of a new document; ``inhoud`` is base64 content (drc: inline upload)."""
+    """Version 1 of a new document; ``inhoud`` is base64 content (drc: inline upload),
+    ``content`` raw byte chunks (a file uploaded in the portal)."""
     fields.pop("lock", None)
     bestandsomvang = fields.pop("bestandsomvang", None)
     document = EnkelvoudigInformatieObject.objects.create()
@@ -125,12 +133,12 @@ def informatieobject_create(
         or informatieobjecttype.vertrouwelijkheidaanduiding,
         **fields,
     )
-    if inhoud is None and bestandsomvang:
+    if inhoud is None and content is None and bestandsomvang:
         # Chunked upload: the creator gets the lock to PUT the parts with.
         _plan_parts(document, versie, bestandsomvang)
         document.lock = uuid.uuid4().hex
         document.save(update_fields=["lock"])
-    _save_version(versie, inhoud)
+    _save_version(versie, inhoud, content)
     document_event(
         document,
         resource=RESOURCE,

@@ -1,0 +1,173 @@
+"""Documents and besluiten of a citizen's zaak: what the zaak page lists and downloads.
+
+Everything starts from a zaak loaded through the access policy (``zaak_for_detail``) and
+from :func:`~mijnservices.services.access.policy.citizen_documents_scope`; the number of
+queries does not grow with the number of documents or besluiten.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from uuid import UUID
+
+from django.http import Http404
+
+from mijnservices.registrations.besluiten.models import Besluit
+from mijnservices.registrations.catalogi.models import InformatieObjectType
+from mijnservices.registrations.documenten.models import (
+    EnkelvoudigInformatieObject,
+    ObjectInformatieObject,
+)
+from mijnservices.registrations.documenten.services.relations import object_url
+from mijnservices.registrations.zaken.models import Zaak
+from mijnservices.services.access.policy import citizen_documents_scope
+from mijnservices.services.access.principals import Citizen
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    uuid: UUID
+    titel: str
+    bestandsnaam: str
+    formaat: str
+    size: int | None
+    # When it came in (citizen uploads) or was made (letters): what the citizen recognises.
+    dated: date
+    # Besluit uuids the document records (empty: it belongs to the zaak itself).
+    besluiten: frozenset[UUID] = frozenset()
+
+
+@dataclass(frozen=True)
+class BesluitRow:
+    uuid: UUID
+    datum: date
+    what: str
+    toelichting: str
+    ingangsdatum: date
+    vervaldatum: date | None
+    documents: list[DocumentRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ZaakDocuments:
+    documents: list[DocumentRow]
+    besluiten: list[BesluitRow]
+
+
+def _besluiten(zaak: Zaak) -> list[Besluit]:
+    return list(
+        Besluit.objects.filter(zaak=zaak)
+        .select_related("besluittype")
+        .only(
+            "uuid",
+            "datum",
+            "toelichting",
+            "ingangsdatum",
+            "vervaldatum",
+            "zaak_id",
+            "besluittype__omschrijving",
+        )
+        .order_by("-datum", "-pk")
+    )
+
+
+def _visible_documents(
+    principal: Citizen, zaak: Zaak, besluit_uuids: list[UUID]
+) -> list[EnkelvoudigInformatieObject]:
+    queryset = EnkelvoudigInformatieObject.objects.select_related("huidige_versie")
+    return list(
+        citizen_documents_scope(principal, zaak, queryset, besluit_uuids=besluit_uuids).order_by(
+            "-huidige_versie__begin_registratie", "-pk"
+        )
+    )
+
+
+def _owners(document_ids: list[int]) -> dict[int, set[str]]:
+    owners: dict[int, set[str]] = {}
+    rows = ObjectInformatieObject.objects.filter(informatieobject_id__in=document_ids).values_list(
+        "informatieobject_id", "object"
+    )
+    for document_id, url in rows:
+        owners.setdefault(document_id, set()).add(url)
+    return owners
+
+
+def zaak_documents(principal: Citizen, zaak: Zaak) -> ZaakDocuments:
+    """The documents and besluiten of ``zaak`` the citizen may see (four queries)."""
+    besluiten = _besluiten(zaak)
+    documents = _visible_documents(principal, zaak, [b.uuid for b in besluiten])
+    owners = _owners([d.pk for d in documents])
+    by_url = {object_url("besluit", b.uuid): b.uuid for b in besluiten}
+    zaak_url = object_url("zaak", zaak.uuid)
+    rows: list[DocumentRow] = []
+    for document in documents:
+        versie = document.huidige_versie
+        assert versie is not None  # the scope filters on the current version
+        urls = owners.get(document.pk, set())
+        rows.append(
+            DocumentRow(
+                uuid=document.uuid,
+                titel=versie.titel,
+                bestandsnaam=versie.bestandsnaam,
+                formaat=versie.formaat,
+                size=versie.bestandsomvang,
+                dated=versie.ontvangstdatum or versie.creatiedatum,
+                besluiten=frozenset(by_url[url] for url in urls if url in by_url)
+                if zaak_url not in urls
+                else frozenset(),
+            )
+        )
+    besluit_rows = [
+        BesluitRow(
+            uuid=besluit.uuid,
+            datum=besluit.datum,
+            what=besluit.besluittype.omschrijving,
+            toelichting=besluit.toelichting,
+            ingangsdatum=besluit.ingangsdatum,
+            vervaldatum=besluit.vervaldatum,
+            documents=[row for row in rows if besluit.uuid in row.besluiten],
+        )
+        for besluit in besluiten
+    ]
+    return ZaakDocuments(
+        documents=[row for row in rows if not row.besluiten], besluiten=besluit_rows
+    )
+
+
+def document_for_download(
+    principal: Citizen, zaak: Zaak, document_uuid: UUID
+) -> EnkelvoudigInformatieObject:
+    """One visible document of ``zaak`` (or of a besluit on it), or 404."""
+    besluit_uuids = list(Besluit.objects.filter(zaak=zaak).values_list("uuid", flat=True))
+    queryset = EnkelvoudigInformatieObject.objects.select_related("huidige_versie").filter(
+        uuid=document_uuid
+    )
+    document = citizen_documents_scope(
+        principal, zaak, queryset, besluit_uuids=besluit_uuids
+    ).first()
+    if document is None or document.huidige_versie is None or not document.huidige_versie.inhoud:
+        raise Http404
+    return document
+
+
+def upload_type(zaak: Zaak) -> InformatieObjectType | None:
+    """The informatieobjecttype for citizen uploads on this zaak, or ``None`` (no uploads).
+
+    The zaaktype names it by omschrijving (version-independent, as ZGW relations are); the
+    published version in the same catalogus that is valid today is used."""
+    omschrijving = zaak.zaaktype.portaal_upload_informatieobjecttype
+    if not omschrijving:
+        return None
+    today = date.today()
+    return (
+        InformatieObjectType.objects.filter(
+            catalogus_id=zaak.zaaktype.catalogus_id,
+            omschrijving=omschrijving,
+            concept=False,
+            begin_geldigheid__lte=today,
+        )
+        .exclude(einde_geldigheid__lt=today)
+        .order_by("-begin_geldigheid")
+        .first()
+    )
