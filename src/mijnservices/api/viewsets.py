@@ -48,8 +48,11 @@ class ZGWViewMixin:
             filterset_class = getattr(self, "filterset_class", None)
             if filterset_class is not None:
                 allowed |= set(filterset_class.base_filters)
-            if getattr(self, "pagination_class", None) is not None:
-                allowed.add("page")
+            pagination = getattr(self, "pagination_class", None)
+            if pagination is not None:
+                allowed.add(pagination.page_query_param)
+                if getattr(pagination, "page_size_query_param", None):
+                    allowed.add(pagination.page_size_query_param)
         return allowed
 
     def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:

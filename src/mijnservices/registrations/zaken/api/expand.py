@@ -44,6 +44,13 @@ KINDS = {
         querysets.zaakinformatieobjecten, serializers.ZaakInformatieObjectSerializer
     ),
     "zaakeigenschap": Kind(querysets.zaakeigenschappen, serializers.ZaakEigenschapSerializer),
+    # Not expandable from a zaak in 1.7; listed so their views share the scoped reads.
+    "klantcontact": Kind(querysets.klantcontacten, serializers.KlantContactSerializer),
+    "zaakcontactmoment": Kind(
+        querysets.zaakcontactmomenten, serializers.ZaakContactMomentSerializer
+    ),
+    "zaakverzoek": Kind(querysets.zaakverzoeken, serializers.ZaakVerzoekSerializer),
+    "zaaknotitie": Kind(querysets.zaaknotities, serializers.ZaakNotitieSerializer),
 }
 
 

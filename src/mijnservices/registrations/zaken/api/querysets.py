@@ -11,13 +11,17 @@ from django.db.models import Prefetch, QuerySet
 
 from mijnservices.registrations.zaken.models import (
     AuditTrail,
+    KlantContact,
     Resultaat,
     Rol,
     Status,
     Zaak,
+    ZaakContactMoment,
     ZaakEigenschap,
     ZaakInformatieObject,
+    ZaakNotitie,
     ZaakObject,
+    ZaakVerzoek,
 )
 
 
@@ -89,3 +93,19 @@ def zaakeigenschappen() -> QuerySet[ZaakEigenschap]:
 
 def audittrail() -> QuerySet[AuditTrail]:
     return AuditTrail.objects.select_related("zaak").order_by("aanmaakdatum", "pk")
+
+
+def klantcontacten() -> QuerySet[KlantContact]:
+    return KlantContact.objects.select_related("zaak").order_by("pk")
+
+
+def zaakcontactmomenten() -> QuerySet[ZaakContactMoment]:
+    return ZaakContactMoment.objects.select_related("zaak").order_by("pk")
+
+
+def zaakverzoeken() -> QuerySet[ZaakVerzoek]:
+    return ZaakVerzoek.objects.select_related("zaak").order_by("pk")
+
+
+def zaaknotities() -> QuerySet[ZaakNotitie]:
+    return ZaakNotitie.objects.select_related("zaak").order_by("pk")

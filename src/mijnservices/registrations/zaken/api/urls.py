@@ -4,7 +4,7 @@ from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from mijnservices.api.schema import schema_urls
-from mijnservices.registrations.zaken.api import viewsets, zaakbesluiten
+from mijnservices.registrations.zaken.api import contacts, viewsets, zaakbesluiten
 
 app_name = "zaken"
 PREFIX = "/zaken/api/v1"
@@ -21,6 +21,12 @@ router.register(
     viewsets.ZaakInformatieObjectViewSet,
     basename="zaakinformatieobject",
 )
+router.register("klantcontacten", contacts.KlantContactViewSet, basename="klantcontact")
+router.register(
+    "zaakcontactmomenten", contacts.ZaakContactMomentViewSet, basename="zaakcontactmoment"
+)
+router.register("zaakverzoeken", contacts.ZaakVerzoekViewSet, basename="zaakverzoek")
+router.register("zaaknotities", contacts.ZaakNotitieViewSet, basename="zaaknotitie")
 router.register(
     r"zaken/(?P<zaak_uuid>[0-9a-f-]{36})/audittrail",
     viewsets.AuditTrailViewSet,
@@ -39,5 +45,10 @@ router.register(
 
 urlpatterns = [
     *schema_urls(urlconf=__name__, title="Zaken API", version=viewsets.API_VERSION, prefix=PREFIX),
+    path(
+        "zaaknummer_reserveren",
+        contacts.ZaaknummerReserverenView.as_view({"post": "create"}),
+        name="zaaknummer-reserveren",
+    ),
     path("", include(router.urls)),
 ]

@@ -282,18 +282,15 @@ class AuditTrailViewSet(  # type: ignore[misc]
         return querysets.audittrail().filter(zaak=self.parent_zaak())
 
 
-@extend_schema_view(
-    list=extend_schema(operation_id="zaakeigenschap_list"),
-    create=extend_schema(operation_id="zaakeigenschap_create"),
-    retrieve=extend_schema(operation_id="zaakeigenschap_retrieve"),
-)
+@_operations("zaakeigenschap", ALL, expand=False)
 class ZaakEigenschapViewSet(ZaakNestedMixin, ZakenViewSet):  # type: ignore[misc]
     kind = "zaakeigenschap"
-    http_method_names = ["get", "post", "head"]
     serializer_class = serializers.ZaakEigenschapSerializer
     pagination_class = None
     expandable = False
-    required_scopes = _scopes(create=UPDATE)
+    required_scopes = _scopes(create=UPDATE, update=UPDATE, partial_update=UPDATE, destroy=UPDATE)
+    delete_service = services.zaakeigenschap_delete
+    instance_argument = "zaakeigenschap"
 
     def get_queryset(self) -> Any:
         if getattr(self, "swagger_fake_view", False):

@@ -3,6 +3,14 @@
 Writes go through :mod:`..services`; reads start from the access policy.
 """
 
+from mijnservices.registrations.zaken.models.contacts import (
+    KlantContact,
+    NotitieStatus,
+    NotitieType,
+    ZaakContactMoment,
+    ZaakNotitie,
+    ZaakVerzoek,
+)
 from mijnservices.registrations.zaken.models.core import (
     Archiefnominatie,
     Archiefstatus,
@@ -33,14 +41,20 @@ __all__ = [
     "BetrokkeneType",
     "Doelgroep",
     "IdentificatieCounter",
+    "KlantContact",
+    "NotitieStatus",
+    "NotitieType",
     "ObjectType",
     "Resultaat",
     "Rol",
     "Status",
     "SubStatus",
     "Zaak",
+    "ZaakContactMoment",
     "ZaakEigenschap",
     "ZaakInformatieObject",
+    "ZaakNotitie",
     "ZaakObject",
     "ZaakQuerySet",
+    "ZaakVerzoek",
 ]

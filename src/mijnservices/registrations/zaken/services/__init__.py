@@ -2,6 +2,19 @@
 the zrc rules, change the data and record an outbox event in one transaction."""
 
 from mijnservices.registrations.zaken.services.audit import audittrail_record
+from mijnservices.registrations.zaken.services.contacts import (
+    klantcontact_create,
+    zaakcontactmoment_create,
+    zaakcontactmoment_delete,
+    zaakeigenschap_delete,
+    zaakeigenschap_update,
+    zaaknotitie_create,
+    zaaknotitie_delete,
+    zaaknotitie_update,
+    zaaknummer_reserveren,
+    zaakverzoek_create,
+    zaakverzoek_delete,
+)
 from mijnservices.registrations.zaken.services.core import (
     identificatie_generate,
     resultaat_create,
@@ -29,6 +42,7 @@ from mijnservices.registrations.zaken.services.related import (
 __all__ = [
     "audittrail_record",
     "identificatie_generate",
+    "klantcontact_create",
     "resultaat_create",
     "resultaat_delete",
     "resultaat_set",
@@ -40,11 +54,21 @@ __all__ = [
     "zaak_create",
     "zaak_delete",
     "zaak_update",
+    "zaakcontactmoment_create",
+    "zaakcontactmoment_delete",
     "zaakeigenschap_create",
+    "zaakeigenschap_delete",
+    "zaakeigenschap_update",
     "zaakinformatieobject_create",
     "zaakinformatieobject_delete",
     "zaakinformatieobject_update",
+    "zaaknotitie_create",
+    "zaaknotitie_delete",
+    "zaaknotitie_update",
+    "zaaknummer_reserveren",
     "zaakobject_create",
     "zaakobject_delete",
     "zaakobject_update",
+    "zaakverzoek_create",
+    "zaakverzoek_delete",
 ]

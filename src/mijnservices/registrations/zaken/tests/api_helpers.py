@@ -43,3 +43,15 @@ def zaken_client(
         autorisaties=autorisaties + (extra or []),
     )
     return Client(headers={"Authorization": f"Bearer {token(client_id, TEST_SECRET)}", **CRS})
+
+
+def add_contacts(zaak: Any, n: int) -> None:
+    """A klantcontact, zaakcontactmoment, zaakverzoek and zaaknotitie on ``zaak``."""
+    from django.utils import timezone
+
+    from mijnservices.registrations.zaken import services
+
+    services.klantcontact_create(zaak=zaak, datumtijd=timezone.now(), kanaal="telefoon")
+    services.zaakcontactmoment_create(zaak=zaak, contactmoment=f"https://kic.example/cm/{n}")
+    services.zaakverzoek_create(zaak=zaak, verzoek=f"https://vrc.example/verzoeken/{n}")
+    services.zaaknotitie_create(zaak=zaak, onderwerp="Belnotitie", tekst=f"Notitie {n}")

@@ -10,6 +10,7 @@ from mijnservices.registrations.zaken import services
 from mijnservices.registrations.zaken.models import ZaakObject
 from mijnservices.registrations.zaken.tests.api_helpers import (
     BASE,
+    add_contacts,
     zaak_url,
     zaken_client,
 )
@@ -95,7 +96,17 @@ def test_expand_never_includes_zaken_outside_the_rights(world):
 
 
 @pytest.mark.parametrize(
-    "collection", ["statussen", "rollen", "resultaten", "zaakobjecten", "zaakinformatieobjecten"]
+    "collection",
+    [
+        "statussen",
+        "rollen",
+        "resultaten",
+        "zaakobjecten",
+        "zaakinformatieobjecten",
+        "klantcontacten",
+        "zaakcontactmomenten",
+        "zaakverzoeken",
+    ],
 )
 def test_nested_lists_show_only_objects_of_visible_zaken(world, collection):
     visible = world["visible"]
@@ -104,6 +115,7 @@ def test_nested_lists_show_only_objects_of_visible_zaken(world, collection):
             zaak=zaak, informatieobject=f"https://drc.example/eio/{zaak.pk}"
         )
         services.resultaat_set(zaak=zaak, resultaattype=zaak.zaaktype.resultaattypen.first())
+        add_contacts(zaak, zaak.pk)
     response = world["client"].get(f"{BASE}/{collection}")
     assert response.status_code == 200
     body = response.json()

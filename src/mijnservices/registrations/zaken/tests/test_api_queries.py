@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from mijnservices.registrations.zaken import services
-from mijnservices.registrations.zaken.tests.api_helpers import BASE, zaken_client
+from mijnservices.registrations.zaken.tests.api_helpers import BASE, add_contacts, zaken_client
 from mijnservices.testing.factories import ZaakFactory, published_zaaktype
 
 pytestmark = pytest.mark.django_db
@@ -18,6 +18,10 @@ LISTS = [
     "resultaten",
     "zaakobjecten",
     "zaakinformatieobjecten",
+    "klantcontacten",
+    "zaakcontactmomenten",
+    "zaakverzoeken",
+    "zaaknotities",
 ]
 
 
@@ -29,6 +33,7 @@ def _make(zaaktype, count):
         )
         services.zaakinformatieobject_create(zaak=zaak, informatieobject=f"https://drc.example/{n}")
         services.resultaat_set(zaak=zaak, resultaattype=zaaktype.resultaattypen.first())
+        add_contacts(zaak, n)
 
 
 def _count(client, path):

@@ -1,3 +1,10 @@
+from mijnservices.registrations.zaken.api.serializers.contacts import (
+    KlantContactSerializer,
+    ReserveZaakIdentificatieSerializer,
+    ZaakContactMomentSerializer,
+    ZaakNotitieSerializer,
+    ZaakVerzoekSerializer,
+)
 from mijnservices.registrations.zaken.api.serializers.related import (
     AuditTrailSerializer,
     ResultaatSerializer,
@@ -11,11 +18,16 @@ from mijnservices.registrations.zaken.api.serializers.zaak import ZaakSerializer
 
 __all__ = [
     "AuditTrailSerializer",
+    "KlantContactSerializer",
+    "ReserveZaakIdentificatieSerializer",
     "ResultaatSerializer",
     "RolSerializer",
     "StatusSerializer",
+    "ZaakContactMomentSerializer",
     "ZaakEigenschapSerializer",
     "ZaakInformatieObjectSerializer",
+    "ZaakNotitieSerializer",
     "ZaakObjectSerializer",
     "ZaakSerializer",
+    "ZaakVerzoekSerializer",
 ]

@@ -246,6 +246,8 @@ class ZaakEigenschapSerializer(ServiceSerializer):
     eigenschap = catalogi_link("eigenschap", Eigenschap.objects.all())
 
     create_service = services.zaakeigenschap_create
+    update_service = services.zaakeigenschap_update
+    instance_argument = "zaakeigenschap"
 
     class Meta:
         model = ZaakEigenschap
