@@ -34,6 +34,7 @@ from mijnservices.registrations.zaken import services as zaken
 from mijnservices.registrations.zaken.models import BetrokkeneType, Zaak
 
 logger = structlog.get_logger(__name__)
+SELECTIELIJST_DEMO = "https://selectielijst.example/api/v1"
 
 
 @dataclass
@@ -120,6 +121,10 @@ def _zaaktype(catalogus: Catalogus, spec: ZaakTypeSpec, report: LoadReport) -> Z
             zaaktype=zaaktype,
             omschrijving=resultaat.omschrijving,
             toelichting=resultaat.toelichting,
+            # Placeholder Selectielijst references (required by Catalogi 1.3) until the
+            # integration layer reads the real Selectielijst API.
+            resultaattypeomschrijving=f"{SELECTIELIJST_DEMO}/resultaattypeomschrijvingen/demo",
+            selectielijstklasse=f"{SELECTIELIJST_DEMO}/resultaten/demo",
         )
     catalogi.roltype_create(
         zaaktype=zaaktype,

@@ -18,6 +18,12 @@ from mijnservices.registrations.catalogi.models import Catalogus, ZaakType
 from mijnservices.registrations.zaken import services as zaken_services
 from mijnservices.registrations.zaken.models import Zaak
 
+# A resultaattype's meaning and archiving class come from the Selectielijst API (required).
+SELECTIELIJST = {
+    "resultaattypeomschrijving": "https://selectielijst.example/api/v1/resultaattypeomschrijvingen/1",
+    "selectielijstklasse": "https://selectielijst.example/api/v1/resultaten/1",
+}
+
 
 class CatalogusFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -58,7 +64,9 @@ def published_zaaktype(
             statustekst=f"Uitleg bij stap {number}",
             doorlooptijd=timedelta(days=step_days),
         )
-    catalogi_services.resultaattype_create(zaaktype=zaaktype, omschrijving="Toegekend")
+    catalogi_services.resultaattype_create(
+        zaaktype=zaaktype, omschrijving="Toegekend", **SELECTIELIJST
+    )
     catalogi_services.roltype_create(
         zaaktype=zaaktype, omschrijving="Aanvrager", omschrijving_generiek="initiator"
     )
@@ -105,7 +113,10 @@ def published_zaaktype_with_relations(
         for number in (1, 2)
     ]
     catalogi_services.resultaattype_create(
-        zaaktype=zaaktype, omschrijving="Verleend", besluittypen=[besluittype.omschrijving]
+        zaaktype=zaaktype,
+        omschrijving="Verleend",
+        besluittypen=[besluittype.omschrijving],
+        **SELECTIELIJST,
     )
     catalogi_services.roltype_create(
         zaaktype=zaaktype, omschrijving="Aanvrager", omschrijving_generiek="initiator"

@@ -114,6 +114,11 @@ def statustype_delete(*, statustype: StatusType) -> None:
 
 
 def _check_resultaattype(resultaattype: ResultaatType) -> None:
+    # Both are required in Catalogi 1.3 (the resultaat's meaning and archiving class come
+    # from the Selectielijst); the API asks them, and so does every other way in.
+    for field in ("resultaattypeomschrijving", "selectielijstklasse"):
+        if not getattr(resultaattype, field):
+            raise DomainError(f"{field} is required.", code="required", field=field)
     check_brondatum(resultaattype.brondatum_archiefprocedure)
     catalogus_id = resultaattype.zaaktype.catalogus_id
     check_keys(

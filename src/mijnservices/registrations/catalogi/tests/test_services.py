@@ -7,7 +7,7 @@ import pytest
 from mijnservices.core.errors import DomainError
 from mijnservices.core.models import OutboxEvent
 from mijnservices.registrations.catalogi import services
-from mijnservices.testing.factories import CatalogusFactory, published_zaaktype
+from mijnservices.testing.factories import SELECTIELIJST, CatalogusFactory, published_zaaktype
 
 
 def _concept(**fields):
@@ -88,7 +88,10 @@ def test_brondatum_archiefprocedure_rules_are_enforced(brondatum, field, code):
     zaaktype = _concept()
     with pytest.raises(DomainError) as error:
         services.resultaattype_create(
-            zaaktype=zaaktype, omschrijving="Verleend", brondatum_archiefprocedure=brondatum
+            zaaktype=zaaktype,
+            omschrijving="Verleend",
+            brondatum_archiefprocedure=brondatum,
+            **SELECTIELIJST,
         )
     assert error.value.code == code
     assert error.value.field == f"brondatum_archiefprocedure.{field}"
@@ -100,6 +103,7 @@ def test_valid_brondatum_archiefprocedure_is_accepted():
         zaaktype=_concept(),
         omschrijving="Verleend",
         brondatum_archiefprocedure={"afleidingswijze": "termijn", "procestermijn": "P5Y"},
+        **SELECTIELIJST,
     )
     assert resultaattype.pk
 
@@ -113,7 +117,7 @@ def test_zaaktype_publish_needs_a_published_besluittype_version():
     services.zaaktype_update(zaaktype=zaaktype, besluittypen=["Besluit"])
     for number in (1, 2):
         services.statustype_create(zaaktype=zaaktype, volgnummer=number, omschrijving="s")
-    services.resultaattype_create(zaaktype=zaaktype, omschrijving="r")
+    services.resultaattype_create(zaaktype=zaaktype, omschrijving="r", **SELECTIELIJST)
     services.roltype_create(zaaktype=zaaktype, omschrijving="a", omschrijving_generiek="initiator")
     with pytest.raises(DomainError) as error:
         services.zaaktype_publish(zaaktype=zaaktype)

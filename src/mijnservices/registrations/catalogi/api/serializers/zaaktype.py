@@ -25,7 +25,10 @@ class ReferentieProcesSerializer(serializers.Serializer):  # type: ignore[type-a
     link = serializers.URLField(max_length=200, required=False, allow_blank=True)
 
     def to_representation(self, instance: dict[str, str]) -> dict[str, str]:
-        return {"naam": instance.get("naam", ""), "link": instance.get("link", "")}
+        found = {"naam": instance.get("naam", "")}
+        if instance.get("link"):  # optional; "" is not a URI
+            found["link"] = instance["link"]
+        return found
 
 
 class BronCatalogusSerializer(serializers.Serializer):  # type: ignore[type-arg]
@@ -226,6 +229,8 @@ class ZaakTypeSerializer(ServiceModelSerializer):
         for group in ("broncatalogus", "bronzaaktype"):
             if data.get(group) is None:
                 data.pop(group, None)
+        if not data.get("selectielijst_procestype"):  # optional; "" is not a URI
+            data.pop("selectielijst_procestype", None)
         if data.get("versiedatum") is None:
             data["versiedatum"] = instance.begin_geldigheid.isoformat()
         return data

@@ -185,6 +185,7 @@ class ZaakObjectSerializer(ServiceSerializer):
     update_service = services.zaakobject_update
     instance_argument = "zaakobject"
     omit_when_null = (
+        "object",
         "zaakobjecttype",
         "object_identificatie",
         "object_type_overige",

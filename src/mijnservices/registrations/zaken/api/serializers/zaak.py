@@ -116,7 +116,8 @@ class ZaakSerializer(ServiceSerializer):
     create_service = services.zaak_create
     update_service = services.zaak_update
     instance_argument = "zaak"
-    omit_when_null = ("zaakgeometrie",)
+    # Optional URI attributes: "" is not a URI, so an empty one is left out.
+    omit_when_null = ("zaakgeometrie", "communicatiekanaal", "selectielijstklasse")
 
     class Meta:
         model = Zaak
