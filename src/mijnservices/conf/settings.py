@@ -366,6 +366,22 @@ CITIZEN_MAX_VERTROUWELIJKHEID = declare(
     ),
 )
 
+# --- Verwerkingenlogging ----------------------------------------------------------
+VERWERKINGEN_BEWAARTERMIJN_DAGEN = declare(
+    "VERWERKINGEN_BEWAARTERMIJN_DAGEN",
+    730,
+    "Days a logged read of personal data is kept before the worker purges it.",
+    group="Verwerkingenlogging",
+    check=positive,
+)
+VERWERKINGEN_PSEUDONYM_KEY = declare(
+    "VERWERKINGEN_PSEUDONYM_KEY",
+    "",
+    "Key for the pseudonyms of BSN/KvK-nummers in the log (default: derived from SECRET_KEY).",
+    group="Verwerkingenlogging",
+    secret=True,
+)
+
 # --- Portal uploads --------------------------------------------------------------
 PORTAL_UPLOAD_MAX_SIZE = declare(
     "PORTAL_UPLOAD_MAX_SIZE",

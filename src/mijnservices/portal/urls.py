@@ -30,6 +30,7 @@ urlpatterns = [
     path("sessie/verlengen/", views.keep_alive, name="keep_alive"),
     path("taal/", set_language, name="set_language"),
     path("mijn-zaken/", views.zaken_overview, name="zaken"),
+    path("mijn-gegevens/inzage/", views.verwerkingen, name="verwerkingen"),
     path("mijn-zaken/<uuid:zaak_uuid>/", views.zaak_detail, name="zaak_detail"),
     path(
         "mijn-zaken/<uuid:zaak_uuid>/documenten/toevoegen/",

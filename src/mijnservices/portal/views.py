@@ -21,6 +21,7 @@ from mijnservices.portal.auth import (
 )
 from mijnservices.portal.display import status_text, zaak_rows, zaak_title, zaaktype_title
 from mijnservices.portal.upload_form import DocumentUploadForm, upload_limits
+from mijnservices.registrations.verwerkingen.selectors import verwerkingen_for
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access.policy import citizen_may_add_document
 from mijnservices.services.access.principals import Citizen
@@ -93,6 +94,14 @@ def detail_context(
         "upload_form": (upload_form or DocumentUploadForm()) if can_upload else None,
         "upload_limits": upload_limits(),
     }
+
+
+@citizen_required
+def verwerkingen(request: HttpRequest, citizen: Citizen) -> HttpResponse:
+    """ "Wie heeft mijn gegevens bekeken": the verwerkingenlogging about this party."""
+    audit.record("verwerkingen_viewed", citizen)
+    rows = verwerkingen_for(citizen.party)
+    return render(request, "portal/verwerkingen.html", {"citizen": citizen, "rows": rows})
 
 
 @require_POST

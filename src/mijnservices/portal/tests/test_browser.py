@@ -13,7 +13,9 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
 from mijnservices.portal.management.commands.compile_translations import PACKAGE_DIR
+from mijnservices.registrations.verwerkingen.services import Actor, verwerking_log
 from mijnservices.registrations.zaken import services as zaken_services
+from mijnservices.services.access.principals import Party
 from mijnservices.testing.documents import PDF, besluit_on, zaak_document, zaaktype_with_uploads
 from mijnservices.testing.factories import ZaakFactory
 
@@ -37,6 +39,7 @@ TEXT = {
         "documents": "Documenten",
         "decisions": "Besluiten",
         "add": "Document toevoegen",
+        "inzage": "Wie heeft mijn gegevens bekeken?",
     },
     "en": {
         "persona_button": "Log in as this person",
@@ -52,6 +55,7 @@ TEXT = {
         "documents": "Documents",
         "decisions": "Decisions",
         "add": "Add document",
+        "inzage": "Who has looked at my data?",
     },
 }
 
@@ -82,6 +86,13 @@ def zaak() -> Any:
     zaken_services.substatus_create(zaak=ongoing, omschrijving="Wij hebben uw foto's ontvangen")
     zaak_document(ongoing, titel="Ontvangstbevestiging")
     besluit_on(ongoing, toelichting="U krijgt een voorschot.")
+    verwerking_log(
+        actor=Actor(kind="employee", id="1", organisatie_eenheid="Klantcontactcentrum"),
+        activiteit="klantbeeld inzien",
+        doel="Uw vraag aan de telefoon beantwoorden",
+        personen=[Party(kind="bsn", identifier=SUZANNE)],
+        objecttype="zaak",
+    )
     ZaakFactory.create(zaaktype=zaaktype, for_bsn=SUZANNE, closed=True)
     return ongoing
 
@@ -161,6 +172,12 @@ def _journey(page: Page, base_url: str, language: str) -> None:
     decisions = page.get_by_role("region", name=text["decisions"])
     expect(decisions).to_contain_text("U krijgt een voorschot.")
     expect(decisions.get_by_role("link", name="Besluitbrief")).to_be_visible()
+    assert_accessible(page)
+
+    page.goto(f"{base_url}/mijn-zaken/")
+    page.get_by_role("link", name=text["inzage"]).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(text["inzage"])
+    expect(page.locator(".portal-verwerkingen li")).to_have_count(1)
     assert_accessible(page)
 
     page.get_by_role("link", name=text["statement"]).click()

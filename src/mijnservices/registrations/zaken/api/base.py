@@ -17,6 +17,7 @@ from mijnservices.api.viewsets import ZGWModelViewSet
 from mijnservices.registrations.zaken import services
 from mijnservices.registrations.zaken.api import expand as expansion
 from mijnservices.registrations.zaken.api.renderers import ZakenJSONRenderer
+from mijnservices.registrations.zaken.api.verwerkingen import log_reads
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access import policy
 from mijnservices.services.access.principals import ApiClient
@@ -100,6 +101,7 @@ class ZakenViewSet(ZGWModelViewSet):
         page = self.paginate_queryset(queryset)
         objects = list(page if page is not None else queryset)
         data = self._expanded(objects, self.get_serializer(objects, many=True).data)
+        log_reads(self.principal, self.kind, objects)
         if page is not None:
             return self.get_paginated_response(data)
         return Response(data)
@@ -107,6 +109,7 @@ class ZakenViewSet(ZGWModelViewSet):
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         obj = self.get_object()
         data = self._expanded([obj], [self.get_serializer(obj).data])
+        log_reads(self.principal, self.kind, [obj])
         return Response(data[0])
 
     # --- writes: rights on the zaak's zaaktype, audit trail in the same transaction ----

@@ -27,6 +27,7 @@ from mijnservices.registrations.zaken.api.base import (
     ZakenViewSet,
 )
 from mijnservices.registrations.zaken.api.renderers import ZakenJSONRenderer
+from mijnservices.registrations.zaken.api.verwerkingen import log_reads
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access import policy
 
@@ -130,6 +131,7 @@ class ZaakViewSet(CrsNegotiation, ZakenViewSet):
         page = self.paginate_queryset(queryset)
         objects = list(page if page is not None else queryset)
         data = self._expanded(objects, self.get_serializer(objects, many=True).data)
+        log_reads(self.principal, self.kind, objects)
         return self.get_paginated_response(data)
 
     def _zoek_specials(self, queryset: Any, body: dict[str, Any]) -> Any:
