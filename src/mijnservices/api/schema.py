@@ -113,6 +113,20 @@ APIS = {
         prefix="/notificaties/api/v1",
         committed=PACKAGE / "registrations/notificaties/openapi.yaml",
     ),
+    "verwerkingenlogging-bewerking": PublishedApi(
+        urlconf="mijnservices.registrations.verwerkingen.api.urls_bewerking",
+        title="Verwerkingenlogging Bewerking API",
+        version="0.9.0",
+        prefix="/verwerkingenlogging/api/v1",
+        committed=PACKAGE / "registrations/verwerkingen/openapi-bewerking.yaml",
+    ),
+    "verwerkingenlogging-inzage": PublishedApi(
+        urlconf="mijnservices.registrations.verwerkingen.api.urls_inzage",
+        title="Verwerkingenlogging Inzage API",
+        version="0.9.0",
+        prefix="/verwerkingenlogging/api/v1",
+        committed=PACKAGE / "registrations/verwerkingen/openapi-inzage.yaml",
+    ),
 }
 
 

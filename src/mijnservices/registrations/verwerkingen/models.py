@@ -59,18 +59,25 @@ class Verwerkingsactie(AppendOnly):
     handeling_naam = models.CharField(max_length=242, blank=True)
     verwerking_naam = models.CharField(max_length=242, blank=True)
     verwerking_id = models.UUIDField(null=True, blank=True)
-    verwerkingsactiviteit_id = models.CharField(max_length=242, blank=True)
+    verwerkingsactiviteit_id = models.UUIDField(null=True, blank=True)
     verwerkingsactiviteit_url = models.URLField(max_length=2042, blank=True)
     vertrouwelijkheid = models.CharField(
         max_length=13, choices=Vertrouwelijkheid.choices, default=Vertrouwelijkheid.NORMAAL
     )
     bewaartermijn = models.DurationField()
-    # Who did it: the organisation unit (uitvoerder), the system, and the user within it
+    # Who did it: the organisation (uitvoerder, its OIN) and unit, the system, and the user
     # (an employee account or an API client id) — shown to the person without the user.
-    uitvoerder = models.CharField(max_length=242, blank=True)
+    uitvoerder = models.CharField(max_length=20, blank=True, help_text="OIN of the organisation")
+    organisatie_eenheid = models.CharField(max_length=242, blank=True)
     systeem = models.CharField(max_length=242, blank=True)
     gebruiker = models.CharField(max_length=242, blank=True)
     gegevensbron = models.CharField(max_length=242, blank=True)
+    # The receiving party when the data was provided to another organisation (afnemer).
+    soort_afnemer_id = models.CharField(max_length=242, blank=True)
+    afnemer_id = models.CharField(max_length=40, blank=True)
+    verwerkingsactiviteit_id_afnemer = models.UUIDField(null=True, blank=True)
+    verwerkingsactiviteit_url_afnemer = models.URLField(max_length=2042, blank=True)
+    verwerking_id_afnemer = models.UUIDField(null=True, blank=True)
     # Why: the purpose, in words the person understands.
     doel = models.CharField(max_length=242, blank=True)
     tijdstip = models.DateTimeField()

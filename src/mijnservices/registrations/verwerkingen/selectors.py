@@ -36,7 +36,7 @@ def verwerkingen_for(party: Party, *, limit: int = 200) -> list[VerwerkingRow]:
     return [
         VerwerkingRow(
             tijdstip=actie.tijdstip,
-            door=actie.uitvoerder or actie.systeem,
+            door=actie.organisatie_eenheid or actie.systeem,
             door_medewerker=actie.gebruiker.startswith("employee:"),
             activiteit=actie.actie_naam,
             doel=actie.doel,

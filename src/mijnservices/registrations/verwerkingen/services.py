@@ -9,7 +9,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Literal
+from typing import Any, Literal
 
 import structlog
 from django.conf import settings
@@ -34,11 +34,16 @@ class Actor:
     organisatie_eenheid: str = ""
 
 
+def organisation_oin() -> str:
+    """The OIN of this municipality (Logius scheme for governments: 00000001 + RSIN + 000)."""
+    return f"00000001{settings.ORGANISATION_RSIN}000"
+
+
 def pseudonym(kind: str, identifier: str) -> str:
     """The stored form of a person's or business's identifier: a keyed HMAC-SHA256, so the
     table never holds a BSN, yet the same identifier always finds its rows."""
     key = settings.VERWERKINGEN_PSEUDONYM_KEY or f"verwerkingen:{settings.SECRET_KEY}"
-    message = f"{SOORT.get(kind, kind)}:{identifier}".encode()
+    message = f"{SOORT.get(kind.lower(), kind.upper())}:{identifier}".encode()
     return hmac.new(key.encode(), message, hashlib.sha256).hexdigest()
 
 
@@ -67,10 +72,10 @@ def verwerking_log(
             actie_naam=activiteit,
             handeling_naam=objecttype,
             verwerking_naam=", ".join(list(objecten)[:5])[:242],
-            verwerkingsactiviteit_id=activiteit,
             vertrouwelijkheid=vertrouwelijkheid,
             bewaartermijn=timedelta(days=settings.VERWERKINGEN_BEWAARTERMIJN_DAGEN),
-            uitvoerder=actor.organisatie_eenheid,
+            uitvoerder=organisation_oin(),
+            organisatie_eenheid=actor.organisatie_eenheid,
             systeem="MijnServices" if actor.kind == "employee" else actor.naam or actor.id,
             gebruiker=f"{actor.kind}:{actor.id}",
             doel=doel,
@@ -111,3 +116,28 @@ def verwerkingen_purge_when_due() -> int:
     _last_purge[0] = time.monotonic()
     verwerkingen_purge()
     return 0
+
+
+def verwerkingsactie_create(
+    *, verwerkte_objecten: list[dict[str, Any]], **fields: Any
+) -> Verwerkingsactie:
+    """A verwerkingsactie registered by another system (Bewerking API). Identifiers of the
+    verwerkte objecten are pseudonymised like our own."""
+    fields.setdefault("bewaartermijn", timedelta(days=settings.VERWERKINGEN_BEWAARTERMIJN_DAGEN))
+    with transaction.atomic():
+        actie = Verwerkingsactie.objects.create(**fields)
+        VerwerktObject.objects.bulk_create(
+            VerwerktObject(
+                actie=actie,
+                objecttype=item["objecttype"],
+                soort_object_id=item["soort_object_id"],
+                object_pseudonym=pseudonym(item["soort_object_id"].lower(), item["object_id"]),
+                betrokkenheid=item.get("betrokkenheid", ""),
+                soorten_gegevens=[
+                    {"soortGegeven": entry["soort_gegeven"]}
+                    for entry in item.get("verwerkte_soorten_gegevens", [])
+                ],
+            )
+            for item in verwerkte_objecten
+        )
+    return actie
