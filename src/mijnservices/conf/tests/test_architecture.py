@@ -43,6 +43,7 @@ PUBLIC_ROUTES = {
     "documenten:schema": "the ZGW API's OpenAPI document is public, as in Open Zaak",
     "besluiten:schema": "the ZGW API's OpenAPI document is public, as in Open Zaak",
     "notificaties:schema": "the ZGW API's OpenAPI document is public, as in Open Zaak",
+    "verwerkingen:schema": "the OpenAPI documents of both Verwerkingenlogging APIs are public",
 }
 # URL prefixes served by APIs: anonymous calls must get 401/403 (checked the same way).
 DENIED_STATUSES = {302, 401, 403, 404, 405}
