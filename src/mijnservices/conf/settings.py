@@ -136,6 +136,8 @@ INSTALLED_APPS = [
     "mijnservices.portal",
     "mijnservices.kcc",
     "mijnservices.demo",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -147,6 +149,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -485,3 +488,41 @@ SESSION_WARNING_BEFORE = declare(
     check=positive,
 )
 OIDC = login_conf.declare_oidc()
+
+# --- Employee pages (kcc): purpose binding and login ----------------------------
+KCC_MAX_VERTROUWELIJKHEID = declare(
+    "KCC_MAX_VERTROUWELIJKHEID",
+    "zaakvertrouwelijk",
+    "Most confidential vertrouwelijkheidaanduiding of a zaak a KCC employee may see (status level).",
+    group="Access",
+    check=one_of(
+        "openbaar",
+        "beperkt_openbaar",
+        "intern",
+        "zaakvertrouwelijk",
+        "vertrouwelijk",
+        "confidentieel",
+        "geheim",
+        "zeer_geheim",
+    ),
+)
+EMPLOYEE_LOGIN_MAX_FAILURES = declare(
+    "EMPLOYEE_LOGIN_MAX_FAILURES",
+    5,
+    "Failed employee logins per username and IP address before logging in is refused for a while.",
+    group="Security",
+    check=positive,
+)
+EMPLOYEE_LOGIN_FAILURE_WINDOW = declare(
+    "EMPLOYEE_LOGIN_FAILURE_WINDOW",
+    900,
+    "Seconds over which failed employee logins are counted (and how long the block lasts).",
+    group="Security",
+    check=positive,
+)
+EMPLOYEE_OTP_ISSUER = declare(
+    "EMPLOYEE_OTP_ISSUER",
+    "MijnServices",
+    "Name an authenticator app shows for the employees' two-factor codes.",
+    group="Security",
+)

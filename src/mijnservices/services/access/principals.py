@@ -66,6 +66,25 @@ class Citizen:
         return self.represented is not None
 
 
+EmployeeRole = Literal["kcc", "behandelaar", "beheerder", "auditor"]
+
+
+@dataclass(frozen=True)
+class Employee:
+    """A logged-in municipal employee; what they may see follows from their roles
+    (``services.access.employees``)."""
+
+    user_id: int
+    username: str
+    roles: frozenset[str] = frozenset()
+    # Zaaktype identificaties this employee handles as behandelaar.
+    behandel_zaaktypen: frozenset[str] = frozenset()
+    organisatie_eenheid: str = ""
+
+    def has_role(self, role: EmployeeRole) -> bool:
+        return role in self.roles
+
+
 @dataclass(frozen=True)
 class TypeScopes:
     """Scopes an API client holds for one zaaktype / informatieobjecttype / besluittype

@@ -97,14 +97,15 @@ def zaak_documents(principal: Citizen, zaak: Zaak) -> ZaakDocuments:
     """The documents and besluiten of ``zaak`` the citizen may see (four queries)."""
     besluiten = _besluiten(zaak)
     documents = _visible_documents(principal, zaak, [b.uuid for b in besluiten])
-    owners = _owners([d.pk for d in documents])
+    # Which besluit a document records matters only when there are besluiten.
+    owners = _owners([d.pk for d in documents]) if besluiten and documents else {}
     by_url = {object_url("besluit", b.uuid): b.uuid for b in besluiten}
     zaak_url = object_url("zaak", zaak.uuid)
     rows: list[DocumentRow] = []
     for document in documents:
         versie = document.huidige_versie
         assert versie is not None  # the scope filters on the current version
-        urls = owners.get(document.pk, set())
+        urls = owners.get(document.pk, {zaak_url})
         rows.append(
             DocumentRow(
                 uuid=document.uuid,

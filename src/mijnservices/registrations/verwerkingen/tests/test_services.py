@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from mijnservices.core import worker
@@ -85,16 +85,32 @@ def test_the_purge_removes_only_what_is_past_its_bewaartermijn(settings):
     settings.VERWERKINGEN_BEWAARTERMIJN_DAGEN = 30
     old = _log(SUZANNE)
     _log(ELS)
-    # Make the first one 31 days old without an UPDATE through the application.
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {Verwerkingsactie._meta.db_table} SET tijdstip = %s WHERE id = %s",  # noqa: S608
-            [timezone.now() - timedelta(days=31), old.pk],
-        )
+    # A row written 31 days ago (inserted as such: the tables refuse UPDATE).
+    aged = Verwerkingsactie.objects.create(
+        actie_naam="oud",
+        bewaartermijn=timedelta(days=30),
+        tijdstip=timezone.now() - timedelta(days=31),
+    )
+    VerwerktObject.objects.create(
+        actie=aged,
+        soort_object_id="BSN",
+        object_pseudonym=old.verwerkte_objecten.get().object_pseudonym,
+    )
     assert verwerkingen_purge() == 1
-    assert verwerkingen_for(Party(kind="bsn", identifier=SUZANNE)) == []
-    assert len(verwerkingen_for(Party(kind="bsn", identifier=ELS))) == 1
-    assert VerwerktObject.objects.count() == 1
+    assert [row.activiteit for row in verwerkingen_for(Party(kind="bsn", identifier=SUZANNE))] == [
+        "klantbeeld inzien"
+    ]
+    assert VerwerktObject.objects.count() == 2
+
+
+def test_the_database_itself_refuses_an_update():
+    actie = _log(SUZANNE)
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Verwerkingsactie._meta.db_table} SET doel = %s WHERE id = %s",  # noqa: S608
+            ["iets anders", actie.pk],
+        )
+    assert Verwerkingsactie.objects.get().doel == "Vraag van de inwoner beantwoorden"
 
 
 def test_the_worker_runs_the_purge():

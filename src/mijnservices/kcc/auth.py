@@ -1,0 +1,114 @@
+"""Employee sessions: who is logged in, with which roles, and the guard for employee pages.
+
+Employees are Django users. A session counts as an employee session only after the second
+factor (TOTP through django-otp) or an OpenID Connect login at the organisation's identity
+provider; the session key ``EMPLOYEE_SESSION_KEY`` records which. Idle sessions end after
+``SESSION_IDLE_TIMEOUT`` like the portal's (the session cookie age, renewed every request).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+from django.conf import settings
+from django.contrib.auth import login
+from django.contrib.auth.models import AbstractBaseUser
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
+from django.shortcuts import resolve_url
+from django.utils import timezone
+from django.utils.http import urlencode
+
+from mijnservices.kcc.models import EmployeeRole, LoginFailure
+from mijnservices.services.access.principals import Employee
+
+EMPLOYEE_SESSION_KEY = "kcc_employee"
+LOGIN_URL = "kcc:login"
+P = ParamSpec("P")
+R = TypeVar("R", bound=HttpResponseBase)
+
+
+def employee_for_user(user: AbstractBaseUser) -> Employee:
+    """The principal for a user: roles and behandel-zaaktypen in one query."""
+    roles = list(
+        EmployeeRole.objects.filter(user_id=user.pk).values_list("role", "zaaktype_identificaties")
+    )
+    zaaktypen = {str(z) for role, ids in roles if role == "behandelaar" for z in ids or ()}
+    return Employee(
+        user_id=int(user.pk),
+        username=user.get_username(),
+        roles=frozenset(role for role, _ in roles),
+        behandel_zaaktypen=frozenset(zaaktypen),
+    )
+
+
+def login_employee(request: HttpRequest, user: Any, *, method: str) -> None:
+    """Start an employee session (a new session key; ``method`` is "totp" or "oidc")."""
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    request.session[EMPLOYEE_SESSION_KEY] = {"user_id": user.pk, "method": method}
+
+
+def current_employee(request: HttpRequest) -> Employee | None:
+    user = getattr(request, "user", None)
+    data: Any = request.session.get(EMPLOYEE_SESSION_KEY)
+    if user is None or not user.is_authenticated or not isinstance(data, dict):
+        return None
+    if data.get("user_id") != user.pk:
+        return None
+    if data.get("method") == "totp" and not user.is_verified():
+        return None
+    return employee_for_user(user)
+
+
+def login_redirect(request: HttpRequest) -> HttpResponseRedirect:
+    query = urlencode({"next": request.get_full_path()})
+    return HttpResponseRedirect(f"{resolve_url(LOGIN_URL)}?{query}")
+
+
+def employee_required(
+    view: Callable[Concatenate[HttpRequest, Employee, P], R],
+) -> Callable[Concatenate[HttpRequest, P], R | HttpResponse]:
+    """Only for a logged-in employee; the view receives the :class:`Employee`."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> R | HttpResponse:
+        employee = current_employee(request)
+        if employee is None:
+            return login_redirect(request)
+        # The base template shows the idle-session warning on employee pages.
+        setattr(request, "kcc_employee", employee)  # noqa: B010
+        response = view(request, employee, *args, **kwargs)
+        response["Cache-Control"] = "no-store"
+        return response
+
+    return wrapper
+
+
+# --- Throttling: failures per username + IP address, in the database -------------------
+def _throttle_key(username: str, ip: str) -> str:
+    raw = f"{settings.SECRET_KEY}|{username.lower()}|{ip}"
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _client_ip(request: HttpRequest) -> str:
+    return str(request.META.get("REMOTE_ADDR", ""))
+
+
+def login_blocked(request: HttpRequest, username: str) -> bool:
+    since = timezone.now() - timedelta(seconds=settings.EMPLOYEE_LOGIN_FAILURE_WINDOW)
+    failures = LoginFailure.objects.filter(
+        key=_throttle_key(username, _client_ip(request)), at__gte=since
+    ).count()
+    return failures >= settings.EMPLOYEE_LOGIN_MAX_FAILURES
+
+
+def login_failed(request: HttpRequest, username: str) -> None:
+    # Failed attempts are security records, not domain data: no outbox event.
+    LoginFailure.objects.create(key=_throttle_key(username, _client_ip(request)))
+
+
+def login_succeeded(request: HttpRequest, username: str) -> None:
+    LoginFailure.objects.filter(key=_throttle_key(username, _client_ip(request))).delete()

@@ -1,0 +1,94 @@
+"""Forms of the employee pages. They validate input; services do the writing."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from mijnservices.registrations.catalogi.models import ResultaatType, StatusType
+
+SEARCH_KINDS = [
+    ("bsn", _("BSN")),
+    ("kvk", _("KvK number")),
+    ("zaak", _("Case number")),
+    ("email", _("E-mail address")),
+    ("telefoon", _("Phone number")),
+]
+
+KANALEN = [
+    ("telefoon", _("Phone")),
+    ("balie", _("Desk")),
+    ("email", _("E-mail")),
+    ("chat", _("Chat")),
+    ("brief", _("Letter")),
+]
+
+
+class LoginForm(forms.Form):
+    username = forms.CharField(label=_("User name"), max_length=150)
+    password = forms.CharField(label=_("Password"), widget=forms.PasswordInput)
+    code = forms.CharField(
+        label=_("Code from your authenticator app"),
+        help_text=_("6 digits. Leave empty if you have not set up two-step login yet."),
+        required=False,
+        max_length=8,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from your authenticator app"),
+        max_length=8,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )
+
+
+class SearchForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Search by"), choices=SEARCH_KINDS)
+    q = forms.CharField(label=_("Search for"), max_length=254)
+
+
+class ContactmomentForm(forms.Form):
+    kanaal = forms.ChoiceField(label=_("Channel"), choices=KANALEN)
+    inhoud = forms.CharField(
+        label=_("What was it about?"), widget=forms.Textarea(attrs={"rows": 4})
+    )
+    zaak = forms.ChoiceField(label=_("About case"), required=False)
+    vraag_over_status = forms.TypedChoiceField(
+        label=_("Was it a question about the status of a case?"),
+        choices=[("ja", _("Yes")), ("nee", _("No"))],
+        coerce=lambda value: value == "ja",
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args: object, zaken: list[tuple[str, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["zaak"].choices = [("", _("No case")), *zaken]  # type: ignore[attr-defined]
+
+
+class StatusForm(forms.Form):
+    statustype = forms.ModelChoiceField(label=_("Next step"), queryset=StatusType.objects.none())
+    toelichting = forms.CharField(
+        label=_("Explanation for the resident"),
+        help_text=_("The resident sees this text with the step. Use plain language."),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class SubStatusForm(forms.Form):
+    omschrijving = forms.CharField(
+        label=_("Update for the resident"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class CloseForm(forms.Form):
+    resultaattype = forms.ModelChoiceField(label=_("Result"), queryset=ResultaatType.objects.none())
+    toelichting = forms.CharField(
+        label=_("Explanation for the resident"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

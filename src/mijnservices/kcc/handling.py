@@ -1,0 +1,146 @@
+"""The zaak page for employees: what the citizen sees, and for the behandelaar the actions
+that move the zaak forward (next status, sub-status update, resultaat and closing).
+
+All changes go through the Zaken service layer, the same one the Zaken API uses.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render, resolve_url
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from mijnservices.core.errors import DomainError
+from mijnservices.kcc import selectors
+from mijnservices.kcc.auth import employee_required
+from mijnservices.kcc.forms import CloseForm, StatusForm, SubStatusForm
+from mijnservices.kcc.logging import log_view
+from mijnservices.portal.display import zaak_title
+from mijnservices.registrations.zaken import services as zaken_services
+from mijnservices.registrations.zaken.models import Zaak
+from mijnservices.services.access import employees
+from mijnservices.services.access.employees import Detail
+from mijnservices.services.access.principals import Employee
+from mijnservices.services.mijnzaken.tracking import build_tracking
+
+
+def _load(employee: Employee, zaak_uuid: UUID) -> tuple[Zaak, Detail]:
+    zaak = selectors.zaak_for_employee(employee, zaak_uuid)
+    detail = employees.zaak_detail(employee, zaak)
+    if detail == Detail.NONE:  # the scope and the detail level always agree; belt and braces
+        raise Http404
+    return zaak, detail
+
+
+def _forms(zaak: Zaak, data: Any = None) -> dict[str, Any]:
+    statustypen = zaak.zaaktype.statustypen.all()
+    final = max((st.volgnummer for st in statustypen), default=0)
+    status_form = StatusForm(data if data and "statustype" in data else None, prefix="status")
+    status_form.fields["statustype"].queryset = zaak.zaaktype.statustypen.exclude(  # type: ignore[attr-defined]
+        volgnummer=final
+    ).order_by("volgnummer")
+    close_form = CloseForm(data if data and "resultaattype" in data else None, prefix="close")
+    close_form.fields["resultaattype"].queryset = zaak.zaaktype.resultaattypen.all()  # type: ignore[attr-defined]
+    return {
+        "status_form": status_form,
+        "substatus_form": SubStatusForm(prefix="sub"),
+        "close_form": close_form,
+    }
+
+
+@employee_required
+def zaak_page(request: HttpRequest, employee: Employee, zaak_uuid: UUID) -> HttpResponse:
+    zaak, detail = _load(employee, zaak_uuid)
+    full = detail == Detail.FULL
+    log_view(
+        employee,
+        activiteit="zaak inzien",
+        doel="zaak behandelen" if full else "klantvraag beantwoorden",
+        personen=selectors.initiators(zaak),
+        objecttype="zaak",
+        objecten=[zaak.identificatie],
+    )
+    context: dict[str, Any] = {
+        "zaak": zaak,
+        "title": zaak_title(zaak),
+        "tracking": build_tracking(zaak),
+        "can_handle": full and not zaak.is_closed,
+        "status_level_only": detail == Detail.STATUS,
+    }
+    if context["can_handle"]:
+        context.update(_forms(zaak))
+    return render(request, "kcc/zaak.html", context)
+
+
+def _handle(request: HttpRequest, employee: Employee, zaak_uuid: UUID) -> Zaak:
+    zaak, detail = _load(employee, zaak_uuid)
+    if detail != Detail.FULL:
+        raise Http404
+    return zaak
+
+
+def _back(zaak: Zaak) -> HttpResponseRedirect:
+    return HttpResponseRedirect(resolve_url("kcc:zaak", zaak.uuid))
+
+
+@employee_required
+@require_POST
+def status_next(request: HttpRequest, employee: Employee, zaak_uuid: UUID) -> HttpResponse:
+    zaak = _handle(request, employee, zaak_uuid)
+    form = _forms(zaak, request.POST)["status_form"]
+    if not form.is_valid():
+        messages.error(request, _("Choose the next step."))
+        return _back(zaak)
+    try:
+        zaken_services.status_set(
+            zaak=zaak,
+            statustype=form.cleaned_data["statustype"],
+            statustoelichting=form.cleaned_data["toelichting"],
+        )
+    except DomainError as exc:
+        messages.error(request, str(exc))
+        return _back(zaak)
+    messages.success(request, _("The step has been set. The resident sees it now."))
+    return _back(zaak)
+
+
+@employee_required
+@require_POST
+def substatus_add(request: HttpRequest, employee: Employee, zaak_uuid: UUID) -> HttpResponse:
+    zaak = _handle(request, employee, zaak_uuid)
+    form = SubStatusForm(request.POST, prefix="sub")
+    if not form.is_valid():
+        messages.error(request, _("Write the update for the resident."))
+        return _back(zaak)
+    zaken_services.substatus_create(zaak=zaak, omschrijving=form.cleaned_data["omschrijving"])
+    messages.success(request, _("The update has been added. The resident sees it now."))
+    return _back(zaak)
+
+
+@employee_required
+@require_POST
+def close(request: HttpRequest, employee: Employee, zaak_uuid: UUID) -> HttpResponse:
+    """Record the resultaat and set the final status: the zaak is closed."""
+    zaak = _handle(request, employee, zaak_uuid)
+    form = _forms(zaak, request.POST)["close_form"]
+    final = zaak.zaaktype.statustypen.order_by("-volgnummer").first()
+    if not form.is_valid() or final is None:
+        messages.error(request, _("Choose the result."))
+        return _back(zaak)
+    with transaction.atomic():
+        zaken_services.resultaat_set(
+            zaak=zaak,
+            resultaattype=form.cleaned_data["resultaattype"],
+            toelichting=form.cleaned_data["toelichting"],
+        )
+        zaken_services.status_set(
+            zaak=zaak, statustype=final, statustoelichting=form.cleaned_data["toelichting"]
+        )
+    messages.success(request, _("The case has been closed. The resident sees the result."))
+    return _back(zaak)

@@ -1,0 +1,133 @@
+"""Reads for the employee pages. Every zaak query starts from the access policy."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+from uuid import UUID
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.urls import reverse
+
+from mijnservices.portal.display import DateFormatter, ZaakRow, zaak_row
+from mijnservices.registrations.documenten.services.relations import object_url
+from mijnservices.registrations.zaken.models import Rol, Zaak
+from mijnservices.services.access import employees
+from mijnservices.services.access.policy import CITIZEN_ROLES, zaken_scope
+from mijnservices.services.access.principals import Employee, Party
+from mijnservices.services.mijnzaken.selectors import OVERVIEW_FIELDS, zaak_for_detail
+
+_PLACEHOLDER = UUID(int=0)
+WORKLIST_FIELDS = (*OVERVIEW_FIELDS, "zaaktype__identificatie", "vertrouwelijkheidaanduiding")
+
+
+def work_list(employee: Employee) -> QuerySet[Zaak]:
+    """Open zaken of the zaaktypen the employee handles, oldest activity first."""
+    return (
+        employees.handled_zaken(employee, Zaak.objects.filter(einddatum__isnull=True))
+        .select_related("zaaktype", "status__statustype")
+        .only(*WORKLIST_FIELDS)
+        .order_by("laatste_activiteit", "pk")
+    )
+
+
+def zaak_for_employee(employee: Employee, zaak_uuid: UUID) -> Zaak:
+    """One zaak loaded exactly as the citizen's page loads it (same steps, same wording),
+    or 404 when the policy gives this employee no view of it."""
+    # The MijnZaken selector is typed for citizens, but builds on zaken_scope, which
+    # dispatches on the principal: the employee's purpose binding applies.
+    return zaak_for_detail(employee, zaak_uuid)  # type: ignore[arg-type]
+
+
+def zaken_of_party(employee: Employee, party: Party) -> QuerySet[Zaak]:
+    """The zaken of ``party`` (as initiator) that the employee may see."""
+    if party.kind == "bsn":
+        roles = Rol.objects.filter(inp_bsn=party.identifier, betrokkene_type="natuurlijk_persoon")
+    else:
+        roles = Rol.objects.filter(kvk_nummer=party.identifier)
+    roles = roles.filter(omschrijving_generiek__in=CITIZEN_ROLES)
+    return (
+        zaken_scope(employee)
+        .filter(pk__in=roles.values("zaak_id"))
+        .select_related("zaaktype", "status__statustype")
+        .only(*WORKLIST_FIELDS)
+        .order_by("-laatste_activiteit", "-pk")
+    )
+
+
+def party_of_zaak(zaak_identificatie: str) -> Party | None:
+    """The initiator of the zaak with this zaaknummer (whatever its zaaktype: the caller
+    only learns which person to open, and the klantbeeld applies the policy per zaak)."""
+    rol = (
+        Rol.objects.filter(
+            zaak__identificatie=zaak_identificatie, omschrijving_generiek__in=CITIZEN_ROLES
+        )
+        .only("inp_bsn", "kvk_nummer", "betrokkene_type")
+        .first()
+    )
+    if rol is None:
+        return None
+    if rol.inp_bsn:
+        return Party("bsn", rol.inp_bsn)
+    return Party("kvk", rol.kvk_nummer) if rol.kvk_nummer else None
+
+
+def initiators(zaak: Zaak) -> list[Party]:
+    """The people or businesses a zaak is about (for the verwerkingenlogging)."""
+    rows = Rol.objects.filter(zaak=zaak, omschrijving_generiek__in=CITIZEN_ROLES).values_list(
+        "inp_bsn", "kvk_nummer"
+    )
+    return [Party("bsn", bsn) if bsn else Party("kvk", kvk) for bsn, kvk in rows if bsn or kvk]
+
+
+def _klantinteracties(name: str) -> Any | None:
+    """A Klantinteracties selector/service once that registration provides it; until then
+    the klantbeeld leaves the part out (extension point)."""
+    for module in ("selectors", "services"):
+        try:
+            found = importlib.import_module(f"mijnservices.registrations.klantinteracties.{module}")
+        except ImportError:
+            continue
+        if hasattr(found, name):
+            return getattr(found, name)
+    return None
+
+
+def party_for_digitaal_adres(adres: str) -> Party | None:
+    """Find a party by e-mail address or phone number (Klantinteracties digitale adressen)."""
+    finder = _klantinteracties("party_for_digitaal_adres")
+    return finder(adres) if finder is not None else None
+
+
+def contact_timeline(party: Party) -> list[Any] | None:
+    """The klantcontacten with this party, newest first; ``None`` while not available."""
+    selector = _klantinteracties("klantcontacten_for")
+    return list(selector(party)[:50]) if selector is not None else None
+
+
+def zaak_or_404(queryset: QuerySet[Zaak], zaak_uuid: UUID) -> Zaak:
+    zaak = queryset.filter(uuid=zaak_uuid).first()
+    if zaak is None:
+        raise Http404
+    return zaak
+
+
+def klantcontact_register_function() -> Any | None:
+    return _klantinteracties("klantcontact_register")
+
+
+def klantcontact_register_available() -> bool:
+    return klantcontact_register_function() is not None
+
+
+def zaak_url(zaak: Zaak) -> str:
+    """The zaak's URL in the Zaken API (how Klantinteracties refers to it)."""
+    return object_url("zaak", zaak.uuid)
+
+
+def zaak_rows(zaken: list[Zaak]) -> list[ZaakRow]:
+    """Rows for the portal's zaak list partial, linking to the employee zaak page."""
+    pattern = reverse("kcc:zaak", args=[_PLACEHOLDER]).replace(str(_PLACEHOLDER), "{}")
+    formatter = DateFormatter()
+    return [zaak_row(zaak, formatter, pattern) for zaak in zaken]

@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.sessions.models import Session
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from mijnservices.kcc.models import LoginFailure
+from mijnservices.testing.employees import PASSWORD, employee_create, totp_code
+
+LOGIN = "/medewerker/inloggen/"
+HOME = "/medewerker/"
+
+
+def _post(client, username="kcc", password=PASSWORD, code=None):
+    return client.post(
+        LOGIN,
+        {"username": username, "password": password, "code": totp_code() if code is None else code},
+    )
+
+
+@pytest.mark.django_db
+def test_employee_logs_in_with_password_and_current_code(client):
+    employee_create("kcc", roles=["kcc"])
+    response = _post(client)
+    assert response.status_code == 302
+    assert response["Location"] == HOME
+    assert client.get(HOME).status_code == 200
+
+
+@pytest.mark.django_db
+def test_wrong_code_is_refused(client):
+    employee_create("kcc", roles=["kcc"])
+    response = _post(client, code="000000" if totp_code() != "000000" else "111111")
+    assert response.status_code == 400
+    assert client.get(HOME).status_code == 302
+
+
+@pytest.mark.django_db
+def test_password_without_code_does_not_log_in_a_user_with_a_device(client):
+    employee_create("kcc", roles=["kcc"])
+    response = _post(client, code="")
+    assert response.status_code == 400
+    assert client.get(HOME)["Location"].startswith(LOGIN)
+
+
+@pytest.mark.django_db
+def test_wrong_password_with_right_code_is_refused(client):
+    employee_create("kcc", roles=["kcc"])
+    assert _post(client, password="wrong").status_code == 400
+    assert client.get(HOME).status_code == 302
+
+
+@pytest.mark.django_db
+def test_after_five_failures_even_the_right_login_is_blocked(client, settings):
+    settings.EMPLOYEE_LOGIN_MAX_FAILURES = 5
+    employee_create("kcc", roles=["kcc"])
+    for _ in range(5):
+        assert _post(client, password="wrong").status_code == 400
+    response = _post(client)
+    assert response.status_code == 400
+    assert "15" in response.content.decode()
+    assert LoginFailure.objects.count() == 5
+    assert client.get(HOME).status_code == 302
+
+
+@pytest.mark.django_db
+def test_failures_older_than_the_window_do_not_count(client):
+    employee_create("kcc", roles=["kcc"])
+    for _ in range(5):
+        _post(client, password="wrong")
+    LoginFailure.objects.update(at=timezone.now() - timedelta(minutes=16))
+    assert _post(client).status_code == 302
+
+
+@pytest.mark.django_db
+def test_first_login_enrols_the_authenticator_with_a_qr_code(client):
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_user(username="nieuw", password=PASSWORD)
+    response = client.post(LOGIN, {"username": "nieuw", "password": PASSWORD, "code": ""})
+    assert response["Location"] == "/medewerker/inloggen/tweestapsverificatie/"
+    page = client.get(response["Location"])
+    assert "<svg" in page.content.decode()
+    device = TOTPDevice.objects.get(user__username="nieuw")
+    assert not device.confirmed
+    secret = page.context["secret"]
+    assert secret and secret in page.content.decode()
+    wrong = client.post(response["Location"], {"code": "12345"})
+    assert wrong.status_code == 400
+    # django-otp also slows down retries after a wrong code (1 s after the first failure).
+    TOTPDevice.objects.update(throttling_failure_timestamp=timezone.now() - timedelta(seconds=5))
+    done = client.post(response["Location"], {"code": totp_code(device.key)})
+    assert done.status_code == 302
+    device.refresh_from_db()
+    assert device.confirmed
+    assert client.get(HOME).status_code == 200
+
+
+@pytest.mark.django_db
+def test_enrolment_page_needs_a_password_first(client):
+    response = client.get("/medewerker/inloggen/tweestapsverificatie/")
+    assert response["Location"] == LOGIN
+
+
+@pytest.mark.django_db
+def test_a_password_only_session_is_no_employee_session(client):
+    """A Django login (e.g. the admin's) without the second factor opens no employee page."""
+    user = employee_create("kcc", roles=["kcc"])
+    client.force_login(user)
+    assert client.get(HOME).status_code == 302
+
+
+@pytest.mark.django_db
+def test_idle_session_ends_after_the_timeout(client, settings):
+    employee_create("kcc", roles=["kcc"])
+    _post(client)
+    assert client.get(HOME).status_code == 200
+    Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))
+    response = client.get(HOME)
+    assert response.status_code == 302
+    assert response["Location"].startswith(LOGIN)
+
+
+@pytest.mark.django_db
+def test_session_lasts_the_configured_idle_time(client, settings):
+    employee_create("kcc", roles=["kcc"])
+    _post(client)
+    session = Session.objects.get()
+    remaining = (session.expire_date - timezone.now()).total_seconds()
+    assert abs(remaining - settings.SESSION_IDLE_TIMEOUT) < 60
+
+
+@pytest.mark.django_db
+def test_logout_ends_the_session(client):
+    employee_create("kcc", roles=["kcc"])
+    _post(client)
+    client.post("/medewerker/uitloggen/")
+    assert client.get(HOME).status_code == 302

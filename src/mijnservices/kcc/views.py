@@ -1,0 +1,149 @@
+"""KCC pages: start (search and work list), klantbeeld, and registering a contactmoment.
+
+The person being looked at is kept in the session, not in the URL, so no BSN ends up in
+access logs or browser history. Every page that shows personal data logs a verwerking.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render, resolve_url
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from mijnservices.kcc import selectors
+from mijnservices.kcc.auth import current_employee, employee_required
+from mijnservices.kcc.forms import ContactmomentForm, SearchForm
+from mijnservices.kcc.logging import log_view
+from mijnservices.portal.auth import safe_next_url
+from mijnservices.portal.display import party_label
+from mijnservices.services.access import employees
+from mijnservices.services.access.principals import Employee, Party
+
+PARTY_KEY = "kcc_party"
+
+
+def _current_party(request: HttpRequest) -> Party | None:
+    data = request.session.get(PARTY_KEY)
+    try:
+        return Party.from_session(data) if isinstance(data, dict) else None
+    except (KeyError, ValueError):
+        return None
+
+
+def _find(kind: str, query: str) -> Party | None:
+    query = query.strip()
+    if kind == "bsn" and query.isdigit() and len(query) == 9:
+        return Party("bsn", query)
+    if kind == "kvk" and query.isdigit() and len(query) == 8:
+        return Party("kvk", query)
+    if kind == "zaak":
+        return selectors.party_of_zaak(query)
+    if kind in ("email", "telefoon"):
+        return selectors.party_for_digitaal_adres(query)
+    return None
+
+
+@employee_required
+@require_http_methods(["GET", "POST"])
+def home(request: HttpRequest, employee: Employee) -> HttpResponse:
+    """Search for a person or business (KCC) and the work list (behandelaar)."""
+    can_search = employees.may_search_persons(employee)
+    form = SearchForm(request.POST or None)
+    not_found = False
+    if request.method == "POST":
+        if not can_search:
+            raise Http404
+        if form.is_valid():
+            party = _find(form.cleaned_data["kind"], form.cleaned_data["q"])
+            if party is not None:
+                request.session[PARTY_KEY] = party.to_session()
+                return HttpResponseRedirect(resolve_url("kcc:klantbeeld"))
+            not_found = True
+    work = selectors.zaak_rows(list(selectors.work_list(employee)))
+    # The work list shows zaaknummers and statuses, no names or numbers of people: it is
+    # not a read of personal data, so nothing is logged here (the zaak page logs).
+    context = {
+        "employee": employee,
+        "can_search": can_search,
+        "form": form,
+        "not_found": not_found,
+        "work": work,
+        "is_behandelaar": employee.has_role("behandelaar"),
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "kcc/home.html", context, status=status)
+
+
+@employee_required
+def klantbeeld(request: HttpRequest, employee: Employee) -> HttpResponse:
+    """One screen with what the citizen sees: zaken and their status, contacts."""
+    party = _current_party(request)
+    if party is None or not employees.may_search_persons(employee):
+        raise Http404
+    zaken = list(selectors.zaken_of_party(employee, party))
+    timeline = selectors.contact_timeline(party)
+    log_view(
+        employee,
+        activiteit="klantbeeld inzien",
+        doel="klantvraag beantwoorden",
+        personen=[party],
+        objecttype="klantbeeld",
+        objecten=[z.identificatie for z in zaken],
+    )
+    form = ContactmomentForm(zaken=[(str(z.uuid), z.identificatie) for z in zaken])
+    context = {
+        "party": party,
+        "party_label": party_label(party),
+        "zaken": selectors.zaak_rows(zaken),
+        "timeline": timeline,
+        "contact_form": form,
+        "can_register_contact": selectors.klantcontact_register_available(),
+    }
+    return render(request, "kcc/klantbeeld.html", context)
+
+
+@employee_required
+@require_POST
+def contactmoment(request: HttpRequest, employee: Employee) -> HttpResponse:
+    """Register a phone call, desk visit, ... with the person in view."""
+    party = _current_party(request)
+    register = selectors.klantcontact_register_function()
+    if party is None or register is None or not employees.may_search_persons(employee):
+        raise Http404
+    zaken = {str(z.uuid): z for z in selectors.zaken_of_party(employee, party)}
+    form = ContactmomentForm(
+        request.POST, zaken=[(key, z.identificatie) for key, z in zaken.items()]
+    )
+    if not form.is_valid():
+        messages.error(request, _("The contact was not saved. Fill in all questions."))
+        return HttpResponseRedirect(resolve_url("kcc:klantbeeld"))
+    zaak = zaken.get(form.cleaned_data["zaak"] or "")
+    register(
+        party=party,
+        kanaal=form.cleaned_data["kanaal"],
+        onderwerp="vraag over status" if form.cleaned_data["vraag_over_status"] else "overig",
+        inhoud=form.cleaned_data["inhoud"],
+        zaak_url=selectors.zaak_url(zaak) if zaak is not None else "",
+        indicatie_contact_gelukt=True,
+        actor_naam=employee.username,
+    )
+    messages.success(request, _("The contact has been saved."))
+    target = safe_next_url(request, request.POST.get("next"))
+    return HttpResponseRedirect(target or resolve_url("kcc:klantbeeld"))
+
+
+@require_POST
+def keep_alive(request: HttpRequest) -> HttpResponse:
+    """ "Stay logged in": any request renews the session (SESSION_SAVE_EVERY_REQUEST)."""
+    employee = current_employee(request)
+    if employee is None:
+        return JsonResponse({"logged_in": False}, status=401)
+    if request.headers.get("accept", "").startswith("application/json"):
+        response: HttpResponse = JsonResponse({"logged_in": True})
+    else:
+        next_url = safe_next_url(request, request.POST.get("next"))
+        response = HttpResponseRedirect(next_url or resolve_url("kcc:home"))
+    response["Cache-Control"] = "no-store"
+    return response

@@ -1,0 +1,120 @@
+"""Reads for the Klantinteracties registration, keyed on a portal/KCC ``Party``.
+
+A party is found through its partij-identificator: ``bsn`` (natuurlijk persoon, BRP),
+``kvk_nummer`` (niet-natuurlijk persoon, HR) and, for one vestiging, a ``vestigingsnummer``
+identificator whose ``sub_identificator_van`` is the kvk_nummer identificator.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+
+from mijnservices.registrations.klantinteracties.models import (
+    Betrokkene,
+    DigitaalAdres,
+    Klantcontact,
+    Partij,
+    PartijIdentificator,
+    SoortPartij,
+)
+from mijnservices.services.access.principals import Party
+
+
+def partij_for(party: Party) -> Partij | None:
+    """The partij identified by the party's BSN / KvK-nummer (+ vestigingsnummer)."""
+    if party.kind == "bsn":
+        ids = PartijIdentificator.objects.filter(
+            code_soort_object_id="bsn", object_id=party.identifier, partij__isnull=False
+        )
+    elif party.vestiging:
+        ids = PartijIdentificator.objects.filter(
+            code_soort_object_id="vestigingsnummer",
+            object_id=party.vestiging,
+            sub_identificator_van__code_soort_object_id="kvk_nummer",
+            sub_identificator_van__object_id=party.identifier,
+            partij__isnull=False,
+        )
+    else:
+        vestiging = PartijIdentificator.objects.filter(
+            partij=OuterRef("partij"), code_soort_object_id="vestigingsnummer"
+        )
+        ids = PartijIdentificator.objects.filter(
+            code_soort_object_id="kvk_nummer", object_id=party.identifier, partij__isnull=False
+        ).exclude(Exists(vestiging))
+    identificator = ids.select_related("partij").order_by("pk").first()
+    return identificator.partij if identificator is not None else None
+
+
+def digitale_adressen_for(party: Party) -> list[DigitaalAdres]:
+    """The party's digitale adressen, the standard one of each kind first."""
+    partij = partij_for(party)
+    if partij is None:
+        return []
+    return list(
+        DigitaalAdres.objects.filter(partij=partij).order_by(
+            "soort_digitaal_adres", "-is_standaard_adres", "pk"
+        )
+    )
+
+
+def klantcontacten_for(party: Party) -> QuerySet[Klantcontact]:
+    """Klantcontacten in which the party's partij is betrokken, newest first."""
+    partij = partij_for(party)
+    if partij is None:
+        return Klantcontact.objects.none()
+    return (
+        Klantcontact.objects.filter(betrokkenen__partij=partij)
+        .distinct()
+        .order_by("-plaatsgevonden_op", "-pk")
+        .prefetch_related(
+            Prefetch("betrokkenen", queryset=Betrokkene.objects.select_related("partij")),
+            "onderwerpobjecten",
+            "bijlagen",
+            "actorklantcontacten__actor",
+        )
+    )
+
+
+def party_of(partij: Partij) -> Party | None:
+    """The portal ``Party`` a partij stands for, from its identificatoren (prefetched or not)."""
+    by_soort: dict[str, PartijIdentificator] = {}
+    for identificator in partij.identificatoren.all():
+        by_soort.setdefault(identificator.code_soort_object_id, identificator)
+    name = partij_naam(partij)
+    if "bsn" in by_soort:
+        return Party(kind="bsn", identifier=by_soort["bsn"].object_id, name=name)
+    if "kvk_nummer" in by_soort:
+        vestiging = by_soort.get("vestigingsnummer")
+        return Party(
+            kind="kvk",
+            identifier=by_soort["kvk_nummer"].object_id,
+            vestiging=vestiging.object_id if vestiging is not None else "",
+            name=name,
+        )
+    return None
+
+
+def partij_naam(partij: Partij) -> str:
+    identificatie = partij.partij_identificatie or {}
+    if partij.soort_partij == SoortPartij.ORGANISATIE:
+        return str(identificatie.get("naam", ""))
+    contactnaam = identificatie.get("contactnaam") or {}
+    parts = [
+        contactnaam.get("voornaam", ""),
+        contactnaam.get("voorvoegselAchternaam", ""),
+        contactnaam.get("achternaam", ""),
+    ]
+    return " ".join(str(p) for p in parts if p)
+
+
+def vertegenwoordigers_of(party: Party) -> list[Party]:
+    """The parties that represent the party (its ``vertegenwoordigingen``)."""
+    partij = partij_for(party)
+    if partij is None:
+        return []
+    representatives = (
+        Partij.objects.filter(vertegenwoordigt__vertegenwoordigde_partij=partij)
+        .prefetch_related("identificatoren")
+        .order_by("pk")
+    )
+    return [p for p in (party_of(r) for r in representatives) if p is not None]

@@ -1,0 +1,230 @@
+"""Writes for the Klantinteracties registration: keyword-only ``<noun>_<verb>`` functions
+that change the data and record an outbox event (kanaal ``klantinteracties``) in one
+transaction."""
+
+from __future__ import annotations
+
+import uuid as uuid_lib
+from datetime import date, datetime, time
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from mijnservices.core.errors import DomainError
+from mijnservices.core.outbox import event_record
+from mijnservices.registrations.klantinteracties import selectors
+from mijnservices.registrations.klantinteracties.models import (
+    Actor,
+    ActorKlantcontact,
+    Betrokkene,
+    DigitaalAdres,
+    Klantcontact,
+    Onderwerpobject,
+    Partij,
+    PartijIdentificator,
+    SoortActor,
+    SoortDigitaalAdres,
+    SoortPartij,
+    Vertegenwoordiging,
+)
+from mijnservices.services.access.principals import Party
+
+MOUNT = "/klantinteracties/api/v1"
+
+
+def resource_url(collection: str, uuid: uuid_lib.UUID | str) -> str:
+    return f"{MOUNT}/{collection}/{uuid}"
+
+
+def _event(*, resource: str, collection: str, obj: Any, actie: str, hoofd: str = "") -> None:
+    path = resource_url(collection, obj.uuid)
+    event_record(
+        kanaal="klantinteracties",
+        resource=resource,
+        actie=actie,
+        hoofd_object=hoofd or path,
+        resource_id=str(obj.uuid),
+    )
+
+
+def _numbered(model: type[models.Model], **fields: Any) -> Any:
+    """Create a row with a unique 10-digit ``nummer`` derived from its primary key."""
+    obj = model.objects.create(nummer=uuid_lib.uuid4().hex[:10], **fields)
+    obj.nummer = f"{obj.pk:010d}"
+    obj.save(update_fields=["nummer"])
+    return obj
+
+
+@transaction.atomic
+def partij_ensure(*, party: Party) -> Partij:
+    """The partij for the party, created with its identificatoren when it is missing."""
+    existing = selectors.partij_for(party)
+    if existing is not None:
+        return existing
+    if party.kind == "bsn":
+        identificatie: dict[str, Any] = {"contactnaam": {"achternaam": party.name}}
+        partij = _numbered(
+            Partij, soort_partij=SoortPartij.PERSOON, partij_identificatie=identificatie
+        )
+        PartijIdentificator.objects.create(
+            partij=partij,
+            code_objecttype="natuurlijk_persoon",
+            code_soort_object_id="bsn",
+            object_id=party.identifier,
+            code_register="brp",
+        )
+    else:
+        partij = _numbered(
+            Partij,
+            soort_partij=SoortPartij.ORGANISATIE,
+            partij_identificatie={"naam": party.name},
+        )
+        kvk = PartijIdentificator.objects.create(
+            partij=partij,
+            code_objecttype="niet_natuurlijk_persoon",
+            code_soort_object_id="kvk_nummer",
+            object_id=party.identifier,
+            code_register="hr",
+        )
+        if party.vestiging:
+            PartijIdentificator.objects.create(
+                partij=partij,
+                code_objecttype="vestiging",
+                code_soort_object_id="vestigingsnummer",
+                object_id=party.vestiging,
+                code_register="hr",
+                sub_identificator_van=kvk,
+            )
+    _event(resource="partij", collection="partijen", obj=partij, actie="create")
+    return partij
+
+
+def _actor_ensure(naam: str) -> Actor:
+    actor = Actor.objects.filter(naam=naam, soort_actor=SoortActor.MEDEWERKER).first()
+    if actor is None:
+        actor = Actor.objects.create(naam=naam, soort_actor=SoortActor.MEDEWERKER)
+    return actor
+
+
+@transaction.atomic
+def klantcontact_register(
+    *,
+    party: Party,
+    kanaal: str,
+    onderwerp: str,
+    inhoud: str,
+    plaatsgevonden_op: datetime | None = None,
+    zaak_url: str = "",
+    indicatie_contact_gelukt: bool | None = None,
+    actor_naam: str = "",
+    vertrouwelijk: bool = False,
+    taal: str = "nld",
+    reactie: str = "",
+) -> Klantcontact:
+    """Register a contact with the party: the klantcontact, a betrokkene (klant, initiator)
+    for the party's partij, an onderwerpobject for the zaak and the actor, if given.
+    ``reactie`` (an answer to the party's question) is kept as the inhoud's second part."""
+    if not kanaal or not onderwerp:
+        raise DomainError("kanaal and onderwerp are required.", code="required", field="kanaal")
+    partij = partij_ensure(party=party)
+    text = inhoud if not reactie else f"{inhoud}\n\n{reactie}" if inhoud else reactie
+    klantcontact = _numbered(
+        Klantcontact,
+        kanaal=kanaal,
+        onderwerp=onderwerp[:200],
+        inhoud=text,
+        indicatie_contact_gelukt=indicatie_contact_gelukt,
+        taal=taal,
+        vertrouwelijk=vertrouwelijk,
+        plaatsgevonden_op=plaatsgevonden_op or timezone.now(),
+    )
+    Betrokkene.objects.create(
+        klantcontact=klantcontact,
+        partij=partij,
+        rol="klant",
+        initiator=not actor_naam,
+        contactnaam=(partij.partij_identificatie or {}).get("contactnaam") or {},
+        organisatienaam=str((partij.partij_identificatie or {}).get("naam", ""))[:200],
+    )
+    if zaak_url:
+        Onderwerpobject.objects.create(
+            klantcontact=klantcontact,
+            code_objecttype="zgw-Zaak",
+            code_soort_object_id="url",
+            object_id=zaak_url,
+            code_register="openzaak",
+        )
+    if actor_naam:
+        ActorKlantcontact.objects.create(actor=_actor_ensure(actor_naam), klantcontact=klantcontact)
+    _event(resource="klantcontact", collection="klantcontacten", obj=klantcontact, actie="create")
+    return klantcontact
+
+
+@transaction.atomic
+def digitaal_adres_create(
+    *,
+    party: Party,
+    adres: str,
+    soort: str,
+    referentie: str = "",
+    is_standaard: bool = False,
+    verificatie_datum: date | None = None,
+    omschrijving: str = "",
+) -> DigitaalAdres:
+    """Add a digitaal adres to the party's partij (created if missing). A new standard
+    address of a kind replaces the previous standard one of that kind."""
+    if soort not in SoortDigitaalAdres.values:
+        raise DomainError("Unknown soortDigitaalAdres.", code="invalid_choice", field="soort")
+    if not adres:
+        raise DomainError("adres is required.", code="required", field="adres")
+    partij = partij_ensure(party=party)
+    if is_standaard:
+        DigitaalAdres.objects.filter(
+            partij=partij, soort_digitaal_adres=soort, is_standaard_adres=True
+        ).update(is_standaard_adres=False)
+    verified: datetime | None = None
+    if verificatie_datum is not None:
+        verified = (
+            verificatie_datum
+            if isinstance(verificatie_datum, datetime)
+            else timezone.make_aware(datetime.combine(verificatie_datum, time()))
+        )
+    digitaal_adres = DigitaalAdres.objects.create(
+        partij=partij,
+        soort_digitaal_adres=soort,
+        adres=adres[:80],
+        referentie=referentie[:200],
+        is_standaard_adres=is_standaard,
+        verificatie_datum=verified,
+        omschrijving=omschrijving[:40],
+    )
+    _event(
+        resource="digitaaladres",
+        collection="digitaleadressen",
+        obj=digitaal_adres,
+        actie="create",
+        hoofd=resource_url("partijen", partij.uuid),
+    )
+    return digitaal_adres
+
+
+@transaction.atomic
+def vertegenwoordiging_create(
+    *, vertegenwoordiger: Party, vertegenwoordigde: Party
+) -> Vertegenwoordiging:
+    """Record that ``vertegenwoordiger`` acts on behalf of ``vertegenwoordigde`` (idempotent)."""
+    if vertegenwoordiger == vertegenwoordigde:
+        raise DomainError("A partij cannot represent itself.", code="invalid", field="partij")
+    vertegenwoordiging, created = Vertegenwoordiging.objects.get_or_create(
+        vertegenwoordigende_partij=partij_ensure(party=vertegenwoordiger),
+        vertegenwoordigde_partij=partij_ensure(party=vertegenwoordigde),
+    )
+    if created:
+        _event(
+            resource="vertegenwoordigingen",
+            collection="vertegenwoordigingen",
+            obj=vertegenwoordiging,
+            actie="create",
+        )
+    return vertegenwoordiging

@@ -1,0 +1,79 @@
+"""Test data for taken and berichten, created through the service layer so the rules hold.
+
+``betaaltaak(party=P)`` gives an open betaaltaak of EUR 25.00 for that party;
+``bericht(party=P, unpublished=True)`` a bericht that becomes visible tomorrow.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.utils import timezone
+
+from mijnservices.registrations.berichten.models import Bericht
+from mijnservices.registrations.berichten.services import bericht_publish
+from mijnservices.registrations.taken.models import ExterneTaak, TaakSoort
+from mijnservices.registrations.taken.services import taak_create
+from mijnservices.services.access.principals import Party
+
+CITIZEN = Party(kind="bsn", identifier="999993653")
+OTHER_CITIZEN = Party(kind="bsn", identifier="111222333")
+BUSINESS = Party(kind="kvk", identifier="69599084")
+
+ZAAK_URN = "urn:nld:gemeente:zaken:zaak:ZAAK-2026-0000000001"
+
+BETAAL_DETAILS: dict[str, Any] = {
+    "bedrag": "25.00",
+    "valuta": "EUR",
+    "transactieomschrijving": "Leges paspoort",
+    "doelrekening": {"naam": "Gemeente Voorbeeld", "code": "LEGES", "iban": "NL91ABNA0417164300"},
+}
+URL_DETAILS: dict[str, Any] = {"uitvraagLink": "https://formulieren.example/aanvullen"}
+FORMULIER_DETAILS: dict[str, Any] = {
+    "formulierDefinitie": {"components": [{"label": "Naam", "key": "naam", "type": "text"}]}
+}
+
+
+def _taak(soort: str, details: dict[str, Any], party: Party, **fields: Any) -> ExterneTaak:
+    values: dict[str, Any] = {
+        "taak_soort": soort,
+        "titel": f"Test {soort}",
+        "is_toegewezen_aan": party,
+        "einddatum_handelings_termijn": timezone.localdate() + timedelta(days=14),
+        "details": details,
+        "is_gerelateerd_aan": ZAAK_URN,
+        "toelichting": "Graag voor de einddatum",
+    }
+    return taak_create(**{**values, **fields})
+
+
+def betaaltaak(*, party: Party = CITIZEN, **fields: Any) -> ExterneTaak:
+    fields.setdefault("handelings_perspectief", "betalen")
+    return _taak(TaakSoort.BETAALTAAK, dict(BETAAL_DETAILS), party, **fields)
+
+
+def urltaak(*, party: Party = CITIZEN, **fields: Any) -> ExterneTaak:
+    return _taak(TaakSoort.URLTAAK, dict(URL_DETAILS), party, **fields)
+
+
+def formuliertaak(*, party: Party = CITIZEN, **fields: Any) -> ExterneTaak:
+    return _taak(TaakSoort.FORMULIERTAAK, dict(FORMULIER_DETAILS), party, **fields)
+
+
+def bericht(*, party: Party = CITIZEN, unpublished: bool = False, **fields: Any) -> Bericht:
+    values: dict[str, Any] = {
+        "ontvanger": party,
+        "onderwerp": "Uw aanvraag",
+        "bericht_tekst": "We hebben uw aanvraag ontvangen.",
+        "is_gerelateerd_aan": [ZAAK_URN],
+        "bijlagen": [
+            {
+                "informatie_object": "urn:nld:gemeente:informatieobject:uuid:717815f6-1939-4fd2-93f0-83d25bad154e",
+                "omschrijving": "Brief.pdf",
+            }
+        ],
+    }
+    if unpublished:
+        values["publicatiedatum"] = timezone.now() + timedelta(days=1)
+    return bericht_publish(**{**values, **fields})
