@@ -37,6 +37,7 @@ install: $(VENV)/.installed frontend/node_modules/.installed ## Set up: virtuale
 demo: install ## Run the demo: migrate, load demo data, web + worker on http://127.0.0.1:$(PORT)
 	DEMO_MODE=true $(BIN)/mijnservices migrate --no-input -v 0
 	DEMO_MODE=true $(BIN)/mijnservices load-demo
+	DEMO_MODE=true $(BIN)/mijnservices demo-employees
 	DEMO_MODE=true SITE_URL=$(SITE_URL) $(BIN)/mijnservices demo-client
 	DEMO_MODE=true SITE_URL=$(SITE_URL) PORT=$(PORT) $(BIN)/mijnservices run
 

@@ -106,6 +106,27 @@ APIS = {
         prefix="/besluiten/api/v1",
         committed=PACKAGE / "registrations/besluiten/openapi.yaml",
     ),
+    "taken": PublishedApi(
+        urlconf="mijnservices.registrations.taken.api.urls",
+        title="Taken API",
+        version="0.1.0",
+        prefix="/taken/api/v1",
+        committed=PACKAGE / "registrations/taken/openapi.yaml",
+    ),
+    "berichten": PublishedApi(
+        urlconf="mijnservices.registrations.berichten.api.urls",
+        title="Berichten API",
+        version="0.1.0",
+        prefix="/berichten/api/v1",
+        committed=PACKAGE / "registrations/berichten/openapi.yaml",
+    ),
+    "mijn-taken": PublishedApi(
+        urlconf="mijnservices.services.mijntaken.api.urls",
+        title="MijnTaken API",
+        version="0.1.0",
+        prefix="/mijn-taken/api/v1",
+        committed=PACKAGE / "services/mijntaken/openapi.yaml",
+    ),
     "notificaties": PublishedApi(
         urlconf="mijnservices.registrations.notificaties.api.urls",
         title="Notificaties API",

@@ -12,6 +12,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from mijnservices.conf import apps as apps_conf
 from mijnservices.conf import logging as logging_conf
 from mijnservices.conf import login as login_conf
 from mijnservices.conf.env import declare, networks, one_of, positive
@@ -105,74 +106,12 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Applications --------------------------------------------------------------
-INSTALLED_APPS = [
-    "django.contrib.admin",
-    "django.contrib.auth",
-    "django.contrib.contenttypes",
-    "django.contrib.sessions",
-    "django.contrib.messages",
-    "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
-    "mijnservices.core",
-    "mijnservices.registrations.catalogi",
-    "mijnservices.registrations.zaken",
-    "mijnservices.registrations.documenten",
-    "mijnservices.registrations.besluiten",
-    "mijnservices.registrations.notificaties",
-    "mijnservices.registrations.klantinteracties",
-    "mijnservices.registrations.contactgegevens",
-    "mijnservices.registrations.taken",
-    "mijnservices.registrations.berichten",
-    "mijnservices.registrations.verwerkingen",
-    "mijnservices.api",
-    "mijnservices.registrations.autorisaties",
-    "mijnservices.services.access",
-    "mijnservices.services.mijntaken",
-    "mijnservices.services.notifications",
-    "rest_framework",
-    "django_filters",
-    "drf_spectacular",
-    "mijnservices.portal",
-    "mijnservices.kcc",
-    "mijnservices.demo",
-    "django_otp",
-    "django_otp.plugins.otp_totp",
-]
-
-MIDDLEWARE = [
-    "mijnservices.core.middleware.ServerTimingMiddleware",
-    "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
-    "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-]
-
+# --- Applications (fixed wiring in conf/apps.py) --------------------------------
+INSTALLED_APPS = apps_conf.INSTALLED_APPS
+MIDDLEWARE = apps_conf.MIDDLEWARE
+TEMPLATES = apps_conf.TEMPLATES
 ROOT_URLCONF = "mijnservices.conf.urls"
 WSGI_APPLICATION = "mijnservices.conf.wsgi.application"
-
-TEMPLATES = [
-    {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
-        "APP_DIRS": True,
-        "OPTIONS": {
-            "context_processors": [
-                "django.template.context_processors.request",
-                "django.template.context_processors.i18n",
-                "django.contrib.auth.context_processors.auth",
-                "django.contrib.messages.context_processors.messages",
-                "mijnservices.portal.context_processors.portal",
-            ],
-        },
-    }
-]
 
 # --- Internationalisation -----------------------------------------------------
 LANGUAGE_CODE = "nl"
@@ -493,36 +432,20 @@ OIDC = login_conf.declare_oidc()
 KCC_MAX_VERTROUWELIJKHEID = declare(
     "KCC_MAX_VERTROUWELIJKHEID",
     "zaakvertrouwelijk",
-    "Most confidential vertrouwelijkheidaanduiding of a zaak a KCC employee may see (status level).",
+    "Most confidential vertrouwelijkheidaanduiding of a zaak a KCC employee may see.",
     group="Access",
-    check=one_of(
-        "openbaar",
-        "beperkt_openbaar",
-        "intern",
-        "zaakvertrouwelijk",
-        "vertrouwelijk",
-        "confidentieel",
-        "geheim",
-        "zeer_geheim",
-    ),
-)
+    check=one_of("openbaar", "beperkt_openbaar", "intern", "zaakvertrouwelijk", "vertrouwelijk",
+                 "confidentieel", "geheim", "zeer_geheim"),
+)  # fmt: skip
 EMPLOYEE_LOGIN_MAX_FAILURES = declare(
-    "EMPLOYEE_LOGIN_MAX_FAILURES",
-    5,
-    "Failed employee logins per username and IP address before logging in is refused for a while.",
-    group="Security",
-    check=positive,
-)
+    "EMPLOYEE_LOGIN_MAX_FAILURES", 5, "Failed employee logins per username and IP address "
+    "before logging in is refused for a while.", group="Security", check=positive,
+)  # fmt: skip
 EMPLOYEE_LOGIN_FAILURE_WINDOW = declare(
-    "EMPLOYEE_LOGIN_FAILURE_WINDOW",
-    900,
-    "Seconds over which failed employee logins are counted (and how long the block lasts).",
-    group="Security",
-    check=positive,
-)
+    "EMPLOYEE_LOGIN_FAILURE_WINDOW", 900, "Seconds over which failed employee logins are "
+    "counted (and how long the block lasts).", group="Security", check=positive,
+)  # fmt: skip
 EMPLOYEE_OTP_ISSUER = declare(
-    "EMPLOYEE_OTP_ISSUER",
-    "MijnServices",
-    "Name an authenticator app shows for the employees' two-factor codes.",
-    group="Security",
-)
+    "EMPLOYEE_OTP_ISSUER", "MijnServices",
+    "Name an authenticator app shows for the employees' two-factor codes.", group="Security",
+)  # fmt: skip

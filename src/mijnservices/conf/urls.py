@@ -25,5 +25,6 @@ urlpatterns = [
         include("mijnservices.registrations.verwerkingen.api.urls"),
     ),
     path("medewerker/", include("mijnservices.kcc.urls")),
+    path("betalen/", include("mijnservices.services.payments.urls")),
     path("", include("mijnservices.portal.urls")),
 ]

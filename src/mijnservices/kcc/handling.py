@@ -41,11 +41,13 @@ def _load(employee: Employee, zaak_uuid: UUID) -> tuple[Zaak, Detail]:
 def _forms(zaak: Zaak, data: Any = None) -> dict[str, Any]:
     statustypen = zaak.zaaktype.statustypen.all()
     final = max((st.volgnummer for st in statustypen), default=0)
-    status_form = StatusForm(data if data and "statustype" in data else None, prefix="status")
+    status_form = StatusForm(
+        data if data and "status-statustype" in data else None, prefix="status"
+    )
     status_form.fields["statustype"].queryset = zaak.zaaktype.statustypen.exclude(  # type: ignore[attr-defined]
         volgnummer=final
     ).order_by("volgnummer")
-    close_form = CloseForm(data if data and "resultaattype" in data else None, prefix="close")
+    close_form = CloseForm(data if data and "close-resultaattype" in data else None, prefix="close")
     close_form.fields["resultaattype"].queryset = zaak.zaaktype.resultaattypen.all()  # type: ignore[attr-defined]
     return {
         "status_form": status_form,

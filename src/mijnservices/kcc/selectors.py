@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
 from uuid import UUID
 
 from django.db.models import QuerySet
@@ -12,6 +10,8 @@ from django.urls import reverse
 
 from mijnservices.portal.display import DateFormatter, ZaakRow, zaak_row
 from mijnservices.registrations.documenten.services.relations import object_url
+from mijnservices.registrations.klantinteracties.models import DigitaalAdres, Klantcontact
+from mijnservices.registrations.klantinteracties.selectors import klantcontacten_for, party_of
 from mijnservices.registrations.zaken.models import Rol, Zaak
 from mijnservices.services.access import employees
 from mijnservices.services.access.policy import CITIZEN_ROLES, zaken_scope
@@ -81,29 +81,23 @@ def initiators(zaak: Zaak) -> list[Party]:
     return [Party("bsn", bsn) if bsn else Party("kvk", kvk) for bsn, kvk in rows if bsn or kvk]
 
 
-def _klantinteracties(name: str) -> Any | None:
-    """A Klantinteracties selector/service once that registration provides it; until then
-    the klantbeeld leaves the part out (extension point)."""
-    for module in ("selectors", "services"):
-        try:
-            found = importlib.import_module(f"mijnservices.registrations.klantinteracties.{module}")
-        except ImportError:
-            continue
-        if hasattr(found, name):
-            return getattr(found, name)
-    return None
-
-
 def party_for_digitaal_adres(adres: str) -> Party | None:
-    """Find a party by e-mail address or phone number (Klantinteracties digitale adressen)."""
-    finder = _klantinteracties("party_for_digitaal_adres")
-    return finder(adres) if finder is not None else None
+    """Find a party by e-mail address or phone number (Klantinteracties digitale adressen).
+
+    Belongs in the Klantinteracties selectors (a reverse of ``digitale_adressen_for``); it
+    lives here until that registration offers it."""
+    found = (
+        DigitaalAdres.objects.filter(adres__iexact=adres.strip(), partij__isnull=False)
+        .select_related("partij")
+        .prefetch_related("partij__identificatoren")
+        .first()
+    )
+    return party_of(found.partij) if found is not None and found.partij is not None else None
 
 
-def contact_timeline(party: Party) -> list[Any] | None:
-    """The klantcontacten with this party, newest first; ``None`` while not available."""
-    selector = _klantinteracties("klantcontacten_for")
-    return list(selector(party)[:50]) if selector is not None else None
+def contact_timeline(party: Party) -> list[Klantcontact]:
+    """The klantcontacten with this party, newest first (the latest 50)."""
+    return list(klantcontacten_for(party)[:50])
 
 
 def zaak_or_404(queryset: QuerySet[Zaak], zaak_uuid: UUID) -> Zaak:
@@ -111,14 +105,6 @@ def zaak_or_404(queryset: QuerySet[Zaak], zaak_uuid: UUID) -> Zaak:
     if zaak is None:
         raise Http404
     return zaak
-
-
-def klantcontact_register_function() -> Any | None:
-    return _klantinteracties("klantcontact_register")
-
-
-def klantcontact_register_available() -> bool:
-    return klantcontact_register_function() is not None
 
 
 def zaak_url(zaak: Zaak) -> str:

@@ -18,6 +18,7 @@ from mijnservices.kcc.forms import ContactmomentForm, SearchForm
 from mijnservices.kcc.logging import log_view
 from mijnservices.portal.auth import safe_next_url
 from mijnservices.portal.display import party_label
+from mijnservices.registrations.klantinteracties.services import klantcontact_register
 from mijnservices.services.access import employees
 from mijnservices.services.access.principals import Employee, Party
 
@@ -99,7 +100,6 @@ def klantbeeld(request: HttpRequest, employee: Employee) -> HttpResponse:
         "zaken": selectors.zaak_rows(zaken),
         "timeline": timeline,
         "contact_form": form,
-        "can_register_contact": selectors.klantcontact_register_available(),
     }
     return render(request, "kcc/klantbeeld.html", context)
 
@@ -109,8 +109,7 @@ def klantbeeld(request: HttpRequest, employee: Employee) -> HttpResponse:
 def contactmoment(request: HttpRequest, employee: Employee) -> HttpResponse:
     """Register a phone call, desk visit, ... with the person in view."""
     party = _current_party(request)
-    register = selectors.klantcontact_register_function()
-    if party is None or register is None or not employees.may_search_persons(employee):
+    if party is None or not employees.may_search_persons(employee):
         raise Http404
     zaken = {str(z.uuid): z for z in selectors.zaken_of_party(employee, party)}
     form = ContactmomentForm(
@@ -120,7 +119,7 @@ def contactmoment(request: HttpRequest, employee: Employee) -> HttpResponse:
         messages.error(request, _("The contact was not saved. Fill in all questions."))
         return HttpResponseRedirect(resolve_url("kcc:klantbeeld"))
     zaak = zaken.get(form.cleaned_data["zaak"] or "")
-    register(
+    klantcontact_register(
         party=party,
         kanaal=form.cleaned_data["kanaal"],
         onderwerp="vraag over status" if form.cleaned_data["vraag_over_status"] else "overig",

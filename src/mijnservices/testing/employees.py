@@ -12,7 +12,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from mijnservices.kcc.models import EmployeeRole, ZaaktypeSetting
 
-PASSWORD = "Medewerker-test-1"
+PASSWORD = "Medewerker-test-1"  # noqa: S105 (test accounts only)
 # 20 bytes, hex: what TOTPDevice.key holds. Tests and the demo print its base32 form.
 TOTP_KEY = "3132333435363738393031323334353637383930"
 

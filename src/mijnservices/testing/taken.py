@@ -22,6 +22,7 @@ OTHER_CITIZEN = Party(kind="bsn", identifier="111222333")
 BUSINESS = Party(kind="kvk", identifier="69599084")
 
 ZAAK_URN = "urn:nld:gemeente:zaken:zaak:ZAAK-2026-0000000001"
+DOCUMENT_URN = "urn:nld:gemeente:informatieobject:uuid:717815f6-1939-4fd2-93f0-83d25bad154e"
 
 BETAAL_DETAILS: dict[str, Any] = {
     "bedrag": "25.00",
@@ -50,15 +51,17 @@ def _taak(soort: str, details: dict[str, Any], party: Party, **fields: Any) -> E
 
 def betaaltaak(*, party: Party = CITIZEN, **fields: Any) -> ExterneTaak:
     fields.setdefault("handelings_perspectief", "betalen")
-    return _taak(TaakSoort.BETAALTAAK, dict(BETAAL_DETAILS), party, **fields)
+    return _taak(TaakSoort.BETAALTAAK, fields.pop("details", dict(BETAAL_DETAILS)), party, **fields)
 
 
 def urltaak(*, party: Party = CITIZEN, **fields: Any) -> ExterneTaak:
-    return _taak(TaakSoort.URLTAAK, dict(URL_DETAILS), party, **fields)
+    return _taak(TaakSoort.URLTAAK, fields.pop("details", dict(URL_DETAILS)), party, **fields)
 
 
 def formuliertaak(*, party: Party = CITIZEN, **fields: Any) -> ExterneTaak:
-    return _taak(TaakSoort.FORMULIERTAAK, dict(FORMULIER_DETAILS), party, **fields)
+    return _taak(
+        TaakSoort.FORMULIERTAAK, fields.pop("details", dict(FORMULIER_DETAILS)), party, **fields
+    )
 
 
 def bericht(*, party: Party = CITIZEN, unpublished: bool = False, **fields: Any) -> Bericht:
@@ -69,7 +72,7 @@ def bericht(*, party: Party = CITIZEN, unpublished: bool = False, **fields: Any)
         "is_gerelateerd_aan": [ZAAK_URN],
         "bijlagen": [
             {
-                "informatie_object": "urn:nld:gemeente:informatieobject:uuid:717815f6-1939-4fd2-93f0-83d25bad154e",
+                "informatie_object": DOCUMENT_URN,
                 "omschrijving": "Brief.pdf",
             }
         ],
@@ -77,3 +80,16 @@ def bericht(*, party: Party = CITIZEN, unpublished: bool = False, **fields: Any)
     if unpublished:
         values["publicatiedatum"] = timezone.now() + timedelta(days=1)
     return bericht_publish(**{**values, **fields})
+
+
+def vtb_client(*, client_id: str = "vtb-client", scopes: list[str] | None = None, **kw: Any) -> Any:
+    """A Django test client for an applicatie with ``scopes`` on component vtb (all when None)."""
+    from mijnservices.testing.api import api_client
+
+    if scopes is None:
+        return api_client(client_id=client_id, heeft_alle_autorisaties=True, **kw)
+    return api_client(
+        client_id=client_id,
+        autorisaties=[{"component": kw.pop("component", "vtb"), "scopes": scopes}],
+        **kw,
+    )

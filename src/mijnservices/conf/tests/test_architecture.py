@@ -44,10 +44,15 @@ PUBLIC_ROUTES = {
     "besluiten:schema": "the ZGW API's OpenAPI document is public, as in Open Zaak",
     "notificaties:schema": "the ZGW API's OpenAPI document is public, as in Open Zaak",
     "verwerkingen:schema": "the OpenAPI documents of both Verwerkingenlogging APIs are public",
+    "taken:schema": "the Taken API's OpenAPI document is public, like the ZGW APIs'",
+    "berichten:schema": "the Berichten API's OpenAPI document is public, like the ZGW APIs'",
+    "mijntaken:schema": "the MijnTaken API's OpenAPI document is public, like the ZGW APIs'",
+    "kcc:login": "the employee login page itself",
+    "kcc:enrol": "second login step; without a pending password step it redirects to the login",
 }
 # URL prefixes served by APIs: anonymous calls must get 401/403 (checked the same way).
 DENIED_STATUSES = {302, 401, 403, 404, 405}
-LOGIN_ROUTES = {"portal:login", "admin:login"}
+LOGIN_ROUTES = {"portal:login", "admin:login", "kcc:login"}
 MAX_MODULE_LINES = 500
 
 

@@ -17,6 +17,7 @@ from mijnservices.registrations.klantinteracties.models import (
     PartijIdentificator,
     SoortPartij,
 )
+from mijnservices.services.access import klantinteracties as access
 from mijnservices.services.access.principals import Party
 
 
@@ -58,13 +59,13 @@ def digitale_adressen_for(party: Party) -> list[DigitaalAdres]:
 
 
 def klantcontacten_for(party: Party) -> QuerySet[Klantcontact]:
-    """Klantcontacten in which the party's partij is betrokken, newest first."""
+    """Klantcontacten in which the party's partij is betrokken, newest first; vertrouwelijk
+    ones only when the party started them (``services.access.klantinteracties``)."""
     partij = partij_for(party)
     if partij is None:
         return Klantcontact.objects.none()
     return (
-        Klantcontact.objects.filter(betrokkenen__partij=partij)
-        .distinct()
+        access.klantcontacten_visible_to_partij(Klantcontact.objects.all(), partij.pk)
         .order_by("-plaatsgevonden_op", "-pk")
         .prefetch_related(
             Prefetch("betrokkenen", queryset=Betrokkene.objects.select_related("partij")),

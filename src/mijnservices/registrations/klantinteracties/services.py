@@ -8,7 +8,7 @@ import uuid as uuid_lib
 from datetime import date, datetime, time
 from typing import Any
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from mijnservices.core.errors import DomainError
@@ -44,21 +44,32 @@ def _event(*, resource: str, collection: str, obj: Any, actie: str, hoofd: str =
         resource=resource,
         actie=actie,
         hoofd_object=hoofd or path,
-        resource_id=str(obj.uuid),
+        # An API path: the notificaties handler makes it the absolute resourceUrl.
+        resource_id=path,
     )
 
 
 def _numbered(model: type[models.Model], **fields: Any) -> Any:
     """Create a row with a unique 10-digit ``nummer`` derived from its primary key."""
-    obj = model.objects.create(nummer=uuid_lib.uuid4().hex[:10], **fields)
+    obj: Any = model._default_manager.create(nummer=uuid_lib.uuid4().hex[:10], **fields)
     obj.nummer = f"{obj.pk:010d}"
     obj.save(update_fields=["nummer"])
     return obj
 
 
+def _party_lock(party: Party) -> None:
+    key = f"klantinteracties.partij:{party.kind}:{party.identifier}:{party.vestiging}"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [key])
+
+
 @transaction.atomic
 def partij_ensure(*, party: Party) -> Partij:
-    """The partij for the party, created with its identificatoren when it is missing."""
+    """The partij for the party, created with its identificatoren when it is missing.
+    Concurrent calls for one party serialise on a transaction-scoped advisory lock, so
+    they never create two partijen."""
+    if connection.vendor == "postgresql":
+        _party_lock(party)
     existing = selectors.partij_for(party)
     if existing is not None:
         return existing
@@ -222,7 +233,7 @@ def vertegenwoordiging_create(
     )
     if created:
         _event(
-            resource="vertegenwoordigingen",
+            resource="vertegenwoordiging",
             collection="vertegenwoordigingen",
             obj=vertegenwoordiging,
             actie="create",

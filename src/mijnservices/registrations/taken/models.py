@@ -51,8 +51,8 @@ class ExterneTaak(models.Model):
     party_kind = models.CharField(max_length=10, blank=True)
     party_identifier = models.CharField(max_length=20, blank=True)
     party_vestiging = models.CharField(max_length=20, blank=True)
-    # isGerelateerdAan.urn: the zaak (or product) the taak belongs to.
-    is_gerelateerd_aan = models.CharField(max_length=255, blank=True)
+    # isGerelateerdAan: URNs of the zaak (or product) the taak belongs to.
+    is_gerelateerd_aan = models.JSONField(default=list)
     details = models.JSONField(default=dict)
     afgerond_op = models.DateTimeField(null=True, blank=True)
 

@@ -3,6 +3,7 @@ the rules, change the data and record an outbox event (kanaal ``taken``) in one 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -22,6 +23,8 @@ COLLECTIONS = {
     TaakSoort.URLTAAK: "urltaken",
     TaakSoort.FORMULIERTAAK: "formuliertaken",
 }
+# The resource name of a kind (URL name ``taken:<resource>-detail``, outbox ``resource``).
+RESOURCES = {soort: str(soort.value) for soort in TaakSoort}
 
 
 def taak_path(taak: ExterneTaak) -> str:
@@ -31,7 +34,7 @@ def taak_path(taak: ExterneTaak) -> str:
 def _event(taak: ExterneTaak, *, actie: str) -> None:
     event_record(
         kanaal="taken",
-        resource=COLLECTIONS[TaakSoort(taak.taak_soort)].removesuffix("en"),
+        resource=RESOURCES[TaakSoort(taak.taak_soort)],
         actie=actie,
         hoofd_object=taak_path(taak),
         resource_id=taak_path(taak),
@@ -92,7 +95,7 @@ def taak_create(
     status: str = TaakStatus.OPEN,
     handelings_perspectief: str = "",
     toelichting: str = "",
-    is_gerelateerd_aan: str = "",
+    is_gerelateerd_aan: str | Iterable[str] = (),
     verwerker_taak_id: str = "",
     datum_herinnering: date | None = None,
 ) -> ExterneTaak:
@@ -112,7 +115,11 @@ def taak_create(
         status=status,
         handelings_perspectief=handelings_perspectief,
         toelichting=toelichting,
-        is_gerelateerd_aan=is_gerelateerd_aan,
+        is_gerelateerd_aan=(
+            [is_gerelateerd_aan]
+            if isinstance(is_gerelateerd_aan, str)
+            else list(is_gerelateerd_aan)
+        ),
         verwerker_taak_id=verwerker_taak_id,
         datum_herinnering=datum_herinnering,
     )

@@ -9,7 +9,8 @@ from typing import TypeVar
 
 from django.db.models import Model, Q, QuerySet
 
-from mijnservices.services.access.principals import Party
+from mijnservices.services.access.policy import has_scope
+from mijnservices.services.access.principals import ApiClient, Party
 
 M = TypeVar("M", bound=Model)
 
@@ -66,3 +67,21 @@ def party_may_see(obj: Model, party: Party) -> bool:
     if party.kind == "kvk" and party.vestiging:
         return getattr(obj, "party_vestiging", "") in ("", party.vestiging)
     return True
+
+
+# --- API clients (component ``vtb``: Taken + Berichten; ``mtk``: MijnTaken) ----------------
+VTB = "vtb"
+MTK = "mtk"
+READ_TAKEN = "taken.lezen"
+READ_BERICHTEN = "berichten.lezen"
+READ_MIJNTAKEN = "mijntaken.lezen"
+
+
+def api_client_scope(
+    principal: ApiClient, queryset: QuerySet[M], component: str, scope: str
+) -> QuerySet[M]:
+    """What an API client reads: everything with the scope, nothing without (lists filter
+    silently; the viewsets answer 403 on a detail it cannot see)."""
+    if has_scope(principal, component, scope):
+        return queryset
+    return queryset.none()

@@ -60,7 +60,9 @@ def test_klantcontact_register_creates_betrokkene_and_onderwerpobject_for_a_zaak
     assert contact.actorklantcontacten.get().actor.naam == "KCC medewerker"
     assert contact.taal == "nld"
     assert OutboxEvent.objects.filter(
-        kanaal="klantinteracties", resource="klantcontact", resource_id=str(contact.uuid)
+        kanaal="klantinteracties",
+        resource="klantcontact",
+        resource_id=f"/klantinteracties/api/v1/klantcontacten/{contact.uuid}",
     ).exists()
 
 

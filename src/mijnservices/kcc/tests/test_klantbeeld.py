@@ -1,0 +1,77 @@
+"""The KCC klantbeeld: finding a person, the contact timeline, registering a contactmoment."""
+
+from __future__ import annotations
+
+from mijnservices.kcc.tests.conftest import BSN
+from mijnservices.registrations.klantinteracties.models import Klantcontact
+from mijnservices.registrations.klantinteracties.services import (
+    digitaal_adres_create,
+    klantcontact_register,
+)
+from mijnservices.services.access.principals import Party
+
+
+def test_kcc_registers_a_status_question_linked_to_a_zaak(world, employee_client):
+    client = employee_client("kcc")
+    client.post("/medewerker/", {"kind": "bsn", "q": BSN})
+    response = client.post(
+        "/medewerker/klantbeeld/contact/",
+        {
+            "kanaal": "telefoon",
+            "inhoud": "Vroeg hoe ver de aanvraag is.",
+            "zaak": str(world.zaak_a.uuid),
+            "vraag_over_status": "ja",
+        },
+    )
+    assert response.status_code == 302
+    contact = Klantcontact.objects.get()
+    assert contact.kanaal == "telefoon"
+    assert contact.onderwerp == "vraag over status"
+    assert str(world.zaak_a.uuid) in str(list(contact.onderwerpobjecten.values()))
+    page = client.get("/medewerker/klantbeeld/").content.decode()
+    assert "Vroeg hoe ver de aanvraag is." in page
+
+
+def test_a_zaak_the_employee_may_not_see_cannot_be_linked(world, employee_client):
+    client = employee_client("kcc")
+    client.post("/medewerker/", {"kind": "bsn", "q": BSN})
+    client.post(
+        "/medewerker/klantbeeld/contact/",
+        {
+            "kanaal": "telefoon",
+            "inhoud": "x",
+            "zaak": str(world.zaak_c.uuid),
+            "vraag_over_status": "nee",
+        },
+    )
+    assert not Klantcontact.objects.exists()
+
+
+def test_find_a_person_by_zaaknummer_and_by_email(world, employee_client):
+    digitaal_adres_create(party=Party("bsn", BSN), adres="suzanne@example.org", soort="email")
+    client = employee_client("kcc")
+    by_number = client.post("/medewerker/", {"kind": "zaak", "q": world.zaak_a.identificatie})
+    assert by_number["Location"] == "/medewerker/klantbeeld/"
+    by_email = client.post("/medewerker/", {"kind": "email", "q": "Suzanne@example.org"})
+    assert by_email["Location"] == "/medewerker/klantbeeld/"
+    page = client.get("/medewerker/klantbeeld/").content.decode()
+    assert world.zaak_a.identificatie in page
+    unknown = client.post("/medewerker/", {"kind": "email", "q": "niemand@example.org"})
+    assert unknown.status_code == 400
+
+
+def test_klantbeeld_query_count_does_not_grow_with_contacts(world, employee_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    party = Party("bsn", BSN)
+    klantcontact_register(party=party, kanaal="telefoon", onderwerp="overig", inhoud="1")
+    client = employee_client("kcc")
+    client.post("/medewerker/", {"kind": "bsn", "q": BSN})
+    with CaptureQueriesContext(connection) as few:
+        client.get("/medewerker/klantbeeld/")
+    for n in range(5):
+        klantcontact_register(party=party, kanaal="balie", onderwerp="overig", inhoud=str(n))
+    with CaptureQueriesContext(connection) as many:
+        client.get("/medewerker/klantbeeld/")
+    assert len(many) == len(few)

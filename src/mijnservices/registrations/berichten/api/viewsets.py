@@ -1,0 +1,121 @@
+"""Berichten API 0.1.0: list, create, read, and PATCH of ``geopendOp``. Reads start from
+``services.access.taken``; writes go through the berichten services."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.http import Http404
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from mijnservices.api.pagination import ZGWSizedPagination
+from mijnservices.api.viewsets import ZGWViewMixin
+from mijnservices.registrations.berichten import services
+from mijnservices.registrations.berichten.api import serializers
+from mijnservices.registrations.berichten.models import Bericht
+from mijnservices.services.access import taken as access
+from mijnservices.services.access.principals import ApiClient
+
+API_VERSION = "0.1.0"
+READ = (access.READ_BERICHTEN,)
+
+
+class BerichtFilter(filters.FilterSet):
+    geopendOp__isnull = filters.BooleanFilter(field_name="geopend_op", lookup_expr="isnull")
+    isGerelateerdAan = filters.CharFilter(method="_gerelateerd")
+    ontvanger = filters.CharFilter(field_name="ontvanger")
+    publicatiedatum = filters.IsoDateTimeFilter(field_name="publicatiedatum")
+    publicatiedatum__gt = filters.IsoDateTimeFilter(field_name="publicatiedatum", lookup_expr="gt")
+    publicatiedatum__gte = filters.IsoDateTimeFilter(
+        field_name="publicatiedatum", lookup_expr="gte"
+    )
+    publicatiedatum__lt = filters.IsoDateTimeFilter(field_name="publicatiedatum", lookup_expr="lt")
+    publicatiedatum__lte = filters.IsoDateTimeFilter(
+        field_name="publicatiedatum", lookup_expr="lte"
+    )
+
+    class Meta:
+        model = Bericht
+        fields: list[str] = []
+
+    def _gerelateerd(self, queryset: Any, name: str, value: str) -> Any:
+        # JSON text match (works on SQLite and PostgreSQL); the quotes keep it to whole URNs.
+        return queryset.filter(is_gerelateerd_aan__icontains=json.dumps(value))
+
+
+@extend_schema_view(
+    list=extend_schema(operation_id="berichtenList"),
+    create=extend_schema(operation_id="berichtenCreate"),
+    retrieve=extend_schema(operation_id="berichtenRetrieve"),
+    partial_update=extend_schema(
+        operation_id="berichtenPartialUpdate", request=serializers.BerichtGeopendOpSerializer
+    ),
+)
+# The same finalize_response mix as ZGWModelViewSet (api/viewsets.py).
+class BerichtViewSet(  # type: ignore[misc]
+    ZGWViewMixin,
+    mixins.ListModelMixin,
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,  # type: ignore[type-arg]
+):
+    api_version = API_VERSION
+    component = access.VTB
+    lookup_field = "uuid"
+    http_method_names = ["get", "post", "patch", "head"]
+    serializer_class = serializers.BerichtSerializer
+    filterset_class = BerichtFilter
+    pagination_class = ZGWSizedPagination
+    required_scopes = {
+        "list": READ,
+        "retrieve": READ,
+        "create": ("berichten.aanmaken",),
+        "partial_update": ("berichten.bijwerken",),
+    }
+
+    @property
+    def principal(self) -> ApiClient:
+        return self.request.user  # type: ignore[return-value]
+
+    def unscoped(self) -> Any:
+        return Bericht.objects.prefetch_related("bijlagen").order_by("-publicatiedatum", "-pk")
+
+    def get_queryset(self) -> Any:
+        if getattr(self, "swagger_fake_view", False):
+            return Bericht.objects.none()
+        return access.api_client_scope(
+            self.principal, self.unscoped(), access.VTB, access.READ_BERICHTEN
+        )
+
+    def get_object(self) -> Any:
+        uuid = self.kwargs["uuid"]
+        obj = self.get_queryset().filter(uuid=uuid).first()
+        if obj is None:
+            if Bericht.objects.filter(uuid=uuid).exists():
+                raise PermissionDenied("No rights to read berichten.")
+            raise Http404
+        return obj
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        data["is_gerelateerd_aan"] = [item["urn"] for item in data.pop("is_gerelateerd_aan", [])]
+        bericht = services.bericht_publish(**data)
+        return Response(self.get_serializer(bericht).data, status=status.HTTP_201_CREATED)
+
+    def partial_update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        bericht = self.get_object()
+        serializer = serializers.BerichtGeopendOpSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        bericht = services.bericht_set_geopend_op(
+            bericht=bericht, geopend_op=serializer.validated_data["geopend_op"]
+        )
+        return Response(self.get_serializer(bericht).data)

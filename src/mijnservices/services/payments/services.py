@@ -1,0 +1,68 @@
+"""Paying a betaaltaak: start at the provider, and on the citizen's return verify the payment
+server-side; only a verified payment completes the taak and publishes the confirmation
+bericht, in one transaction."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+
+from mijnservices.core.errors import DomainError
+from mijnservices.registrations.berichten.services import bericht_publish
+from mijnservices.registrations.taken.models import Betaling, ExterneTaak, TaakSoort, TaakStatus
+from mijnservices.registrations.taken.services import taak_complete
+from mijnservices.services.payments.providers import PaymentProvider
+
+CONFIRMATION_TYPE = "BETAALD"
+
+
+@transaction.atomic
+def betaling_start(
+    *, taak: ExterneTaak, provider: PaymentProvider, return_url: str
+) -> tuple[Betaling, str]:
+    """A new payment for an open betaaltaak; returns it and where to send the citizen."""
+    if taak.taak_soort != TaakSoort.BETAALTAAK or taak.status != TaakStatus.OPEN:
+        raise DomainError("This taak cannot be paid.", code="not-payable")
+    amount = Decimal(str(taak.details["bedrag"]))
+    started = provider.start(
+        amount=amount,
+        description=str(taak.details["transactieomschrijving"]),
+        return_url=return_url,
+    )
+    betaling = Betaling.objects.create(
+        taak=taak, provider=provider.name, provider_payment_id=started.payment_id, bedrag=amount
+    )
+    return betaling, started.redirect_url
+
+
+@transaction.atomic
+def betaling_verify(*, betaling: Betaling, provider: PaymentProvider) -> Betaling:
+    """Ask the provider (server-side) how the payment stands. Paid: the taak is afgerond
+    (uitgevoerd) and a confirmation bericht, linked to the taak, is published. Idempotent."""
+    betaling = Betaling.objects.select_for_update().select_related("taak").get(pk=betaling.pk)
+    if betaling.status != Betaling.Status.OPEN:
+        return betaling
+    status = provider.verify(betaling.provider_payment_id)
+    if status == "open":
+        return betaling
+    betaling.verified_at = timezone.now()
+    if status == "failed":
+        betaling.status = Betaling.Status.MISLUKT
+        betaling.save(update_fields=["status", "verified_at"])
+        return betaling
+    betaling.status = Betaling.Status.BETAALD
+    betaling.save(update_fields=["status", "verified_at"])
+    taak = taak_complete(taak=betaling.taak)
+    bericht_publish(
+        ontvanger=taak.is_toegewezen_aan,
+        onderwerp="Betaling ontvangen"[:50],
+        bericht_tekst=(
+            f"We hebben uw betaling van EUR {betaling.bedrag} ontvangen voor: {taak.titel}."
+        ),
+        is_gerelateerd_aan=taak.is_gerelateerd_aan,
+        bericht_type=CONFIRMATION_TYPE,
+        taak=taak,
+    )
+    return betaling

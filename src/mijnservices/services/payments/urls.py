@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from mijnservices.services.payments import views
+
+app_name = "payments"
+
+# Mounted at "betalen/" in conf/urls.py.
+urlpatterns = [
+    path("<uuid:taak_uuid>/start/", views.start, name="start"),
+    path("<uuid:taak_uuid>/terug/", views.payment_return, name="return"),
+    path("demo/<str:payment_id>/", views.demo_pay, name="demo-pay"),
+]
