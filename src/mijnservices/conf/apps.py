@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "mijnservices.services.mijntaken",
     "mijnservices.services.payments",
     "mijnservices.services.notifications",
+    "mijnservices.services.profiel",
     "rest_framework",
     "django_filters",
     "drf_spectacular",

@@ -339,6 +339,24 @@ PORTAL_UPLOAD_EXTENSIONS: list[str] = declare(
     group="Portal",
 )
 
+# --- Payments (services/payments) ------------------------------------------------
+PAYMENTS_RECONCILE_AFTER_SECONDS = declare(
+    "PAYMENTS_RECONCILE_AFTER_SECONDS",
+    300,
+    "The worker asks the payment provider about a payment still open after this many seconds "
+    "(the citizen never came back from the bank).",
+    group="Payments",
+    check=positive,
+)
+PAYMENTS_EXPIRE_HOURS = declare(
+    "PAYMENTS_EXPIRE_HOURS",
+    24,
+    "A payment the provider still calls open after this many hours is closed as failed; the "
+    "task can be paid again.",
+    group="Payments",
+    check=positive,
+)
+
 # --- ZGW APIs ------------------------------------------------------------------
 JWT_LEEWAY = declare(
     "JWT_LEEWAY",

@@ -19,6 +19,7 @@ from django.utils.text import slugify
 
 from mijnservices.core.errors import DomainError
 from mijnservices.demo import documents as demo_documents
+from mijnservices.demo import interactions as demo_interactions
 from mijnservices.demo import personas
 from mijnservices.demo.catalog import (
     BEGIN_GELDIGHEID,
@@ -44,6 +45,7 @@ class LoadReport:
     zaaktypen_present: int = 0
     zaken_created: int = 0
     zaken_present: int = 0
+    taken_created: int = 0
 
 
 def load_demo(*, today: date | None = None) -> LoadReport:
@@ -63,6 +65,7 @@ def load_demo(*, today: date | None = None) -> LoadReport:
         for zaak_spec in ZAKEN:
             spec, zaaktype = zaaktypen[zaak_spec.zaaktype]
             _zaak(zaak_spec, spec, zaaktype, today=today, report=report)
+        report.taken_created = demo_interactions.load_interactions(today=today)
     logger.info("demo_loaded", **asdict(report))
     return report
 

@@ -23,7 +23,7 @@ SESSION_KEY = "portal_citizen"
 # Which broker a DigiD/eHerkenning login came from, and its ID token (for logout there).
 OIDC_SESSION_KEY = "portal_oidc"
 LOGIN_URL = "portal:login"
-AFTER_LOGIN_URL = "portal:zaken"
+AFTER_LOGIN_URL = "portal:overview"
 # A harmless cookie that outlives the session: "someone was logged in here". When it is
 # present but the session is gone, the session ended by itself (idle), and the login
 # page says so. Explicit logout deletes it. It holds no identity.

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.i18n import set_language
 
-from mijnservices.portal import documents, login, views
+from mijnservices.portal import contact, documents, login, overzicht, views
 from mijnservices.portal.oidc_views import OidcCallbackView, OidcLoginView
 
 app_name = "portal"
@@ -29,6 +29,12 @@ urlpatterns = [
     path("uitloggen/", login.logout, name="logout"),
     path("sessie/verlengen/", views.keep_alive, name="keep_alive"),
     path("taal/", set_language, name="set_language"),
+    path("mijn-overzicht/", overzicht.overview, name="overview"),
+    path("mijn-taken/", overzicht.taken, name="taken"),
+    path("mijn-berichten/", overzicht.berichten, name="berichten"),
+    path("mijn-berichten/<uuid:bericht_uuid>/", overzicht.bericht, name="bericht"),
+    path("mijn-contactmomenten/", contact.contactmomenten, name="contactmomenten"),
+    path("mijn-zaken/<uuid:zaak_uuid>/vraag/", contact.question, name="question"),
     path("mijn-zaken/", views.zaken_overview, name="zaken"),
     path("mijn-gegevens/inzage/", views.verwerkingen, name="verwerkingen"),
     path("mijn-zaken/<uuid:zaak_uuid>/", views.zaak_detail, name="zaak_detail"),

@@ -20,11 +20,13 @@ from mijnservices.portal.auth import (
     safe_next_url,
 )
 from mijnservices.portal.display import status_text, zaak_rows, zaak_title, zaaktype_title
+from mijnservices.portal.question_form import QuestionForm
 from mijnservices.portal.upload_form import DocumentUploadForm, upload_limits
 from mijnservices.registrations.verwerkingen.selectors import verwerkingen_for
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access.policy import citizen_may_add_document
 from mijnservices.services.access.principals import Citizen
+from mijnservices.services.mijnoverzicht.contactmomenten import contact_rows
 from mijnservices.services.mijnzaken.documents import upload_type, zaak_documents
 from mijnservices.services.mijnzaken.prediction import predict_end
 from mijnservices.services.mijnzaken.selectors import zaak_for_detail, zaken_for_overview
@@ -66,9 +68,12 @@ def zaak_detail(request: HttpRequest, citizen: Citizen, zaak_uuid: UUID) -> Http
 
 
 def detail_context(
-    citizen: Citizen, zaak: Zaak, upload_form: DocumentUploadForm | None = None
+    citizen: Citizen,
+    zaak: Zaak,
+    upload_form: DocumentUploadForm | None = None,
+    question_form: QuestionForm | None = None,
 ) -> dict[str, Any]:
-    """What the zaak page shows; ``upload_form`` carries a refused upload's input."""
+    """What the zaak page shows; the forms carry a refused upload's or question's input."""
     tracking = build_tracking(zaak)
     kind = zaaktype_title(zaak.zaaktype)
     title = zaak_title(zaak)
@@ -93,6 +98,8 @@ def detail_context(
         "documents": zaak_documents(citizen, zaak),
         "upload_form": (upload_form or DocumentUploadForm()) if can_upload else None,
         "upload_limits": upload_limits(),
+        "contacts": contact_rows(citizen, zaak=zaak),
+        "question_form": question_form or QuestionForm(),
     }
 
 

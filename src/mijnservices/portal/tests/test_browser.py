@@ -27,6 +27,7 @@ DELIBERATE_404 = "/bestaat-niet/"
 TEXT = {
     "nl": {
         "persona_button": "Inloggen als deze persoon",
+        "home": "Mijn overzicht",
         "overview": "Mijn zaken",
         "ongoing": "Lopende zaken",
         "steps": "Stappen van uw zaak",
@@ -43,6 +44,7 @@ TEXT = {
     },
     "en": {
         "persona_button": "Log in as this person",
+        "home": "My overview",
         "overview": "My cases",
         "ongoing": "Ongoing cases",
         "steps": "Steps of your case",
@@ -149,6 +151,9 @@ def _journey(page: Page, base_url: str, language: str) -> None:
 
     page.get_by_label("Suzanne Jansen").check()
     page.get_by_role("button", name=text["persona_button"]).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(text["home"])
+    assert_accessible(page)
+    page.get_by_role("link", name=text["overview"], exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(text["overview"])
     expect(page.get_by_role("heading", name=text["ongoing"])).to_be_visible()
     assert_accessible(page)
@@ -233,7 +238,7 @@ def test_keyboard_only_from_login_to_zaak_steps(live_server, wide_page, zaak, se
     _tab_until(page, "el.type === 'submit'", limit=1)  # one group of radios is one Tab stop
     page.keyboard.press("Enter")
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn zaken")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mijn overzicht")
     _tab_until(page, f"el.getAttribute('href') === '/mijn-zaken/{zaak.uuid}/'")
     page.keyboard.press("Enter")
 

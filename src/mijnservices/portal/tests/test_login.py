@@ -44,10 +44,10 @@ def test_login_page_in_demo_mode_offers_labelled_personas_with_descriptions(clie
 
 
 @pytest.mark.usefixtures("demo_mode")
-def test_demo_login_as_a_persona_goes_to_my_zaken(client: Client):
+def test_demo_login_as_a_persona_goes_to_my_overview(client: Client):
     response = client.post(DEMO_LOGIN, {"persona": "bsn:999993653"})
     assert response.status_code == 302
-    assert response["Location"] == "/mijn-zaken/"
+    assert response["Location"] == "/mijn-overzicht/"
     assert client.session[SESSION_KEY]["actor"]["identifier"] == "999993653"
     assert client.session[SESSION_KEY]["auth_method"] == "demo"
 
@@ -78,7 +78,7 @@ def test_demo_login_ignores_a_next_page_on_another_site(client: Client):
     response = client.post(
         DEMO_LOGIN, {"persona": "bsn:999993653", "next": "https://evil.example/"}
     )
-    assert response["Location"] == "/mijn-zaken/"
+    assert response["Location"] == "/mijn-overzicht/"
 
 
 @pytest.mark.usefixtures("demo_mode")

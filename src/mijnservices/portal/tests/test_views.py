@@ -34,8 +34,8 @@ def test_start_page_explains_the_service_and_links_to_login(client: Client):
     assert "!" not in re.sub(r"<!DOCTYPE html>|<!--.*?-->", "", page)
 
 
-def test_start_page_sends_logged_in_visitors_to_their_zaken(login_as):
-    assert login_as(SUZANNE).get("/")["Location"] == OVERVIEW
+def test_start_page_sends_logged_in_visitors_to_their_overview(login_as):
+    assert login_as(SUZANNE).get("/")["Location"] == "/mijn-overzicht/"
 
 
 def test_accessibility_statement_is_public_and_linked_from_every_page(client: Client):

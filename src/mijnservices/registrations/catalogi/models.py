@@ -82,6 +82,8 @@ class ZaakType(models.Model):
     # Omschrijving of the informatieobjecttype (same catalogus) for documents citizens add in
     # the portal while the zaak is open; empty: citizens cannot add documents.
     portaal_upload_informatieobjecttype = models.CharField(max_length=80, blank=True)
+    # Working days within which a citizen's question about such a zaak is answered (portal).
+    vraag_antwoordtermijn_werkdagen = models.PositiveSmallIntegerField(default=5)
     begin_geldigheid = models.DateField()
     einde_geldigheid = models.DateField(null=True, blank=True)
     concept = models.BooleanField(default=True)

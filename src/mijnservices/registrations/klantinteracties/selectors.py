@@ -119,3 +119,32 @@ def vertegenwoordigers_of(party: Party) -> list[Party]:
         .order_by("pk")
     )
     return [p for p in (party_of(r) for r in representatives) if p is not None]
+
+
+QUESTION_KANAAL = "portaal"
+
+
+def is_question(klantcontact: Klantcontact) -> bool:
+    """A question the party asked in the portal (it started the contact itself)."""
+    return klantcontact.kanaal == QUESTION_KANAAL and any(
+        b.initiator for b in klantcontact.betrokkenen.all()
+    )
+
+
+def answered_question_ids(klantcontacten: list[Klantcontact]) -> dict[int, list[Klantcontact]]:
+    """Answers per question pk, from klantcontacten already loaded with
+    ``klantcontacten_for`` (its prefetched onderwerpobjecten): no further queries."""
+    answers: dict[int, list[Klantcontact]] = {}
+    for contact in klantcontacten:
+        for onderwerp in contact.onderwerpobjecten.all():
+            if onderwerp.was_klantcontact_id is not None:
+                answers.setdefault(onderwerp.was_klantcontact_id, []).append(contact)
+    return answers
+
+
+def open_questions_for(party: Party) -> list[Klantcontact]:
+    """The party's portal questions that have no answer yet, oldest first."""
+    contacts = list(klantcontacten_for(party))
+    answers = answered_question_ids(contacts)
+    open_ = [c for c in contacts if is_question(c) and c.pk not in answers]
+    return sorted(open_, key=lambda c: (c.plaatsgevonden_op, c.pk))

@@ -173,6 +173,42 @@ def klantcontact_register(
 
 
 @transaction.atomic
+def klantcontact_answer(
+    *, vraag: Klantcontact, antwoord: str, actor_naam: str, kanaal: str = "portaal"
+) -> Klantcontact:
+    """Answer a party's question: a new klantcontact with the same party, whose
+    onderwerpobject refers back to the question (``wasKlantcontact``, as Open Klant links
+    follow-ups) and to the same zaak."""
+    if not antwoord.strip():
+        raise DomainError("An answer needs text.", code="required", field="antwoord")
+    betrokkene = vraag.betrokkenen.select_related("partij").filter(rol="klant").first()
+    if betrokkene is None or betrokkene.partij is None:
+        raise DomainError("This klantcontact has no party to answer.", code="no-party")
+    party = selectors.party_of(betrokkene.partij)
+    if party is None:
+        raise DomainError("This klantcontact has no party to answer.", code="no-party")
+    zaak = vraag.onderwerpobjecten.filter(code_objecttype="zgw-Zaak").first()
+    answer = klantcontact_register(
+        party=party,
+        kanaal=kanaal,
+        onderwerp=f"Antwoord: {vraag.onderwerp}",
+        inhoud=antwoord.strip(),
+        indicatie_contact_gelukt=True,
+        actor_naam=actor_naam or "Gemeente",
+        taal=vraag.taal,
+    )
+    Onderwerpobject.objects.create(
+        klantcontact=answer,
+        was_klantcontact=vraag,
+        code_objecttype="zgw-Zaak" if zaak else "klantcontact",
+        code_soort_object_id="url" if zaak else "uuid",
+        object_id=zaak.object_id if zaak else str(vraag.uuid),
+        code_register="openzaak" if zaak else "openklant",
+    )
+    return answer
+
+
+@transaction.atomic
 def digitaal_adres_create(
     *,
     party: Party,

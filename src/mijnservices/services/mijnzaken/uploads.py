@@ -21,6 +21,7 @@ from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.registrations.zaken.services import zaakinformatieobject_create
 from mijnservices.services.access.policy import citizen_may_add_document
 from mijnservices.services.access.principals import Citizen
+from mijnservices.services.mijnoverzicht.taken import upload_tasks_complete
 from mijnservices.services.mijnzaken.documents import upload_type
 
 FILE_FIELD = "file"
@@ -90,6 +91,8 @@ def citizen_document_add(
         zaakinformatieobject_create(
             zaak=zaak, informatieobject=url, titel=(titel.strip() or bestandsnaam)[:200]
         )
+        # A task asking for a document on this zaak is done once one is added.
+        upload_tasks_complete(citizen=citizen, zaak=zaak)
     return document
 
 

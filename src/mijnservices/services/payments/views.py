@@ -12,15 +12,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from mijnservices.portal.auth import citizen_required
 from mijnservices.registrations.taken.models import Betaling, ExterneTaak
-from mijnservices.registrations.taken.selectors import taken_for
 from mijnservices.services.access.principals import Citizen
+from mijnservices.services.mijnoverzicht.taken import taak_for_citizen
 from mijnservices.services.payments import services
 from mijnservices.services.payments.models import DemoPayment
 from mijnservices.services.payments.providers import ProviderUnavailable, provider_get
 
 
 def _own_taak(citizen: Citizen, taak_uuid: str) -> ExterneTaak:
-    return get_object_or_404(taken_for(citizen.party), uuid=taak_uuid)
+    return taak_for_citizen(citizen, taak_uuid)
 
 
 @require_POST

@@ -1,0 +1,169 @@
+"""MijnContactmomenten and asking a question on a zaak: every channel with a label and a
+date, questions with their answers, the confirmation with the answer term, access per route
+and a constant query count."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from mijnservices.registrations.klantinteracties.models import Klantcontact
+from mijnservices.registrations.klantinteracties.services import (
+    klantcontact_answer,
+    klantcontact_register,
+)
+from mijnservices.services.access.principals import Party
+from mijnservices.services.mijnoverzicht.contactmomenten import working_days_after
+from mijnservices.services.mijnoverzicht.zaken import zaak_api_url
+from mijnservices.testing.factories import ZaakFactory, published_zaaktype
+
+pytestmark = pytest.mark.django_db
+
+SUZANNE = Party(kind="bsn", identifier="999993653")
+ELS = Party(kind="bsn", identifier="999991589")
+
+
+@pytest.fixture
+def zaak():
+    return ZaakFactory(
+        zaaktype=published_zaaktype(identificatie="ZT-VRAAG", vraag_antwoordtermijn_werkdagen=3),
+        for_bsn=SUZANNE.identifier,
+    )
+
+
+def _timeline(client: Client) -> str:
+    response = client.get(reverse("portal:contactmomenten"))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _ask(client: Client, zaak, text: str):
+    return client.post(reverse("portal:question", kwargs={"zaak_uuid": zaak.uuid}), {"vraag": text})
+
+
+def test_the_timeline_labels_every_channel_in_words_with_a_date(login_as, zaak):
+    labels = {
+        "telefoon": "Telefoongesprek",
+        "balie": "Bezoek aan de balie",
+        "e-mail": "E-mail",
+        "chat": "Chat",
+        "post": "Brief per post",
+        "sms": "Sms",
+    }
+    for days, kanaal in enumerate(labels):
+        klantcontact_register(
+            party=SUZANNE,
+            kanaal=kanaal,
+            onderwerp=f"Contact via {kanaal}",
+            inhoud="",
+            plaatsgevonden_op=timezone.now() - timedelta(days=days + 1),
+            actor_naam="KCC",
+        )
+    page = _timeline(login_as(SUZANNE.identifier))
+    for label in labels.values():
+        assert f'<span class="portal-channel__label">{label}</span>' in page
+    assert page.count("<time datetime=") == len(labels)
+    assert page.count('class="portal-channel__icon" aria-hidden="true"') == len(labels)
+    # Newest first.
+    assert page.index("Contact via telefoon") < page.index("Contact via sms")
+
+
+def test_asking_a_question_confirms_the_answer_term_and_shows_it_open_on_the_zaak(login_as, zaak):
+    client = login_as(SUZANNE.identifier)
+    response = _ask(client, zaak, "Wanneer komt de taxateur?")
+    assert response.status_code == 302
+    assert response["Location"].endswith("#contact")
+    page = client.get(response["Location"]).content.decode()
+    assert "Uw vraag is verstuurd. U krijgt binnen 3 werkdagen antwoord" in page
+    assert "Wanneer komt de taxateur?" in page
+    assert "Wij hebben deze vraag nog niet beantwoord." in page
+    assert "<details" not in page.split('id="contact"')[1]  # opened, not collapsed
+    contact = Klantcontact.objects.get(kanaal="portaal")
+    assert contact.onderwerpobjecten.get().object_id == zaak_api_url(zaak)
+    assert "Wanneer komt de taxateur?" in _timeline(client)
+
+
+def test_an_answer_appears_under_the_question(login_as, zaak):
+    client = login_as(SUZANNE.identifier)
+    _ask(client, zaak, "Moet ik thuis zijn?")
+    klantcontact_answer(
+        vraag=Klantcontact.objects.get(kanaal="portaal"), antwoord="Ja, graag.", actor_naam="Team"
+    )
+    page = _timeline(client)
+    assert (
+        page.index("Moet ik thuis zijn?")
+        < page.index("Antwoord van de gemeente")
+        < page.index("Ja, graag.")
+    )
+    assert "nog niet beantwoord" not in page
+    assert page.count('class="portal-timeline__item"') == 1  # the answer is not a second item
+
+
+def test_an_empty_question_is_refused_and_a_long_one_keeps_the_text(login_as, zaak):
+    client = login_as(SUZANNE.identifier)
+    response = _ask(client, zaak, "   ")
+    assert response.status_code == 400
+    assert "Typ uw vraag." in response.content.decode()
+    too_long = "x" * 2001
+    response = _ask(client, zaak, too_long)
+    assert response.status_code == 400
+    assert too_long in response.content.decode()
+    assert not Klantcontact.objects.exists()
+
+
+def test_nobody_can_ask_a_question_on_someone_elses_zaak(login_as, zaak):
+    response = _ask(login_as(ELS.identifier), zaak, "Hoi")
+    assert response.status_code == 404
+    assert not Klantcontact.objects.exists()
+
+
+def test_the_timeline_shows_only_the_persons_own_contacts(login_as, zaak):
+    klantcontact_register(party=ELS, kanaal="telefoon", onderwerp="Van Els", inhoud="")
+    klantcontact_register(party=SUZANNE, kanaal="telefoon", onderwerp="Van Suzanne", inhoud="")
+    page = _timeline(login_as(SUZANNE.identifier))
+    assert "Van Suzanne" in page
+    assert "Van Els" not in page
+
+
+def test_a_notification_that_did_not_arrive_says_to_check_the_contact_details(login_as):
+    klantcontact_register(
+        party=SUZANNE,
+        kanaal="e-mail",
+        onderwerp="Er is nieuws over uw zaak",
+        inhoud="",
+        indicatie_contact_gelukt=False,
+        actor_naam="Notificatieservice",
+    )
+    assert "kon niet worden bezorgd" in _timeline(login_as(SUZANNE.identifier))
+
+
+def test_timeline_queries_do_not_grow_with_contacts(login_as, zaak):
+    client = login_as(SUZANNE.identifier)
+    url = zaak_api_url(zaak)
+    vraag = klantcontact_register(
+        party=SUZANNE, kanaal="portaal", onderwerp="V", inhoud="?", zaak_url=url
+    )
+    klantcontact_answer(vraag=vraag, antwoord="!", actor_naam="T")
+    with CaptureQueriesContext(connection) as few:
+        _timeline(client)
+    for number in range(10):
+        vraag = klantcontact_register(
+            party=SUZANNE, kanaal="portaal", onderwerp=f"V{number}", inhoud="?", zaak_url=url
+        )
+        klantcontact_answer(vraag=vraag, antwoord="!", actor_naam="T")
+        klantcontact_register(party=SUZANNE, kanaal="telefoon", onderwerp=f"T{number}", inhoud="")
+    with CaptureQueriesContext(connection) as many:
+        _timeline(client)
+    assert len(many) == len(few)
+
+
+def test_working_days_skip_the_weekend():
+    friday = date(2026, 11, 20)
+    assert working_days_after(friday, 1) == date(2026, 11, 23)
+    assert working_days_after(friday, 5) == date(2026, 11, 27)

@@ -1,0 +1,160 @@
+"""MijnContactmomenten: one timeline of every contact with the municipality, whatever the
+channel — calls, desk visits, e-mails and letters, chats, questions asked in the portal
+(with their answers) and the notifications we sent. Read from Klantinteracties."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from uuid import UUID
+
+from django.db import transaction
+from django.utils import timezone
+
+from mijnservices.core.errors import DomainError
+from mijnservices.registrations.klantinteracties.models import Klantcontact
+from mijnservices.registrations.klantinteracties.selectors import (
+    QUESTION_KANAAL,
+    answered_question_ids,
+    is_question,
+    klantcontacten_for,
+)
+from mijnservices.registrations.klantinteracties.services import klantcontact_register
+from mijnservices.registrations.zaken.models import Zaak
+from mijnservices.services.access.principals import Citizen
+from mijnservices.services.access.taken import zaak_uuid_of
+from mijnservices.services.mijnoverzicht.zaken import ZaakLink, zaak_api_url, zaak_links
+
+QUESTION_MAX_LENGTH = 2000
+
+# Klantinteracties kanaal values (free text in the standard) → one of our channel kinds.
+_CHANNELS = {
+    "telefoon": "phone",
+    "telefonisch": "phone",
+    "balie": "desk",
+    "loket": "desk",
+    "e-mail": "email",
+    "email": "email",
+    "chat": "chat",
+    "post": "post",
+    "brief": "post",
+    "portaal": "portal",
+    "website": "portal",
+    "sms": "sms",
+}
+
+
+def channel_kind(kanaal: str) -> str:
+    return _CHANNELS.get(kanaal.strip().lower(), "other")
+
+
+@dataclass
+class ContactRow:
+    uuid: UUID
+    channel: str
+    kanaal: str
+    onderwerp: str
+    inhoud: str
+    moment: datetime
+    by_citizen: bool
+    is_question: bool
+    answered: bool
+    # A notification we sent: did it arrive (None: not known yet)?
+    delivered: bool | None
+    zaak: ZaakLink | None
+    answers: list[ContactRow] = field(default_factory=list)
+
+
+def _zaak_uuid(contact: Klantcontact) -> UUID | None:
+    for onderwerp in contact.onderwerpobjecten.all():
+        if onderwerp.code_objecttype == "zgw-Zaak":
+            return zaak_uuid_of(onderwerp.object_id)
+    return None
+
+
+def _row(contact: Klantcontact, links: dict[UUID, ZaakLink]) -> ContactRow:
+    zaak_uuid = _zaak_uuid(contact)
+    question = is_question(contact)
+    kind = channel_kind(contact.kanaal)
+    return ContactRow(
+        uuid=contact.uuid,
+        channel=kind,
+        kanaal=contact.kanaal,
+        onderwerp=contact.onderwerp,
+        inhoud=contact.inhoud,
+        moment=contact.plaatsgevonden_op,
+        by_citizen=any(b.initiator for b in contact.betrokkenen.all()),
+        is_question=question,
+        answered=False,
+        delivered=contact.indicatie_contact_gelukt if kind in ("email", "sms") else None,
+        zaak=links.get(zaak_uuid) if zaak_uuid else None,
+    )
+
+
+def contact_rows(citizen: Citizen, *, zaak: Zaak | None = None) -> list[ContactRow]:
+    """The timeline, newest first; answers are shown under their question. A representative
+    with a machtiging for some zaaktypen sees only contacts about zaken within it.
+    A fixed number of queries whatever the number of contacts."""
+    contacts = list(klantcontacten_for(citizen.party))
+    links = zaak_links(citizen, (u for c in contacts if (u := _zaak_uuid(c)) is not None))
+    restricted = citizen.acts_on_behalf and bool(citizen.mandate_zaaktypen)
+    answers = answered_question_ids(contacts)
+    answer_pks = {a.pk for group in answers.values() for a in group}
+    rows: list[ContactRow] = []
+    for contact in contacts:
+        if contact.pk in answer_pks:
+            continue
+        row = _row(contact, links)
+        zaak_uuid = _zaak_uuid(contact)
+        if restricted and (zaak_uuid is None or zaak_uuid not in links):
+            continue
+        if zaak is not None and zaak_uuid != zaak.uuid:
+            continue
+        row.answers = sorted(
+            (_row(a, links) for a in answers.get(contact.pk, [])), key=lambda r: r.moment
+        )
+        row.answered = bool(row.answers)
+        rows.append(row)
+    return rows
+
+
+def working_days_after(start: date, days: int) -> date:
+    """``days`` working days (Monday to Friday) after ``start``."""
+    current = start
+    remaining = days
+    while remaining > 0:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            remaining -= 1
+    return current
+
+
+@dataclass(frozen=True)
+class QuestionAsked:
+    uuid: UUID
+    answer_within_days: int
+    answer_by: date
+
+
+def question_ask(*, citizen: Citizen, zaak: Zaak, vraag: str) -> QuestionAsked:
+    """Register the citizen's question about their zaak as a klantcontact (kanaal
+    ``portaal``) with the zaak as onderwerpobject; the outbox event tells the employees."""
+    text = vraag.strip()
+    if not text:
+        raise DomainError("Please type your question.", code="required", field="vraag")
+    if len(text) > QUESTION_MAX_LENGTH:
+        raise DomainError("Your question is too long.", code="max_length", field="vraag")
+    days = zaak.zaaktype.vraag_antwoordtermijn_werkdagen
+    with transaction.atomic():
+        contact = klantcontact_register(
+            party=citizen.party,
+            kanaal=QUESTION_KANAAL,
+            onderwerp=f"Vraag over zaak {zaak.identificatie}",
+            inhoud=text,
+            zaak_url=zaak_api_url(zaak),
+        )
+    return QuestionAsked(
+        uuid=contact.uuid,
+        answer_within_days=days,
+        answer_by=working_days_after(timezone.localdate(), days),
+    )

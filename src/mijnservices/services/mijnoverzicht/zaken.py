@@ -1,0 +1,64 @@
+"""Links from a taak, bericht or contact to the citizen's zaak: resolved with one query for a
+whole page, and only for zaken the access policy lets the citizen see."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from uuid import UUID
+
+from mijnservices.registrations.zaken.models import Zaak
+from mijnservices.services.access.policy import zaken_scope
+from mijnservices.services.access.principals import Citizen
+
+
+@dataclass(frozen=True)
+class ZaakLink:
+    uuid: UUID
+    identificatie: str
+    title: str
+    omschrijving: str
+    zaaktype_identificatie: str
+
+
+def zaak_links(citizen: Citizen, uuids: Iterable[UUID]) -> dict[UUID, ZaakLink]:
+    """The citizen's zaken among ``uuids`` (one query; none when ``uuids`` is empty)."""
+    # Imported here: display imports Django's translation machinery for titles.
+    from mijnservices.portal.display import zaak_title
+
+    wanted = set(uuids)
+    if not wanted:
+        return {}
+    zaken = (
+        zaken_scope(citizen)
+        .filter(uuid__in=wanted)
+        .select_related("zaaktype")
+        .only(
+            "uuid",
+            "identificatie",
+            "omschrijving",
+            "zaaktype__identificatie",
+            "zaaktype__omschrijving",
+            "zaaktype__publieke_omschrijving",
+            "zaaktype__publieke_omschrijving_en",
+        )
+    )
+    return {
+        zaak.uuid: ZaakLink(
+            uuid=zaak.uuid,
+            identificatie=zaak.identificatie,
+            title=zaak_title(zaak),
+            omschrijving=zaak.omschrijving,
+            zaaktype_identificatie=zaak.zaaktype.identificatie,
+        )
+        for zaak in zaken
+    }
+
+
+def zaak_api_url(zaak: Zaak) -> str:
+    """The Zaken API URL of a zaak, as taken, berichten and klantcontacten refer to it."""
+    from django.conf import settings
+
+    from mijnservices.core.resources import resource_path
+
+    return settings.SITE_URL.rstrip("/") + resource_path("zaken", "zaken", zaak.uuid)

@@ -1,0 +1,59 @@
+"""What a person chose about being contacted: the preferred channel, per-kind notification
+choices and "digital only" (Wmebv). Contact addresses themselves are Klantinteracties
+digitale adressen; this model holds only the choices the Klantinteracties standard has no
+place for. The Notificatieservice reads it through ``selectors.voorkeuren_for``."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Kanaal(models.TextChoices):
+    EMAIL = "email", "E-mail"
+    SMS = "sms", "SMS"
+
+
+class MeldingSoort(models.TextChoices):
+    """Kinds of notification a person can switch off. Kinds that ask the person to act
+    (a new task, a deadline reminder) are listed so the page can show them, but
+    ``Voorkeuren.wants`` always answers True for them."""
+
+    STATUS = "status", "Status changes"
+    BERICHT = "bericht", "New messages"
+    TAAK = "taak", "New tasks"
+    HERINNERING = "herinnering", "Reminders"
+
+
+ACTION_REQUIRED = frozenset({MeldingSoort.TAAK, MeldingSoort.HERINNERING})
+
+
+class Voorkeuren(models.Model):
+    party_kind = models.CharField(max_length=3, help_text="bsn or kvk, as principals.Party.kind")
+    party_identifier = models.CharField(max_length=20)
+    party_vestiging = models.CharField(max_length=12, blank=True)
+    voorkeurskanaal = models.CharField(max_length=5, choices=Kanaal.choices, default=Kanaal.EMAIL)
+    uitgezet = models.JSONField(
+        default=list, blank=True, help_text="MeldingSoort values the person switched off."
+    )
+    alleen_digitaal = models.BooleanField(
+        default=False, help_text="The person chose to receive messages digitally only (Wmebv)."
+    )
+    taal = models.CharField(max_length=2, default="nl")
+    gewijzigd_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "contact preferences"
+        verbose_name_plural = "contact preferences"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["party_kind", "party_identifier", "party_vestiging"],
+                name="profiel_voorkeuren_one_per_party",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Voorkeuren #{self.pk}"
+
+    def wants(self, soort: str) -> bool:
+        """True when a notification of this kind may be sent (action-required always)."""
+        return soort in ACTION_REQUIRED or soort not in self.uitgezet
