@@ -308,55 +308,6 @@ CITIZEN_MAX_VERTROUWELIJKHEID = declare(
     ),
 )
 
-# --- Verwerkingenlogging ----------------------------------------------------------
-VERWERKINGEN_BEWAARTERMIJN_DAGEN = declare(
-    "VERWERKINGEN_BEWAARTERMIJN_DAGEN",
-    730,
-    "Days a logged read of personal data is kept before the worker purges it.",
-    group="Verwerkingenlogging",
-    check=positive,
-)
-VERWERKINGEN_PSEUDONYM_KEY = declare(
-    "VERWERKINGEN_PSEUDONYM_KEY",
-    "",
-    "Key for the pseudonyms of BSN/KvK-nummers in the log (default: derived from SECRET_KEY).",
-    group="Verwerkingenlogging",
-    secret=True,
-)
-
-# --- Portal uploads --------------------------------------------------------------
-PORTAL_UPLOAD_MAX_SIZE = declare(
-    "PORTAL_UPLOAD_MAX_SIZE",
-    10 * 1024 * 1024,
-    "Largest file (bytes) a citizen can add to their zaak in the portal.",
-    group="Portal",
-    check=positive,
-)
-PORTAL_UPLOAD_EXTENSIONS: list[str] = declare(
-    "PORTAL_UPLOAD_EXTENSIONS",
-    ["pdf", "jpg", "jpeg", "png", "docx", "odt"],
-    "Comma-separated file extensions citizens may upload (the bytes are checked too).",
-    group="Portal",
-)
-
-# --- Payments (services/payments) ------------------------------------------------
-PAYMENTS_RECONCILE_AFTER_SECONDS = declare(
-    "PAYMENTS_RECONCILE_AFTER_SECONDS",
-    300,
-    "The worker asks the payment provider about a payment still open after this many seconds "
-    "(the citizen never came back from the bank).",
-    group="Payments",
-    check=positive,
-)
-PAYMENTS_EXPIRE_HOURS = declare(
-    "PAYMENTS_EXPIRE_HOURS",
-    24,
-    "A payment the provider still calls open after this many hours is closed as failed; the "
-    "task can be paid again.",
-    group="Payments",
-    check=positive,
-)
-
 # --- ZGW APIs ------------------------------------------------------------------
 JWT_LEEWAY = declare(
     "JWT_LEEWAY",
@@ -446,24 +397,5 @@ SESSION_WARNING_BEFORE = declare(
 )
 OIDC = login_conf.declare_oidc()
 
-# --- Employee pages (kcc): purpose binding and login ----------------------------
-KCC_MAX_VERTROUWELIJKHEID = declare(
-    "KCC_MAX_VERTROUWELIJKHEID",
-    "zaakvertrouwelijk",
-    "Most confidential vertrouwelijkheidaanduiding of a zaak a KCC employee may see.",
-    group="Access",
-    check=one_of("openbaar", "beperkt_openbaar", "intern", "zaakvertrouwelijk", "vertrouwelijk",
-                 "confidentieel", "geheim", "zeer_geheim"),
-)  # fmt: skip
-EMPLOYEE_LOGIN_MAX_FAILURES = declare(
-    "EMPLOYEE_LOGIN_MAX_FAILURES", 5, "Failed employee logins per username and IP address "
-    "before logging in is refused for a while.", group="Security", check=positive,
-)  # fmt: skip
-EMPLOYEE_LOGIN_FAILURE_WINDOW = declare(
-    "EMPLOYEE_LOGIN_FAILURE_WINDOW", 900, "Seconds over which failed employee logins are "
-    "counted (and how long the block lasts).", group="Security", check=positive,
-)  # fmt: skip
-EMPLOYEE_OTP_ISSUER = declare(
-    "EMPLOYEE_OTP_ISSUER", "MijnServices",
-    "Name an authenticator app shows for the employees' two-factor codes.", group="Security",
-)  # fmt: skip
+# --- Services and integrations: more settings, declared in their own module ------------
+from mijnservices.conf.settings_services import *  # noqa: E402, F403

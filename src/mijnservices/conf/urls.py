@@ -26,5 +26,6 @@ urlpatterns = [
     ),
     path("medewerker/", include("mijnservices.kcc.urls")),
     path("betalen/", include("mijnservices.services.payments.urls")),
+    path("demo/", include("mijnservices.demo.urls")),
     path("", include("mijnservices.portal.urls")),
 ]

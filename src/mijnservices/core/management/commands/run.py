@@ -24,6 +24,9 @@ class Command(BaseCommand):
             "web": subprocess.Popen([*python, "serve"]),  # noqa: S603 - our own command
             "worker": subprocess.Popen([*python, "worker"]),  # noqa: S603
         }
+        if settings.DEMO_MODE and settings.DEMO_MAILCATCHER_PORT:
+            # DEMO ONLY: e-mail goes to a local catcher shown at /demo/mail/.
+            children["mail"] = subprocess.Popen([*python, "demo-mailcatcher"])  # noqa: S603
         stopping = False
 
         def stop(signum: int, frame: FrameType | None) -> None:
@@ -34,6 +37,8 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, stop)
         url = f"http://{settings.BIND_ADDRESS}:{settings.PORT}/"
         self.stdout.write(f"MijnServices runs on {url} (web + worker). Press Ctrl-C to stop.")
+        if "mail" in children:
+            self.stdout.write(f"Demo mailbox (e-mails the demo sends): {url}demo/mail/")
         failed = ""
         while not stopping:
             for name, child in children.items():
