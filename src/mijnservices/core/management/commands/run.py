@@ -41,8 +41,12 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo mailbox (e-mails the demo sends): {url}demo/mail/")
         failed = ""
         while not stopping:
-            for name, child in children.items():
-                if child.poll() is not None:
+            for name, child in list(children.items()):
+                if child.poll() is not None and name == "mail":
+                    # The demo mailbox is a convenience: without it the demo still runs.
+                    self.stderr.write("The demo mail catcher stopped (is its port in use?).")
+                    del children[name]
+                elif child.poll() is not None:
                     failed = f"{name} exited with code {child.returncode}"
                     stopping = True
             time.sleep(0.2)
