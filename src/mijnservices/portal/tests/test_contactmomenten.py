@@ -167,3 +167,24 @@ def test_working_days_skip_the_weekend():
     friday = date(2026, 11, 20)
     assert working_days_after(friday, 1) == date(2026, 11, 23)
     assert working_days_after(friday, 5) == date(2026, 11, 27)
+
+
+def test_zaak_page_queries_do_not_grow_with_contacts_about_it(login_as, zaak):
+    client = login_as(SUZANNE.identifier)
+    url = zaak_api_url(zaak)
+    page = reverse("portal:zaak_detail", kwargs={"zaak_uuid": zaak.uuid})
+    vraag = klantcontact_register(
+        party=SUZANNE, kanaal="portaal", onderwerp="V", inhoud="?", zaak_url=url
+    )
+    klantcontact_answer(vraag=vraag, antwoord="!", actor_naam="T")
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(page).status_code == 200
+    for number in range(10):
+        vraag = klantcontact_register(
+            party=SUZANNE, kanaal="portaal", onderwerp=f"V{number}", inhoud="?", zaak_url=url
+        )
+        klantcontact_answer(vraag=vraag, antwoord="!", actor_naam="T")
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(page)
+    assert response.content.decode().count('class="portal-timeline__item"') == 11
+    assert len(many) == len(few)
