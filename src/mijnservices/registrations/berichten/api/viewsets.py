@@ -15,6 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mijnservices.api.pagination import ZGWSizedPagination
+from mijnservices.api.verwerkingen import LogsPersonalReads
 from mijnservices.api.viewsets import ZGWViewMixin
 from mijnservices.registrations.berichten import services
 from mijnservices.registrations.berichten.api import serializers
@@ -59,6 +60,7 @@ class BerichtFilter(filters.FilterSet):
 )
 # The same finalize_response mix as ZGWModelViewSet (api/viewsets.py).
 class BerichtViewSet(  # type: ignore[misc]
+    LogsPersonalReads,
     ZGWViewMixin,
     mixins.ListModelMixin,
     mixins.CreateModelMixin,
@@ -68,6 +70,9 @@ class BerichtViewSet(  # type: ignore[misc]
 ):
     api_version = API_VERSION
     component = access.VTB
+    verwerking_activiteit = "bericht raadplegen"
+    verwerking_doel = "Berichten aan inwoners en ondernemers tonen of verwerken (Berichten API)"
+    verwerking_objecttype = "bericht"
     lookup_field = "uuid"
     http_method_names = ["get", "post", "patch", "head"]
     serializer_class = serializers.BerichtSerializer

@@ -18,6 +18,7 @@ from rest_framework.response import Response
 
 from mijnservices.api.pagination import ZGWSizedPagination
 from mijnservices.api.renderers import ZGWJSONRenderer
+from mijnservices.api.verwerkingen import LogsPersonalReads
 from mijnservices.api.viewsets import ZGWModelViewSet
 from mijnservices.registrations.taken import services
 from mijnservices.registrations.taken.api import serializers
@@ -68,9 +69,12 @@ class TaakFilter(filters.FilterSet):
         return queryset.filter(is_gerelateerd_aan__icontains=json.dumps(value))
 
 
-class TaakViewSet(ZGWModelViewSet):
+class TaakViewSet(LogsPersonalReads, ZGWModelViewSet):  # type: ignore[misc]
     api_version = API_VERSION
     component = access.VTB
+    verwerking_activiteit = "taak raadplegen"
+    verwerking_doel = "Taken van inwoners en ondernemers tonen of verwerken (Taken API)"
+    verwerking_objecttype = "taak"
     parser_classes = [TakenParser]
     renderer_classes = [TakenRenderer]
     filterset_class = TaakFilter

@@ -15,6 +15,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from mijnservices.api.verwerkingen import parties_in_columns, personal_reads_log
 from mijnservices.api.viewsets import ZGWViewMixin
 from mijnservices.registrations.taken.models import ExterneTaak
 from mijnservices.registrations.taken.selectors import taken_for
@@ -131,7 +132,9 @@ class ContextZoekView(MijnTakenView):
             taken = access.api_client_scope(self.principal, taken, access.MTK, *READ)
             if context := query.validated_data.get("contextId"):
                 taken = taken.filter(is_gerelateerd_aan__icontains=f'"{context}"')
-            result["taken"] = [taak_info(taak) for taak in taken]
+            loaded = list(taken)
+            result["taken"] = [taak_info(taak) for taak in loaded]
+            _log(self.principal, loaded)
         return Response(result)
 
 
@@ -159,4 +162,17 @@ class TaakView(MijnTakenView):
         taak = queryset.filter(uuid=uuid).first()
         if taak is None:
             raise Http404
+        _log(self.principal, [taak])
         return Response(taak_detail(taak))
+
+
+def _log(principal: ApiClient, taken: list[ExterneTaak]) -> None:
+    """The portal reading someone's taken through this API is a read of personal data."""
+    personal_reads_log(
+        principal,
+        taken,
+        persons=parties_in_columns(taken),
+        activiteit="taak raadplegen",
+        doel="Taken van een inwoner of ondernemer in een portaal tonen (MijnTaken API)",
+        objecttype="taak",
+    )
