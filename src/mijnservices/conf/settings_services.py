@@ -85,3 +85,78 @@ EMPLOYEE_OTP_ISSUER = declare(
     "EMPLOYEE_OTP_ISSUER", "MijnServices",
     "Name an authenticator app shows for the employees' two-factor codes.", group="Security",
 )  # fmt: skip
+
+
+# --- E-mail (SMTP) -----------------------------------------------------------------------
+# Django reads these names itself. In DEMO_MODE they default to the demo mail catcher.
+def _demo() -> bool:
+    import os
+
+    return os.environ.get("DEMO_MODE", "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+EMAIL_HOST = declare(
+    "EMAIL_HOST",
+    "localhost",
+    "SMTP server for e-mail to citizens (in DEMO_MODE: the demo mail catcher).",
+    group="E-mail",
+)
+EMAIL_PORT = declare(
+    "EMAIL_PORT", 25, "SMTP port (in DEMO_MODE: the demo mail catcher's).",
+    group="E-mail", check=positive,
+)  # fmt: skip
+EMAIL_HOST_USER = declare("EMAIL_HOST_USER", "", "SMTP user name (empty: none).", group="E-mail")
+EMAIL_HOST_PASSWORD = declare(
+    "EMAIL_HOST_PASSWORD", "", "SMTP password.", group="E-mail", secret=True
+)
+EMAIL_USE_TLS = declare("EMAIL_USE_TLS", False, "Use STARTTLS to the SMTP server.", group="E-mail")
+EMAIL_USE_SSL = declare(
+    "EMAIL_USE_SSL", False, "Use implicit TLS to the SMTP server.", group="E-mail"
+)
+EMAIL_TIMEOUT = declare(
+    "EMAIL_TIMEOUT", 10, "Seconds before an SMTP connection attempt gives up.", group="E-mail",
+    check=positive,
+)  # fmt: skip
+if _demo():
+    import os as _os
+
+    # DEMO ONLY: unless set explicitly, e-mail goes to the demo mail catcher.
+    if "EMAIL_HOST" not in _os.environ:
+        EMAIL_HOST = "127.0.0.1"
+    if "EMAIL_PORT" not in _os.environ:
+        EMAIL_PORT = DEMO_MAILCATCHER_PORT or 8025
+DEFAULT_FROM_EMAIL = declare(
+    "DEFAULT_FROM_EMAIL",
+    "MijnServices <noreply@mijnservices.example>",
+    "Sender of e-mail to citizens.",
+    group="E-mail",
+)
+
+# --- BRP: Haal Centraal BRP Personen (integration/brp) ---------------------------------------
+BRP_API_URL = declare(
+    "BRP_API_URL",
+    "",
+    "Base URL of a Haal Centraal BRP Personen 2.x API (…/haalcentraal/api/brp). Empty: no BRP "
+    "(in DEMO_MODE the built-in demo BRP is used).",
+    group="BRP",
+)
+BRP_API_KEY = declare(
+    "BRP_API_KEY", "", "API key sent as X-API-Key to the BRP API.", group="BRP", secret=True
+)
+BRP_TIMEOUT = declare(
+    "BRP_TIMEOUT", 5, "Seconds before a BRP request gives up.", group="BRP", check=positive
+)
+
+# --- MijnProfiel: verifying contact details (services/profiel) -----------------------------
+PROFIEL_EMAIL_LINK_HOURS = declare(
+    "PROFIEL_EMAIL_LINK_HOURS", 24, "Hours an e-mail verification link stays valid.",
+    group="MijnProfiel", check=positive,
+)  # fmt: skip
+PROFIEL_SMS_CODE_MINUTES = declare(
+    "PROFIEL_SMS_CODE_MINUTES", 15, "Minutes a phone verification code stays valid.",
+    group="MijnProfiel", check=positive,
+)  # fmt: skip
+PROFIEL_SMS_CODE_ATTEMPTS = declare(
+    "PROFIEL_SMS_CODE_ATTEMPTS", 5, "Wrong codes allowed before a new code is needed.",
+    group="MijnProfiel", check=positive,
+)  # fmt: skip

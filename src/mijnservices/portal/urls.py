@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.i18n import set_language
 
-from mijnservices.portal import contact, documents, login, overzicht, views
+from mijnservices.portal import contact, documents, login, overzicht, profiel, views
 from mijnservices.portal.oidc_views import OidcCallbackView, OidcLoginView
 
 app_name = "portal"
@@ -35,6 +35,29 @@ urlpatterns = [
     path("mijn-berichten/<uuid:bericht_uuid>/", overzicht.bericht, name="bericht"),
     path("mijn-contactmomenten/", contact.contactmomenten, name="contactmomenten"),
     path("mijn-zaken/<uuid:zaak_uuid>/vraag/", contact.question, name="question"),
+    path("mijn-profiel/", profiel.profiel, name="profiel"),
+    path("mijn-profiel/voorkeuren/", profiel.preferences, name="profiel_preferences"),
+    path(
+        "mijn-profiel/contact/<str:kanaal>/toevoegen/",
+        profiel.contact_add,
+        name="profiel_contact_add",
+    ),
+    path(
+        "mijn-profiel/contact/<uuid:adres_uuid>/code/",
+        profiel.contact_code,
+        name="profiel_contact_code",
+    ),
+    path(
+        "mijn-profiel/contact/<uuid:adres_uuid>/opnieuw/",
+        profiel.contact_resend,
+        name="profiel_contact_resend",
+    ),
+    path(
+        "mijn-profiel/contact/<uuid:adres_uuid>/verwijderen/",
+        profiel.contact_remove,
+        name="profiel_contact_remove",
+    ),
+    path("mijn-profiel/bevestigen/<str:token>/", profiel.email_verify, name="profiel_email_verify"),
     path("mijn-zaken/", views.zaken_overview, name="zaken"),
     path("mijn-gegevens/inzage/", views.verwerkingen, name="verwerkingen"),
     path("mijn-zaken/<uuid:zaak_uuid>/", views.zaak_detail, name="zaak_detail"),

@@ -177,3 +177,59 @@ def test_keyboard_only_ask_a_question_and_see_it_in_the_timeline(live_server, wi
     expect(page.locator(".portal-timeline__item").first).to_contain_text(
         "Wanneer komt de taxateur?"
     )
+
+
+@pytest.fixture
+def narrow_page_with_form_errors(browser: Browser) -> Iterator[Page]:
+    """A 320 px page where a refused form (400) is expected."""
+    context = browser.new_context(viewport={"width": 320, "height": 800}, locale="nl-NL")
+    context.set_default_timeout(10_000)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_profile_passes_axe_at_320_pixels(
+    live_server, narrow_page_with_form_errors, mijn, language
+):
+    from mijnservices.services.profiel.services import contact_detail_add
+
+    contact_detail_add(party=SUZANNE, kanaal="sms", adres="0612345678")
+    page = narrow_page_with_form_errors
+    _login(page, live_server.url, language)
+    page.goto(f"{live_server.url}/mijn-profiel/")
+    expect(page.locator("#gegevens")).to_contain_text("Lindelaan 12")
+    assert_accessible(page)
+    # An error state too: the typed value stays, the message sits next to the field.
+    page.locator("#id_email-adres").fill("geen-adres")
+    page.locator("#id_email-adres").press("Enter")
+    expect(page.locator("#id_email-adres")).to_have_value("geen-adres")
+    expect(page.locator("#id_email-adres")).to_have_attribute("aria-invalid", "true")
+    assert_accessible(page)
+
+
+def test_keyboard_only_add_an_email_address_and_confirm_it(live_server, wide_page, mijn):
+    from mijnservices.services.profiel.models import Verificatie
+    from mijnservices.services.profiel.services import email_token
+
+    page = wide_page
+    _login(page, live_server.url)
+    page.goto(f"{live_server.url}/mijn-profiel/")
+    _tab_until(page, "el.id === 'id_email-adres'", limit=80)
+    page.keyboard.type("suzanne@example.nl")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("Wij hebben een link gestuurd")
+    expect(page.locator("#contactgegevens")).to_contain_text("Nog niet bevestigd")
+    token = email_token(Verificatie.objects.get())
+    page.goto(f"{live_server.url}/mijn-profiel/bevestigen/{token}/")
+    expect(page.get_by_role("status")).to_contain_text("is bevestigd")
+    expect(page.locator("#contactgegevens")).to_contain_text("Bevestigd op")
+    # Choices with the keyboard: Space toggles "Changes in my cases" off, Enter saves.
+    _tab_until(page, "el.value === 'status'", limit=80)
+    page.keyboard.press("Space")
+    _tab_until(page, "el.type === 'submit' && el.textContent.includes('Keuzes opslaan')", limit=5)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("Uw keuzes zijn opgeslagen")
+    expect(page.locator("input[value='status']")).not_to_be_checked()

@@ -257,6 +257,42 @@ def digitaal_adres_create(
 
 
 @transaction.atomic
+def digitaal_adres_verify(*, digitaal_adres: DigitaalAdres) -> DigitaalAdres:
+    """The party proved it controls the address: record when, and make it the standard
+    address of its kind (the previous standard one of that kind stays, not standard)."""
+    if digitaal_adres.partij_id is not None:
+        DigitaalAdres.objects.filter(
+            partij_id=digitaal_adres.partij_id,
+            soort_digitaal_adres=digitaal_adres.soort_digitaal_adres,
+            is_standaard_adres=True,
+        ).exclude(pk=digitaal_adres.pk).update(is_standaard_adres=False)
+    digitaal_adres.verificatie_datum = timezone.now()
+    digitaal_adres.is_standaard_adres = True
+    digitaal_adres.save(update_fields=["verificatie_datum", "is_standaard_adres"])
+    _event(
+        resource="digitaaladres",
+        collection="digitaleadressen",
+        obj=digitaal_adres,
+        actie="update",
+        hoofd=resource_url("partijen", digitaal_adres.partij.uuid) if digitaal_adres.partij else "",
+    )
+    return digitaal_adres
+
+
+@transaction.atomic
+def digitaal_adres_delete(*, digitaal_adres: DigitaalAdres) -> None:
+    partij = digitaal_adres.partij
+    _event(
+        resource="digitaaladres",
+        collection="digitaleadressen",
+        obj=digitaal_adres,
+        actie="destroy",
+        hoofd=resource_url("partijen", partij.uuid) if partij else "",
+    )
+    digitaal_adres.delete()
+
+
+@transaction.atomic
 def vertegenwoordiging_create(
     *, vertegenwoordiger: Party, vertegenwoordigde: Party
 ) -> Vertegenwoordiging:

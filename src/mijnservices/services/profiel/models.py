@@ -5,6 +5,8 @@ place for. The Notificatieservice reads it through ``selectors.voorkeuren_for``.
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 
 
@@ -57,3 +59,44 @@ class Voorkeuren(models.Model):
     def wants(self, soort: str) -> bool:
         """True when a notification of this kind may be sent (action-required always)."""
         return soort in ACTION_REQUIRED or soort not in self.uitgezet
+
+
+class Verificatie(models.Model):
+    """Proof that a person controls an e-mail address (a link) or phone number (a code)
+    before it is used; also the small outbox of the message that carries the link or code
+    (sent by the worker, retried with backoff, never silently dropped)."""
+
+    class Status(models.TextChoices):
+        TE_VERSTUREN = "te_versturen", "To be sent"
+        VERSTUURD = "verstuurd", "Sent"
+        VERSTUREN_MISLUKT = "versturen_mislukt", "Sending failed"
+        BEVESTIGD = "bevestigd", "Verified"
+        VERLOPEN = "verlopen", "Expired"
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    digitaal_adres_uuid = models.UUIDField(db_index=True)
+    party_kind = models.CharField(max_length=3)
+    party_identifier = models.CharField(max_length=20)
+    kanaal = models.CharField(max_length=5, choices=Kanaal.choices)
+    adres = models.CharField(max_length=80)
+    # HMAC of the 6-digit code (phone); e-mail links are signed tokens naming this row.
+    code_hash = models.CharField(max_length=64, blank=True)
+    # The code itself until the message is sent (then erased).
+    code_te_versturen = models.CharField(max_length=6, blank=True)
+    pogingen = models.PositiveSmallIntegerField(default=0)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.TE_VERSTUREN)
+    verloopt_op = models.DateTimeField()
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    verstuurd_op = models.DateTimeField(null=True, blank=True)
+    verzendpogingen = models.PositiveSmallIntegerField(default=0)
+    volgende_poging_op = models.DateTimeField(null=True, blank=True)
+    laatste_fout = models.CharField(max_length=200, blank=True)
+    taal = models.CharField(max_length=2, default="nl")
+
+    class Meta:
+        verbose_name = "contact detail verification"
+        verbose_name_plural = "contact detail verifications"
+        indexes = [models.Index(fields=["status", "volgende_poging_op"])]
+
+    def __str__(self) -> str:
+        return f"Verificatie {self.uuid}"

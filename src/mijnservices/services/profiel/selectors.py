@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
+from mijnservices.registrations.klantinteracties.selectors import digitale_adressen_for
 from mijnservices.services.access.principals import Party
-from mijnservices.services.profiel.models import Voorkeuren
+from mijnservices.services.profiel.models import Verificatie, Voorkeuren
 
 
 def voorkeuren_for(party: Party) -> Voorkeuren:
@@ -20,3 +24,42 @@ def voorkeuren_for(party: Party) -> Voorkeuren:
         party_identifier=party.identifier,
         party_vestiging=party.vestiging or "",
     )
+
+
+@dataclass(frozen=True)
+class ContactDetail:
+    uuid: str
+    kanaal: str  # "email" | "sms"
+    adres: str
+    verified_on: datetime | None
+    standard: bool
+    # The latest verification's state for an unverified address (sent, failed, expired…).
+    pending: str
+
+
+def contact_details(party: Party) -> list[ContactDetail]:
+    """The person's e-mail addresses and phone numbers with their verification state
+    (three queries whatever their number)."""
+    adressen = [
+        a
+        for a in digitale_adressen_for(party)
+        if a.soort_digitaal_adres in ("email", "telefoonnummer")
+    ]
+    open_uuids = [a.uuid for a in adressen if a.verificatie_datum is None]
+    latest: dict[str, str] = {}
+    if open_uuids:
+        for verificatie in Verificatie.objects.filter(digitaal_adres_uuid__in=open_uuids).order_by(
+            "aangemaakt_op"
+        ):
+            latest[str(verificatie.digitaal_adres_uuid)] = verificatie.status
+    return [
+        ContactDetail(
+            uuid=str(a.uuid),
+            kanaal="email" if a.soort_digitaal_adres == "email" else "sms",
+            adres=a.adres,
+            verified_on=a.verificatie_datum,
+            standard=a.is_standaard_adres,
+            pending=latest.get(str(a.uuid), ""),
+        )
+        for a in adressen
+    ]

@@ -1,0 +1,165 @@
+"""The worker sends verification messages (a link by e-mail, a code by SMS) queued by
+``services``: claimed one by one (a conditional UPDATE, so several workers never send the same
+message), retried with backoff for more than 24 hours when the channel is down, marked failed
+when the address is refused or the retries run out — never dropped silently."""
+
+from __future__ import annotations
+
+import smtplib
+import time
+from datetime import datetime, timedelta
+
+import structlog
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from mijnservices.services.profiel.models import Kanaal, Verificatie
+from mijnservices.services.profiel.services import email_token
+
+logger = structlog.get_logger(__name__)
+
+# Minutes to wait after each failed attempt: together more than 24 hours.
+BACKOFF_MINUTES = (1, 5, 15, 60, 180, 360, 720, 720)
+LEASE = timedelta(minutes=5)
+
+
+class PermanentFailure(Exception):
+    """Retrying cannot help (the address was refused, no channel exists)."""
+
+
+TEXTS = {
+    "nl": {
+        "subject": "Bevestig uw e-mailadres",
+        "email": (
+            "U hebt dit e-mailadres opgegeven bij {org}.\n\n"
+            "Klik op deze link om te bevestigen dat het van u is:\n{link}\n\n"
+            "De link werkt {hours} uur. Hebt u dit niet zelf gedaan? Dan hoeft u niets te doen."
+        ),
+        "sms": "Uw code voor {org}: {code}. De code werkt {minutes} minuten.",
+    },
+    "en": {
+        "subject": "Confirm your e-mail address",
+        "email": (
+            "You gave this e-mail address to {org}.\n\n"
+            "Click this link to confirm that it is yours:\n{link}\n\n"
+            "The link works for {hours} hours. Did you not do this? Then you do not need to do "
+            "anything."
+        ),
+        "sms": "Your code for {org}: {code}. The code works for {minutes} minutes.",
+    },
+}
+
+
+def _send_email(verificatie: Verificatie) -> None:
+    texts = TEXTS[verificatie.taal]
+    path = reverse("portal:profiel_email_verify", kwargs={"token": email_token(verificatie)})
+    body = texts["email"].format(
+        org=settings.ORGANISATION_NAME,
+        link=settings.SITE_URL.rstrip("/") + path,
+        hours=settings.PROFIEL_EMAIL_LINK_HOURS,
+    )
+    try:
+        EmailMessage(texts["subject"], body, to=[verificatie.adres]).send()
+    except smtplib.SMTPRecipientsRefused as exc:
+        raise PermanentFailure("The mail server refused the address.") from exc
+
+
+def _send_sms(verificatie: Verificatie) -> None:
+    text = TEXTS[verificatie.taal]["sms"].format(
+        org=settings.ORGANISATION_NAME,
+        code=verificatie.code_te_versturen,
+        minutes=settings.PROFIEL_SMS_CODE_MINUTES,
+    )
+    if settings.DEMO_MODE:
+        # DEMO ONLY: no SMS gateway; the text goes to the demo mailbox, clearly labelled.
+        number = verificatie.adres.lstrip("+")
+        EmailMessage(
+            f"DEMO SMS aan {verificatie.adres}", text, to=[f"sms-{number}@demo.invalid"]
+        ).send()
+        return
+    api_key = getattr(settings, "NOTIFY_API_KEY", "")
+    template = getattr(settings, "NOTIFY_SMS_TEMPLATE_ID", "")
+    if not (api_key and template):
+        raise PermanentFailure("No SMS channel is configured.")
+    from notifications_python_client.errors import HTTPError
+    from notifications_python_client.notifications import NotificationsAPIClient
+
+    client = NotificationsAPIClient(api_key, base_url=getattr(settings, "NOTIFY_BASE_URL", ""))
+    try:
+        client.send_sms_notification(
+            phone_number=verificatie.adres, template_id=template, personalisation={"body": text}
+        )
+    except HTTPError as exc:
+        if 400 <= exc.status_code < 500 and exc.status_code != 429:
+            raise PermanentFailure(f"Notify refused the message ({exc.status_code}).") from exc
+        raise
+
+
+def _claim(verificatie: Verificatie, now: datetime) -> bool:
+    return (
+        Verificatie.objects.filter(
+            pk=verificatie.pk,
+            status=Verificatie.Status.TE_VERSTUREN,
+            volgende_poging_op=verificatie.volgende_poging_op,
+        ).update(volgende_poging_op=now + LEASE)
+        == 1
+    )
+
+
+def verificaties_send_due(*, now: datetime | None = None, limit: int = 20) -> int:
+    """Send due verification messages; returns how many were handled."""
+    now = now or timezone.now()
+    due = list(
+        Verificatie.objects.filter(status=Verificatie.Status.TE_VERSTUREN)
+        .filter(Q(volgende_poging_op__lte=now) | Q(volgende_poging_op__isnull=True))
+        .order_by("volgende_poging_op")[:limit]
+    )
+    handled = 0
+    for verificatie in due:
+        if not _claim(verificatie, now):
+            continue  # another worker has it
+        handled += 1
+        attempt = verificatie.verzendpogingen + 1
+        fields: dict[str, object] = {"verzendpogingen": attempt}
+        try:
+            _send_email(verificatie) if verificatie.kanaal == Kanaal.EMAIL else _send_sms(
+                verificatie
+            )
+        except PermanentFailure as exc:
+            fields.update(status=Verificatie.Status.VERSTUREN_MISLUKT, laatste_fout=str(exc)[:200])
+        except Exception as exc:
+            error = f"{type(exc).__name__}: {exc}"[:200]
+            if attempt > len(BACKOFF_MINUTES):
+                fields.update(status=Verificatie.Status.VERSTUREN_MISLUKT, laatste_fout=error)
+            else:
+                wait = timedelta(minutes=BACKOFF_MINUTES[attempt - 1])
+                fields.update(volgende_poging_op=now + wait, laatste_fout=error)
+        else:
+            fields.update(
+                status=Verificatie.Status.VERSTUURD,
+                verstuurd_op=timezone.now(),
+                code_te_versturen="",
+            )
+        Verificatie.objects.filter(pk=verificatie.pk).update(**fields)
+        logger.info(
+            "verificatie_send",
+            verificatie=str(verificatie.uuid),
+            kanaal=verificatie.kanaal,
+            attempt=attempt,
+            status=fields.get("status", "retry"),
+        )
+    return handled
+
+
+_last_run = [float("-inf")]
+
+
+def verificaties_send_step() -> int:
+    """The worker step: at most every 2 seconds (verification messages should come quickly)."""
+    if time.monotonic() - _last_run[0] < 2:
+        return 0
+    _last_run[0] = time.monotonic()
+    return verificaties_send_due()
