@@ -160,3 +160,41 @@ PROFIEL_SMS_CODE_ATTEMPTS = declare(
     "PROFIEL_SMS_CODE_ATTEMPTS", 5, "Wrong codes allowed before a new code is needed.",
     group="MijnProfiel", check=positive,
 )  # fmt: skip
+
+# --- Notificatieservice (services/notifications) -----------------------------------------
+NOTIFICATIONS_EMAIL_CHANNEL = declare(
+    "NOTIFICATIONS_EMAIL_CHANNEL", "smtp", "How e-mail to citizens goes out: smtp (EMAIL_*) or "
+    "notify (GOV.UK Notify / NotifyNL, NOTIFY_*).", group="Notificatieservice",
+    check=one_of("smtp", "notify"),
+)  # fmt: skip
+NOTIFICATIONS_PORTAL_URL = declare(
+    "NOTIFICATIONS_PORTAL_URL", "", "Address of the citizen portal in notification links "
+    "(empty: SITE_URL).", group="Notificatieservice",
+)  # fmt: skip
+NOTIFICATIONS_THROTTLE_MINUTES = declare(
+    "NOTIFICATIONS_THROTTLE_MINUTES", 15, "Status-like news about one zaak within this many "
+    "minutes becomes one message.", group="Notificatieservice", check=positive,
+)  # fmt: skip
+NOTIFICATIONS_BATCH_SIZE = declare(
+    "NOTIFICATIONS_BATCH_SIZE", 100, "Notifications one worker claims per round.",
+    group="Notificatieservice", check=positive,
+)  # fmt: skip
+NOTIFY_API_KEY = declare(
+    "NOTIFY_API_KEY", "", "GOV.UK Notify / NotifyNL API key (empty: Notify is not used).",
+    group="Notificatieservice", secret=True,
+)  # fmt: skip
+NOTIFY_BASE_URL = declare(
+    "NOTIFY_BASE_URL", "https://api.notifynl.nl", "Base URL of the Notify API.",
+    group="Notificatieservice",
+)  # fmt: skip
+NOTIFY_EMAIL_TEMPLATE_ID = declare(
+    "NOTIFY_EMAIL_TEMPLATE_ID", "", "Notify e-mail template with ((subject)) and ((body)).",
+    group="Notificatieservice",
+)  # fmt: skip
+NOTIFY_SMS_TEMPLATE_ID = declare(
+    "NOTIFY_SMS_TEMPLATE_ID", "", "Notify SMS template with ((body)).", group="Notificatieservice",
+)  # fmt: skip
+NOTIFY_CALLBACK_TOKEN = declare(
+    "NOTIFY_CALLBACK_TOKEN", "", "Bearer token Notify sends with delivery-status callbacks "
+    "(empty: callbacks are refused).", group="Notificatieservice", secret=True,
+)  # fmt: skip

@@ -27,5 +27,6 @@ urlpatterns = [
     path("medewerker/", include("mijnservices.kcc.urls")),
     path("betalen/", include("mijnservices.services.payments.urls")),
     path("demo/", include("mijnservices.demo.urls")),
+    path("notificatieservice/", include("mijnservices.services.notifications.urls")),
     path("", include("mijnservices.portal.urls")),
 ]

@@ -48,6 +48,8 @@ PUBLIC_ROUTES = {
     "berichten:schema": "the Berichten API's OpenAPI document is public, like the ZGW APIs'",
     "mijntaken:schema": "the MijnTaken API's OpenAPI document is public, like the ZGW APIs'",
     "kcc:login": "the employee login page itself",
+    "notificatieservice:notify_callback": "Notify's callback: a bearer token, not a login",
+    "notificatieservice:zgw_webhook": "ZGW webhook: the source's Authorization header, not a login",
     "demo:mail": "DEMO ONLY mail viewer of made-up people's e-mail (404 outside demo mode)",
     "demo:mail_detail": "DEMO ONLY mail viewer of made-up people's e-mail (404 outside demo mode)",
     "kcc:enrol": "second login step; without a pending password step it redirects to the login",

@@ -321,3 +321,18 @@ def citizen_may_add_document(principal: Citizen, zaak: Zaak) -> bool:
     ``zaak`` must have been loaded through :func:`zaken_scope` for this principal (the
     MijnZaken selectors do; their 404 already refused everyone else)."""
     return zaak.einddatum is None and bool(zaak.zaaktype.portaal_upload_informatieobjecttype)
+
+
+def document_visible_to_citizens(document_uuid: UUID) -> bool:
+    """Whether the zaak's citizens may see this document (definitief, within their
+    vertrouwelijkheid limit): the same rule as ``citizen_documents_scope``, for telling them
+    about a new document."""
+    from mijnservices.registrations.documenten.models import EnkelvoudigInformatieObject
+
+    return EnkelvoudigInformatieObject.objects.filter(
+        uuid=document_uuid,
+        huidige_versie__status__in=CITIZEN_DOCUMENT_STATUSES,
+        huidige_versie__vertrouwelijkheidaanduiding__in=allowed_levels(
+            settings.CITIZEN_MAX_VERTROUWELIJKHEID
+        ),
+    ).exists()

@@ -5,3 +5,12 @@ class NotificationsConfig(AppConfig):
     name = "mijnservices.services.notifications"
     label = "notifications"
     verbose_name = "Notificatieservice (citizen notifications)"
+
+    def ready(self) -> None:
+        from mijnservices.core import outbox, worker
+        from mijnservices.services.notifications import delivery, external, silence, triggers
+
+        outbox.register_handler("notificatieservice", triggers.notifications_from_event)
+        worker.register_step("notificatieservice-send", delivery.notifications_send_due)
+        worker.register_step("notificatieservice-extern", external.external_process_due)
+        worker.register_step("notificatieservice-niet-vergeten", silence.niet_vergeten_when_due)

@@ -208,6 +208,12 @@ def rol_create(
     """Add a rol. The betrokkene is identified by ``betrokkene_identificatie`` (the ZGW
     shape for its ``betrokkene_type``) or the explicit columns; both are kept in step."""
     identification = dict(betrokkene_identificatie or {})
+    # Explicit columns also fill the ZGW identification, so the API shows who it is.
+    explicit = {"inp_bsn": inp_bsn, "kvk_nummer": kvk_nummer, "vestigingsnummer": vestigingsnummer,
+                "identificatie": identificatie, "naam": naam}  # fmt: skip
+    for key, column in _IDENTIFYING.get(BetrokkeneType(betrokkene_type), {}).items():
+        if not identification.get(key) and explicit.get(column):
+            identification[key] = explicit[column]
     columns = _identifying_columns(betrokkene_type, identification)
     inp_bsn = inp_bsn or columns.pop("inp_bsn", "")
     kvk_nummer = kvk_nummer or columns.pop("kvk_nummer", "")

@@ -1,0 +1,191 @@
+"""The worker sends notifications. A batch is claimed under a lease (``FOR UPDATE SKIP
+LOCKED`` on PostgreSQL, so several workers never take the same one), each message's outcome
+is committed right after the provider answered (a killed worker resends at most the message in
+flight, with the same Message-ID / reference), temporary failures are retried with backoff over
+more than 24 hours, and a final status registers a klantcontact on the person's timeline."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import structlog
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from mijnservices.registrations.klantinteracties.services import klantcontact_register
+from mijnservices.services.access.principals import Party
+from mijnservices.services.notifications.channels import (
+    Channel,
+    PermanentFailure,
+    TemporaryFailure,
+    channel_for,
+)
+from mijnservices.services.notifications.models import FINAL, Kanaal, Notification, Status
+from mijnservices.services.notifications.services import fallback_create, signal_store
+
+logger = structlog.get_logger(__name__)
+
+# Seconds to wait after each temporary failure: together more than 24 hours.
+BACKOFF_SECONDS = (10, 30, 60, 300, 900, 1800, 3600, 7200, 14400, 28800, 28800, 28800)
+LEASE = timedelta(minutes=2)
+KANAAL_LABEL = {Kanaal.EMAIL: "e-mail", Kanaal.SMS: "sms"}
+
+
+def _party(notification: Notification) -> Party:
+    if notification.party_kind == "kvk":
+        return Party(
+            kind="kvk",
+            identifier=notification.party_identifier,
+            vestiging=notification.party_vestiging,
+        )
+    return Party(kind="bsn", identifier=notification.party_identifier)
+
+
+def _claim(now: datetime, size: int) -> list[Notification]:
+    with transaction.atomic():
+        due = Notification.objects.filter(
+            Q(status__in=[Status.CREATED, Status.TEMPORARY_FAILURE], next_attempt_at__lte=now)
+            # A worker died while sending: its lease ran out without an answer recorded.
+            | Q(status=Status.SENDING, provider_reference="", lease_until__lt=now)
+        ).order_by("next_attempt_at")
+        if connection.features.has_select_for_update_skip_locked:
+            due = due.select_for_update(skip_locked=True)
+        claimed = list(due[:size])
+        if claimed:
+            Notification.objects.filter(pk__in=[n.pk for n in claimed]).update(
+                status=Status.SENDING, lease_until=now + LEASE
+            )
+    return claimed
+
+
+def final_record(notification: Notification, status: str, *, error: str = "") -> None:
+    """A final status: record it, register the contact on the timeline, and after a
+    permanent failure try the next channel and tell the KCC. Idempotent."""
+    with transaction.atomic():
+        locked = Notification.objects.select_for_update().get(pk=notification.pk)
+        if locked.status in FINAL and locked.klantcontact_registered:
+            return
+        locked.status = status
+        locked.completed_at = timezone.now()
+        locked.last_error = error[:300]
+        locked.lease_until = None
+        if not locked.klantcontact_registered:
+            zaak_url = ""
+            if locked.zaak_uuid:
+                from mijnservices.core.resources import resource_path
+
+                zaak_url = settings.SITE_URL.rstrip("/") + resource_path(
+                    "zaken", "zaken", locked.zaak_uuid
+                )
+            klantcontact_register(
+                party=_party(locked),
+                kanaal=KANAAL_LABEL[Kanaal(locked.kanaal)],
+                onderwerp=locked.onderwerp or locked.tekst[:60],
+                inhoud=locked.tekst,
+                plaatsgevonden_op=locked.sent_at or locked.completed_at,
+                zaak_url=zaak_url,
+                indicatie_contact_gelukt=status == Status.DELIVERED,
+                actor_naam="Notificatieservice",
+                taal="eng" if locked.taal == "en" else "nld",
+            )
+            locked.klantcontact_registered = True
+        locked.save()
+        if status in (Status.PERMANENT_FAILURE, Status.TECHNICAL_FAILURE):
+            signal_store(
+                _party(locked),
+                f"A {KANAAL_LABEL[Kanaal(locked.kanaal)]} could not be delivered ({status}).",
+                kanaal=locked.kanaal,
+                adres=locked.adres,
+            )
+            fallback_create(locked)
+
+
+def _send_one(notification: Notification, channel: Channel | None) -> None:
+    attempt = notification.attempts + 1
+    if channel is None:
+        Notification.objects.filter(pk=notification.pk).update(attempts=attempt)
+        final_record(notification, Status.PERMANENT_FAILURE, error="No channel is configured.")
+        return
+    try:
+        reference = channel.send(notification)
+    except PermanentFailure as exc:
+        Notification.objects.filter(pk=notification.pk).update(
+            attempts=attempt, provider=channel.provider
+        )
+        final_record(notification, Status.PERMANENT_FAILURE, error=str(exc))
+        return
+    except TemporaryFailure as exc:
+        if attempt > len(BACKOFF_SECONDS):
+            Notification.objects.filter(pk=notification.pk).update(attempts=attempt)
+            final_record(notification, Status.TECHNICAL_FAILURE, error=str(exc))
+            return
+        Notification.objects.filter(pk=notification.pk).update(
+            status=Status.TEMPORARY_FAILURE,
+            attempts=attempt,
+            next_attempt_at=timezone.now() + timedelta(seconds=BACKOFF_SECONDS[attempt - 1]),
+            lease_until=None,
+            last_error=str(exc)[:300],
+            provider=channel.provider,
+        )
+        return
+    sent = timezone.now()
+    Notification.objects.filter(pk=notification.pk).update(
+        attempts=attempt,
+        provider=channel.provider,
+        provider_reference=reference[:100],
+        sent_at=sent,
+    )
+    notification.sent_at = sent
+    if channel.final_on_accept:
+        final_record(notification, Status.DELIVERED)
+
+
+def notifications_send_due(*, now: datetime | None = None, size: int | None = None) -> int:
+    """The worker step: send what is due; returns how many were handled."""
+    claimed = _claim(now or timezone.now(), size or int(settings.NOTIFICATIONS_BATCH_SIZE))
+    channels: dict[str, Channel | None] = {}
+    try:
+        for notification in claimed:
+            if notification.kanaal not in channels:
+                channels[notification.kanaal] = channel_for(notification.kanaal)
+            _send_one(notification, channels[notification.kanaal])
+    finally:
+        for channel in channels.values():
+            if channel is not None:
+                channel.close()
+    if claimed:
+        logger.info("notifications_sent", count=len(claimed))
+    return len(claimed)
+
+
+def callback_record(*, provider_id: str, reference: str, status: str) -> bool:
+    """A Notify delivery-status callback: the final status of a message it accepted."""
+    notification = Notification.objects.filter(
+        Q(provider_reference=provider_id) | Q(uuid=reference if _is_uuid(reference) else None)
+    ).first()
+    if notification is None:
+        return False
+    mapped = {
+        "delivered": Status.DELIVERED,
+        "permanent-failure": Status.PERMANENT_FAILURE,
+        "temporary-failure": Status.TECHNICAL_FAILURE,  # Notify has stopped retrying
+        "technical-failure": Status.TECHNICAL_FAILURE,
+    }.get(status)
+    if mapped is None:
+        return True  # an intermediate status: nothing to record
+    final_record(
+        notification, mapped, error="" if mapped == Status.DELIVERED else f"Notify: {status}"
+    )
+    return True
+
+
+def _is_uuid(value: str) -> bool:
+    import uuid
+
+    try:
+        uuid.UUID(value)
+    except (ValueError, TypeError):
+        return False
+    return True

@@ -1,0 +1,203 @@
+"""Creating notifications: one per recipient (at the first usable address), deduplicated by
+(event, recipient, channel), throttled per person and zaak, rendered from the templates.
+Called inside the worker's transaction of the event, so an event and its notifications commit
+together (at-least-once consumption, exactly one notification per key)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import structlog
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from mijnservices.registrations.zaken.models import Zaak
+from mijnservices.services.access.principals import Party
+from mijnservices.services.notifications import templates
+from mijnservices.services.notifications.models import (
+    SOORT,
+    ContactSignal,
+    Notification,
+    Trigger,
+)
+from mijnservices.services.notifications.recipients import Address, addresses_for
+
+logger = structlog.get_logger(__name__)
+
+
+@dataclass(frozen=True)
+class ZaakRef:
+    """What a notification needs of a zaak: ours, or one in an external Zaken API."""
+
+    uuid: str
+    identificatie: str
+    omschrijving: str = ""
+    status: str = ""
+    local: bool = True
+
+    @classmethod
+    def of(cls, zaak: Zaak) -> ZaakRef:
+        status = zaak.status.statustype.omschrijving if zaak.status_id and zaak.status else ""
+        return cls(str(zaak.uuid), zaak.identificatie, zaak.omschrijving, status)
+
+
+# Status-like triggers that become one message when they come close together.
+THROTTLED = frozenset({Trigger.ZAAK_ONTVANGEN, Trigger.STATUS, Trigger.SUBSTATUS, Trigger.DOCUMENT})
+
+
+def portal_link(zaak: ZaakRef | None, trigger: str) -> str:
+    base = (settings.NOTIFICATIONS_PORTAL_URL or settings.SITE_URL).rstrip("/")
+    if zaak is not None and zaak.local:
+        return base + reverse("portal:zaak_detail", args=[zaak.uuid])
+    if trigger in (Trigger.TAAK, Trigger.TAAK_DEADLINE):
+        return base + reverse("portal:taken")
+    if trigger in (Trigger.BERICHT, Trigger.BETALING):
+        return base + reverse("portal:berichten")
+    return base + reverse("portal:overview")
+
+
+def signal_store(party: Party, reden: str, *, kanaal: str = "", adres: str = "") -> None:
+    """Tell the KCC the person's contact details need checking (once while unresolved)."""
+    ContactSignal.objects.get_or_create(
+        party_kind=party.kind,
+        party_identifier=party.identifier,
+        kanaal=kanaal,
+        adres=adres,
+        reden=reden,
+        resolved_at=None,
+    )
+
+
+def _throttled(party: Party, zaak: ZaakRef | None, trigger: str, now: datetime) -> bool:
+    if trigger not in THROTTLED or zaak is None:
+        return False
+    since = now - timedelta(minutes=int(settings.NOTIFICATIONS_THROTTLE_MINUTES))
+    return Notification.objects.filter(
+        party_kind=party.kind,
+        party_identifier=party.identifier,
+        zaak_uuid=zaak.uuid,
+        trigger__in=list(THROTTLED),
+        created_at__gte=since,
+        fallback_of__isnull=True,
+    ).exists()
+
+
+def notification_build(
+    *,
+    event_id: str,
+    trigger: str,
+    party: Party,
+    address: Address,
+    taal: str,
+    zaak: ZaakRef | None,
+    now: datetime,
+    fallback_of: Notification | None = None,
+) -> Notification:
+    values = {
+        "organisatie": settings.ORGANISATION_NAME,
+        "portaal_link": portal_link(zaak, trigger),
+        "zaaknummer": zaak.identificatie if zaak else "",
+        "zaak_omschrijving": zaak.omschrijving if zaak else "",
+        "status": zaak.status if zaak else "",
+    }
+    text = templates.render(trigger, address.kanaal, taal, values)
+    return Notification(
+        dedup_key=f"{event_id}:{party.kind}:{party.identifier}:{address.kanaal}"[:200],
+        event_id=event_id[:100],
+        trigger=trigger,
+        party_kind=party.kind,
+        party_identifier=party.identifier,
+        party_vestiging=party.vestiging,
+        kanaal=address.kanaal,
+        adres=address.adres,
+        taal=taal,
+        onderwerp=text.onderwerp[:200],
+        tekst=text.tekst,
+        tekst_sha256=hashlib.sha256(text.tekst.encode()).hexdigest(),
+        zaak_uuid=zaak.uuid if zaak else "",
+        zaak_identificatie=zaak.identificatie if zaak else "",
+        next_attempt_at=now,
+        created_at=now,
+        fallback_of=fallback_of,
+    )
+
+
+def notify(
+    *,
+    event_id: str,
+    trigger: str,
+    parties: list[Party],
+    zaak: Zaak | ZaakRef | None = None,
+    not_before: datetime | None = None,
+) -> list[Notification]:
+    """Plan the notifications for one event. Idempotent: the same event twice creates nothing
+    new. Returns the notifications created now."""
+    now = timezone.now()
+    if isinstance(zaak, Zaak):
+        zaak = ZaakRef.of(zaak)
+    soort = SOORT[Trigger(trigger)]
+    created: list[Notification] = []
+    for party in parties:
+        voorkeuren, addresses = addresses_for(party, referentie=zaak.identificatie if zaak else "")
+        if soort is not None and not voorkeuren.wants(soort):
+            continue  # the person switched this kind off (never for action-required kinds)
+        if not addresses:
+            signal_store(party, "No verified e-mail address or mobile number to notify.")
+            continue
+        if _throttled(party, zaak, trigger, now):
+            logger.info("notification_throttled", trigger=trigger, event_id=event_id)
+            continue
+        notification = notification_build(
+            event_id=event_id,
+            trigger=trigger,
+            party=party,
+            address=addresses[0],
+            taal=voorkeuren.taal,
+            zaak=zaak,
+            now=now,
+        )
+        if not_before is not None and not_before > now:
+            notification.next_attempt_at = not_before
+        try:
+            with transaction.atomic():
+                notification.save()
+        except IntegrityError:
+            continue  # this event already has its notification for this person and channel
+        created.append(notification)
+    return created
+
+
+def fallback_create(failed: Notification) -> Notification | None:
+    """After a permanent failure: the person's next address on another channel, if any."""
+    party = Party(kind=failed.party_kind, identifier=failed.party_identifier)  # type: ignore[arg-type]
+    _, addresses = addresses_for(party, referentie=failed.zaak_identificatie)
+    tried = {failed.adres} | set(failed.fallbacks.values_list("adres", flat=True))
+    chain = failed
+    while chain.fallback_of is not None:
+        chain = chain.fallback_of
+        tried.add(chain.adres)
+    for address in addresses:
+        if address.adres in tried:
+            continue
+        zaak = ZaakRef(failed.zaak_uuid, failed.zaak_identificatie) if failed.zaak_uuid else None
+        notification = notification_build(
+            event_id=failed.event_id,
+            trigger=failed.trigger,
+            party=party,
+            address=address,
+            taal=failed.taal,
+            zaak=zaak,
+            now=timezone.now(),
+            fallback_of=failed,
+        )
+        try:
+            with transaction.atomic():
+                notification.save()
+        except IntegrityError:
+            return None
+        return notification
+    return None

@@ -1,0 +1,151 @@
+"""Delivery over a real SMTP server and through a local Notify API: what arrives, the status
+machine, retries when SMTP is down or Notify answers 5xx/429, permanent failure → the next
+channel and a KCC signal, and every final status on the person's timeline."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from mijnservices.registrations.catalogi.models import StatusType
+from mijnservices.registrations.klantinteracties.selectors import klantcontacten_for
+from mijnservices.registrations.zaken import services as zaken
+from mijnservices.services.notifications.delivery import notifications_send_due
+from mijnservices.services.notifications.models import ContactSignal, Kanaal, Notification, Status
+from mijnservices.services.notifications.tests.conftest import (
+    SUZANNE,
+    drain,
+    with_email,
+    with_phone,
+)
+from mijnservices.services.profiel.services import voorkeuren_update
+
+pytestmark = pytest.mark.django_db
+
+
+def _status_news(zaak) -> Notification:
+    drain()
+    Notification.objects.all().delete()
+    zaken.status_set(
+        zaak=zaak, statustype=StatusType.objects.get(zaaktype=zaak.zaaktype, volgnummer=2)
+    )
+    drain()
+    return Notification.objects.get()
+
+
+def test_an_email_arrives_once_in_the_persons_language_and_lands_on_the_timeline(
+    zaak, smtp, settings
+):
+    settings.NOTIFICATIONS_THROTTLE_MINUTES = 0
+    with_email(SUZANNE)
+    voorkeuren_update(
+        party=SUZANNE, voorkeurskanaal="email", uitgezet=[], alleen_digitaal=False, taal="en"
+    )
+    notification = _status_news(zaak)
+    assert notifications_send_due() == 1
+    [mail] = smtp.snapshot()
+    assert mail.to == "suzanne@example.nl"
+    assert mail.subject == "There is news about your case"
+    assert f"/mijn-zaken/{zaak.uuid}/" in mail.body
+    assert SUZANNE.identifier not in mail.body
+    assert mail.message_id == f"<{notification.uuid}@notificaties.mijnservices>"
+    notification.refresh_from_db()
+    assert notification.status == Status.DELIVERED
+    assert notification.sent_at is not None and notification.tekst_sha256
+    [contact] = [c for c in klantcontacten_for(SUZANNE) if c.kanaal == "e-mail"]
+    assert contact.onderwerp == "There is news about your case"
+    assert contact.indicatie_contact_gelukt is True
+    assert notifications_send_due() == 0  # nothing twice
+    assert len(smtp.snapshot()) == 1
+
+
+def test_smtp_down_means_waiting_and_delivery_when_it_is_back(zaak, smtp, settings):
+    settings.NOTIFICATIONS_THROTTLE_MINUTES = 0
+    with_email(SUZANNE)
+    notification = _status_news(zaak)
+    smtp.stop()
+    notifications_send_due()
+    notification.refresh_from_db()
+    assert notification.status == Status.TEMPORARY_FAILURE
+    assert notification.next_attempt_at > timezone.now()
+    assert notifications_send_due() == 0  # not due yet
+    smtp.start()
+    assert notifications_send_due(now=timezone.now() + timedelta(minutes=1)) == 1
+    notification.refresh_from_db()
+    assert notification.status == Status.DELIVERED
+    assert len(smtp.snapshot()) == 1
+
+
+def test_notify_email_is_sending_until_the_callback_says_delivered(zaak, notify_api, settings):
+    settings.NOTIFICATIONS_THROTTLE_MINUTES = 0
+    settings.NOTIFICATIONS_EMAIL_CHANNEL = "notify"
+    with_email(SUZANNE)
+    notification = _status_news(zaak)
+    notifications_send_due()
+    [sent] = notify_api.sent
+    assert sent["type"] == "email" and sent["email_address"] == "suzanne@example.nl"
+    assert sent["reference"] == str(notification.uuid)
+    assert sent["personalisation"]["subject"] == "Er is nieuws over uw zaak"
+    notification.refresh_from_db()
+    assert notification.status == Status.SENDING and notification.provider_reference == sent["id"]
+    client = Client()
+    callback = {"id": sent["id"], "reference": str(notification.uuid), "status": "delivered"}
+    refused = client.post(
+        "/notificatieservice/notify/callback/", callback, content_type="application/json"
+    )
+    assert refused.status_code == 401
+    response = client.post(
+        "/notificatieservice/notify/callback/",
+        callback,
+        content_type="application/json",
+        HTTP_AUTHORIZATION="Bearer callback-secret",
+    )
+    assert response.status_code == 204
+    notification.refresh_from_db()
+    assert notification.status == Status.DELIVERED
+    assert [c.kanaal for c in klantcontacten_for(SUZANNE)] == ["e-mail"]
+
+
+@pytest.mark.parametrize("answer", [500, 429])
+def test_notify_5xx_or_429_is_retried(zaak, notify_api, settings, answer):
+    settings.NOTIFICATIONS_THROTTLE_MINUTES = 0
+    settings.NOTIFICATIONS_EMAIL_CHANNEL = "notify"
+    with_email(SUZANNE)
+    notification = _status_news(zaak)
+    notify_api.status = answer
+    notifications_send_due()
+    notification.refresh_from_db()
+    assert notification.status == Status.TEMPORARY_FAILURE
+    notify_api.status = 201
+    notifications_send_due(now=timezone.now() + timedelta(minutes=1))
+    notification.refresh_from_db()
+    assert notification.status == Status.SENDING
+    assert len(notify_api.sent) == 1
+
+
+def test_notify_400_is_permanent_then_the_next_channel_is_tried_and_the_kcc_told(
+    zaak, notify_api, smtp, settings
+):
+    settings.NOTIFICATIONS_THROTTLE_MINUTES = 0
+    with_email(SUZANNE)
+    with_phone(SUZANNE)
+    voorkeuren_update(party=SUZANNE, voorkeurskanaal="sms", uitgezet=[], alleen_digitaal=False)
+    notification = _status_news(zaak)
+    assert notification.kanaal == Kanaal.SMS  # the preferred channel first
+    notify_api.status = 400
+    notifications_send_due()
+    notification.refresh_from_db()
+    assert notification.status == Status.PERMANENT_FAILURE
+    assert notification.attempts == 1  # no retry loop
+    assert ContactSignal.objects.filter(kanaal="sms", adres="+31612345678").exists()
+    [fallback] = notification.fallbacks.all()
+    assert fallback.kanaal == Kanaal.EMAIL
+    notifications_send_due()
+    fallback.refresh_from_db()
+    assert fallback.status == Status.DELIVERED
+    assert [m.to for m in smtp.snapshot()] == ["suzanne@example.nl"]
+    gelukt = sorted(c.indicatie_contact_gelukt for c in klantcontacten_for(SUZANNE))
+    assert gelukt == [False, True]  # both attempts are on the timeline

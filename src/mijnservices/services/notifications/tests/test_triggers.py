@@ -1,0 +1,160 @@
+"""Which changes make which notifications, for whom: informing statustypen only, the
+person's choices, representatives, deduplication, throttling, and no address → a KCC signal."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import timezone
+
+from mijnservices.core.models import OutboxEvent
+from mijnservices.registrations.catalogi.models import StatusType
+from mijnservices.registrations.klantinteracties.services import (
+    klantcontact_answer,
+    klantcontact_register,
+    vertegenwoordiging_create,
+)
+from mijnservices.registrations.zaken import services as zaken
+from mijnservices.services.notifications import triggers
+from mijnservices.services.notifications.models import (
+    ContactSignal,
+    Notification,
+    Trigger,
+    TriggerSwitch,
+)
+from mijnservices.services.notifications.tests.conftest import KEES, SUZANNE, drain, with_email
+from mijnservices.services.profiel.services import voorkeuren_update
+from mijnservices.testing.taken import bericht, betaaltaak
+
+pytestmark = pytest.mark.django_db
+
+
+def _step(zaak, volgnummer: int):
+    return zaken.status_set(
+        zaak=zaak, statustype=StatusType.objects.get(zaaktype=zaak.zaaktype, volgnummer=volgnummer)
+    )
+
+
+def test_an_informing_status_makes_one_email_and_a_silent_one_none(zaak, settings):
+    settings.NOTIFICATIONS_THROTTLE_MINUTES = 1
+    with_email(SUZANNE)
+    drain()
+    Notification.objects.all().delete()  # the zaak's creation is not what this test is about
+    _step(zaak, 2)
+    drain()
+    [notification] = Notification.objects.all()
+    assert notification.trigger == Trigger.STATUS
+    assert notification.adres == "suzanne@example.nl"
+    assert zaak.identificatie in notification.tekst
+    assert SUZANNE.identifier not in notification.tekst  # never a BSN
+    assert "Stap 2" not in notification.tekst  # no case content in the default text
+    Notification.objects.all().delete()
+    zaken.status_set(
+        zaak=zaak, statustype=StatusType.objects.get(zaaktype=zaak.zaaktype, volgnummer=1)
+    )
+    drain()
+    assert not Notification.objects.exists()  # step 1 does not inform
+
+
+def test_the_same_event_handled_twice_makes_one_notification(zaak):
+    with_email(SUZANNE)
+    _step(zaak, 2)
+    event = OutboxEvent.objects.filter(resource="status").latest("created_at")
+    triggers.notifications_from_event(event)
+    triggers.notifications_from_event(event)
+    assert Notification.objects.filter(event_id=str(event.id)).count() == 1
+
+
+def test_status_news_within_the_throttle_window_becomes_one_message(zaak):
+    with_email(SUZANNE)
+    _step(zaak, 2)
+    zaken.substatus_create(zaak=zaak, omschrijving="Nog een update")
+    _step(zaak, 3)
+    drain()
+    assert (
+        Notification.objects.filter(trigger__in=["zaak_ontvangen", "status", "substatus"]).count()
+        == 1
+    )
+
+
+def test_a_person_who_switched_status_messages_off_gets_none_but_tasks_still_arrive(zaak):
+    with_email(SUZANNE)
+    voorkeuren_update(
+        party=SUZANNE, voorkeurskanaal="email", uitgezet=["status", "taak"], alleen_digitaal=True
+    )
+    _step(zaak, 2)
+    betaaltaak(party=SUZANNE)
+    drain()
+    assert [n.trigger for n in Notification.objects.all()] == [Trigger.TAAK]
+
+
+def test_the_closing_status_says_the_zaak_is_finished(zaak):
+    with_email(SUZANNE)
+    resultaattype = zaak.zaaktype.resultaattypen.get()
+    zaken.resultaat_set(zaak=zaak, resultaattype=resultaattype)
+    _step(zaak, 4)
+    drain()
+    assert Notification.objects.filter(trigger=Trigger.ZAAK_AFGESLOTEN).count() == 1
+
+
+def test_representatives_hear_too(zaak, settings):
+    settings.NOTIFICATIONS_THROTTLE_MINUTES = 0
+    with_email(SUZANNE)
+    with_email(KEES, adres="kees@example.nl")
+    vertegenwoordiging_create(vertegenwoordiger=KEES, vertegenwoordigde=SUZANNE)
+    _step(zaak, 2)
+    drain()
+    assert {n.adres for n in Notification.objects.filter(trigger=Trigger.STATUS)} == {
+        "suzanne@example.nl",
+        "kees@example.nl",
+    }
+
+
+def test_without_a_verified_address_nothing_is_sent_and_the_kcc_gets_a_signal(zaak):
+    with_email(SUZANNE, verified=False)
+    _step(zaak, 2)
+    drain()
+    assert not Notification.objects.exists()
+    assert (
+        ContactSignal.objects.filter(party_identifier=SUZANNE.identifier, resolved_at=None).count()
+        == 1
+    )
+
+
+def test_a_payment_confirmation_arrives_even_when_messages_are_switched_off():
+    with_email(SUZANNE)
+    voorkeuren_update(
+        party=SUZANNE, voorkeurskanaal="email", uitgezet=["bericht"], alleen_digitaal=False
+    )
+    bericht(party=SUZANNE, bericht_type="BETAALD", onderwerp="Betaling ontvangen")
+    bericht(party=SUZANNE, onderwerp="Gewoon bericht")
+    drain()
+    assert [n.trigger for n in Notification.objects.all()] == [Trigger.BETALING]
+
+
+def test_a_message_published_later_is_announced_when_it_is_published():
+    with_email(SUZANNE)
+    message = bericht(party=SUZANNE, unpublished=True)
+    drain()
+    [notification] = Notification.objects.all()
+    assert notification.next_attempt_at == message.publicatiedatum
+    assert notification.next_attempt_at > timezone.now()
+
+
+def test_an_answered_question_is_announced(zaak):
+    with_email(SUZANNE)
+    vraag = klantcontact_register(party=SUZANNE, kanaal="portaal", onderwerp="Vraag", inhoud="?")
+    drain()
+    assert not Notification.objects.filter(trigger=Trigger.VRAAG_BEANTWOORD).exists()
+    klantcontact_answer(vraag=vraag, antwoord="Ja.", actor_naam="Team")
+    drain()
+    assert Notification.objects.filter(trigger=Trigger.VRAAG_BEANTWOORD).count() == 1
+
+
+def test_the_administrator_can_switch_a_trigger_off_for_one_zaaktype(zaak):
+    with_email(SUZANNE)
+    TriggerSwitch.objects.create(
+        trigger=Trigger.STATUS, zaaktype_identificatie="ZT-NOTIFY", actief=False
+    )
+    _step(zaak, 2)
+    drain()
+    assert not Notification.objects.filter(trigger=Trigger.STATUS).exists()
