@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore
 from django.test import RequestFactory
 
+from mijnservices.bench.citizen_notifications import citizen_notifications
 from mijnservices.bench.load import run_load
 from mijnservices.bench.notifications import notifications
 from mijnservices.bench.seed import seed
@@ -70,4 +71,5 @@ SCENARIOS: dict[str, Callable[..., None]] = {
     "portal": portal,
     "zaken-api": zaken_api,
     "notifications": notifications,
+    "citizen-notifications": citizen_notifications,
 }

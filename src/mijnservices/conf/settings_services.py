@@ -173,7 +173,8 @@ NOTIFICATIONS_PORTAL_URL = declare(
 )  # fmt: skip
 NOTIFICATIONS_THROTTLE_MINUTES = declare(
     "NOTIFICATIONS_THROTTLE_MINUTES", 15, "Status-like news about one zaak within this many "
-    "minutes becomes one message.", group="Notificatieservice", check=positive,
+    "minutes becomes one message (0: no throttling).", group="Notificatieservice",
+    check=lambda minutes: None if minutes >= 0 else "must be 0 or more",
 )  # fmt: skip
 NOTIFICATIONS_BATCH_SIZE = declare(
     "NOTIFICATIONS_BATCH_SIZE", 100, "Notifications one worker claims per round.",

@@ -4,6 +4,8 @@ on the same port."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import threading
 import time
 from dataclasses import dataclass, field
@@ -29,12 +31,26 @@ class Received:
 class SmtpSink:
     port: int = field(default_factory=free_port)
     received: list[Received] = field(default_factory=list)
+    # From this many accepted messages on, hold the next one without answering (the sender
+    # is then mid-send) until ``release()``; the held message is then refused with 451.
+    hold_after: int | None = None
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
         self._controller: Controller | None = None
+        self._released = threading.Event()
+        self.holding = threading.Event()
+
+    def release(self) -> None:
+        self.hold_after = None
+        self._released.set()
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if self.hold_after is not None and len(self.received) >= self.hold_after:
+            self.holding.set()
+            while not self._released.is_set():
+                await asyncio.sleep(0.05)
+            return "451 Try again later"
         message = message_from_bytes(
             envelope.original_content or envelope.content, policy=policy.default
         )
@@ -52,6 +68,7 @@ class SmtpSink:
         return "250 OK"
 
     def start(self) -> SmtpSink:
+        logging.getLogger("mail.log").setLevel(logging.WARNING)  # one line per SMTP command
         self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
         self._controller.start()
         return self
@@ -60,6 +77,12 @@ class SmtpSink:
         if self._controller is not None:
             self._controller.stop()
             self._controller = None
+
+    def __enter__(self) -> SmtpSink:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
 
     def snapshot(self) -> list[Received]:
         with self._lock:

@@ -73,7 +73,7 @@ def signal_store(party: Party, reden: str, *, kanaal: str = "", adres: str = "")
 
 
 def _throttled(party: Party, zaak: ZaakRef | None, trigger: str, now: datetime) -> bool:
-    if trigger not in THROTTLED or zaak is None:
+    if trigger not in THROTTLED or zaak is None or not settings.NOTIFICATIONS_THROTTLE_MINUTES:
         return False
     since = now - timedelta(minutes=int(settings.NOTIFICATIONS_THROTTLE_MINUTES))
     return Notification.objects.filter(

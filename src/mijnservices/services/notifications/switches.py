@@ -4,20 +4,37 @@ on."""
 
 from __future__ import annotations
 
+import time
 from uuid import UUID
-
-from django.db.models import Q
 
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.notifications.models import TriggerSwitch
+
+_CACHE: dict[str, object] = {"at": float("-inf"), "switches": []}
+CACHE_SECONDS = 30.0
+
+
+def _all() -> list[TriggerSwitch]:
+    """All switches, read at most every CACHE_SECONDS per process (there are few)."""
+    now = time.monotonic()
+    if now - float(_CACHE["at"]) > CACHE_SECONDS:  # type: ignore[arg-type]
+        _CACHE["switches"] = list(TriggerSwitch.objects.all())
+        _CACHE["at"] = now
+    return _CACHE["switches"]  # type: ignore[return-value]
+
+
+def cache_clear() -> None:
+    _CACHE["at"] = float("-inf")
 
 
 def _switch(
     trigger: str, zaak: Zaak, statustype: str, informatieobjecttype: str
 ) -> TriggerSwitch | None:
-    candidates = TriggerSwitch.objects.filter(trigger=trigger).filter(
-        Q(zaaktype_identificatie="") | Q(zaaktype_identificatie=zaak.zaaktype.identificatie)
-    )
+    candidates = [
+        s
+        for s in _all()
+        if s.trigger == trigger and s.zaaktype_identificatie in ("", zaak.zaaktype.identificatie)
+    ]
 
     def specificity(switch: TriggerSwitch) -> int:
         return (

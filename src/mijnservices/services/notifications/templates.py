@@ -9,6 +9,7 @@ an e-mail or SMS: only use them deliberately (the admin warns)."""
 from __future__ import annotations
 
 import string
+import time
 from dataclasses import dataclass
 
 from mijnservices.services.notifications.models import Kanaal, NotificationTemplate, Trigger
@@ -82,10 +83,32 @@ class _Values(dict[str, str]):
         return ""
 
 
+_CACHE: dict[str, object] = {"at": float("-inf"), "texts": {}}
+CACHE_SECONDS = 30.0
+
+
+def _stored(trigger: str, kanaal: str, taal: str) -> Text | None:
+    """The administrator's texts, read at most every CACHE_SECONDS per process (a worker
+    renders hundreds of notifications a second; an edit shows within half a minute)."""
+    now = time.monotonic()
+    if now - float(_CACHE["at"]) > CACHE_SECONDS:  # type: ignore[arg-type]
+        _CACHE["texts"] = {
+            (t.trigger, t.kanaal, t.taal): Text(t.onderwerp, t.tekst)
+            for t in NotificationTemplate.objects.all()
+        }
+        _CACHE["at"] = now
+    texts: dict[tuple[str, str, str], Text] = _CACHE["texts"]  # type: ignore[assignment]
+    return texts.get((trigger, kanaal, taal))
+
+
+def cache_clear() -> None:
+    _CACHE["at"] = float("-inf")
+
+
 def render(trigger: str, kanaal: str, taal: str, values: dict[str, str]) -> Text:
     """The administrator's template when there is one, else the default."""
-    stored = NotificationTemplate.objects.filter(trigger=trigger, kanaal=kanaal, taal=taal).first()
-    source = Text(stored.onderwerp, stored.tekst) if stored else default_text(trigger, kanaal, taal)
+    stored = _stored(trigger, kanaal, taal)
+    source = stored or default_text(trigger, kanaal, taal)
     safe = _Values(values)
     try:
         return Text(source.onderwerp.format_map(safe), source.tekst.format_map(safe))

@@ -6,13 +6,14 @@ the notification's unique (event, recipient, channel) key makes a second run a n
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
 from mijnservices.core.models import OutboxEvent
 from mijnservices.registrations.berichten.models import Bericht
 from mijnservices.registrations.catalogi.models import StatusType
-from mijnservices.registrations.klantinteracties.models import Klantcontact
+from mijnservices.registrations.klantinteracties.models import Klantcontact, Onderwerpobject
 from mijnservices.registrations.klantinteracties.selectors import party_of
 from mijnservices.registrations.taken.models import ExterneTaak
 from mijnservices.registrations.zaken.models import (
@@ -33,12 +34,27 @@ from mijnservices.services.notifications.services import notify
 _UUID = re.compile(r"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/?$", re.I)
 
 
+ZAAK_FIELDS = (
+    "uuid",
+    "identificatie",
+    "omschrijving",
+    "zaaktype__identificatie",
+    "zaaktype__portaal_upload_informatieobjecttype",
+    "zaaktype__stilte_signaal_dagen",
+    "status__statustype__omschrijving",
+)
+
+
 def _uuid(path: str) -> UUID | None:
     match = _UUID.search(path)
     return UUID(match.group(1)) if match else None
 
 
-def _final(statustype: StatusType) -> bool:
+@lru_cache(maxsize=4096)
+def _final(statustype_pk: int) -> bool:
+    """Whether the statustype is the zaaktype's last (statustypen of a published zaaktype
+    do not change, so this is cached per process)."""
+    statustype = StatusType.objects.only("zaaktype_id", "volgnummer").get(pk=statustype_pk)
     return not StatusType.objects.filter(
         zaaktype_id=statustype.zaaktype_id, volgnummer__gt=statustype.volgnummer
     ).exists()
@@ -79,7 +95,7 @@ def _zaken(event_id: str, resource: str, actie: str, uuid: UUID | None) -> None:
         if status is None:
             return
         zaak = _zaak(status.zaak.uuid)
-        if _final(status.statustype):
+        if _final(status.statustype_id):
             _on_zaak(event_id, Trigger.ZAAK_AFGESLOTEN, zaak)
         elif status.statustype.informeren:
             _on_zaak(event_id, Trigger.STATUS, zaak, statustype=status.statustype.omschrijving)
@@ -146,6 +162,13 @@ def _taak(event_id: str, uuid: UUID | None) -> None:
 
 def _klantcontact(event_id: str, uuid: UUID | None) -> None:
     """An answer to a question: a klantcontact whose onderwerpobject refers back to it."""
+    if (
+        uuid is None
+        or not Onderwerpobject.objects.filter(
+            klantcontact__uuid=uuid, was_klantcontact__isnull=False
+        ).exists()
+    ):
+        return  # not an answer (most klantcontacten: calls, and our own notifications)
     contact = (
         Klantcontact.objects.prefetch_related(
             "onderwerpobjecten", "betrokkenen__partij__identificatoren"

@@ -72,3 +72,15 @@ def notify_api(settings: Any) -> Iterator[NotifyServer]:
     settings.NOTIFY_CALLBACK_TOKEN = "callback-secret"
     yield server
     server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> Iterator[None]:
+    """The per-process caches of templates and switches start empty in every test."""
+    from mijnservices.services.notifications import switches, templates
+
+    switches.cache_clear()
+    templates.cache_clear()
+    yield
+    switches.cache_clear()
+    templates.cache_clear()

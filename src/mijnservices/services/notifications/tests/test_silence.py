@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from mijnservices.registrations.zaken import services as zaken
 from mijnservices.registrations.zaken.models import Zaak
+from mijnservices.services.notifications import switches
 from mijnservices.services.notifications.models import Notification, Trigger, TriggerSwitch
 from mijnservices.services.notifications.silence import niet_vergeten_due
 from mijnservices.services.notifications.tests.conftest import SUZANNE, drain, with_email
@@ -46,7 +47,11 @@ def test_closed_zaken_and_switched_off_zaaktypen_get_nothing(zaak):
     _silent(zaak, 30)
     assert niet_vergeten_due() == 0
     TriggerSwitch.objects.update(actief=True, dagen=40)
+    switches.cache_clear()  # an edit shows after the cache period; here at once
     assert niet_vergeten_due() == 0
     TriggerSwitch.objects.update(dagen=20)
+    switches.cache_clear()
     Zaak.objects.filter(pk=zaak.pk).update(einddatum=timezone.localdate())
     assert niet_vergeten_due() == 0
+    Zaak.objects.filter(pk=zaak.pk).update(einddatum=None)
+    assert niet_vergeten_due() == 1  # the switch's 20 days apply

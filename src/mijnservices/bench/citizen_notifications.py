@@ -1,0 +1,156 @@
+"""Notificatieservice benchmark: status changes turned into e-mails at a real SMTP server on
+loopback, by real worker processes.
+
+- **steady rate**: status changes committed at ``rate`` per second for ``seconds``; reports
+  p50/p95/p99 from the commit of the change to the SMTP server accepting the e-mail, and the
+  e-mails per second delivered;
+- **backlog**: ``backlog`` changes committed at once; reports how fast they become e-mails.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+
+from django.db import transaction
+
+from mijnservices.bench.notifications import _pcts
+from mijnservices.registrations.catalogi.models import StatusType
+from mijnservices.registrations.klantinteracties.services import digitaal_adres_create
+from mijnservices.registrations.zaken import services as zaken_services
+from mijnservices.registrations.zaken.models import Zaak
+from mijnservices.services.access.principals import Party
+from mijnservices.services.notifications.models import Notification
+from mijnservices.testing.factories import ZaakFactory, published_zaaktype
+from mijnservices.testing.processes import child_env
+from mijnservices.testing.smtp import SmtpSink
+
+PEOPLE = 200
+
+
+def _setup() -> tuple[list[Zaak], list[StatusType]]:
+    zaaktype = published_zaaktype(steps=4, identificatie=f"BENCH-NOTIFY-{int(time.time())}")
+    StatusType.objects.filter(zaaktype=zaaktype, volgnummer__in=[2, 3]).update(informeren=True)
+    steps = list(
+        StatusType.objects.filter(zaaktype=zaaktype, volgnummer__in=[2, 3]).order_by("volgnummer")
+    )
+    zaken: list[Zaak] = []
+    for n in range(PEOPLE):
+        bsn = f"8{n:08d}"
+        digitaal_adres_create(
+            party=Party(kind="bsn", identifier=bsn),
+            adres=f"bench{n}@example.nl",
+            soort="email",
+            is_standaard=True,
+            verificatie_datum=date(2026, 1, 1),
+        )
+        zaken.append(ZaakFactory.create(zaaktype=zaaktype, for_bsn=bsn))
+    return zaken, steps
+
+
+def _change(zaken: list[Zaak], steps: list[StatusType], n: int) -> str:
+    status = zaken_services.status_set(zaak=zaken[n % len(zaken)], statustype=steps[n % 2])
+    return str(status.uuid)
+
+
+def _arrivals(sink: SmtpSink, uuids_by_event: dict[str, str]) -> dict[str, float]:
+    """Arrival time per event id (via the notification's Message-ID)."""
+    at = {m.message_id: m.at for m in sink.snapshot()}
+    result: dict[str, float] = {}
+    for event_id, uuid in uuids_by_event.items():
+        arrived = at.get(f"<{uuid}@notificaties.mijnservices>")
+        if arrived is not None:
+            result[event_id] = arrived
+    return result
+
+
+def _wait(sink: SmtpSink, expected: int, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while len(sink.snapshot()) < expected and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
+def _by_event(statuses: dict[str, float]) -> dict[str, float]:
+    """Commit time per outbox event id (the event of each status change)."""
+    from mijnservices.core.models import OutboxEvent
+
+    paths = {f"/zaken/api/v1/statussen/{uuid}": t for uuid, t in statuses.items()}
+    events = OutboxEvent.objects.filter(resource="status", resource_id__in=list(paths)).values_list(
+        "id", "resource_id"
+    )
+    return {str(event_id): paths[path] for event_id, path in events}
+
+
+def citizen_notifications(
+    *,
+    seconds: float,
+    write: Callable[[str], None],
+    workers: int = 1,
+    rate: int = 200,
+    backlog: int = 2000,
+    **_: object,
+) -> None:
+    zaken, steps = _setup()
+    with SmtpSink() as sink:
+        env = child_env(
+            EMAIL_HOST="127.0.0.1",
+            EMAIL_PORT=str(sink.port),
+            NOTIFICATIONS_THROTTLE_MINUTES="0",
+            LOG_LEVEL="WARNING",
+        )
+        processes = [
+            subprocess.Popen(
+                [sys.executable, "-m", "mijnservices", "worker"], env=env, stdout=subprocess.DEVNULL
+            )
+            for _ in range(workers)
+        ]
+        try:
+            _wait(sink, PEOPLE, 300)  # the "received" e-mails of the setup: the workers are warm
+            base = len(sink.snapshot())
+            committed: dict[str, float] = {}
+            started = time.monotonic()
+            total = int(rate * seconds)
+            for n in range(total):
+                pause = started + n / rate - time.monotonic()
+                if pause > 0:
+                    time.sleep(pause)
+                with transaction.atomic():
+                    uuid = _change(zaken, steps, n)
+                committed[uuid] = time.time()
+            produced = time.monotonic() - started
+            _wait(sink, base + total, 300)
+            by_event = _by_event(committed)
+            notes = dict(
+                Notification.objects.filter(event_id__in=list(by_event)).values_list(
+                    "event_id", "uuid"
+                )
+            )
+            arrived = _arrivals(sink, {e: str(u) for e, u in notes.items()})
+            latencies = [(arrived[e] - t) * 1000 for e, t in by_event.items() if e in arrived]
+            span = max(arrived.values(), default=0) - min(committed.values())
+            write(
+                f"steady {rate}/s for {seconds:.0f}s ({workers} worker(s)): {len(arrived)}/{total} e-mails, "
+                f"committed {total / produced:.0f}/s, delivered {len(arrived) / span if span else 0:.0f}/s | "
+                "status change → SMTP accepted " + _pcts(latencies)
+            )
+            base = len(sink.snapshot())
+            t0 = time.time()
+            for start in range(0, backlog, 250):
+                with transaction.atomic():
+                    for n in range(start, min(start + 250, backlog)):
+                        _change(zaken, steps, 10**6 + n)
+            _wait(sink, base + backlog, 600)
+            done = len(sink.snapshot()) - base
+            took = max((m.at for m in sink.snapshot()), default=t0) - t0
+            write(
+                f"backlog {backlog} ({workers} worker(s)): {done}/{backlog} e-mails in {took:.1f}s = "
+                f"{done / took if took else 0:.0f} e-mails/s (including committing the changes)"
+            )
+        finally:
+            for process in processes:
+                process.terminate()
+            for process in processes:
+                process.wait(timeout=30)
