@@ -132,8 +132,9 @@ def citizen_notifications(
             latencies = [(arrived[e] - t) * 1000 for e, t in by_event.items() if e in arrived]
             span = max(arrived.values(), default=0) - min(committed.values())
             write(
-                f"steady {rate}/s for {seconds:.0f}s ({workers} worker(s)): {len(arrived)}/{total} e-mails, "
-                f"committed {total / produced:.0f}/s, delivered {len(arrived) / span if span else 0:.0f}/s | "
+                f"steady {rate}/s for {seconds:.0f}s ({workers} worker(s)): "
+                f"{len(arrived)}/{total} e-mails, committed {total / produced:.0f}/s, "
+                f"delivered {len(arrived) / span if span else 0:.0f}/s | "
                 "status change → SMTP accepted " + _pcts(latencies)
             )
             base = len(sink.snapshot())
@@ -146,8 +147,9 @@ def citizen_notifications(
             done = len(sink.snapshot()) - base
             took = max((m.at for m in sink.snapshot()), default=t0) - t0
             write(
-                f"backlog {backlog} ({workers} worker(s)): {done}/{backlog} e-mails in {took:.1f}s = "
-                f"{done / took if took else 0:.0f} e-mails/s (including committing the changes)"
+                f"backlog {backlog} ({workers} worker(s)): {done}/{backlog} e-mails in "
+                f"{took:.1f}s = {done / took if took else 0:.0f} e-mails/s "
+                "(including committing the changes)"
             )
         finally:
             for process in processes:

@@ -176,6 +176,10 @@ NOTIFICATIONS_THROTTLE_MINUTES = declare(
     "minutes becomes one message (0: no throttling).", group="Notificatieservice",
     check=lambda minutes: None if minutes >= 0 else "must be 0 or more",
 )  # fmt: skip
+NOTIFICATIONS_MAX_NEWS_AGE_DAYS = declare(
+    "NOTIFICATIONS_MAX_NEWS_AGE_DAYS", 2, "Changes dated longer ago than this (history loaded "
+    "or migrated later) notify nobody.", group="Notificatieservice", check=positive,
+)  # fmt: skip
 NOTIFICATIONS_BATCH_SIZE = declare(
     "NOTIFICATIONS_BATCH_SIZE", 100, "Notifications one worker claims per round.",
     group="Notificatieservice", check=positive,

@@ -6,10 +6,11 @@ Written through the Documenten, Zaken and Besluiten services like everything els
 from __future__ import annotations
 
 import base64
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.utils import timezone
 
 from mijnservices.core.resources import resource_path
 from mijnservices.demo.catalog import BEGIN_GELDIGHEID, IIT, WOZ
@@ -100,8 +101,12 @@ def _document(zaak: Zaak, spec: DocumentSpec, on: date) -> EnkelvoudigInformatie
 def add_to_zaak(zaak: Zaak, spec: ZaakSpec, *, today: date) -> None:
     for document_spec in spec.documents:
         document = _document(zaak, document_spec, today - timedelta(days=document_spec.days_ago))
+        on = today - timedelta(days=document_spec.days_ago)
         zaken.zaakinformatieobject_create(
-            zaak=zaak, informatieobject=_url(document), titel=document_spec.titel
+            zaak=zaak,
+            informatieobject=_url(document),
+            titel=document_spec.titel,
+            registratiedatum=timezone.make_aware(datetime.combine(on, time(10))),
         )
     if spec.besluit is None:
         return

@@ -46,7 +46,7 @@ class ZaakRef:
 
 
 # Status-like triggers that become one message when they come close together.
-THROTTLED = frozenset({Trigger.ZAAK_ONTVANGEN, Trigger.STATUS, Trigger.SUBSTATUS, Trigger.DOCUMENT})
+THROTTLED = frozenset({Trigger.ZAAK_ONTVANGEN, Trigger.STATUS, Trigger.SUBSTATUS})
 
 
 def portal_link(zaak: ZaakRef | None, trigger: str) -> str:

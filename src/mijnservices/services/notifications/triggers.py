@@ -6,9 +6,13 @@ the notification's unique (event, recipient, channel) key makes a second run a n
 from __future__ import annotations
 
 import re
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
 from uuid import UUID
+
+from django.conf import settings
+from django.utils import timezone
 
 from mijnservices.core.models import OutboxEvent
 from mijnservices.registrations.berichten.models import Bericht
@@ -74,6 +78,16 @@ def _on_zaak(event_id: str, trigger: str, zaak: Zaak | None, **scope: str) -> No
     notify(event_id=event_id, trigger=trigger, parties=zaak_parties(zaak), zaak=zaak)
 
 
+def _old(moment: date | datetime | None) -> bool:
+    """Old news is no news: a change dated more than NOTIFICATIONS_MAX_NEWS_AGE_DAYS ago (data
+    loaded or migrated afterwards, the demo's history) notifies nobody."""
+    if moment is None:
+        return False
+    if not isinstance(moment, datetime):
+        moment = timezone.make_aware(datetime.combine(moment, time.min))
+    return moment < timezone.now() - timedelta(days=int(settings.NOTIFICATIONS_MAX_NEWS_AGE_DAYS))
+
+
 def _zaken(event_id: str, resource: str, actie: str, uuid: UUID | None) -> None:
     if actie != "create" or uuid is None:
         return
@@ -83,7 +97,7 @@ def _zaken(event_id: str, resource: str, actie: str, uuid: UUID | None) -> None:
             .filter(uuid=uuid)
             .first()
         )
-        if rol is None or rol.omschrijving_generiek != INITIATOR:
+        if rol is None or rol.omschrijving_generiek != INITIATOR or _old(rol.zaak.registratiedatum):
             return
         party = party_of_rol(rol)
         if party is not None and switches.enabled(Trigger.ZAAK_ONTVANGEN, rol.zaak):
@@ -92,7 +106,7 @@ def _zaken(event_id: str, resource: str, actie: str, uuid: UUID | None) -> None:
             )
     elif resource == "status":
         status = Status.objects.select_related("statustype", "zaak").filter(uuid=uuid).first()
-        if status is None:
+        if status is None or _old(status.datum_status_gezet):
             return
         zaak = _zaak(status.zaak.uuid)
         if _final(status.statustype_id):
@@ -101,12 +115,18 @@ def _zaken(event_id: str, resource: str, actie: str, uuid: UUID | None) -> None:
             _on_zaak(event_id, Trigger.STATUS, zaak, statustype=status.statustype.omschrijving)
     elif resource == "substatus":
         substatus = SubStatus.objects.select_related("zaak").filter(uuid=uuid).first()
-        if substatus is not None and substatus.doelgroep == "betrokkenen":
+        if (
+            substatus is not None
+            and substatus.doelgroep == "betrokkenen"
+            and not _old(substatus.tijdstip)
+        ):
             _on_zaak(event_id, Trigger.SUBSTATUS, _zaak(substatus.zaak.uuid))
     elif resource == "zaakinformatieobject":
         zio = ZaakInformatieObject.objects.select_related("zaak").filter(uuid=uuid).first()
         document = _uuid(zio.informatieobject) if zio else None
-        if zio is None or document is None or not document_visible_to_citizens(document):
+        if zio is None or document is None or _old(zio.registratiedatum):
+            return
+        if not document_visible_to_citizens(document):
             return
         zaak = _zaak(zio.zaak.uuid)
         if zaak is not None and switches.citizen_upload(zaak, document):
@@ -118,7 +138,7 @@ def _besluiten(event_id: str, uuid: UUID | None) -> None:
     from mijnservices.registrations.besluiten.models import Besluit
 
     besluit = Besluit.objects.select_related("zaak").filter(uuid=uuid).first() if uuid else None
-    if besluit is not None and besluit.zaak_id is not None:
+    if besluit is not None and besluit.zaak_id is not None and not _old(besluit.datum):
         _on_zaak(event_id, Trigger.BESLUIT, _zaak(besluit.zaak.uuid))  # type: ignore[union-attr]
 
 
@@ -140,7 +160,7 @@ def _related_zaak(obj: Any) -> Zaak | None:
 def _bericht(event_id: str, uuid: UUID | None) -> None:
     bericht = Bericht.objects.filter(uuid=uuid).first() if uuid else None
     party = _party_columns(bericht) if bericht else None
-    if bericht is None or party is None:
+    if bericht is None or party is None or _old(bericht.publicatiedatum):
         return
     trigger = Trigger.BETALING if bericht.bericht_type == "BETAALD" else Trigger.BERICHT
     notify(
@@ -155,7 +175,7 @@ def _bericht(event_id: str, uuid: UUID | None) -> None:
 def _taak(event_id: str, uuid: UUID | None) -> None:
     taak = ExterneTaak.objects.filter(uuid=uuid).first() if uuid else None
     party = _party_columns(taak) if taak else None
-    if taak is None or party is None or taak.status != "open":
+    if taak is None or party is None or taak.status != "open" or _old(taak.startdatum):
         return
     notify(event_id=event_id, trigger=Trigger.TAAK, parties=[party], zaak=_related_zaak(taak))
 
@@ -178,7 +198,7 @@ def _klantcontact(event_id: str, uuid: UUID | None) -> None:
         if uuid
         else None
     )
-    if contact is None:
+    if contact is None or _old(contact.plaatsgevonden_op):
         return
     onderwerpen = list(contact.onderwerpobjecten.all())
     if not any(o.was_klantcontact_id for o in onderwerpen):

@@ -13,7 +13,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: Any) -> None:
-        parser.add_argument("scenario", choices=["portal", "zaken-api", "notifications", "citizen-notifications"])
+        parser.add_argument(
+            "scenario", choices=["portal", "zaken-api", "notifications", "citizen-notifications"]
+        )
         parser.add_argument("--zaken", type=int, default=100_000, help="Zaken in the database.")
         parser.add_argument("--clients", type=int, default=16, help="Concurrent clients.")
         parser.add_argument("--seconds", type=float, default=10.0, help="Seconds per endpoint.")

@@ -108,7 +108,7 @@ def zaakinformatieobject_create(
         informatieobject=informatieobject,
         titel=titel,
         beschrijving=beschrijving,
-        registratiedatum=timezone.now(),
+        registratiedatum=fields.pop("registratiedatum", None) or timezone.now(),
         **fields,
     )
     # zrc: the Documenten API's objectinformatieobject, in this transaction, for our documents.

@@ -3,6 +3,8 @@ person's choices, representatives, deduplication, throttling, and no address →
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 
@@ -158,3 +160,16 @@ def test_the_administrator_can_switch_a_trigger_off_for_one_zaaktype(zaak):
     _step(zaak, 2)
     drain()
     assert not Notification.objects.filter(trigger=Trigger.STATUS).exists()
+
+
+def test_old_news_loaded_later_notifies_nobody(zaak):
+    with_email(SUZANNE)
+    drain()
+    Notification.objects.all().delete()
+    zaken.status_set(
+        zaak=zaak,
+        statustype=StatusType.objects.get(zaaktype=zaak.zaaktype, volgnummer=2),
+        datum_status_gezet=timezone.now() - timedelta(days=30),
+    )
+    drain()
+    assert not Notification.objects.exists()
