@@ -61,10 +61,11 @@ pytest: install browser-deps ## Run the test suite only (DATABASE_URL selects Po
 
 test: check pytest ## Set up and run every test: checks, unit, API and browser
 
-bench: install ## Benchmarks: portal, Zaken API (BENCH_ZAKEN zaken), notification delivery; DATABASE_URL for PostgreSQL
+bench: install ## Benchmarks: portal, Zaken API (BENCH_ZAKEN zaken), notification delivery, citizen e-mails; DATABASE_URL for PostgreSQL
 	DEMO_MODE=true VAR_DIR=var/bench $(BIN)/mijnservices bench portal --zaken $(BENCH_ZAKEN) --seconds $(BENCH_SECONDS)
 	DEMO_MODE=true VAR_DIR=var/bench $(BIN)/mijnservices bench zaken-api --zaken $(BENCH_ZAKEN) --seconds $(BENCH_SECONDS)
 	DEMO_MODE=true VAR_DIR=var/bench $(BIN)/mijnservices bench notifications --seconds $(BENCH_SECONDS)
+	DEMO_MODE=true VAR_DIR=var/bench $(BIN)/mijnservices bench citizen-notifications --seconds $(BENCH_SECONDS)
 
 clean: ## Remove the virtualenv, built assets and local data
 	rm -rf $(VENV) frontend/node_modules src/mijnservices/static/nlds var
