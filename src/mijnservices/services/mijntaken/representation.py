@@ -28,8 +28,11 @@ UITVOERING_TYPE = {
 
 
 def portal_taak_url(taak: ExterneTaak) -> str:
-    """Where our portal shows the taak (the contract's universal fallback)."""
-    return f"{str(settings.SITE_URL).rstrip('/')}/taken/{taak.uuid}/"
+    """Where our portal shows the taak (the contract's universal fallback): its place on
+    MijnTaken, where paying, uploading or the form link is."""
+    from django.urls import reverse
+
+    return f"{str(settings.SITE_URL).rstrip('/')}{reverse('portal:taken')}#taak-{taak.uuid}"
 
 
 def fallback_url(taak: ExterneTaak) -> str:
@@ -65,6 +68,6 @@ def taak_info(taak: ExterneTaak) -> dict[str, Any]:
 def taak_detail(taak: ExterneTaak) -> dict[str, Any]:
     data = taak_info(taak)
     if taak.taak_soort == TaakSoort.FORMULIERTAAK:
-        data["uitvoering"]["submitUrl"] = f"{portal_taak_url(taak)}formulier/"
+        data["uitvoering"]["submitUrl"] = portal_taak_url(taak)
         data["uitvoering"]["schema"] = taak.details.get("formulierDefinitie", {})
     return data
