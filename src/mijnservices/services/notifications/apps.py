@@ -12,5 +12,8 @@ class NotificationsConfig(AppConfig):
 
         outbox.register_handler("notificatieservice", triggers.notifications_from_event)
         worker.register_step("notificatieservice-send", delivery.notifications_send_due)
+        worker.register_step(
+            "notificatieservice-klantcontacten", delivery.klantcontacten_register_due
+        )
         worker.register_step("notificatieservice-extern", external.external_process_due)
         worker.register_step("notificatieservice-niet-vergeten", silence.niet_vergeten_when_due)

@@ -61,38 +61,19 @@ def _claim(now: datetime, size: int) -> list[Notification]:
 
 
 def final_record(notification: Notification, status: str, *, error: str = "") -> None:
-    """A final status: record it, register the contact on the timeline, and after a
-    permanent failure try the next channel and tell the KCC. Idempotent."""
+    """A final status: record it; after a permanent failure try the next channel and tell the
+    KCC. The klantcontact on the timeline follows in ``klantcontacten_register_due`` (off the
+    sending path). Idempotent."""
     with transaction.atomic():
-        locked = Notification.objects.select_for_update().get(pk=notification.pk)
-        if locked.status in FINAL and locked.klantcontact_registered:
-            return
-        locked.status = status
-        locked.completed_at = timezone.now()
-        locked.last_error = error[:300]
-        locked.lease_until = None
-        if not locked.klantcontact_registered:
-            zaak_url = ""
-            if locked.zaak_uuid:
-                from mijnservices.core.resources import resource_path
-
-                zaak_url = settings.SITE_URL.rstrip("/") + resource_path(
-                    "zaken", "zaken", locked.zaak_uuid
-                )
-            klantcontact_register(
-                party=_party(locked),
-                kanaal=KANAAL_LABEL[Kanaal(locked.kanaal)],
-                onderwerp=locked.onderwerp or locked.tekst[:60],
-                inhoud=locked.tekst,
-                plaatsgevonden_op=locked.sent_at or locked.completed_at,
-                zaak_url=zaak_url,
-                indicatie_contact_gelukt=status == Status.DELIVERED,
-                actor_naam="Notificatieservice",
-                taal="eng" if locked.taal == "en" else "nld",
+        changed = (
+            Notification.objects.filter(pk=notification.pk)
+            .exclude(status__in=FINAL)
+            .update(
+                status=status, completed_at=timezone.now(), last_error=error[:300], lease_until=None
             )
-            locked.klantcontact_registered = True
-        locked.save()
-        if status in (Status.PERMANENT_FAILURE, Status.TECHNICAL_FAILURE):
+        )
+        if changed and status in (Status.PERMANENT_FAILURE, Status.TECHNICAL_FAILURE):
+            locked = Notification.objects.get(pk=notification.pk)
             signal_store(
                 _party(locked),
                 f"A {KANAAL_LABEL[Kanaal(locked.kanaal)]} could not be delivered ({status}).",
@@ -100,6 +81,47 @@ def final_record(notification: Notification, status: str, *, error: str = "") ->
                 adres=locked.adres,
             )
             fallback_create(locked)
+
+
+def _register(notification: Notification) -> None:
+    zaak_url = ""
+    if notification.zaak_uuid:
+        from mijnservices.core.resources import resource_path
+
+        zaak_url = settings.SITE_URL.rstrip("/") + resource_path(
+            "zaken", "zaken", notification.zaak_uuid
+        )
+    klantcontact_register(
+        party=_party(notification),
+        kanaal=KANAAL_LABEL[Kanaal(notification.kanaal)],
+        onderwerp=notification.onderwerp or notification.tekst[:60],
+        inhoud=notification.tekst,
+        plaatsgevonden_op=notification.sent_at or notification.completed_at,
+        zaak_url=zaak_url,
+        indicatie_contact_gelukt=notification.status == Status.DELIVERED,
+        actor_naam="Notificatieservice",
+        taal="eng" if notification.taal == "en" else "nld",
+    )
+
+
+def klantcontacten_register_due(*, limit: int = 200) -> int:
+    """The worker step: every notification with a final status becomes a klantcontact on the
+    person's timeline ("we sent you an e-mail on …"), once: the flag changes in the same
+    transaction as the klantcontacten (rows claimed with SKIP LOCKED on PostgreSQL)."""
+    with transaction.atomic():
+        due = Notification.objects.filter(status__in=FINAL, klantcontact_registered=False).order_by(
+            "completed_at"
+        )
+        if connection.features.has_select_for_update_skip_locked:
+            due = due.select_for_update(skip_locked=True)
+        claimed = list(due[:limit])
+        for notification in claimed:
+            _register(notification)
+        if claimed:
+            Notification.objects.filter(pk__in=[n.pk for n in claimed]).update(
+                klantcontact_registered=True
+            )
+    return len(claimed)
 
 
 def _send_one(notification: Notification, channel: Channel | None) -> None:

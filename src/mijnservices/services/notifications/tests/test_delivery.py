@@ -13,7 +13,10 @@ from django.utils import timezone
 from mijnservices.registrations.catalogi.models import StatusType
 from mijnservices.registrations.klantinteracties.selectors import klantcontacten_for
 from mijnservices.registrations.zaken import services as zaken
-from mijnservices.services.notifications.delivery import notifications_send_due
+from mijnservices.services.notifications.delivery import (
+    klantcontacten_register_due,
+    notifications_send_due,
+)
 from mijnservices.services.notifications.models import ContactSignal, Kanaal, Notification, Status
 from mijnservices.services.notifications.tests.conftest import (
     SUZANNE,
@@ -55,6 +58,8 @@ def test_an_email_arrives_once_in_the_persons_language_and_lands_on_the_timeline
     notification.refresh_from_db()
     assert notification.status == Status.DELIVERED
     assert notification.sent_at is not None and notification.tekst_sha256
+    assert klantcontacten_register_due() == 1
+    assert klantcontacten_register_due() == 0  # once
     [contact] = [c for c in klantcontacten_for(SUZANNE) if c.kanaal == "e-mail"]
     assert contact.onderwerp == "There is news about your case"
     assert contact.indicatie_contact_gelukt is True
@@ -106,6 +111,7 @@ def test_notify_email_is_sending_until_the_callback_says_delivered(zaak, notify_
     assert response.status_code == 204
     notification.refresh_from_db()
     assert notification.status == Status.DELIVERED
+    klantcontacten_register_due()
     assert [c.kanaal for c in klantcontacten_for(SUZANNE)] == ["e-mail"]
 
 
@@ -147,5 +153,6 @@ def test_notify_400_is_permanent_then_the_next_channel_is_tried_and_the_kcc_told
     fallback.refresh_from_db()
     assert fallback.status == Status.DELIVERED
     assert [m.to for m in smtp.snapshot()] == ["suzanne@example.nl"]
+    assert klantcontacten_register_due() == 2
     gelukt = sorted(c.indicatie_contact_gelukt for c in klantcontacten_for(SUZANNE))
     assert gelukt == [False, True]  # both attempts are on the timeline
