@@ -127,6 +127,20 @@ APIS = {
         prefix="/mijn-taken/api/v1",
         committed=PACKAGE / "services/mijntaken/openapi.yaml",
     ),
+    "klantinteracties": PublishedApi(
+        urlconf="mijnservices.registrations.klantinteracties.api.urls",
+        title="Klantinteracties API",
+        version="0.9.0",
+        prefix="/klantinteracties/api/v1",
+        committed=PACKAGE / "registrations/klantinteracties/openapi.yaml",
+    ),
+    "contactgegevens": PublishedApi(
+        urlconf="mijnservices.registrations.contactgegevens.api.urls",
+        title="Contactgegevens API",
+        version="1.1.1",
+        prefix="/contactgegevens/api/v1",
+        committed=PACKAGE / "registrations/contactgegevens/openapi.yaml",
+    ),
     "notificaties": PublishedApi(
         urlconf="mijnservices.registrations.notificaties.api.urls",
         title="Notificaties API",

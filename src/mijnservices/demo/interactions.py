@@ -23,6 +23,7 @@ from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access.principals import Party
 from mijnservices.services.mijnoverzicht.taken import upload_link
 from mijnservices.services.mijnoverzicht.zaken import zaak_api_url
+from mijnservices.services.profiel.services import voorkeuren_update
 
 MARKER = "DEMO-TAAK-"
 SUZANNE = Party(kind="bsn", identifier="999993653", name="Suzanne Jansen")
@@ -151,6 +152,7 @@ def _suzanne(today: date, geluid: Zaak, woz: Zaak) -> None:
         vraag=vraag,
         antwoord="Ja, het adviesbureau meet binnen en buiten. Zij bellen u voor een afspraak.",
         actor_naam="Team Geluidsanering",
+        plaatsgevonden_op=_at(today, 11, 9),
     )
     klantcontact_register(
         party=SUZANNE,
@@ -165,6 +167,18 @@ def _suzanne(today: date, geluid: Zaak, woz: Zaak) -> None:
 
 def _mohammed(today: date, toeslag: Zaak) -> None:
     url = zaak_api_url(toeslag)
+    # He reads his messages in English; his quiet complaint gets a "not forgotten" e-mail.
+    digitaal_adres_create(
+        party=MOHAMMED,
+        adres="m.elamrani@example.nl",
+        soort="email",
+        is_standaard=True,
+        verificatie_datum=today - timedelta(days=90),
+        omschrijving="E-mail",
+    )
+    voorkeuren_update(
+        party=MOHAMMED, voorkeurskanaal="email", uitgezet=[], alleen_digitaal=True, taal="en"
+    )
     taak_create(
         taak_soort=TaakSoort.URLTAAK,
         titel="Stuur uw laatste loonstrook",

@@ -37,3 +37,12 @@ def klantcontact(party: Party = PERSON, **fields: Any) -> Klantcontact:
     }
     values.update(fields)
     return services.klantcontact_register(party=party, **values)
+
+
+def kic_client(*, client_id: str = "kic-client", scopes: list[str] | None = None) -> Any:
+    """A Django test client for an applicatie with ``scopes`` on component kic (all when None)."""
+    from mijnservices.testing.api import api_client
+
+    if scopes is None:
+        return api_client(client_id=client_id, heeft_alle_autorisaties=True)
+    return api_client(client_id=client_id, autorisaties=[{"component": "kic", "scopes": scopes}])

@@ -47,6 +47,8 @@ PUBLIC_ROUTES = {
     "taken:schema": "the Taken API's OpenAPI document is public, like the ZGW APIs'",
     "berichten:schema": "the Berichten API's OpenAPI document is public, like the ZGW APIs'",
     "mijntaken:schema": "the MijnTaken API's OpenAPI document is public, like the ZGW APIs'",
+    "klantinteracties:schema": "the Klantinteracties API's OpenAPI document is public",
+    "contactgegevens:schema": "the Contactgegevens API's OpenAPI document is public",
     "kcc:login": "the employee login page itself",
     "notificatieservice:notify_callback": "Notify's callback: a bearer token, not a login",
     "notificatieservice:zgw_webhook": "ZGW webhook: the source's Authorization header, not a login",

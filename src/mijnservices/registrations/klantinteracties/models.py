@@ -32,6 +32,9 @@ class Partij(models.Model):
     voorkeurs_digitaal_adres = models.ForeignKey(
         "DigitaalAdres", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    voorkeurs_rekeningnummer = models.ForeignKey(
+        "Rekeningnummer", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     # The partij-identificatie (persoon / organisatie / contactpersoon naam) as stored
     # by Open Klant: a free JSON object whose keys depend on soort_partij.
     partij_identificatie = models.JSONField(default=dict, blank=True)
@@ -182,6 +185,12 @@ class Klantcontact(models.Model):
     taal = models.CharField(max_length=3)
     vertrouwelijk = models.BooleanField(default=False)
     plaatsgevonden_op = models.DateTimeField()
+    # API-only fields of Klantinteracties 0.9.0 (the portal keeps its reactie in inhoud).
+    referentienummer = models.CharField(max_length=10, blank=True)
+    reactie = models.TextField(blank=True)
+    hoofd_onderwerp_type = models.CharField(max_length=200, blank=True)
+    verdere_actie_ondernomen = models.BooleanField(default=False)
+    metadata = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = "klantcontact"
@@ -203,7 +212,11 @@ class Onderwerpobject(models.Model):
         related_name="onderwerpobjecten",
     )
     was_klantcontact = models.ForeignKey(
-        Klantcontact, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        Klantcontact,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="verwijzende_onderwerpobjecten",
     )
     code_objecttype = models.CharField(max_length=200, blank=True)
     code_soort_object_id = models.CharField(max_length=200, blank=True)
@@ -240,6 +253,7 @@ class Bijlage(models.Model):
 
 class SoortActor(models.TextChoices):
     GENERIEK = "generiek", "Generiek"
+    GEAUTOMATISEERDE_ACTOR = "geautomatiseerde_actor", "Geautomatiseerde actor"
     MEDEWERKER = "medewerker", "Medewerker"
     ORGANISATORISCHE_EENHEID = "organisatorische_eenheid", "Organisatorische eenheid"
 
@@ -287,6 +301,7 @@ class Internetaak(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     nummer = models.CharField(max_length=10, unique=True)
+    referentienummer = models.CharField(max_length=10, blank=True)
     gevraagde_handeling = models.CharField(max_length=200)
     klantcontact = models.ForeignKey(
         Klantcontact, on_delete=models.CASCADE, related_name="internetaken"

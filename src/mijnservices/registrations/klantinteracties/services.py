@@ -18,11 +18,16 @@ from mijnservices.registrations.klantinteracties.models import (
     Actor,
     ActorKlantcontact,
     Betrokkene,
+    Bijlage,
+    Categorie,
+    CategorieRelatie,
     DigitaalAdres,
+    Internetaak,
     Klantcontact,
     Onderwerpobject,
     Partij,
     PartijIdentificator,
+    Rekeningnummer,
     SoortActor,
     SoortDigitaalAdres,
     SoortPartij,
@@ -174,7 +179,12 @@ def klantcontact_register(
 
 @transaction.atomic
 def klantcontact_answer(
-    *, vraag: Klantcontact, antwoord: str, actor_naam: str, kanaal: str = "portaal"
+    *,
+    vraag: Klantcontact,
+    antwoord: str,
+    actor_naam: str,
+    kanaal: str = "portaal",
+    plaatsgevonden_op: datetime | None = None,
 ) -> Klantcontact:
     """Answer a party's question: a new klantcontact with the same party, whose
     onderwerpobject refers back to the question (``wasKlantcontact``, as Open Klant links
@@ -196,6 +206,7 @@ def klantcontact_answer(
         indicatie_contact_gelukt=True,
         actor_naam=actor_naam or "Gemeente",
         taal=vraag.taal,
+        plaatsgevonden_op=plaatsgevonden_op,
     )
     Onderwerpobject.objects.create(
         klantcontact=answer,
@@ -311,3 +322,144 @@ def vertegenwoordiging_create(
             actie="create",
         )
     return vertegenwoordiging
+
+
+# --- Writes for the Klantinteracties 0.9.0 API -----------------------------------------
+# Every API resource is written through these: validated values in, one transaction, one
+# outbox event (kanaal ``klantinteracties``, the resource's API path as resource URL).
+
+RESOURCES: dict[type[models.Model], tuple[str, str]] = {
+    Partij: ("partij", "partijen"),
+    PartijIdentificator: ("partijidentificator", "partij-identificatoren"),
+    DigitaalAdres: ("digitaaladres", "digitaleadressen"),
+    Rekeningnummer: ("rekeningnummer", "rekeningnummers"),
+    Vertegenwoordiging: ("vertegenwoordiging", "vertegenwoordigingen"),
+    Klantcontact: ("klantcontact", "klantcontacten"),
+    Betrokkene: ("betrokkene", "betrokkenen"),
+    Onderwerpobject: ("onderwerpobject", "onderwerpobjecten"),
+    Bijlage: ("bijlage", "bijlagen"),
+    Actor: ("actor", "actoren"),
+    ActorKlantcontact: ("actorklantcontact", "actorklantcontacten"),
+    Internetaak: ("internetaak", "internetaken"),
+    Categorie: ("categorie", "categorieen"),
+    CategorieRelatie: ("categorierelatie", "categorie-relaties"),
+}
+_NUMBERED = (Partij, Klantcontact, Internetaak)
+_NOW_DEFAULTS = {Klantcontact: "plaatsgevonden_op", Internetaak: "toegewezen_op"}
+
+
+def _record_event(record: Any, actie: str) -> None:
+    resource, collection = RESOURCES[type(record)]
+    _event(resource=resource, collection=collection, obj=record, actie=actie)
+
+
+def _set_many(record: Any, many: dict[str, list[Any]] | None) -> None:
+    for name, values in (many or {}).items():
+        getattr(record, name).set(values)
+    if isinstance(record, DigitaalAdres) and record.is_standaard_adres and record.partij_id:
+        # At most one standard address per partij and soort (as Open Klant keeps it).
+        DigitaalAdres.objects.filter(
+            partij_id=record.partij_id,
+            soort_digitaal_adres=record.soort_digitaal_adres,
+            is_standaard_adres=True,
+        ).exclude(pk=record.pk).update(is_standaard_adres=False)
+
+
+@transaction.atomic
+def record_create(
+    *, model: type[models.Model], values: dict[str, Any], many: dict[str, list[Any]] | None = None
+) -> Any:
+    """Create one row of an API resource from validated ``values`` (model field names;
+    ``many`` sets many-to-many relations). Partij, klantcontact and internetaak get their
+    ``nummer`` when none is given."""
+    if model in _NOW_DEFAULTS and not values.get(_NOW_DEFAULTS[model]):
+        values = {**values, _NOW_DEFAULTS[model]: timezone.now()}
+    if model in _NUMBERED and not values.get("nummer"):
+        values = {k: v for k, v in values.items() if k != "nummer"}
+        record = _numbered(model, **values)
+    else:
+        record = model._default_manager.create(**values)
+    _set_many(record, many)
+    _record_event(record, "create")
+    return record
+
+
+@transaction.atomic
+def record_update(
+    *, record: Any, values: dict[str, Any], many: dict[str, list[Any]] | None = None
+) -> Any:
+    """Change the given fields of one row of an API resource."""
+    for name, value in values.items():
+        setattr(record, name, value)
+    if values:
+        record.save(update_fields=list(values))
+    _set_many(record, many)
+    _record_event(record, "update")
+    return record
+
+
+@transaction.atomic
+def record_delete(*, record: Any) -> None:
+    _record_event(record, "destroy")
+    try:
+        record.delete()
+    except models.ProtectedError as exc:
+        # A categorie still used by categorie-relaties.
+        raise DomainError("This object is still in use.", code="in-use") from exc
+
+
+@transaction.atomic
+def partij_create(
+    *, values: dict[str, Any], identificatoren: list[dict[str, Any]] | None = None
+) -> Partij:
+    """A partij with its partij-identificatoren (the API's nested ``partijIdentificatoren``)."""
+    partij: Partij = record_create(model=Partij, values=values)
+    for identificator in identificatoren or []:
+        record_create(model=PartijIdentificator, values={**identificator, "partij": partij})
+    return partij
+
+
+@transaction.atomic
+def klantcontact_make(
+    *,
+    klantcontact: dict[str, Any],
+    betrokkene: dict[str, Any] | None = None,
+    onderwerpobject: dict[str, Any] | None = None,
+) -> tuple[Klantcontact, Betrokkene | None, Onderwerpobject | None]:
+    """``POST /maak-klantcontact``: a klantcontact with, optionally, one betrokkene and one
+    onderwerpobject, all or nothing."""
+    contact: Klantcontact = record_create(model=Klantcontact, values=klantcontact)
+    made_betrokkene = None
+    if betrokkene is not None:
+        made_betrokkene = record_create(
+            model=Betrokkene, values={**betrokkene, "klantcontact": contact}
+        )
+    made_onderwerp = None
+    if onderwerpobject is not None:
+        made_onderwerp = record_create(
+            model=Onderwerpobject, values={**onderwerpobject, "klantcontact": contact}
+        )
+    return contact, made_betrokkene, made_onderwerp
+
+
+@transaction.atomic
+def onderwerpobject_delete(
+    *, onderwerpobject: Onderwerpobject, cascade: bool = False
+) -> list[Klantcontact]:
+    """Delete an onderwerpobject; with ``cascade`` also its klantcontacten (and so their
+    betrokkenen and digitale adressen) that no other onderwerpobject uses. Returns the
+    klantcontacten kept because another onderwerpobject still uses them."""
+    contacts = [
+        c for c in (onderwerpobject.klantcontact, onderwerpobject.was_klantcontact) if c is not None
+    ]
+    record_delete(record=onderwerpobject)
+    kept: list[Klantcontact] = []
+    for contact in contacts if cascade else []:
+        in_use = Onderwerpobject.objects.filter(
+            models.Q(klantcontact=contact) | models.Q(was_klantcontact=contact)
+        ).exists()
+        if in_use:
+            kept.append(contact)
+        else:
+            record_delete(record=contact)
+    return kept
