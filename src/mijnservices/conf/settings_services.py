@@ -85,6 +85,39 @@ EMPLOYEE_OTP_ISSUER = declare(
     "EMPLOYEE_OTP_ISSUER", "MijnServices",
     "Name an authenticator app shows for the employees' two-factor codes.", group="Security",
 )  # fmt: skip
+# Employee login at the organisation's identity provider (OpenID Connect); off until
+# EMPLOYEE_OIDC_DISCOVERY_URL and EMPLOYEE_OIDC_CLIENT_ID are set.
+EMPLOYEE_OIDC_DISCOVERY_URL = declare(
+    "EMPLOYEE_OIDC_DISCOVERY_URL", "", "OpenID Connect discovery URL of the organisation's "
+    "identity provider for employees (…/.well-known/openid-configuration). Empty: off.",
+    group="Employee login",
+)  # fmt: skip
+EMPLOYEE_OIDC_CLIENT_ID = declare(
+    "EMPLOYEE_OIDC_CLIENT_ID", "", "Client id of the employee pages at the identity provider.",
+    group="Employee login",
+)  # fmt: skip
+EMPLOYEE_OIDC_CLIENT_SECRET = declare(
+    "EMPLOYEE_OIDC_CLIENT_SECRET", "", "Client secret of the employee pages at the identity "
+    "provider.", group="Employee login", secret=True,
+)  # fmt: skip
+EMPLOYEE_OIDC_SCOPES = declare(
+    "EMPLOYEE_OIDC_SCOPES", "openid profile", "Scopes asked of the identity provider.",
+    group="Employee login",
+)  # fmt: skip
+EMPLOYEE_OIDC_USERNAME_CLAIM = declare(
+    "EMPLOYEE_OIDC_USERNAME_CLAIM", "preferred_username", "Claim that holds the employee's "
+    "user name (the Django user is created or matched by it).", group="Employee login",
+)  # fmt: skip
+EMPLOYEE_OIDC_ROLES_CLAIM = declare(
+    "EMPLOYEE_OIDC_ROLES_CLAIM", "roles", "Claim with the employee's roles: a list (or "
+    "space-separated) of kcc, auditor, beheerder and behandelaar:<zaaktype identificatie>. "
+    "The roles are replaced by these at every login; unknown values are ignored.",
+    group="Employee login",
+)  # fmt: skip
+EMPLOYEE_OIDC_CA_BUNDLE = declare(
+    "EMPLOYEE_OIDC_CA_BUNDLE", "", "File with the CA certificates to trust for the identity "
+    "provider. Empty: the system's.", group="Employee login",
+)  # fmt: skip
 
 
 # --- E-mail (SMTP) -----------------------------------------------------------------------

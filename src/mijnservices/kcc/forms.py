@@ -9,6 +9,7 @@ from mijnservices.registrations.catalogi.models import ResultaatType, StatusType
 
 SEARCH_KINDS = [
     ("bsn", _("BSN")),
+    ("naam", _("Name and date of birth")),
     ("kvk", _("KvK number")),
     ("zaak", _("Case number")),
     ("email", _("E-mail address")),
@@ -47,6 +48,18 @@ class CodeForm(forms.Form):
 class SearchForm(forms.Form):
     kind = forms.ChoiceField(label=_("Search by"), choices=SEARCH_KINDS)
     q = forms.CharField(label=_("Search for"), max_length=254)
+    geboortedatum = forms.DateField(
+        label=_("Date of birth"),
+        help_text=_("Only when searching by name. For example 14-03-1981."),
+        required=False,
+        input_formats=["%d-%m-%Y", "%Y-%m-%d"],
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("kind") == "naam" and not data.get("geboortedatum"):
+            self.add_error("geboortedatum", _("Fill in the date of birth."))
+        return data
 
 
 class ContactmomentForm(forms.Form):
@@ -62,9 +75,26 @@ class ContactmomentForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
+    doorverwijzing = forms.CharField(
+        label=_("Refer to the case team (optional)"),
+        help_text=_(
+            "Only when you cannot answer the question yourself: write what the case team "
+            "should do. Choose the case above."
+        ),
+        required=False,
+        max_length=200,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
     def __init__(self, *args: object, zaken: list[tuple[str, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["zaak"].choices = [("", _("No case")), *zaken]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        if data.get("doorverwijzing", "").strip() and not data.get("zaak"):
+            self.add_error("zaak", _("Choose the case to refer the question to its case team."))
+        return data
 
 
 class StatusForm(forms.Form):

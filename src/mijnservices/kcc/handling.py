@@ -11,7 +11,14 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBase,
+    HttpResponseRedirect,
+)
 from django.shortcuts import render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,8 +27,10 @@ from mijnservices.core.errors import DomainError
 from mijnservices.kcc import selectors
 from mijnservices.kcc.auth import employee_required
 from mijnservices.kcc.forms import CloseForm, StatusForm, SubStatusForm
+from mijnservices.kcc.forms_casework import casework_forms
 from mijnservices.kcc.logging import log_view
 from mijnservices.portal.display import zaak_title
+from mijnservices.registrations.documenten.storage import open_content
 from mijnservices.registrations.zaken import services as zaken_services
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access import employees
@@ -56,9 +65,17 @@ def _forms(zaak: Zaak, data: Any = None) -> dict[str, Any]:
     }
 
 
-@employee_required
-def zaak_page(request: HttpRequest, employee: Employee, zaak_uuid: UUID) -> HttpResponse:
-    zaak, detail = _load(employee, zaak_uuid)
+def render_zaak(
+    request: HttpRequest,
+    employee: Employee,
+    zaak: Zaak,
+    detail: Detail,
+    *,
+    forms: dict[str, Any] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The employee zaak page (logged as a verwerking); ``forms`` replaces the empty
+    action forms, so a refused form shows again with what was typed."""
     full = detail == Detail.FULL
     log_view(
         employee,
@@ -74,10 +91,22 @@ def zaak_page(request: HttpRequest, employee: Employee, zaak_uuid: UUID) -> Http
         "tracking": build_tracking(zaak),
         "can_handle": full and not zaak.is_closed,
         "status_level_only": detail == Detail.STATUS,
+        "documents": selectors.employee_documents(employee, zaak, detail),
+        "show_documents": detail >= Detail.DOCUMENTS,
     }
     if context["can_handle"]:
+        vragen = selectors.open_questions_on(zaak)
+        context["vragen"] = vragen
         context.update(_forms(zaak))
-    return render(request, "kcc/zaak.html", context)
+        context.update(casework_forms(zaak, vragen))
+        context.update(forms or {})
+    return render(request, "kcc/zaak.html", context, status=status)
+
+
+@employee_required
+def zaak_page(request: HttpRequest, employee: Employee, zaak_uuid: UUID) -> HttpResponse:
+    zaak, detail = _load(employee, zaak_uuid)
+    return render_zaak(request, employee, zaak, detail)
 
 
 def _handle(request: HttpRequest, employee: Employee, zaak_uuid: UUID) -> Zaak:
@@ -98,7 +127,9 @@ def status_next(request: HttpRequest, employee: Employee, zaak_uuid: UUID) -> Ht
     form = _forms(zaak, request.POST)["status_form"]
     if not form.is_valid():
         messages.error(request, _("Choose the next step."))
-        return _back(zaak)
+        return render_zaak(
+            request, employee, zaak, Detail.FULL, forms={"status_form": form}, status=400
+        )
     try:
         zaken_services.status_set(
             zaak=zaak,
@@ -107,7 +138,9 @@ def status_next(request: HttpRequest, employee: Employee, zaak_uuid: UUID) -> Ht
         )
     except DomainError as exc:
         messages.error(request, str(exc))
-        return _back(zaak)
+        return render_zaak(
+            request, employee, zaak, Detail.FULL, forms={"status_form": form}, status=400
+        )
     messages.success(request, _("The step has been set. The resident sees it now."))
     return _back(zaak)
 
@@ -119,7 +152,9 @@ def substatus_add(request: HttpRequest, employee: Employee, zaak_uuid: UUID) -> 
     form = SubStatusForm(request.POST, prefix="sub")
     if not form.is_valid():
         messages.error(request, _("Write the update for the resident."))
-        return _back(zaak)
+        return render_zaak(
+            request, employee, zaak, Detail.FULL, forms={"substatus_form": form}, status=400
+        )
     zaken_services.substatus_create(zaak=zaak, omschrijving=form.cleaned_data["omschrijving"])
     messages.success(request, _("The update has been added. The resident sees it now."))
     return _back(zaak)
@@ -134,7 +169,9 @@ def close(request: HttpRequest, employee: Employee, zaak_uuid: UUID) -> HttpResp
     final = zaak.zaaktype.statustypen.order_by("-volgnummer").first()
     if not form.is_valid() or final is None:
         messages.error(request, _("Choose the result."))
-        return _back(zaak)
+        return render_zaak(
+            request, employee, zaak, Detail.FULL, forms={"close_form": form}, status=400
+        )
     with transaction.atomic():
         zaken_services.resultaat_set(
             zaak=zaak,
@@ -146,3 +183,30 @@ def close(request: HttpRequest, employee: Employee, zaak_uuid: UUID) -> HttpResp
         )
     messages.success(request, _("The case has been closed. The resident sees the result."))
     return _back(zaak)
+
+
+@employee_required
+def document_download(
+    request: HttpRequest, employee: Employee, zaak_uuid: UUID, document_uuid: UUID
+) -> HttpResponseBase:
+    """Stream one document of the zaak the employee may see at their level; 404 otherwise."""
+    zaak, detail = _load(employee, zaak_uuid)
+    document = selectors.employee_document(employee, zaak, detail, document_uuid)
+    versie = document.huidige_versie
+    assert versie is not None  # the selector only returns documents with content
+    log_view(
+        employee,
+        activiteit="document inzien",
+        doel="zaak behandelen" if detail == Detail.FULL else "klantvraag beantwoorden",
+        personen=selectors.initiators(zaak),
+        objecttype="document",
+        objecten=[str(document.uuid)],
+    )
+    response = FileResponse(
+        open_content(versie.inhoud),
+        as_attachment=True,
+        filename=versie.bestandsnaam or versie.titel,
+        content_type=versie.formaat or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

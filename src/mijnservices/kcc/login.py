@@ -32,6 +32,7 @@ from mijnservices.kcc.auth import (
     login_succeeded,
 )
 from mijnservices.kcc.forms import CodeForm, LoginForm
+from mijnservices.kcc.oidc import oidc_configured
 from mijnservices.portal.auth import safe_next_url
 
 logger = structlog.get_logger("mijnservices.kcc")
@@ -83,6 +84,7 @@ def login_page(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "error": error,
+        "oidc": oidc_configured(),
         "next_url": safe_next_url(request, request.POST.get("next") or request.GET.get("next"))
         or "",
     }

@@ -9,9 +9,14 @@ from django.http import Http404
 from django.urls import reverse
 
 from mijnservices.portal.display import DateFormatter, ZaakRow, zaak_row
+from mijnservices.registrations.documenten.models import EnkelvoudigInformatieObject
 from mijnservices.registrations.documenten.services.relations import object_url
 from mijnservices.registrations.klantinteracties.models import DigitaalAdres, Klantcontact
-from mijnservices.registrations.klantinteracties.selectors import klantcontacten_for, party_of
+from mijnservices.registrations.klantinteracties.selectors import (
+    klantcontacten_for,
+    open_questions_for,
+    party_of,
+)
 from mijnservices.registrations.zaken.models import Rol, Zaak
 from mijnservices.services.access import employees
 from mijnservices.services.access.policy import CITIZEN_ROLES, zaken_scope
@@ -117,3 +122,40 @@ def zaak_rows(zaken: list[Zaak]) -> list[ZaakRow]:
     pattern = reverse("kcc:zaak", args=[_PLACEHOLDER]).replace(str(_PLACEHOLDER), "{}")
     formatter = DateFormatter()
     return [zaak_row(zaak, formatter, pattern) for zaak in zaken]
+
+
+def employee_documents(
+    employee: Employee, zaak: Zaak, detail: employees.Detail
+) -> list[EnkelvoudigInformatieObject]:
+    """The zaak's documents the employee may see at ``detail`` (one query)."""
+    queryset = EnkelvoudigInformatieObject.objects.select_related("huidige_versie")
+    return list(
+        employees.employee_documents_scope(employee, zaak, queryset, detail).order_by(
+            "-huidige_versie__begin_registratie", "-pk"
+        )
+    )
+
+
+def open_questions_on(zaak: Zaak) -> list[Klantcontact]:
+    """The initiators' portal questions about this zaak that have no answer yet."""
+    key = str(zaak.uuid)
+    found: list[Klantcontact] = []
+    for party in initiators(zaak):
+        for vraag in open_questions_for(party):
+            urls = [o.object_id for o in vraag.onderwerpobjecten.all()]
+            if any(url.rstrip("/").endswith(key) for url in urls):
+                found.append(vraag)
+    return found
+
+
+def employee_document(
+    employee: Employee, zaak: Zaak, detail: employees.Detail, document_uuid: UUID
+) -> EnkelvoudigInformatieObject:
+    """One document of the zaak the employee may see, with content; or 404."""
+    queryset = EnkelvoudigInformatieObject.objects.select_related("huidige_versie").filter(
+        uuid=document_uuid
+    )
+    document = employees.employee_documents_scope(employee, zaak, queryset, detail).first()
+    if document is None or document.huidige_versie is None or not document.huidige_versie.inhoud:
+        raise Http404
+    return document

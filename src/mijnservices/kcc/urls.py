@@ -2,12 +2,16 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from mijnservices.kcc import handling, login, views
+from mijnservices.kcc import audit, casework, handling, login, oidc, referral_views, views
 
 app_name = "kcc"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("inloggen/", login.login_page, name="login"),
+    path("inloggen/organisatie/", oidc.EmployeeOidcLoginView.as_view(), name="oidc_login"),
+    path(
+        "inloggen/organisatie/terug/", oidc.EmployeeOidcCallbackView.as_view(), name="oidc_callback"
+    ),
     path("inloggen/tweestapsverificatie/", login.enrol, name="enrol"),
     path("uitloggen/", login.logout_page, name="logout"),
     path("", views.home, name="home"),
@@ -17,5 +21,22 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("zaak/<uuid:zaak_uuid>/status/", handling.status_next, name="status_next"),
     path("zaak/<uuid:zaak_uuid>/update/", handling.substatus_add, name="substatus_add"),
     path("zaak/<uuid:zaak_uuid>/afsluiten/", handling.close, name="close"),
+    path("zaak/<uuid:zaak_uuid>/taak/", casework.taak_add, name="taak_add"),
+    path("zaak/<uuid:zaak_uuid>/bericht/", casework.bericht_send, name="bericht_send"),
+    path("zaak/<uuid:zaak_uuid>/antwoord/", casework.vraag_answer, name="vraag_answer"),
+    path("zaak/<uuid:zaak_uuid>/document/", casework.document_add, name="document_add"),
+    path(
+        "zaak/<uuid:zaak_uuid>/documenten/<uuid:document_uuid>/",
+        handling.document_download,
+        name="document_download",
+    ),
+    path("zaak/<uuid:zaak_uuid>/besluit/", casework.besluit_add, name="besluit_add"),
+    path("doorverwezen/", referral_views.referral_list, name="referrals"),
+    path(
+        "doorverwezen/<uuid:taak_uuid>/afgehandeld/",
+        referral_views.referral_done,
+        name="referral_done",
+    ),
+    path("verwerkingen/", audit.audit_page, name="audit"),
     path("sessie-verlengen/", views.keep_alive, name="keep_alive"),
 ]

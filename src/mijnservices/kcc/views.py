@@ -6,7 +6,10 @@ access logs or browser history. Every page that shows personal data logs a verwe
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render, resolve_url
 from django.utils.translation import gettext as _
@@ -15,7 +18,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from mijnservices.kcc import selectors
 from mijnservices.kcc.auth import current_employee, employee_required
 from mijnservices.kcc.forms import ContactmomentForm, SearchForm
+from mijnservices.kcc.klantbeeld import party_overview
 from mijnservices.kcc.logging import log_view
+from mijnservices.kcc.referrals import referral_create
+from mijnservices.kcc.search import party_by_name_and_birth_date
 from mijnservices.portal.auth import safe_next_url
 from mijnservices.portal.display import party_label
 from mijnservices.registrations.klantinteracties.services import klantcontact_register
@@ -33,8 +39,10 @@ def _current_party(request: HttpRequest) -> Party | None:
         return None
 
 
-def _find(kind: str, query: str) -> Party | None:
+def _find(kind: str, query: str, geboortedatum: date | None = None) -> Party | None:
     query = query.strip()
+    if kind == "naam" and geboortedatum is not None:
+        return party_by_name_and_birth_date(query, geboortedatum)
     if kind == "bsn" and query.isdigit() and len(query) == 9:
         return Party("bsn", query)
     if kind == "kvk" and query.isdigit() and len(query) == 8:
@@ -57,7 +65,8 @@ def home(request: HttpRequest, employee: Employee) -> HttpResponse:
         if not can_search:
             raise Http404
         if form.is_valid():
-            party = _find(form.cleaned_data["kind"], form.cleaned_data["q"])
+            data = form.cleaned_data
+            party = _find(data["kind"], data["q"], data.get("geboortedatum"))
             if party is not None:
                 request.session[PARTY_KEY] = party.to_session()
                 return HttpResponseRedirect(resolve_url("kcc:klantbeeld"))
@@ -72,17 +81,20 @@ def home(request: HttpRequest, employee: Employee) -> HttpResponse:
         "not_found": not_found,
         "work": work,
         "is_behandelaar": employee.has_role("behandelaar"),
+        "is_auditor": employees.may_read_verwerkingen(employee),
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "kcc/home.html", context, status=status)
 
 
-@employee_required
-def klantbeeld(request: HttpRequest, employee: Employee) -> HttpResponse:
-    """One screen with what the citizen sees: zaken and their status, contacts."""
-    party = _current_party(request)
-    if party is None or not employees.may_search_persons(employee):
-        raise Http404
+def _klantbeeld(
+    request: HttpRequest,
+    employee: Employee,
+    party: Party,
+    *,
+    form: ContactmomentForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     zaken = list(selectors.zaken_of_party(employee, party))
     timeline = selectors.contact_timeline(party)
     log_view(
@@ -93,21 +105,34 @@ def klantbeeld(request: HttpRequest, employee: Employee) -> HttpResponse:
         objecttype="klantbeeld",
         objecten=[z.identificatie for z in zaken],
     )
-    form = ContactmomentForm(zaken=[(str(z.uuid), z.identificatie) for z in zaken])
+    if form is None:
+        form = ContactmomentForm(zaken=[(str(z.uuid), z.identificatie) for z in zaken])
     context = {
         "party": party,
         "party_label": party_label(party),
         "zaken": selectors.zaak_rows(zaken),
         "timeline": timeline,
         "contact_form": form,
+        "overview": party_overview(party),
     }
-    return render(request, "kcc/klantbeeld.html", context)
+    return render(request, "kcc/klantbeeld.html", context, status=status)
+
+
+@employee_required
+def klantbeeld(request: HttpRequest, employee: Employee) -> HttpResponse:
+    """One screen with what the citizen sees: zaken and their status, tasks, messages,
+    notifications, preferences and contacts."""
+    party = _current_party(request)
+    if party is None or not employees.may_search_persons(employee):
+        raise Http404
+    return _klantbeeld(request, employee, party)
 
 
 @employee_required
 @require_POST
 def contactmoment(request: HttpRequest, employee: Employee) -> HttpResponse:
-    """Register a phone call, desk visit, ... with the person in view."""
+    """Register a phone call, desk visit, ... with the person in view; optionally refer
+    the question to the case team of the linked zaak (an internetaak)."""
     party = _current_party(request)
     if party is None or not employees.may_search_persons(employee):
         raise Http404
@@ -117,18 +142,25 @@ def contactmoment(request: HttpRequest, employee: Employee) -> HttpResponse:
     )
     if not form.is_valid():
         messages.error(request, _("The contact was not saved. Fill in all questions."))
-        return HttpResponseRedirect(resolve_url("kcc:klantbeeld"))
+        return _klantbeeld(request, employee, party, form=form, status=400)
     zaak = zaken.get(form.cleaned_data["zaak"] or "")
-    klantcontact_register(
-        party=party,
-        kanaal=form.cleaned_data["kanaal"],
-        onderwerp="vraag over status" if form.cleaned_data["vraag_over_status"] else "overig",
-        inhoud=form.cleaned_data["inhoud"],
-        zaak_url=selectors.zaak_url(zaak) if zaak is not None else "",
-        indicatie_contact_gelukt=True,
-        actor_naam=employee.username,
-    )
-    messages.success(request, _("The contact has been saved."))
+    with transaction.atomic():
+        contact = klantcontact_register(
+            party=party,
+            kanaal=form.cleaned_data["kanaal"],
+            onderwerp="vraag over status" if form.cleaned_data["vraag_over_status"] else "overig",
+            inhoud=form.cleaned_data["inhoud"],
+            zaak_url=selectors.zaak_url(zaak) if zaak is not None else "",
+            indicatie_contact_gelukt=True,
+            actor_naam=employee.username,
+        )
+        referral = form.cleaned_data["doorverwijzing"].strip()
+        if referral and zaak is not None:
+            referral_create(klantcontact=contact, zaak=zaak, gevraagde_handeling=referral)
+    if referral:
+        messages.success(request, _("The contact has been saved and referred to the case team."))
+    else:
+        messages.success(request, _("The contact has been saved."))
     target = safe_next_url(request, request.POST.get("next"))
     return HttpResponseRedirect(target or resolve_url("kcc:klantbeeld"))
 

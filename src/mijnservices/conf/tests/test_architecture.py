@@ -50,6 +50,8 @@ PUBLIC_ROUTES = {
     "klantinteracties:schema": "the Klantinteracties API's OpenAPI document is public",
     "contactgegevens:schema": "the Contactgegevens API's OpenAPI document is public",
     "kcc:login": "the employee login page itself",
+    "kcc:oidc_login": "starts the employee login at the identity provider (404 until configured)",
+    "kcc:oidc_callback": "the identity provider returns here before anyone is logged in",
     "notificatieservice:notify_callback": "Notify's callback: a bearer token, not a login",
     "notificatieservice:zgw_webhook": "ZGW webhook: the source's Authorization header, not a login",
     "demo:mail": "DEMO ONLY mail viewer of made-up people's e-mail (404 outside demo mode)",

@@ -42,6 +42,7 @@ ROLES: dict[str, dict[str, Any]] = {
     "behandelaar_a": {"roles": ["behandelaar"], "zaaktypen": ["ZT-A"]},
     "behandelaar_b": {"roles": ["behandelaar"], "zaaktypen": ["ZT-B"]},
     "auditor": {"roles": ["auditor"]},
+    "beheerder": {"roles": ["beheerder"]},
     "none": {"roles": []},
 }
 

@@ -13,6 +13,7 @@ EXPECTED = {
     "behandelaar_a": ({"a"}, True),
     "behandelaar_b": ({"b"}, True),
     "auditor": (set(), False),
+    "beheerder": (set(), False),
     "none": (set(), False),
 }
 

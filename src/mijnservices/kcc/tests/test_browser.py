@@ -109,3 +109,66 @@ def test_keyboard_only_from_login_to_setting_a_status(live_server, wide, world):
     )
     page.keyboard.press("Enter")
     expect(page.locator(".portal-steps")).to_contain_text("We bekijken uw stukken.")
+
+
+def _refer_and_ask(world: Any) -> None:
+    """A referral for team A and an open question from the resident on zaak A."""
+    from mijnservices.kcc.referrals import referral_create
+    from mijnservices.kcc.selectors import zaak_url
+    from mijnservices.registrations.klantinteracties.services import klantcontact_register
+    from mijnservices.services.access.principals import Citizen, Party
+    from mijnservices.services.mijnoverzicht.contactmomenten import question_ask
+
+    party = Party("bsn", BSN)
+    contact = klantcontact_register(
+        party=party,
+        kanaal="telefoon",
+        onderwerp="o",
+        inhoud="Belde",
+        zaak_url=zaak_url(world.zaak_a),
+    )
+    referral_create(klantcontact=contact, zaak=world.zaak_a, gevraagde_handeling="Bel haar terug")
+    question_ask(
+        citizen=Citizen(actor=party, auth_method="digid"), zaak=world.zaak_a, vraag="Hoe lang nog?"
+    )
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_referrals_and_case_handling_are_accessible_at_320_pixels(
+    live_server, narrow, world, language
+):
+    employee_create("beh", roles=["behandelaar"], zaaktypen=["ZT-A"])
+    _refer_and_ask(world)
+    page, base = narrow, live_server.url
+    page.goto(f"{base}/medewerker/inloggen/")
+    if language == "en":
+        page.get_by_role("button", name="English").click()
+        expect(page.locator("html")).to_have_attribute("lang", "en")
+    _login(page, base, "beh")
+    expect(page.locator("#work-heading")).to_be_visible()
+    page.locator("a[href='/medewerker/doorverwezen/']").click()
+    expect(page.locator(".portal-referral")).to_contain_text("Bel haar terug")
+    assert_accessible(page)
+    page.locator(".portal-referral a").first.click()
+    expect(page.locator("#vragen-heading")).to_be_visible()
+    expect(page.locator("#vragen-heading + ul")).to_contain_text("Hoe lang nog?")
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_audit_page_is_accessible_at_320_pixels(live_server, narrow, world, language):
+    employee_create("aud", roles=["auditor"])
+    page, base = narrow, live_server.url
+    page.goto(f"{base}/medewerker/inloggen/")
+    if language == "en":
+        page.get_by_role("button", name="English").click()
+        expect(page.locator("html")).to_have_attribute("lang", "en")
+    _login(page, base, "aud")
+    page.locator("a[href='/medewerker/verwerkingen/']").click()
+    assert_accessible(page)
+    page.locator("#id_bsn").fill(BSN)
+    page.locator("#id_van").fill("01-01-2020")
+    page.locator("#id_tot").fill("31-12-2030")
+    page.locator("form.utrecht-form button[type=submit]").click()
+    expect(page.locator("#results-heading")).to_be_visible()
+    assert_accessible(page)

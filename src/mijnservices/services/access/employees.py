@@ -13,14 +13,19 @@
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import TypeVar
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 from mijnservices.kcc.models import ZaaktypeSetting
 from mijnservices.registrations.catalogi.models import Vertrouwelijkheid
+from mijnservices.registrations.documenten.services.relations import object_url
 from mijnservices.registrations.zaken.models import Zaak
+from mijnservices.services.access.policy import CITIZEN_DOCUMENT_STATUSES
 from mijnservices.services.access.principals import Employee
+
+M = TypeVar("M", bound=Model)
 
 
 class Detail(IntEnum):
@@ -84,3 +89,40 @@ def may_search_persons(employee: Employee) -> bool:
 
 def may_read_verwerkingen(employee: Employee) -> bool:
     return employee.has_role("auditor")
+
+
+def referral_zaaktypen(employee: Employee) -> frozenset[str]:
+    """The zaaktypen whose referred questions (internetaken) the employee handles."""
+    if not employee.has_role("behandelaar"):
+        return frozenset()
+    return employee.behandel_zaaktypen
+
+
+def may_see_party_details(employee: Employee) -> bool:
+    """Tasks, messages, notifications and contact preferences in the klantbeeld: what the
+    citizen sees of their own contacts with the municipality (KCC and behandelaars)."""
+    return may_search_persons(employee)
+
+
+def employee_documents_scope(
+    employee: Employee, zaak: Zaak, queryset: QuerySet[M], detail: Detail
+) -> QuerySet[M]:
+    """Documents of ``zaak`` (loaded through the policy, at ``detail``) the employee may see.
+
+    - FULL (the zaak's behandelaar): every document of the zaak;
+    - DOCUMENTS (KCC, not social domain): what the citizen sees, and no document above
+      ``KCC_MAX_VERTROUWELIJKHEID``;
+    - STATUS / NONE: none.
+    """
+    owned = queryset.filter(objecten__object=object_url("zaak", zaak.uuid))
+    if detail == Detail.FULL:
+        return owned.distinct()
+    if detail != Detail.DOCUMENTS:
+        return queryset.none()
+    return owned.filter(
+        huidige_versie__status__in=CITIZEN_DOCUMENT_STATUSES,
+        huidige_versie__vertrouwelijkheidaanduiding__in=sorted(
+            set(_levels(settings.KCC_MAX_VERTROUWELIJKHEID))
+            & set(_levels(settings.CITIZEN_MAX_VERTROUWELIJKHEID))
+        ),
+    ).distinct()
