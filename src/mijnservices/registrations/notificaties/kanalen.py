@@ -16,6 +16,8 @@ class KanaalSpec(TypedDict):
     filters: list[str]
 
 
+OTHER_DOCS = "https://github.com/maykinmedia/open-klant"
+
 STANDARD_KANALEN: list[KanaalSpec] = [
     {
         "naam": "zaken",
@@ -41,4 +43,12 @@ STANDARD_KANALEN: list[KanaalSpec] = [
     {"naam": "besluittypen", "documentatie_link": DOCS + "catalogi/", "filters": ["catalogus"]},
     {"naam": "catalogi", "documentatie_link": DOCS + "catalogi/", "filters": []},
     {"naam": "autorisaties", "documentatie_link": DOCS + "autorisaties/", "filters": []},
+]
+
+# The registrations beside ZGW publish on these kanalen (no standard lists them).
+OTHER_KANALEN: list[KanaalSpec] = [
+    {"naam": "klantinteracties", "documentatie_link": OTHER_DOCS, "filters": []},
+    {"naam": "contactgegevens", "documentatie_link": OTHER_DOCS, "filters": []},
+    {"naam": "taken", "documentatie_link": OTHER_DOCS, "filters": []},
+    {"naam": "berichten", "documentatie_link": OTHER_DOCS, "filters": []},
 ]

@@ -23,7 +23,7 @@ from mijnservices.registrations.notificaties.callbacks import (
     callback_url_check,
     guarded_pool_manager,
 )
-from mijnservices.registrations.notificaties.kanalen import STANDARD_KANALEN
+from mijnservices.registrations.notificaties.kanalen import OTHER_KANALEN, STANDARD_KANALEN
 from mijnservices.registrations.notificaties.models import (
     Abonnement,
     AbonnementKanaal,
@@ -56,7 +56,7 @@ def kanalen_seed() -> list[Kanaal]:
             naam=spec["naam"],
             defaults={"documentatie_link": spec["documentatie_link"], "filters": spec["filters"]},
         )[0]
-        for spec in STANDARD_KANALEN
+        for spec in [*STANDARD_KANALEN, *OTHER_KANALEN]
     ]
 
 

@@ -87,9 +87,9 @@ def test_standard_kanalen_exist_and_seeding_again_adds_nothing():
 
 @pytest.mark.django_db
 def test_kanaal_names_are_unique():
-    services.kanaal_create(naam="taken", filters=["bronorganisatie"])
+    services.kanaal_create(naam="vergunningen", filters=["bronorganisatie"])
     with pytest.raises(DomainError):
-        services.kanaal_create(naam="taken")
+        services.kanaal_create(naam="vergunningen")
 
 
 @pytest.mark.django_db
