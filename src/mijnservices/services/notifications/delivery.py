@@ -14,7 +14,10 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from mijnservices.registrations.klantinteracties.services import klantcontact_register
+from mijnservices.registrations.klantinteracties.services_bulk import (
+    ContactToRegister,
+    klantcontacten_register_bulk,
+)
 from mijnservices.services.access.principals import Party
 from mijnservices.services.notifications.channels import (
     Channel,
@@ -83,7 +86,7 @@ def final_record(notification: Notification, status: str, *, error: str = "") ->
             fallback_create(locked)
 
 
-def _register(notification: Notification) -> None:
+def _contact(notification: Notification) -> ContactToRegister:
     zaak_url = ""
     if notification.zaak_uuid:
         from mijnservices.core.resources import resource_path
@@ -91,15 +94,14 @@ def _register(notification: Notification) -> None:
         zaak_url = settings.SITE_URL.rstrip("/") + resource_path(
             "zaken", "zaken", notification.zaak_uuid
         )
-    klantcontact_register(
+    return ContactToRegister(
         party=_party(notification),
         kanaal=KANAAL_LABEL[Kanaal(notification.kanaal)],
         onderwerp=notification.onderwerp or notification.tekst[:60],
         inhoud=notification.tekst,
-        plaatsgevonden_op=notification.sent_at or notification.completed_at,
+        plaatsgevonden_op=notification.sent_at or notification.completed_at or timezone.now(),
         zaak_url=zaak_url,
         indicatie_contact_gelukt=notification.status == Status.DELIVERED,
-        actor_naam="Notificatieservice",
         taal="eng" if notification.taal == "en" else "nld",
     )
 
@@ -115,8 +117,9 @@ def klantcontacten_register_due(*, limit: int = 200) -> int:
         if connection.features.has_select_for_update_skip_locked:
             due = due.select_for_update(skip_locked=True)
         claimed = list(due[:limit])
-        for notification in claimed:
-            _register(notification)
+        klantcontacten_register_bulk(
+            contacts=[_contact(n) for n in claimed], actor_naam="Notificatieservice"
+        )
         if claimed:
             Notification.objects.filter(pk__in=[n.pk for n in claimed]).update(
                 klantcontact_registered=True

@@ -9,6 +9,16 @@ from mijnservices.registrations.notificaties.models import Abonnement
 from mijnservices.testing.subscriber import Subscriber
 
 
+@pytest.fixture(autouse=True)
+def _standard_kanalen(request: pytest.FixtureRequest) -> None:
+    """The kanalen a data migration seeds; a transactional test elsewhere flushes the
+    database, so tests that need them seed them again (idempotent)."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and not marker.kwargs.get("transaction"):
+        request.getfixturevalue("db")
+        services.kanalen_seed()
+
+
 @pytest.fixture
 def allow_loopback(settings):
     settings.NOTIFICATION_CALLBACK_ALLOWED_NETWORKS = ["127.0.0.1/32"]
