@@ -213,6 +213,10 @@ NOTIFICATIONS_MAX_NEWS_AGE_DAYS = declare(
     "NOTIFICATIONS_MAX_NEWS_AGE_DAYS", 2, "Changes dated longer ago than this (history loaded "
     "or migrated later) notify nobody.", group="Notificatieservice", check=positive,
 )  # fmt: skip
+NOTIFICATIONS_REMINDER_DAYS = declare(
+    "NOTIFICATIONS_REMINDER_DAYS", 3, "Days before a task's deadline that one reminder is sent.",
+    group="Notificatieservice", check=positive,
+)  # fmt: skip
 NOTIFICATIONS_BATCH_SIZE = declare(
     "NOTIFICATIONS_BATCH_SIZE", 100, "Notifications one worker claims per round.",
     group="Notificatieservice", check=positive,

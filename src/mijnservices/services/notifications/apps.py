@@ -8,7 +8,13 @@ class NotificationsConfig(AppConfig):
 
     def ready(self) -> None:
         from mijnservices.core import outbox, worker
-        from mijnservices.services.notifications import delivery, external, silence, triggers
+        from mijnservices.services.notifications import (
+            delivery,
+            external,
+            reminders,
+            silence,
+            triggers,
+        )
 
         outbox.register_handler("notificatieservice", triggers.notifications_from_event)
         worker.register_step("notificatieservice-send", delivery.notifications_send_due)
@@ -17,3 +23,4 @@ class NotificationsConfig(AppConfig):
         )
         worker.register_step("notificatieservice-extern", external.external_process_due)
         worker.register_step("notificatieservice-niet-vergeten", silence.niet_vergeten_when_due)
+        worker.register_step("notificatieservice-herinneringen", reminders.taak_reminders_when_due)

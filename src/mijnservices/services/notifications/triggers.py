@@ -142,7 +142,7 @@ def _besluiten(event_id: str, uuid: UUID | None) -> None:
         _on_zaak(event_id, Trigger.BESLUIT, _zaak(besluit.zaak.uuid))  # type: ignore[union-attr]
 
 
-def _party_columns(obj: Any) -> Party | None:
+def party_of_columns(obj: Any) -> Party | None:
     if obj.party_kind == "bsn" and obj.party_identifier:
         return Party(kind="bsn", identifier=obj.party_identifier)
     if obj.party_kind == "kvk" and obj.party_identifier:
@@ -150,7 +150,7 @@ def _party_columns(obj: Any) -> Party | None:
     return None
 
 
-def _related_zaak(obj: Any) -> Zaak | None:
+def related_zaak(obj: Any) -> Zaak | None:
     for reference in obj.is_gerelateerd_aan or []:
         if (zaak := _zaak(zaak_uuid_of(str(reference)))) is not None:
             return zaak
@@ -159,7 +159,7 @@ def _related_zaak(obj: Any) -> Zaak | None:
 
 def _bericht(event_id: str, uuid: UUID | None) -> None:
     bericht = Bericht.objects.filter(uuid=uuid).first() if uuid else None
-    party = _party_columns(bericht) if bericht else None
+    party = party_of_columns(bericht) if bericht else None
     if bericht is None or party is None or _old(bericht.publicatiedatum):
         return
     trigger = Trigger.BETALING if bericht.bericht_type == "BETAALD" else Trigger.BERICHT
@@ -167,17 +167,17 @@ def _bericht(event_id: str, uuid: UUID | None) -> None:
         event_id=event_id,
         trigger=trigger,
         parties=[party],
-        zaak=_related_zaak(bericht),
+        zaak=related_zaak(bericht),
         not_before=bericht.publicatiedatum,
     )
 
 
 def _taak(event_id: str, uuid: UUID | None) -> None:
     taak = ExterneTaak.objects.filter(uuid=uuid).first() if uuid else None
-    party = _party_columns(taak) if taak else None
+    party = party_of_columns(taak) if taak else None
     if taak is None or party is None or taak.status != "open" or _old(taak.startdatum):
         return
-    notify(event_id=event_id, trigger=Trigger.TAAK, parties=[party], zaak=_related_zaak(taak))
+    notify(event_id=event_id, trigger=Trigger.TAAK, parties=[party], zaak=related_zaak(taak))
 
 
 def _klantcontact(event_id: str, uuid: UUID | None) -> None:

@@ -173,3 +173,22 @@ def test_old_news_loaded_later_notifies_nobody(zaak):
     )
     drain()
     assert not Notification.objects.exists()
+
+
+def test_a_task_due_soon_gets_one_reminder_even_with_reminders_switched_off():
+    from mijnservices.services.notifications.reminders import taak_reminders_due
+
+    with_email(SUZANNE)
+    voorkeuren_update(
+        party=SUZANNE, voorkeurskanaal="email", uitgezet=["herinnering"], alleen_digitaal=False
+    )
+    soon = betaaltaak(
+        party=SUZANNE, einddatum_handelings_termijn=timezone.localdate() + timedelta(days=2)
+    )
+    betaaltaak(
+        party=SUZANNE, einddatum_handelings_termijn=timezone.localdate() + timedelta(days=20)
+    )
+    assert taak_reminders_due() == 1
+    assert taak_reminders_due() == 0  # once
+    [reminder] = Notification.objects.filter(trigger=Trigger.TAAK_DEADLINE)
+    assert reminder.event_id.startswith(f"herinnering:{soon.uuid}")
