@@ -72,6 +72,14 @@ def _zaak_uuid(contact: Klantcontact) -> UUID | None:
     return None
 
 
+NOTIFICATION_ACTOR = "Notificatieservice"
+
+
+def _is_notification(contact: Klantcontact) -> bool:
+    """A message the Notificatieservice sent (its actor; prefetched by klantcontacten_for)."""
+    return any(link.actor.naam == NOTIFICATION_ACTOR for link in contact.actorklantcontacten.all())
+
+
 def _row(contact: Klantcontact, links: dict[UUID, ZaakLink]) -> ContactRow:
     zaak_uuid = _zaak_uuid(contact)
     question = is_question(contact)
@@ -86,7 +94,7 @@ def _row(contact: Klantcontact, links: dict[UUID, ZaakLink]) -> ContactRow:
         by_citizen=any(b.initiator for b in contact.betrokkenen.all()),
         is_question=question,
         answered=False,
-        delivered=contact.indicatie_contact_gelukt if kind in ("email", "sms") else None,
+        delivered=contact.indicatie_contact_gelukt if _is_notification(contact) else None,
         zaak=links.get(zaak_uuid) if zaak_uuid else None,
     )
 
