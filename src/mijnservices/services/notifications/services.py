@@ -162,12 +162,9 @@ def notify(
         )
         if not_before is not None and not_before > now:
             notification.next_attempt_at = not_before
-        try:
-            with transaction.atomic():
-                notification.save()
-        except IntegrityError:
-            continue  # this event already has its notification for this person and channel
         created.append(notification)
+    # One INSERT; a notification this event already has (same key) is left as it is.
+    Notification.objects.bulk_create(created, ignore_conflicts=True)
     return created
 
 

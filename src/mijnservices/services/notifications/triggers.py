@@ -105,14 +105,21 @@ def _zaken(event_id: str, resource: str, actie: str, uuid: UUID | None) -> None:
                 event_id=event_id, trigger=Trigger.ZAAK_ONTVANGEN, parties=[party], zaak=rol.zaak
             )
     elif resource == "status":
-        status = Status.objects.select_related("statustype", "zaak").filter(uuid=uuid).first()
+        status = (
+            Status.objects.select_related(
+                "statustype", "zaak__zaaktype", "zaak__status__statustype"
+            )
+            .filter(uuid=uuid)
+            .first()
+        )
         if status is None or _old(status.datum_status_gezet):
             return
-        zaak = _zaak(status.zaak.uuid)
         if _final(status.statustype_id):
-            _on_zaak(event_id, Trigger.ZAAK_AFGESLOTEN, zaak)
+            _on_zaak(event_id, Trigger.ZAAK_AFGESLOTEN, status.zaak)
         elif status.statustype.informeren:
-            _on_zaak(event_id, Trigger.STATUS, zaak, statustype=status.statustype.omschrijving)
+            _on_zaak(
+                event_id, Trigger.STATUS, status.zaak, statustype=status.statustype.omschrijving
+            )
     elif resource == "substatus":
         substatus = SubStatus.objects.select_related("zaak").filter(uuid=uuid).first()
         if (
