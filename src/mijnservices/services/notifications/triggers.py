@@ -109,6 +109,12 @@ def _zaken(event_id: str, resource: str, actie: str, uuid: UUID | None) -> None:
             Status.objects.select_related(
                 "statustype", "zaak__zaaktype", "zaak__status__statustype"
             )
+            .only(
+                "datum_status_gezet",
+                "statustype__informeren",
+                "statustype__omschrijving",
+                *(f"zaak__{name}" for name in ZAAK_FIELDS),
+            )
             .filter(uuid=uuid)
             .first()
         )
