@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
-from functools import lru_cache
 from typing import Any
 from uuid import UUID
 
@@ -54,11 +53,8 @@ def _uuid(path: str) -> UUID | None:
     return UUID(match.group(1)) if match else None
 
 
-@lru_cache(maxsize=4096)
-def _final(statustype_pk: int) -> bool:
-    """Whether the statustype is the zaaktype's last (statustypen of a published zaaktype
-    do not change, so this is cached per process)."""
-    statustype = StatusType.objects.only("zaaktype_id", "volgnummer").get(pk=statustype_pk)
+def _final(statustype: StatusType) -> bool:
+    """Whether the statustype is its zaaktype's last (one indexed EXISTS)."""
     return not StatusType.objects.filter(
         zaaktype_id=statustype.zaaktype_id, volgnummer__gt=statustype.volgnummer
     ).exists()
@@ -113,6 +109,8 @@ def _zaken(event_id: str, resource: str, actie: str, uuid: UUID | None) -> None:
                 "datum_status_gezet",
                 "statustype__informeren",
                 "statustype__omschrijving",
+                "statustype__volgnummer",
+                "statustype__zaaktype",
                 *(f"zaak__{name}" for name in ZAAK_FIELDS),
             )
             .filter(uuid=uuid)
@@ -120,7 +118,7 @@ def _zaken(event_id: str, resource: str, actie: str, uuid: UUID | None) -> None:
         )
         if status is None or _old(status.datum_status_gezet):
             return
-        if _final(status.statustype_id):
+        if _final(status.statustype):
             _on_zaak(event_id, Trigger.ZAAK_AFGESLOTEN, status.zaak)
         elif status.statustype.informeren:
             _on_zaak(
