@@ -95,3 +95,40 @@ def test_events_are_handled_in_creation_order(monkeypatch):
         _record(resource_id=f"r{n}")
     outbox.drain_once()
     assert seen == [f"r{n}" for n in range(5)]
+
+
+@pytest.mark.django_db
+def test_a_batch_handler_takes_the_whole_batch_and_one_bad_event_falls_back(monkeypatch):
+    batches: list[list[str]] = []
+    singles: list[str] = []
+
+    def single(event):
+        if event.resource_id == "bad":
+            raise ValueError("bad event")
+        singles.append(event.resource_id)
+
+    def batch(events):
+        batches.append([e.resource_id for e in events])
+        for event in events:
+            single(event)
+
+    monkeypatch.setattr(outbox, "_HANDLERS", [("spy", single)])
+    monkeypatch.setattr(outbox, "_BATCH", {single: batch})
+    for n in range(3):
+        _record(resource_id=f"r{n}")
+
+    assert outbox.drain_once().processed == 3
+    assert batches == [["r0", "r1", "r2"]]
+    assert singles == ["r0", "r1", "r2"]
+    assert set(OutboxEvent.objects.values_list("status", "attempts")) == {
+        (OutboxStatus.PROCESSED, 1)
+    }
+
+    singles.clear()
+    for resource_id in ("r3", "bad", "r4"):
+        _record(resource_id=resource_id)
+    result = outbox.drain_once()
+    # The batch failed as a whole (nothing of it kept); then event by event: only "bad" waits.
+    assert (result.processed, result.retried) == (2, 1)
+    assert singles == ["r3", "r3", "r4"]
+    assert OutboxEvent.objects.get(resource_id="bad").status == OutboxStatus.PENDING

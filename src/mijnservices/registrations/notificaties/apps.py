@@ -11,7 +11,9 @@ class NotificatiesConfig(AppConfig):
         from mijnservices.registrations.notificaties import delivery, events
 
         # Outbox event → notificatie + deliveries, in the worker's transaction.
-        outbox.register_handler("notificaties", events.notificatie_from_event)
+        outbox.register_handler(
+            "notificaties", events.notificatie_from_event, batch=events.notificaties_from_events
+        )
         # The same worker process then sends due deliveries and purges old ones.
         worker.register_step("notification-deliveries", delivery.deliveries_send_due)
         worker.register_step("notification-purge", delivery.deliveries_purge_when_due)

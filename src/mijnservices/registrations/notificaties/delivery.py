@@ -105,6 +105,10 @@ def deliveries_claim(*, limit: int | None = None) -> list[Job]:
     """Claim up to ``limit`` due deliveries (the heads of their queues) under a lease."""
     now = timezone.now()
     token = uuid.uuid4()
+    if not Delivery.objects.filter(
+        status=DeliveryStatus.PENDING, next_attempt_at__lte=now
+    ).exists():
+        return []  # a plain read first: no write transaction (SQLite: no write lock) when idle
     with transaction.atomic():
         due = _claimable(now).select_related("notificatie", "abonnement")
         if connection.features.has_select_for_update_skip_locked:

@@ -14,7 +14,10 @@ from django.conf import settings
 
 from mijnservices.core.models import OutboxEvent
 from mijnservices.core.resources import API_MOUNTS
-from mijnservices.registrations.notificaties.services import notificatie_publish
+from mijnservices.registrations.notificaties.services import (
+    NotificatieToPublish,
+    notificaties_publish,
+)
 
 logger = structlog.get_logger(__name__)
 
@@ -63,15 +66,22 @@ def absolute_url(value: str, *, resource: str | None = None) -> str:
 
 
 def kenmerken_absolute(kenmerken: dict[str, Any]) -> dict[str, str]:
-    """Kenmerken that refer to a resource (zaaktype, catalogus, …) become absolute URLs."""
+    """Kenmerken that refer to a resource (zaaktype, catalogus, …) become absolute URLs; a
+    plain value under such a name (a taak's ``status: open``) stays as it is."""
     return {
-        key: absolute_url(str(value), resource=key) if key in RESOURCES else str(value)
+        key: absolute_url(str(value), resource=key)
+        if key in RESOURCES and _reference(str(value))
+        else str(value)
         for key, value in kenmerken.items()
     }
 
 
-def notificatie_from_event(event: OutboxEvent) -> None:
-    notificatie_publish(
+def _reference(value: str) -> bool:
+    return "/" in value or ":" in value or bool(UUID_RE.match(value))
+
+
+def _to_publish(event: OutboxEvent) -> NotificatieToPublish:
+    return NotificatieToPublish(
         id=event.id,
         kanaal=event.kanaal,
         hoofd_object=absolute_url(event.hoofd_object),
@@ -82,3 +92,12 @@ def notificatie_from_event(event: OutboxEvent) -> None:
         kenmerken=kenmerken_absolute(event.kenmerken),
         order_key=event.hoofd_object,
     )
+
+
+def notificatie_from_event(event: OutboxEvent) -> None:
+    notificaties_publish([_to_publish(event)])
+
+
+def notificaties_from_events(events: list[OutboxEvent]) -> None:
+    """The same for a batch of events, in three queries."""
+    notificaties_publish([_to_publish(event) for event in events])

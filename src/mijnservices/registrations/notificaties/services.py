@@ -1,6 +1,6 @@
 """Writes for the Notificaties registration: kanalen, abonnementen, publishing and resending.
 
-``notificatie_publish`` runs in the caller's transaction: the notificatie and one delivery
+``notificaties_publish`` runs in the caller's transaction: the notificatie and one delivery
 per matching abonnement exist together or not at all.
 """
 
@@ -190,6 +190,67 @@ def matches(filters: Mapping[str, str], kenmerken: Mapping[str, Any]) -> bool:
     return all(key in kenmerken and str(kenmerken[key]) == value for key, value in filters.items())
 
 
+class NotificatieToPublish(TypedDict):
+    """What ``notificaties_publish`` needs of one notificatie (the outbox event's data)."""
+
+    id: UUID
+    kanaal: str
+    hoofd_object: str
+    resource: str
+    resource_url: str
+    actie: str
+    aanmaakdatum: datetime
+    kenmerken: Mapping[str, Any]
+    order_key: str
+
+
+def notificaties_publish(items: Sequence[NotificatieToPublish]) -> list[Notificatie]:
+    """Store the notificaties and fan out one delivery per matching abonnement: three
+    queries for the whole list (the worker runs this for every batch of changes).
+
+    Runs in the caller's transaction (the outbox worker's). Each ``id`` must be new (the outbox
+    event's id: the notificatie is created in the transaction that marks the event processed,
+    so it is published once). ``order_key`` groups the notificaties whose order each
+    subscriber must see kept (usually the hoofdobject).
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("notificatie_publish must run inside a transaction")
+    if not items:
+        return []
+    notificaties = Notificatie.objects.bulk_create(
+        Notificatie(
+            id=item["id"],
+            kanaal=item["kanaal"],
+            hoofd_object=item["hoofd_object"],
+            resource=item["resource"],
+            resource_url=item["resource_url"],
+            actie=item["actie"],
+            aanmaakdatum=item["aanmaakdatum"],
+            kenmerken=dict(item["kenmerken"]),
+        )
+        for item in items
+    )
+    subscribed: dict[str, list[tuple[int, Mapping[str, str]]]] = {}
+    for abonnement_id, filters, naam in AbonnementKanaal.objects.filter(
+        kanaal__naam__in={item["kanaal"] for item in items}
+    ).values_list("abonnement_id", "filters", "kanaal__naam"):
+        subscribed.setdefault(naam, []).append((abonnement_id, filters))
+    now = timezone.now()
+    Delivery.objects.bulk_create(
+        Delivery(
+            notificatie=notificatie,
+            abonnement_id=abonnement_id,
+            order_key=item["order_key"] or item["hoofd_object"],
+            created_at=item["aanmaakdatum"],
+            next_attempt_at=now,
+        )
+        for item, notificatie in zip(items, notificaties, strict=True)
+        for abonnement_id, filters in subscribed.get(item["kanaal"], [])
+        if matches(filters, item["kenmerken"])
+    )
+    return notificaties
+
+
 def notificatie_publish(
     *,
     id: UUID,
@@ -202,42 +263,22 @@ def notificatie_publish(
     kenmerken: Mapping[str, Any],
     order_key: str | None = None,
 ) -> Notificatie:
-    """Store the notificatie and fan out one delivery per matching abonnement.
-
-    Runs in the caller's transaction (the outbox worker's). ``id`` must be new (the outbox
-    event's id: the notificatie is created in the transaction that marks the event processed,
-    so it is published once). ``order_key`` groups the notificaties whose order each
-    subscriber must see kept (default: the hoofdobject). Kept to a few queries: the worker
-    runs this for every change.
-    """
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("notificatie_publish must run inside a transaction")
-    notificatie = Notificatie.objects.create(
-        id=id,
-        kanaal=kanaal,
-        hoofd_object=hoofd_object,
-        resource=resource,
-        resource_url=resource_url,
-        actie=actie,
-        aanmaakdatum=aanmaakdatum,
-        kenmerken=dict(kenmerken),
-    )
-    subscribed = AbonnementKanaal.objects.filter(kanaal__naam=kanaal).values_list(
-        "abonnement_id", "filters"
-    )
-    now = timezone.now()
-    Delivery.objects.bulk_create(
-        Delivery(
-            notificatie=notificatie,
-            abonnement_id=abonnement_id,
-            order_key=order_key or hoofd_object,
-            created_at=aanmaakdatum,
-            next_attempt_at=now,
-        )
-        for abonnement_id, filters in subscribed
-        if matches(filters, kenmerken)
-    )
-    return notificatie
+    """One notificatie: see ``notificaties_publish``."""
+    return notificaties_publish(
+        [
+            NotificatieToPublish(
+                id=id,
+                kanaal=kanaal,
+                hoofd_object=hoofd_object,
+                resource=resource,
+                resource_url=resource_url,
+                actie=actie,
+                aanmaakdatum=aanmaakdatum,
+                kenmerken=kenmerken,
+                order_key=order_key or hoofd_object,
+            )
+        ]
+    )[0]
 
 
 @transaction.atomic

@@ -16,7 +16,11 @@ class NotificationsConfig(AppConfig):
             triggers,
         )
 
-        outbox.register_handler("notificatieservice", triggers.notifications_from_event)
+        outbox.register_handler(
+            "notificatieservice",
+            triggers.notifications_from_event,
+            batch=triggers.notifications_from_events,
+        )
         worker.register_step("notificatieservice-send", delivery.notifications_send_due)
         worker.register_step(
             "notificatieservice-klantcontacten", delivery.klantcontacten_register_due

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import contextlib
 import smtplib
+from email.header import Header
+from email.utils import formatdate
 from typing import Any, Protocol
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
+from django.core.mail.message import sanitize_address
 
 from mijnservices.services.notifications.models import Kanaal, Notification
 
@@ -39,12 +42,46 @@ def message_id(notification: Notification) -> str:
     return f"<{notification.uuid}@notificaties.mijnservices>"
 
 
+_MAX_LINE = 998  # RFC 5322 §2.1.1
+
+
+def plain_message(notification: Notification, sender: str, reference: str) -> bytes | None:
+    """The e-mail as bytes for a plain-text notification, built directly: Django's and the
+    standard library's general MIME machinery cost more than the rest of sending. None when
+    the content needs that machinery (a non-ASCII address, a line too long for 8bit)."""
+    adres = notification.adres
+    body = notification.tekst.replace("\r\n", "\n").replace("\r", "\n")
+    if (
+        not adres.isascii()
+        or any(c in adres for c in "\r\n<>,")
+        or any(len(line.encode()) > _MAX_LINE for line in body.split("\n"))
+    ):
+        return None
+    subject = " ".join(notification.onderwerp.split())
+    if not subject.isascii() or len(subject) > 900:
+        subject = Header(subject, "utf-8").encode()
+    headers = (
+        f"Subject: {subject}\r\n"
+        f"From: {sender}\r\n"
+        f"To: {adres}\r\n"
+        f"Date: {formatdate(localtime=settings.EMAIL_USE_LOCALTIME)}\r\n"
+        f"Message-ID: {reference}\r\n"
+        f"X-Notification-Id: {notification.uuid}\r\n"
+        "MIME-Version: 1.0\r\n"
+        'Content-Type: text/plain; charset="utf-8"\r\n'
+        "Content-Transfer-Encoding: 8bit\r\n\r\n"
+    )
+    return headers.encode("ascii") + body.replace("\n", "\r\n").encode("utf-8")
+
+
 class SmtpEmail:
     provider = "smtp"
     final_on_accept = True
 
     def __init__(self) -> None:
         self._connection: Any = None
+        self._from_header = ""
+        self._envelope_from = ""
 
     def _open(self) -> Any:
         if self._connection is None:
@@ -56,14 +93,13 @@ class SmtpEmail:
 
     def send(self, notification: Notification) -> str:
         reference = message_id(notification)
-        message = EmailMessage(
-            notification.onderwerp,
-            notification.tekst,
-            to=[notification.adres],
-            headers={"Message-ID": reference, "X-Notification-Id": str(notification.uuid)},
-        )
         try:
-            self._open().send_messages([message])
+            connection = self._open()
+            raw = plain_message(notification, self._sender(), reference)
+            if raw is None:  # unusual content: let Django's e-mail package build it
+                connection.send_messages([self._django_message(notification, reference)])
+            else:
+                connection.connection.sendmail(self._envelope_from, [notification.adres], raw)
         except smtplib.SMTPRecipientsRefused as exc:
             raise PermanentFailure("The mail server refused the address.") from exc
         except smtplib.SMTPResponseException as exc:
@@ -75,6 +111,23 @@ class SmtpEmail:
             self.close()
             raise TemporaryFailure(f"{type(exc).__name__}: {exc}") from exc
         return reference
+
+    def _sender(self) -> str:
+        if not self._from_header:
+            self._envelope_from = sanitize_address(
+                settings.DEFAULT_FROM_EMAIL, settings.DEFAULT_CHARSET
+            )
+            self._from_header = self._envelope_from
+        return self._from_header
+
+    @staticmethod
+    def _django_message(notification: Notification, reference: str) -> EmailMessage:
+        return EmailMessage(
+            notification.onderwerp,
+            notification.tekst,
+            to=[notification.adres],
+            headers={"Message-ID": reference, "X-Notification-Id": str(notification.uuid)},
+        )
 
     def close(self) -> None:
         if self._connection is not None:

@@ -7,6 +7,7 @@ more than 24 hours, and a final status registers a klantcontact on the person's 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
 import structlog
 from django.conf import settings
@@ -47,12 +48,15 @@ def _party(notification: Notification) -> Party:
 
 
 def _claim(now: datetime, size: int) -> list[Notification]:
+    pending = Notification.objects.filter(
+        Q(status__in=[Status.CREATED, Status.TEMPORARY_FAILURE], next_attempt_at__lte=now)
+        # A worker died while sending: its lease ran out without an answer recorded.
+        | Q(status=Status.SENDING, provider_reference="", lease_until__lt=now)
+    )
+    if not pending.exists():
+        return []  # a plain read first: no write transaction (SQLite: no write lock) when idle
     with transaction.atomic():
-        due = Notification.objects.filter(
-            Q(status__in=[Status.CREATED, Status.TEMPORARY_FAILURE], next_attempt_at__lte=now)
-            # A worker died while sending: its lease ran out without an answer recorded.
-            | Q(status=Status.SENDING, provider_reference="", lease_until__lt=now)
-        ).order_by("next_attempt_at")
+        due = pending.order_by("next_attempt_at")
         if connection.features.has_select_for_update_skip_locked:
             due = due.select_for_update(skip_locked=True)
         claimed = list(due[:size])
@@ -110,10 +114,11 @@ def klantcontacten_register_due(*, limit: int = 200) -> int:
     """The worker step: every notification with a final status becomes a klantcontact on the
     person's timeline ("we sent you an e-mail on …"), once: the flag changes in the same
     transaction as the klantcontacten (rows claimed with SKIP LOCKED on PostgreSQL)."""
+    pending = Notification.objects.filter(status__in=FINAL, klantcontact_registered=False)
+    if not pending.exists():
+        return 0
     with transaction.atomic():
-        due = Notification.objects.filter(status__in=FINAL, klantcontact_registered=False).order_by(
-            "completed_at"
-        )
+        due = pending.order_by("completed_at")
         if connection.features.has_select_for_update_skip_locked:
             due = due.select_for_update(skip_locked=True)
         claimed = list(due[:limit])
@@ -156,15 +161,19 @@ def _send_one(notification: Notification, channel: Channel | None) -> None:
         )
         return
     sent = timezone.now()
-    Notification.objects.filter(pk=notification.pk).update(
-        attempts=attempt,
-        provider=channel.provider,
-        provider_reference=reference[:100],
-        sent_at=sent,
-    )
+    outcome: dict[str, Any] = {
+        "attempts": attempt,
+        "provider": channel.provider,
+        "provider_reference": reference[:100],
+        "sent_at": sent,
+    }
     notification.sent_at = sent
     if channel.final_on_accept:
-        final_record(notification, Status.DELIVERED)
+        # Accepted is delivered (SMTP): the final status in the same single UPDATE.
+        outcome.update(status=Status.DELIVERED, completed_at=sent, last_error="", lease_until=None)
+        Notification.objects.filter(pk=notification.pk).exclude(status__in=FINAL).update(**outcome)
+    else:
+        Notification.objects.filter(pk=notification.pk).update(**outcome)
 
 
 def notifications_send_due(*, now: datetime | None = None, size: int | None = None) -> int:

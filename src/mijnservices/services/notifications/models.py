@@ -105,6 +105,12 @@ class Notification(models.Model):
             models.Index(fields=["status", "next_attempt_at"]),
             models.Index(fields=["party_kind", "party_identifier", "created_at"]),
             models.Index(fields=["provider_reference"]),
+            # The few not yet on the person's timeline, among millions that are.
+            models.Index(
+                fields=["completed_at"],
+                condition=models.Q(klantcontact_registered=False),
+                name="notification_timeline_due",
+            ),
         ]
 
     def __str__(self) -> str:

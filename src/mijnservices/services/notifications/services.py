@@ -24,7 +24,13 @@ from mijnservices.services.notifications.models import (
     Notification,
     Trigger,
 )
-from mijnservices.services.notifications.recipients import Address, addresses_for
+from mijnservices.services.notifications.recipients import (
+    Address,
+    addresses_for,
+    contact_details_many,
+    details_of,
+    ranked,
+)
 
 logger = structlog.get_logger(__name__)
 
@@ -72,18 +78,29 @@ def signal_store(party: Party, reden: str, *, kanaal: str = "", adres: str = "")
     )
 
 
-def _throttled(party: Party, zaak: ZaakRef | None, trigger: str, now: datetime) -> bool:
-    if trigger not in THROTTLED or zaak is None or not settings.NOTIFICATIONS_THROTTLE_MINUTES:
-        return False
+def _throttle_key(plan: Plan, party: Party) -> tuple[str, str, str] | None:
+    """Status-like news about one zaak for one person: the unit of throttling."""
+    if plan.trigger not in THROTTLED or plan.zaak is None:
+        return None
+    if not settings.NOTIFICATIONS_THROTTLE_MINUTES:
+        return None
+    return (party.kind, party.identifier, plan.zaak.uuid)
+
+
+def _recently_notified(plans: list[Plan], now: datetime) -> set[tuple[str, str, str]]:
+    """(person, zaak) pairs that had status-like news within the throttle window: one query."""
+    keys = {k for plan in plans for party in plan.parties if (k := _throttle_key(plan, party))}
+    if not keys:
+        return set()
     since = now - timedelta(minutes=int(settings.NOTIFICATIONS_THROTTLE_MINUTES))
-    return Notification.objects.filter(
-        party_kind=party.kind,
-        party_identifier=party.identifier,
-        zaak_uuid=zaak.uuid,
+    recent = Notification.objects.filter(
+        party_identifier__in={k[1] for k in keys},
+        zaak_uuid__in={k[2] for k in keys},
         trigger__in=list(THROTTLED),
         created_at__gte=since,
         fallback_of__isnull=True,
-    ).exists()
+    ).values_list("party_kind", "party_identifier", "zaak_uuid")
+    return set(recent) & keys
 
 
 def notification_build(
@@ -126,6 +143,17 @@ def notification_build(
     )
 
 
+@dataclass(frozen=True)
+class Plan:
+    """The notifications one event asks for: its trigger, for these people, about this zaak."""
+
+    event_id: str
+    trigger: str
+    parties: tuple[Party, ...]
+    zaak: ZaakRef | None = None
+    not_before: datetime | None = None
+
+
 def notify(
     *,
     event_id: str,
@@ -134,36 +162,53 @@ def notify(
     zaak: Zaak | ZaakRef | None = None,
     not_before: datetime | None = None,
 ) -> list[Notification]:
-    """Plan the notifications for one event. Idempotent: the same event twice creates nothing
-    new. Returns the notifications created now."""
-    now = timezone.now()
+    """Plan the notifications for one event (see ``notify_many``)."""
     if isinstance(zaak, Zaak):
         zaak = ZaakRef.of(zaak)
-    soort = SOORT[Trigger(trigger)]
+    return notify_many([Plan(event_id, trigger, tuple(parties), zaak, not_before)])
+
+
+def notify_many(plans: list[Plan]) -> list[Notification]:
+    """Create the notifications of many events in a constant number of queries: each
+    recipient once per event at their first usable address, unless they switched the kind
+    off or had status-like news about the same zaak within the throttle window (earlier plans
+    in the list count). Idempotent: an event handled twice creates nothing new. Returns the
+    notifications created now."""
+    now = timezone.now()
+    details = contact_details_many({party for plan in plans for party in plan.parties})
+    recent = _recently_notified(plans, now)
     created: list[Notification] = []
-    for party in parties:
-        voorkeuren, addresses = addresses_for(party, referentie=zaak.identificatie if zaak else "")
-        if soort is not None and not voorkeuren.wants(soort):
-            continue  # the person switched this kind off (never for action-required kinds)
-        if not addresses:
-            signal_store(party, "No verified e-mail address or mobile number to notify.")
-            continue
-        if _throttled(party, zaak, trigger, now):
-            logger.info("notification_throttled", trigger=trigger, event_id=event_id)
-            continue
-        notification = notification_build(
-            event_id=event_id,
-            trigger=trigger,
-            party=party,
-            address=addresses[0],
-            taal=voorkeuren.taal,
-            zaak=zaak,
-            now=now,
-        )
-        if not_before is not None and not_before > now:
-            notification.next_attempt_at = not_before
-        created.append(notification)
-    # One INSERT; a notification this event already has (same key) is left as it is.
+    for plan in plans:
+        soort = SOORT[Trigger(plan.trigger)]
+        for party in plan.parties:
+            voorkeuren, verified = details_of(details, party)
+            if soort is not None and not voorkeuren.wants(soort):
+                continue  # the person switched this kind off (never for action-required kinds)
+            addresses = ranked(
+                voorkeuren, verified, referentie=plan.zaak.identificatie if plan.zaak else ""
+            )
+            if not addresses:
+                signal_store(party, "No verified e-mail address or mobile number to notify.")
+                continue
+            key = _throttle_key(plan, party)
+            if key is not None and key in recent:
+                logger.info("notification_throttled", trigger=plan.trigger, event_id=plan.event_id)
+                continue
+            if key is not None:
+                recent.add(key)
+            notification = notification_build(
+                event_id=plan.event_id,
+                trigger=plan.trigger,
+                party=party,
+                address=addresses[0],
+                taal=voorkeuren.taal,
+                zaak=plan.zaak,
+                now=now,
+            )
+            if plan.not_before is not None and plan.not_before > now:
+                notification.next_attempt_at = plan.not_before
+            created.append(notification)
+    # One INSERT; a notification an event already has (same key) is left as it is.
     Notification.objects.bulk_create(created, ignore_conflicts=True)
     return created
 

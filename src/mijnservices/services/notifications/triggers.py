@@ -1,6 +1,7 @@
 """From events to notifications. The outbox handler ``notifications_from_event`` runs in the
-worker's transaction for each event of our own registrations; ``notifications_from_notificatie``
-does the same for a ZGW notificatie from an external Notificaties API. Both are idempotent:
+worker's transaction for each event of our own registrations, ``notifications_from_events``
+for a whole batch (status changes planned in a constant number of queries); ``external``
+does the same for a ZGW notificatie from an external Notificaties API. All are idempotent:
 the notification's unique (event, recipient, channel) key makes a second run a no-op."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 from uuid import UUID
 
 from django.conf import settings
+from django.db.models import Max
 from django.utils import timezone
 
 from mijnservices.core.models import OutboxEvent
@@ -31,8 +33,13 @@ from mijnservices.services.access.principals import Party
 from mijnservices.services.access.taken import zaak_uuid_of
 from mijnservices.services.notifications import switches
 from mijnservices.services.notifications.models import Trigger
-from mijnservices.services.notifications.recipients import INITIATOR, party_of_rol, zaak_parties
-from mijnservices.services.notifications.services import notify
+from mijnservices.services.notifications.recipients import (
+    INITIATOR,
+    party_of_rol,
+    zaak_parties,
+    zaak_parties_many,
+)
+from mijnservices.services.notifications.services import Plan, ZaakRef, notify_many
 
 _UUID = re.compile(r"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/?$", re.I)
 
@@ -53,13 +60,6 @@ def _uuid(path: str) -> UUID | None:
     return UUID(match.group(1)) if match else None
 
 
-def _final(statustype: StatusType) -> bool:
-    """Whether the statustype is its zaaktype's last (one indexed EXISTS)."""
-    return not StatusType.objects.filter(
-        zaaktype_id=statustype.zaaktype_id, volgnummer__gt=statustype.volgnummer
-    ).exists()
-
-
 def _zaak(zaak_uuid: UUID | None) -> Zaak | None:
     if zaak_uuid is None:
         return None
@@ -68,10 +68,10 @@ def _zaak(zaak_uuid: UUID | None) -> Zaak | None:
     )
 
 
-def _on_zaak(event_id: str, trigger: str, zaak: Zaak | None, **scope: str) -> None:
-    if zaak is None or not switches.enabled(trigger, zaak, **scope):
-        return
-    notify(event_id=event_id, trigger=trigger, parties=zaak_parties(zaak), zaak=zaak)
+def _on_zaak(event_id: str, trigger: str, zaak: Zaak | None) -> list[Plan]:
+    if zaak is None or not switches.enabled(trigger, zaak):
+        return []
+    return [Plan(event_id, trigger, tuple(zaak_parties(zaak)), ZaakRef.of(zaak))]
 
 
 def _old(moment: date | datetime | None) -> bool:
@@ -84,9 +84,9 @@ def _old(moment: date | datetime | None) -> bool:
     return moment < timezone.now() - timedelta(days=int(settings.NOTIFICATIONS_MAX_NEWS_AGE_DAYS))
 
 
-def _zaken(event_id: str, resource: str, actie: str, uuid: UUID | None) -> None:
+def _zaken(event_id: str, resource: str, actie: str, uuid: UUID | None) -> list[Plan]:
     if actie != "create" or uuid is None:
-        return
+        return []
     if resource == "rol":
         rol = (
             Rol.objects.select_related("zaak__zaaktype", "zaak__status__statustype")
@@ -94,36 +94,12 @@ def _zaken(event_id: str, resource: str, actie: str, uuid: UUID | None) -> None:
             .first()
         )
         if rol is None or rol.omschrijving_generiek != INITIATOR or _old(rol.zaak.registratiedatum):
-            return
+            return []
         party = party_of_rol(rol)
         if party is not None and switches.enabled(Trigger.ZAAK_ONTVANGEN, rol.zaak):
-            notify(
-                event_id=event_id, trigger=Trigger.ZAAK_ONTVANGEN, parties=[party], zaak=rol.zaak
-            )
+            return [Plan(event_id, Trigger.ZAAK_ONTVANGEN, (party,), ZaakRef.of(rol.zaak))]
     elif resource == "status":
-        status = (
-            Status.objects.select_related(
-                "statustype", "zaak__zaaktype", "zaak__status__statustype"
-            )
-            .only(
-                "datum_status_gezet",
-                "statustype__informeren",
-                "statustype__omschrijving",
-                "statustype__volgnummer",
-                "statustype__zaaktype",
-                *(f"zaak__{name}" for name in ZAAK_FIELDS),
-            )
-            .filter(uuid=uuid)
-            .first()
-        )
-        if status is None or _old(status.datum_status_gezet):
-            return
-        if _final(status.statustype):
-            _on_zaak(event_id, Trigger.ZAAK_AFGESLOTEN, status.zaak)
-        elif status.statustype.informeren:
-            _on_zaak(
-                event_id, Trigger.STATUS, status.zaak, statustype=status.statustype.omschrijving
-            )
+        return _statuses([(event_id, uuid)])
     elif resource == "substatus":
         substatus = SubStatus.objects.select_related("zaak").filter(uuid=uuid).first()
         if (
@@ -131,26 +107,79 @@ def _zaken(event_id: str, resource: str, actie: str, uuid: UUID | None) -> None:
             and substatus.doelgroep == "betrokkenen"
             and not _old(substatus.tijdstip)
         ):
-            _on_zaak(event_id, Trigger.SUBSTATUS, _zaak(substatus.zaak.uuid))
+            return _on_zaak(event_id, Trigger.SUBSTATUS, _zaak(substatus.zaak.uuid))
     elif resource == "zaakinformatieobject":
         zio = ZaakInformatieObject.objects.select_related("zaak").filter(uuid=uuid).first()
         document = _uuid(zio.informatieobject) if zio else None
         if zio is None or document is None or _old(zio.registratiedatum):
-            return
+            return []
         if not document_visible_to_citizens(document):
-            return
+            return []
         zaak = _zaak(zio.zaak.uuid)
         if zaak is not None and switches.citizen_upload(zaak, document):
-            return  # the citizen added it themself
-        _on_zaak(event_id, Trigger.DOCUMENT, zaak)
+            return []  # the citizen added it themself
+        return _on_zaak(event_id, Trigger.DOCUMENT, zaak)
+    return []
 
 
-def _besluiten(event_id: str, uuid: UUID | None) -> None:
+def _load_statuses(uuids: list[UUID]) -> dict[UUID, Status]:
+    return {
+        status.uuid: status
+        for status in Status.objects.select_related(
+            "statustype", "zaak__zaaktype", "zaak__status__statustype"
+        )
+        .only(
+            "uuid",
+            "datum_status_gezet",
+            "statustype__informeren",
+            "statustype__omschrijving",
+            "statustype__volgnummer",
+            "statustype__zaaktype",
+            *(f"zaak__{name}" for name in ZAAK_FIELDS),
+        )
+        .filter(uuid__in=uuids)
+    }
+
+
+def _statuses(items: list[tuple[str, UUID]]) -> list[Plan]:
+    """Plans for new statussen (event id, status uuid), in order: four queries for any number
+    (statussen with their zaak, the last volgnummer per zaaktype, initiators, representatives)
+    plus two per batch for the recipients' details in ``notify_many``."""
+    statuses = _load_statuses([uuid for _, uuid in items])
+    last = dict(
+        StatusType.objects.filter(
+            zaaktype_id__in={s.statustype.zaaktype_id for s in statuses.values()}
+        )
+        .values_list("zaaktype_id")
+        .annotate(Max("volgnummer"))
+    )
+    wanted: list[tuple[str, str, Status, dict[str, str]]] = []
+    for event_id, uuid in items:
+        status = statuses.get(uuid)
+        if status is None or _old(status.datum_status_gezet):
+            continue
+        if status.statustype.volgnummer >= last.get(status.statustype.zaaktype_id, 0):
+            trigger, scope = Trigger.ZAAK_AFGESLOTEN, {}
+        elif status.statustype.informeren:
+            trigger, scope = Trigger.STATUS, {"statustype": status.statustype.omschrijving}
+        else:
+            continue
+        if switches.enabled(trigger, status.zaak, **scope):
+            wanted.append((event_id, trigger, status, scope))
+    parties = zaak_parties_many({status.zaak_id for _, _, status, _ in wanted})
+    return [
+        Plan(event_id, trigger, tuple(parties[status.zaak_id]), ZaakRef.of(status.zaak))
+        for event_id, trigger, status, _ in wanted
+    ]
+
+
+def _besluiten(event_id: str, uuid: UUID | None) -> list[Plan]:
     from mijnservices.registrations.besluiten.models import Besluit
 
     besluit = Besluit.objects.select_related("zaak").filter(uuid=uuid).first() if uuid else None
     if besluit is not None and besluit.zaak_id is not None and not _old(besluit.datum):
-        _on_zaak(event_id, Trigger.BESLUIT, _zaak(besluit.zaak.uuid))  # type: ignore[union-attr]
+        return _on_zaak(event_id, Trigger.BESLUIT, _zaak(besluit.zaak.uuid))  # type: ignore[union-attr]
+    return []
 
 
 def party_of_columns(obj: Any) -> Party | None:
@@ -168,38 +197,45 @@ def related_zaak(obj: Any) -> Zaak | None:
     return None
 
 
-def _bericht(event_id: str, uuid: UUID | None) -> None:
+def _ref(zaak: Zaak | None) -> ZaakRef | None:
+    return ZaakRef.of(zaak) if zaak is not None else None
+
+
+def _bericht(event_id: str, uuid: UUID | None) -> list[Plan]:
     bericht = Bericht.objects.filter(uuid=uuid).first() if uuid else None
     party = party_of_columns(bericht) if bericht else None
     if bericht is None or party is None or _old(bericht.publicatiedatum):
-        return
+        return []
     trigger = Trigger.BETALING if bericht.bericht_type == "BETAALD" else Trigger.BERICHT
-    notify(
-        event_id=event_id,
-        trigger=trigger,
-        parties=[party],
-        zaak=related_zaak(bericht),
-        not_before=bericht.publicatiedatum,
-    )
+    zaak = _ref(related_zaak(bericht))
+    return [Plan(event_id, trigger, (party,), zaak, not_before=bericht.publicatiedatum)]
 
 
-def _taak(event_id: str, uuid: UUID | None) -> None:
+def _taak(event_id: str, uuid: UUID | None) -> list[Plan]:
     taak = ExterneTaak.objects.filter(uuid=uuid).first() if uuid else None
     party = party_of_columns(taak) if taak else None
     if taak is None or party is None or taak.status != "open" or _old(taak.startdatum):
-        return
-    notify(event_id=event_id, trigger=Trigger.TAAK, parties=[party], zaak=related_zaak(taak))
+        return []
+    return [Plan(event_id, Trigger.TAAK, (party,), _ref(related_zaak(taak)))]
 
 
-def _klantcontact(event_id: str, uuid: UUID | None) -> None:
+def _answers(uuids: list[UUID]) -> set[UUID]:
+    """Which klantcontacten answer a question (an onderwerpobject refers back): one query."""
+    return set(
+        Onderwerpobject.objects.filter(
+            klantcontact__uuid__in=uuids, was_klantcontact__isnull=False
+        ).values_list("klantcontact__uuid", flat=True)
+    )
+
+
+def _klantcontact(event_id: str, uuid: UUID | None, *, answer: bool | None = None) -> list[Plan]:
     """An answer to a question: a klantcontact whose onderwerpobject refers back to it."""
-    if (
-        uuid is None
-        or not Onderwerpobject.objects.filter(
-            klantcontact__uuid=uuid, was_klantcontact__isnull=False
-        ).exists()
-    ):
-        return  # not an answer (most klantcontacten: calls, and our own notifications)
+    if uuid is None:
+        return []
+    if answer is None:
+        answer = uuid in _answers([uuid])
+    if not answer:
+        return []  # not an answer (most klantcontacten: calls, and our own notifications)
     contact = (
         Klantcontact.objects.prefetch_related(
             "onderwerpobjecten", "betrokkenen__partij__identificatoren"
@@ -210,10 +246,10 @@ def _klantcontact(event_id: str, uuid: UUID | None) -> None:
         else None
     )
     if contact is None or _old(contact.plaatsgevonden_op):
-        return
+        return []
     onderwerpen = list(contact.onderwerpobjecten.all())
     if not any(o.was_klantcontact_id for o in onderwerpen):
-        return
+        return []
     parties = [
         p
         for b in contact.betrokkenen.all()
@@ -227,24 +263,62 @@ def _klantcontact(event_id: str, uuid: UUID | None) -> None:
         ),
         None,
     )
-    notify(event_id=event_id, trigger=Trigger.VRAAG_BEANTWOORD, parties=parties, zaak=zaak)
+    return [Plan(event_id, Trigger.VRAAG_BEANTWOORD, tuple(parties), _ref(zaak))]
+
+
+def plans_for_event(event: OutboxEvent) -> list[Plan]:
+    """What one event of our registrations asks to notify."""
+    uuid = _uuid(event.resource_id)
+    event_id = str(event.id)
+    if event.kanaal == "zaken":
+        return _zaken(event_id, event.resource, event.actie, uuid)
+    if event.actie != "create":
+        return []
+    if event.kanaal == "besluiten" and event.resource == "besluit":
+        return _besluiten(event_id, uuid)
+    if event.kanaal == "berichten" and event.resource == "bericht":
+        return _bericht(event_id, uuid)
+    if event.kanaal == "taken":
+        return _taak(event_id, uuid)
+    if event.kanaal == "klantinteracties" and event.resource == "klantcontact":
+        return _klantcontact(event_id, uuid)
+    return []
 
 
 def notifications_from_event(event: OutboxEvent) -> None:
     """Outbox handler: turn one event of our registrations into notifications."""
-    uuid = _uuid(event.resource_id)
-    event_id = str(event.id)
-    if event.kanaal == "zaken":
-        _zaken(event_id, event.resource, event.actie, uuid)
-    elif event.kanaal == "besluiten" and event.resource == "besluit" and event.actie == "create":
-        _besluiten(event_id, uuid)
-    elif event.kanaal == "berichten" and event.resource == "bericht" and event.actie == "create":
-        _bericht(event_id, uuid)
-    elif event.kanaal == "taken" and event.actie == "create":
-        _taak(event_id, uuid)
-    elif (
+    notify_many(plans_for_event(event))
+
+
+def _status_create(event: OutboxEvent) -> bool:
+    return event.kanaal == "zaken" and event.resource == "status" and event.actie == "create"
+
+
+def _klantcontact_create(event: OutboxEvent) -> bool:
+    return (
         event.kanaal == "klantinteracties"
         and event.resource == "klantcontact"
         and event.actie == "create"
-    ):
-        _klantcontact(event_id, uuid)
+    )
+
+
+def notifications_from_events(events: list[OutboxEvent]) -> None:
+    """Batch handler, same outcome as ``notifications_from_event`` on each event in order:
+    the frequent events — status changes, and the klantcontacten our own notifications
+    register — take a constant number of queries for the whole batch."""
+    statuses = [
+        (str(e.id), uuid) for e in events if _status_create(e) and (uuid := _uuid(e.resource_id))
+    ]
+    status_plans = {plan.event_id: plan for plan in _statuses(statuses)} if statuses else {}
+    contacts = [uuid for e in events if _klantcontact_create(e) and (uuid := _uuid(e.resource_id))]
+    answers = _answers(contacts) if contacts else set()
+    plans: list[Plan] = []
+    for event in events:
+        if _status_create(event):
+            plans += [status_plans[str(event.id)]] if str(event.id) in status_plans else []
+        elif _klantcontact_create(event):
+            uuid = _uuid(event.resource_id)
+            plans += _klantcontact(str(event.id), uuid, answer=uuid in answers)
+        else:
+            plans += plans_for_event(event)
+    notify_many(plans)

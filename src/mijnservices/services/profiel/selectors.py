@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -24,6 +25,20 @@ def voorkeuren_for(party: Party) -> Voorkeuren:
         party_identifier=party.identifier,
         party_vestiging=party.vestiging or "",
     )
+
+
+def voorkeuren_for_many(parties: Collection[Party]) -> dict[tuple[str, str, str], Voorkeuren]:
+    """``voorkeuren_for`` for many people in one query, by (kind, identifier, vestiging)."""
+    keys = {(p.kind, p.identifier, p.vestiging or "") for p in parties}
+    found = {
+        (v.party_kind, v.party_identifier, v.party_vestiging): v
+        for v in Voorkeuren.objects.filter(party_identifier__in={k[1] for k in keys})
+    }
+    return {
+        key: found.get(key)
+        or Voorkeuren(party_kind=key[0], party_identifier=key[1], party_vestiging=key[2])
+        for key in keys
+    }
 
 
 @dataclass(frozen=True)

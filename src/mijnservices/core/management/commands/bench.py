@@ -28,6 +28,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--backlog", type=int, default=5000, help="notifications: changes drained at once."
         )
+        parser.add_argument(
+            "--producers",
+            type=int,
+            default=2,
+            help="citizen-notifications: threads committing the changes.",
+        )
 
     def handle(
         self,
@@ -39,6 +45,7 @@ class Command(BaseCommand):
         workers: int = 1,
         rate: int = 250,
         backlog: int = 5000,
+        producers: int = 2,
         **options: Any,
     ) -> None:
         if not settings.DEMO_MODE:
@@ -57,5 +64,6 @@ class Command(BaseCommand):
             workers=workers,
             rate=rate,
             backlog=backlog,
+            producers=producers,
             write=self.stdout.write,
         )

@@ -70,6 +70,39 @@ def test_typed_keys_and_bare_uuids_become_api_urls(settings):
         "x": "1",
     }
     assert events.absolute_url("https://elders.example/x") == "https://elders.example/x"
+    # A plain value under a resource's name is a value, not a reference.
+    assert events.kenmerken_absolute({"status": "open"}) == {"status": "open"}
+
+
+@pytest.mark.django_db
+def test_a_batch_of_events_becomes_notificaties_with_deliveries_per_matching_filter(
+    subscribe, django_assert_max_num_queries
+):
+    subscribe("http://127.0.0.1:9/a", filters={"bronorganisatie": "1"})
+    subscribe("http://127.0.0.1:9/b")
+    subscribe("http://127.0.0.1:9/c", kanaal="besluiten")
+    recorded = [
+        _record(
+            kanaal="zaken",
+            resource="zaak",
+            actie="update",
+            hoofd_object=f"/z/{n}",
+            resource_id=f"/z/{n}",
+            kenmerken={"bronorganisatie": str(n % 2)},
+        )
+        for n in range(6)
+    ]
+    # Whatever the number of events: peek, claim, 3 to publish, outcome and the savepoints.
+    with django_assert_max_num_queries(10):
+        result = outbox.drain_once()
+
+    assert result.processed == 6
+    assert set(Notificatie.objects.values_list("id", flat=True)) == {e.id for e in recorded}
+    targets = sorted(Delivery.objects.values_list("abonnement__callback_url", "order_key"))
+    assert targets == sorted(
+        [("http://127.0.0.1:9/b", f"/z/{n}") for n in range(6)]
+        + [("http://127.0.0.1:9/a", f"/z/{n}") for n in (1, 3, 5)]
+    )
 
 
 @pytest.mark.django_db

@@ -192,3 +192,43 @@ def test_a_task_due_soon_gets_one_reminder_even_with_reminders_switched_off():
     assert taak_reminders_due() == 0  # once
     [reminder] = Notification.objects.filter(trigger=Trigger.TAAK_DEADLINE)
     assert reminder.event_id.startswith(f"herinnering:{soon.uuid}")
+
+
+def test_a_batch_of_status_changes_is_planned_in_a_constant_number_of_queries(
+    settings, django_assert_max_num_queries
+):
+    """The worker's batch path: same people, choices, representatives and throttling as one
+    by one, in a fixed number of queries for any number of changes."""
+    from mijnservices.testing.factories import ZaakFactory, published_zaaktype
+
+    settings.NOTIFICATIONS_THROTTLE_MINUTES = 15
+    zaaktype = published_zaaktype(steps=4, identificatie="ZT-BATCH")
+    StatusType.objects.filter(zaaktype=zaaktype, volgnummer__in=[2, 3]).update(informeren=True)
+    people = [SUZANNE] + [
+        type(SUZANNE)(kind="bsn", identifier=f"1000000{n:02d}") for n in range(1, 8)
+    ]
+    zaken_ = []
+    for n, person in enumerate(people):
+        with_email(person, adres=f"p{n}@example.nl")
+        zaken_.append(ZaakFactory.create(zaaktype=zaaktype, for_bsn=person.identifier))
+    with_email(KEES, adres="kees@example.nl")
+    vertegenwoordiging_create(vertegenwoordiger=KEES, vertegenwoordigde=SUZANNE)
+    voorkeuren_update(
+        party=people[1], voorkeurskanaal="email", uitgezet=["status"], alleen_digitaal=True
+    )
+    drain()
+    Notification.objects.all().delete()
+    for zaak_ in zaken_:
+        _step(zaak_, 2)
+    _step(zaken_[2], 3)  # a second change for the same person and zaak: throttled
+    events = list(OutboxEvent.objects.filter(resource="status", processed_at=None))
+    assert len(events) == 9
+
+    with django_assert_max_num_queries(10):
+        triggers.notifications_from_events(events)
+
+    sent = sorted(Notification.objects.values_list("adres", "zaak_identificatie"))
+    expected = [(f"p{n}@example.nl", zaken_[n].identificatie) for n in (0, 2, 3, 4, 5, 6, 7)]
+    assert sent == sorted([*expected, ("kees@example.nl", zaken_[0].identificatie)])
+    triggers.notifications_from_events(events)  # the same batch again: nothing new
+    assert Notification.objects.count() == 8
