@@ -23,7 +23,9 @@ from mijnservices.registrations.autorisaties.services import AutorisatieData
 # A fixed test secret, long enough for HS256 (public on purpose: tests only).
 TEST_SECRET = "test-secret-long-enough-for-hs256-keys"  # noqa: S105
 
-ALL_SPECS = Path(__file__).resolve().parents[3].parent / "shared" / "specs"
+# The official specs are vendored in the repository (vendor/README.md has their provenance).
+REPOSITORY_ROOT = Path(__file__).resolve().parents[3]
+ALL_SPECS = REPOSITORY_ROOT / "vendor" / "specs"
 SPECS = ALL_SPECS / "zgw"
 OFFICIAL = {
     "catalogi": SPECS / "catalogi/ztc/1.3.x/1.3.3/openapi.yaml",

@@ -119,3 +119,32 @@ def test_modules_stay_small():
         and (lines := len(path.read_text().splitlines())) > MAX_MODULE_LINES
     ]
     assert not large, "Split these by concept:\n" + "\n".join(large)
+
+
+def test_nothing_reads_outside_the_repository():
+    """The repository stands alone: specs and fixtures are vendored, no path leaves the clone."""
+    from mijnservices.testing.api import OFFICIAL, REPOSITORY_ROOT
+
+    outside = [str(path) for path in OFFICIAL.values() if REPOSITORY_ROOT not in path.parents]
+    missing = [str(path) for path in OFFICIAL.values() if not path.is_file()]
+    sibling = re.compile(r"\.\./shared|[\"']shared[\"']\s*/")
+    escapes = [
+        f"{path.relative_to(REPOSITORY_ROOT)}:{number}"
+        for folder in ("src", ".ci", "Makefile", "conftest.py")
+        for path in _files(REPOSITORY_ROOT / folder)
+        for number, line in enumerate(path.read_text(errors="ignore").splitlines(), 1)
+        if sibling.search(line) and path.resolve() != Path(__file__).resolve()
+    ]
+    assert not outside and not missing and not escapes, (outside, missing, escapes)
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    return [
+        p
+        for p in path.rglob("*")
+        if p.is_file()
+        and p.suffix in {".py", ".html", ".yaml", ""}
+        and not any(part.endswith(".egg-info") or part == "__pycache__" for part in p.parts)
+    ]
