@@ -19,8 +19,8 @@ from rest_framework.authentication import BaseAuthentication
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.request import Request
 
+from mijnservices.core.identity import ApiClient
 from mijnservices.services.access.api_clients import api_client_load
-from mijnservices.services.access.principals import ApiClient
 
 logger = structlog.get_logger(__name__)
 

@@ -12,8 +12,8 @@ from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 
+from mijnservices.core.identity import ApiClient
 from mijnservices.services.access import policy
-from mijnservices.services.access.principals import ApiClient
 
 
 class ScopeRequired(BasePermission):

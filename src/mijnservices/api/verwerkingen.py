@@ -13,8 +13,8 @@ from typing import Any, ClassVar
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from mijnservices.core.identity import ApiClient, Party
 from mijnservices.registrations.verwerkingen.services import Actor, verwerking_log
-from mijnservices.services.access.principals import ApiClient, Party
 
 
 def parties_in_columns(objects: Sequence[Any]) -> list[Party]:

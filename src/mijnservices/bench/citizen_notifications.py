@@ -22,11 +22,11 @@ from datetime import date
 from django.db import connection, transaction
 
 from mijnservices.bench.notifications import _pcts
+from mijnservices.core.identity import Party
 from mijnservices.registrations.catalogi.models import StatusType
 from mijnservices.registrations.klantinteracties.services import digitaal_adres_create
 from mijnservices.registrations.zaken import services as zaken_services
 from mijnservices.registrations.zaken.models import Zaak
-from mijnservices.services.access.principals import Party
 from mijnservices.services.notifications.models import Notification
 from mijnservices.testing.factories import ZaakFactory, published_zaaktype
 from mijnservices.testing.processes import child_env

@@ -15,8 +15,8 @@ from mijnservices.bench.notifications import notifications
 from mijnservices.bench.seed import seed
 from mijnservices.bench.server import running_server
 from mijnservices.bench.zaken_api import zaken_api
+from mijnservices.core.identity import Citizen, Party
 from mijnservices.portal.auth import login_citizen
-from mijnservices.services.access.principals import Citizen, Party
 from mijnservices.services.mijnzaken.selectors import zaken_for_overview
 
 TARGET_BSN = "999995340"

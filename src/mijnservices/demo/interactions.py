@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from django.conf import settings
 from django.utils import timezone
 
+from mijnservices.core.identity import Party
 from mijnservices.registrations.berichten.services import bericht_publish
 from mijnservices.registrations.klantinteracties.services import (
     digitaal_adres_create,
@@ -20,7 +21,6 @@ from mijnservices.registrations.klantinteracties.services import (
 from mijnservices.registrations.taken.models import ExterneTaak, HandelingsPerspectief, TaakSoort
 from mijnservices.registrations.taken.services import taak_create
 from mijnservices.registrations.zaken.models import Zaak
-from mijnservices.services.access.principals import Party
 from mijnservices.services.mijnoverzicht.taken import upload_link
 from mijnservices.services.mijnoverzicht.zaken import zaak_api_url
 from mijnservices.services.profiel.services import voorkeuren_update

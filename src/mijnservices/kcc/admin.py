@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from mijnservices.kcc.models import EmployeeRole, ZaaktypeSetting
+from mijnservices.services.access.models import EmployeeRole, ZaaktypeSetting
 
 
 @admin.register(EmployeeRole)

@@ -19,12 +19,12 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from mijnservices.core.identity import Employee, Party
 from mijnservices.kcc.auth import employee_required
 from mijnservices.kcc.logging import log_view
 from mijnservices.registrations.verwerkingen.models import Verwerkingsactie
 from mijnservices.registrations.verwerkingen.services import SOORT, pseudonym
 from mijnservices.services.access import employees
-from mijnservices.services.access.principals import Employee, Party
 
 LIMIT = 200
 DATE_FORMATS = ["%d-%m-%Y", "%Y-%m-%d"]

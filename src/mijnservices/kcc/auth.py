@@ -22,8 +22,9 @@ from django.shortcuts import resolve_url
 from django.utils import timezone
 from django.utils.http import urlencode
 
-from mijnservices.kcc.models import EmployeeRole, LoginFailure
-from mijnservices.services.access.principals import Employee
+from mijnservices.core.identity import Employee
+from mijnservices.kcc.models import LoginFailure
+from mijnservices.services.access.models import EmployeeRole
 
 EMPLOYEE_SESSION_KEY = "kcc_employee"
 LOGIN_URL = "kcc:login"

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mijnservices.core.errors import DomainError
+from mijnservices.core.identity import Employee
 from mijnservices.core.resources import resource_path
 from mijnservices.kcc import selectors
 from mijnservices.kcc.auth import employee_required
@@ -35,7 +36,6 @@ from mijnservices.registrations.taken.services import taak_create
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.registrations.zaken.services import zaakinformatieobject_create
 from mijnservices.services.access.employees import Detail
-from mijnservices.services.access.principals import Employee
 from mijnservices.services.mijnoverzicht.taken import upload_link
 
 # Above what citizens may see: a document the resident must not see.

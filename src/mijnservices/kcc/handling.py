@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mijnservices.core.errors import DomainError
+from mijnservices.core.identity import Employee
 from mijnservices.kcc import selectors
 from mijnservices.kcc.auth import employee_required
 from mijnservices.kcc.forms import CloseForm, StatusForm, SubStatusForm
@@ -35,7 +36,6 @@ from mijnservices.registrations.zaken import services as zaken_services
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access import employees
 from mijnservices.services.access.employees import Detail
-from mijnservices.services.access.principals import Employee
 from mijnservices.services.mijnzaken.tracking import build_tracking
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from mijnservices.core.identity import Party
 from mijnservices.registrations.berichten.selectors import berichten_for
 from mijnservices.registrations.taken.selectors import taken_for
-from mijnservices.services.access.principals import Party
 from mijnservices.services.notifications.selectors import notifications_for, signals_for
 from mijnservices.services.profiel.selectors import voorkeuren_for
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from mijnservices.core.identity import Employee, Party
 from mijnservices.registrations.verwerkingen.services import Actor, verwerking_log
-from mijnservices.services.access.principals import Employee, Party
 
 
 def actor_for(employee: Employee) -> Actor:

@@ -10,11 +10,11 @@ from django.shortcuts import render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from mijnservices.core.identity import Employee
 from mijnservices.kcc import referrals
 from mijnservices.kcc.auth import employee_required
 from mijnservices.kcc.logging import log_view
 from mijnservices.services.access import employees
-from mijnservices.services.access.principals import Employee
 
 
 @employee_required

@@ -19,6 +19,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from mijnservices.core.errors import DomainError
+from mijnservices.core.identity import Employee, Party
 from mijnservices.registrations.klantinteracties.models import (
     Actor,
     Betrokkene,
@@ -30,7 +31,6 @@ from mijnservices.registrations.klantinteracties.selectors import party_of
 from mijnservices.registrations.klantinteracties.services import record_create, record_update
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access import employees
-from mijnservices.services.access.principals import Employee, Party
 
 TEAM_OBJECTTYPE = "zaaktype"
 

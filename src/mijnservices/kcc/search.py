@@ -14,9 +14,9 @@ from datetime import date
 
 from django.conf import settings
 
+from mijnservices.core.identity import Party
 from mijnservices.integration.brp.client import BrpUnavailable, brp_source
 from mijnservices.registrations.klantinteracties.models import PartijIdentificator
-from mijnservices.services.access.principals import Party
 
 MAX_CANDIDATES = 20
 

@@ -8,19 +8,21 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import reverse
 
+from mijnservices.core.identity import Employee, Party
 from mijnservices.portal.display import DateFormatter, ZaakRow, zaak_row
 from mijnservices.registrations.documenten.models import EnkelvoudigInformatieObject
 from mijnservices.registrations.documenten.services.relations import object_url
 from mijnservices.registrations.klantinteracties.models import DigitaalAdres, Klantcontact
-from mijnservices.registrations.klantinteracties.selectors import (
-    klantcontacten_for,
-    open_questions_for,
-    party_of,
+from mijnservices.registrations.klantinteracties.selectors import party_of
+from mijnservices.registrations.zaken.models import Zaak
+from mijnservices.registrations.zaken.parties import (
+    parties_of_zaak,
+    party_of_zaaknummer,
+    zaak_ids_of,
 )
-from mijnservices.registrations.zaken.models import Rol, Zaak
 from mijnservices.services.access import employees
-from mijnservices.services.access.policy import CITIZEN_ROLES, zaken_scope
-from mijnservices.services.access.principals import Employee, Party
+from mijnservices.services.access.klantinteracties import klantcontacten_for, open_questions_for
+from mijnservices.services.access.policy import zaken_scope
 from mijnservices.services.mijnzaken.selectors import OVERVIEW_FIELDS, zaak_for_detail
 
 _PLACEHOLDER = UUID(int=0)
@@ -46,15 +48,10 @@ def zaak_for_employee(employee: Employee, zaak_uuid: UUID) -> Zaak:
 
 
 def zaken_of_party(employee: Employee, party: Party) -> QuerySet[Zaak]:
-    """The zaken of ``party`` (as initiator) that the employee may see."""
-    if party.kind == "bsn":
-        roles = Rol.objects.filter(inp_bsn=party.identifier, betrokkene_type="natuurlijk_persoon")
-    else:
-        roles = Rol.objects.filter(kvk_nummer=party.identifier)
-    roles = roles.filter(omschrijving_generiek__in=CITIZEN_ROLES)
+    """The zaken of ``party`` (``registrations.zaken.parties``) that the employee may see."""
     return (
         zaken_scope(employee)
-        .filter(pk__in=roles.values("zaak_id"))
+        .filter(pk__in=zaak_ids_of(party))
         .select_related("zaaktype", "status__statustype")
         .only(*WORKLIST_FIELDS)
         .order_by("-laatste_activiteit", "-pk")
@@ -62,28 +59,14 @@ def zaken_of_party(employee: Employee, party: Party) -> QuerySet[Zaak]:
 
 
 def party_of_zaak(zaak_identificatie: str) -> Party | None:
-    """The initiator of the zaak with this zaaknummer (whatever its zaaktype: the caller
+    """The first party of the zaak with this zaaknummer (whatever its zaaktype: the caller
     only learns which person to open, and the klantbeeld applies the policy per zaak)."""
-    rol = (
-        Rol.objects.filter(
-            zaak__identificatie=zaak_identificatie, omschrijving_generiek__in=CITIZEN_ROLES
-        )
-        .only("inp_bsn", "kvk_nummer", "betrokkene_type")
-        .first()
-    )
-    if rol is None:
-        return None
-    if rol.inp_bsn:
-        return Party("bsn", rol.inp_bsn)
-    return Party("kvk", rol.kvk_nummer) if rol.kvk_nummer else None
+    return party_of_zaaknummer(zaak_identificatie)
 
 
 def initiators(zaak: Zaak) -> list[Party]:
     """The people or businesses a zaak is about (for the verwerkingenlogging)."""
-    rows = Rol.objects.filter(zaak=zaak, omschrijving_generiek__in=CITIZEN_ROLES).values_list(
-        "inp_bsn", "kvk_nummer"
-    )
-    return [Party("bsn", bsn) if bsn else Party("kvk", kvk) for bsn, kvk in rows if bsn or kvk]
+    return parties_of_zaak(zaak)
 
 
 def party_for_digitaal_adres(adres: str) -> Party | None:

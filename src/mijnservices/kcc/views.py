@@ -15,6 +15,7 @@ from django.shortcuts import render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from mijnservices.core.identity import Employee, Party
 from mijnservices.kcc import selectors
 from mijnservices.kcc.auth import current_employee, employee_required
 from mijnservices.kcc.forms import ContactmomentForm, SearchForm
@@ -26,7 +27,6 @@ from mijnservices.portal.auth import safe_next_url
 from mijnservices.portal.display import party_label
 from mijnservices.registrations.klantinteracties.services import klantcontact_register
 from mijnservices.services.access import employees
-from mijnservices.services.access.principals import Employee, Party
 
 PARTY_KEY = "kcc_party"
 

@@ -14,7 +14,7 @@ from typing import Any
 import structlog
 from django.conf import settings
 
-from mijnservices.services.access.principals import Citizen, Party
+from mijnservices.core.identity import Citizen, Party
 
 logger = structlog.get_logger("mijnservices.portal")
 

@@ -16,8 +16,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpRespons
 from django.shortcuts import resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
+from mijnservices.core.identity import Citizen, Party
 from mijnservices.portal import audit
-from mijnservices.services.access.principals import Citizen, Party
 
 SESSION_KEY = "portal_citizen"
 # Which broker a DigiD/eHerkenning login came from, and its ID token (for logout there).

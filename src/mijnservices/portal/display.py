@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils.dates import MONTHS
 from django.utils.translation import get_language, gettext
 
+from mijnservices.core.identity import Party
 from mijnservices.registrations.catalogi.models import ZaakType
 from mijnservices.registrations.zaken.models import Zaak
-from mijnservices.services.access.principals import Party
 
 
 def mandate_label(kind: str) -> str:

@@ -17,12 +17,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mijnservices.core.errors import DomainError
+from mijnservices.core.identity import Citizen
 from mijnservices.portal import audit
 from mijnservices.portal.auth import citizen_required
 from mijnservices.portal.upload_form import UPLOAD_ERRORS, DocumentUploadForm
 from mijnservices.portal.views import detail_context
 from mijnservices.registrations.documenten.storage import open_content
-from mijnservices.services.access.principals import Citizen
 from mijnservices.services.mijnzaken.documents import document_for_download
 from mijnservices.services.mijnzaken.selectors import zaak_for_citizen, zaak_for_detail
 from mijnservices.services.mijnzaken.uploads import citizen_document_add

@@ -9,10 +9,10 @@ from django import forms
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from mijnservices.core.identity import Citizen, Party, PartyKind
 from mijnservices.core.validators import is_valid_bsn
 from mijnservices.demo.personas import MANDATES, PERSONAS, DemoMandate, Persona, find
 from mijnservices.portal.display import mandate_label
-from mijnservices.services.access.principals import Citizen, Party, PartyKind
 
 
 def persona_key(persona: Persona) -> str:

@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
+from mijnservices.core.identity import Citizen, Party
 from mijnservices.core.validators import is_valid_bsn
-from mijnservices.services.access.principals import Citizen, Party
 
 ProviderName = Literal["digid", "eherkenning"]
 PROVIDERS: tuple[ProviderName, ...] = ("digid", "eherkenning")

@@ -22,9 +22,9 @@ from mozilla_django_oidc.views import (
     OIDCAuthenticationRequestView,
 )
 
+from mijnservices.core.identity import Citizen
 from mijnservices.portal.auth import OIDC_SESSION_KEY, login_citizen, redirect_after_login
 from mijnservices.portal.oidc import CitizenBackend, LoginError, Provider, ProviderName, provider
-from mijnservices.services.access.principals import Citizen
 
 logger = structlog.get_logger("mijnservices.portal")
 

@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mijnservices.core.errors import DomainError
+from mijnservices.core.identity import Citizen
 from mijnservices.integration.brp.client import BrpUnavailable, Persoon, brp_source
 from mijnservices.portal import audit
 from mijnservices.portal.auth import citizen_required
 from mijnservices.portal.profiel_forms import CodeForm, ContactForm, PreferencesForm
-from mijnservices.services.access.principals import Citizen
 from mijnservices.services.access.profiel import may_change_profile, may_view_profile
 from mijnservices.services.profiel import services
 from mijnservices.services.profiel.models import ACTION_REQUIRED, Kanaal

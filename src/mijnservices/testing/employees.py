@@ -10,7 +10,7 @@ from django.test import Client
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from mijnservices.kcc.models import EmployeeRole, ZaaktypeSetting
+from mijnservices.services.access.models import EmployeeRole, ZaaktypeSetting
 
 PASSWORD = "Medewerker-test-1"  # noqa: S105 (test accounts only)
 # 20 bytes, hex: what TOTPDevice.key holds. Tests and the demo print its base32 form.

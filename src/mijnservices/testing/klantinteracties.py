@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from mijnservices.core.identity import Party
 from mijnservices.registrations.klantinteracties import services
 from mijnservices.registrations.klantinteracties.models import (
     DigitaalAdres,
     Klantcontact,
     Partij,
 )
-from mijnservices.services.access.principals import Party
 
 PERSON = Party(kind="bsn", identifier="999993653", name="Suzanne Moulin")
 OTHER_PERSON = Party(kind="bsn", identifier="999990421", name="Jan Jansen")

@@ -11,11 +11,11 @@ from typing import Any
 
 from django.utils import timezone
 
+from mijnservices.core.identity import Party
 from mijnservices.registrations.berichten.models import Bericht
 from mijnservices.registrations.berichten.services import bericht_publish
 from mijnservices.registrations.taken.models import ExterneTaak, TaakSoort
 from mijnservices.registrations.taken.services import taak_create
-from mijnservices.services.access.principals import Party
 
 CITIZEN = Party(kind="bsn", identifier="999993653")
 OTHER_CITIZEN = Party(kind="bsn", identifier="111222333")

@@ -3,9 +3,9 @@ from __future__ import annotations
 import pytest
 
 from mijnservices.bench.seed import _bsn, seed
+from mijnservices.core.identity import Citizen, Party
 from mijnservices.core.validators import is_valid_bsn
 from mijnservices.registrations.zaken.models import Zaak
-from mijnservices.services.access.principals import Citizen, Party
 from mijnservices.services.mijnzaken.selectors import zaak_for_detail, zaken_for_overview
 from mijnservices.services.mijnzaken.tracking import build_tracking
 from mijnservices.testing.factories import published_zaaktype

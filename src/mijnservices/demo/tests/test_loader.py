@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone
 
 from mijnservices.core.errors import DomainError
+from mijnservices.core.identity import Citizen, Party
 from mijnservices.core.models import OutboxEvent
 from mijnservices.demo import catalog, scenarios
 from mijnservices.demo.loader import load_demo
@@ -13,7 +14,6 @@ from mijnservices.portal.forms import citizen_for_mandate
 from mijnservices.registrations.catalogi.models import ZaakType
 from mijnservices.registrations.zaken.models import Rol, Status, SubStatus, Zaak
 from mijnservices.services.access.policy import zaken_scope
-from mijnservices.services.access.principals import Citizen, Party
 
 TODAY = date(2026, 3, 16)
 

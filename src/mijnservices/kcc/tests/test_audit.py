@@ -7,10 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from mijnservices.core.identity import Party
 from mijnservices.kcc.tests.conftest import BSN
 from mijnservices.registrations.verwerkingen.models import Verwerkingsactie
 from mijnservices.registrations.verwerkingen.services import Actor, verwerking_log
-from mijnservices.services.access.principals import Party
 
 
 def _log(bsn: str, activiteit: str) -> None:

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from mijnservices.core.identity import Citizen, Party
 from mijnservices.kcc.tests.conftest import BSN
 from mijnservices.kcc.tests.test_handling import _citizen
 from mijnservices.registrations.berichten.models import Bericht
 from mijnservices.registrations.besluiten.models import Besluit, BesluitType
 from mijnservices.registrations.catalogi.models import InformatieObjectType
 from mijnservices.registrations.documenten.models import EnkelvoudigInformatieObject
-from mijnservices.registrations.klantinteracties.selectors import open_questions_for
 from mijnservices.registrations.taken.models import ExterneTaak
-from mijnservices.services.access.principals import Citizen, Party
+from mijnservices.services.access.klantinteracties import open_questions_for
 from mijnservices.services.mijnoverzicht.contactmomenten import question_ask
 from mijnservices.testing.documents import zaaktype_with_uploads
 from mijnservices.testing.employees import employee_create, log_in

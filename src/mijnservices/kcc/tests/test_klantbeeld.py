@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from mijnservices.core.identity import Party
 from mijnservices.kcc.tests.conftest import BSN
 from mijnservices.registrations.klantinteracties.models import Klantcontact
 from mijnservices.registrations.klantinteracties.services import (
     digitaal_adres_create,
     klantcontact_register,
 )
-from mijnservices.services.access.principals import Party
 
 
 def test_kcc_registers_a_status_question_linked_to_a_zaak(world, employee_client):

@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 from django.conf import settings
 
+from mijnservices.core.identity import Party
 from mijnservices.core.resources import resource_path
 from mijnservices.kcc.referrals import referral_create
 from mijnservices.kcc.tests.conftest import BSN
@@ -19,7 +20,6 @@ from mijnservices.registrations.catalogi.models import InformatieObjectType
 from mijnservices.registrations.documenten.services.documents import informatieobject_create
 from mijnservices.registrations.klantinteracties.services import klantcontact_register
 from mijnservices.registrations.zaken.services import zaakinformatieobject_create
-from mijnservices.services.access.principals import Party
 
 ROLES = ["kcc", "behandelaar_a", "behandelaar_b", "auditor", "beheerder", "none"]
 

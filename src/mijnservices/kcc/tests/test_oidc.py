@@ -14,9 +14,9 @@ import requests
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from mijnservices.kcc.models import EmployeeRole
 from mijnservices.kcc.oidc import roles_from_claim
 from mijnservices.portal.oidc import forget_discovery
+from mijnservices.services.access.models import EmployeeRole
 from mijnservices.testing.employees import employee_create
 from mijnservices.testing.oidc_provider import LocalOidcProvider, running_provider
 

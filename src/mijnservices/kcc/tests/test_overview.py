@@ -10,11 +10,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from mijnservices.core.identity import Party
 from mijnservices.kcc.tests.conftest import BSN
 from mijnservices.registrations.berichten.services import bericht_mark_opened, bericht_publish
 from mijnservices.registrations.taken.models import TaakSoort
 from mijnservices.registrations.taken.services import taak_create
-from mijnservices.services.access.principals import Party
 from mijnservices.services.notifications.models import Notification
 from mijnservices.services.profiel.services import voorkeuren_update
 

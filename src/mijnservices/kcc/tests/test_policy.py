@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from mijnservices.core.identity import Employee
 from mijnservices.services.access.employees import Detail, zaak_detail
 from mijnservices.services.access.policy import may_view_zaak, zaken_scope
-from mijnservices.services.access.principals import Employee
 
 KCC = Employee(user_id=1, username="kcc", roles=frozenset({"kcc"}))
 BEH_A = Employee(

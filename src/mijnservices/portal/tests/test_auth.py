@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory
 
+from mijnservices.core.identity import Citizen, Party
 from mijnservices.portal.auth import (
     SESSION_KEY,
     citizen_required,
@@ -16,7 +17,6 @@ from mijnservices.portal.auth import (
     login_citizen,
     safe_next_url,
 )
-from mijnservices.services.access.principals import Citizen, Party
 
 SUZANNE = Party(kind="bsn", identifier="999993653", name="Suzanne Jansen")
 

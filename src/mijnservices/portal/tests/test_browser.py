@@ -12,10 +12,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
+from mijnservices.core.identity import Party
 from mijnservices.portal.management.commands.compile_translations import PACKAGE_DIR
 from mijnservices.registrations.verwerkingen.services import Actor, verwerking_log
 from mijnservices.registrations.zaken import services as zaken_services
-from mijnservices.services.access.principals import Party
 from mijnservices.testing.documents import PDF, besluit_on, zaak_document, zaaktype_with_uploads
 from mijnservices.testing.factories import ZaakFactory
 

@@ -12,13 +12,13 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
+from mijnservices.core.identity import Party
 from mijnservices.portal.tests.test_browser import _new_page, _tab_until, assert_accessible
 from mijnservices.registrations.klantinteracties.services import (
     klantcontact_answer,
     klantcontact_register,
 )
 from mijnservices.registrations.taken.models import HandelingsPerspectief
-from mijnservices.services.access.principals import Party
 from mijnservices.services.mijnoverzicht.taken import upload_link
 from mijnservices.services.mijnoverzicht.zaken import zaak_api_url
 from mijnservices.testing.documents import PDF, zaaktype_with_uploads

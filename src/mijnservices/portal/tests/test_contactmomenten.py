@@ -13,12 +13,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from mijnservices.core.identity import Party
 from mijnservices.registrations.klantinteracties.models import Klantcontact
 from mijnservices.registrations.klantinteracties.services import (
     klantcontact_answer,
     klantcontact_register,
 )
-from mijnservices.services.access.principals import Party
 from mijnservices.services.mijnoverzicht.contactmomenten import working_days_after
 from mijnservices.services.mijnoverzicht.zaken import zaak_api_url
 from mijnservices.testing.factories import ZaakFactory, published_zaaktype

@@ -13,10 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from mijnservices.core.identity import Party
 from mijnservices.portal.auth import SESSION_KEY
 from mijnservices.registrations.berichten.models import Bericht
 from mijnservices.registrations.taken.models import HandelingsPerspectief, TaakStatus
-from mijnservices.services.access.principals import Party
 from mijnservices.services.mijnoverzicht.taken import upload_link
 from mijnservices.services.mijnoverzicht.zaken import zaak_api_url
 from mijnservices.testing.documents import PDF, zaaktype_with_uploads

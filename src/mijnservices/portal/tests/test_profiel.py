@@ -9,9 +9,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from mijnservices.core.identity import Party
 from mijnservices.portal.auth import SESSION_KEY
 from mijnservices.registrations.klantinteracties.selectors import digitale_adressen_for
-from mijnservices.services.access.principals import Party
 from mijnservices.services.profiel import services
 from mijnservices.services.profiel.models import Verificatie
 from mijnservices.services.profiel.selectors import voorkeuren_for

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from mijnservices.core.identity import Party
 from mijnservices.portal.auth import SESSION_KEY
 from mijnservices.registrations.verwerkingen.services import Actor, verwerking_log
-from mijnservices.services.access.principals import Party
 
 pytestmark = pytest.mark.django_db
 SUZANNE, ELS, KEES = "999993653", "999991589", "999992570"

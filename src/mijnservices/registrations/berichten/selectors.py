@@ -5,14 +5,13 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from mijnservices.core.identity import Party, addressed_to
 from mijnservices.registrations.berichten.models import Bericht
-from mijnservices.services.access.principals import Party
-from mijnservices.services.access.taken import visible_to_party
 
 
 def berichten_for(party: Party) -> QuerySet[Bericht]:
     return (
-        visible_to_party(Bericht.objects.all(), party)
+        addressed_to(Bericht.objects.all(), party)
         .filter(publicatiedatum__lte=timezone.now())
         .select_related("taak")
         .prefetch_related("bijlagen")
@@ -22,7 +21,7 @@ def berichten_for(party: Party) -> QuerySet[Bericht]:
 
 def unread_count(party: Party) -> int:
     return (
-        visible_to_party(Bericht.objects.all(), party)
+        addressed_to(Bericht.objects.all(), party)
         .filter(publicatiedatum__lte=timezone.now(), geopend_op__isnull=True)
         .count()
     )

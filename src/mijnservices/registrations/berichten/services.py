@@ -10,11 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from mijnservices.core.errors import DomainError
+from mijnservices.core.identity import Party, is_addressed_to, party_fields, party_urn
 from mijnservices.core.outbox import event_record
 from mijnservices.registrations.berichten.models import Bericht, Bijlage
 from mijnservices.registrations.taken.models import ExterneTaak
-from mijnservices.services.access.principals import Party
-from mijnservices.services.access.taken import party_fields, party_may_see, party_urn
 
 API_ROOT = "/berichten/api/v1"
 
@@ -93,7 +92,7 @@ def bericht_publish(
 @transaction.atomic
 def bericht_mark_opened(*, bericht: Bericht, party: Party) -> Bericht:
     """Record the first time the ontvanger opened the bericht; later opens change nothing."""
-    if not party_may_see(bericht, party):
+    if not is_addressed_to(bericht, party):
         raise DomainError("This bericht is not for this party.", code="permission_denied")
     updated = Bericht.objects.filter(pk=bericht.pk, geopend_op__isnull=True).update(
         geopend_op=timezone.now()

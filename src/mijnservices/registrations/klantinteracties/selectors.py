@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
+from mijnservices.core.identity import Party
 from mijnservices.registrations.klantinteracties.models import (
     Betrokkene,
     DigitaalAdres,
@@ -17,8 +18,6 @@ from mijnservices.registrations.klantinteracties.models import (
     PartijIdentificator,
     SoortPartij,
 )
-from mijnservices.services.access import klantinteracties as access
-from mijnservices.services.access.principals import Party
 
 
 def partij_for(party: Party) -> Partij | None:
@@ -58,21 +57,13 @@ def digitale_adressen_for(party: Party) -> list[DigitaalAdres]:
     )
 
 
-def klantcontacten_for(party: Party) -> QuerySet[Klantcontact]:
-    """Klantcontacten in which the party's partij is betrokken, newest first; vertrouwelijk
-    ones only when the party started them (``services.access.klantinteracties``)."""
-    partij = partij_for(party)
-    if partij is None:
-        return Klantcontact.objects.none()
-    return (
-        access.klantcontacten_visible_to_partij(Klantcontact.objects.all(), partij.pk)
-        .order_by("-plaatsgevonden_op", "-pk")
-        .prefetch_related(
-            Prefetch("betrokkenen", queryset=Betrokkene.objects.select_related("partij")),
-            "onderwerpobjecten",
-            "bijlagen",
-            "actorklantcontacten__actor",
-        )
+def with_details(queryset: QuerySet[Klantcontact]) -> QuerySet[Klantcontact]:
+    """Klantcontacten newest first, with what a timeline shows of each preloaded."""
+    return queryset.order_by("-plaatsgevonden_op", "-pk").prefetch_related(
+        Prefetch("betrokkenen", queryset=Betrokkene.objects.select_related("partij")),
+        "onderwerpobjecten",
+        "bijlagen",
+        "actorklantcontacten__actor",
     )
 
 
@@ -133,18 +124,10 @@ def is_question(klantcontact: Klantcontact) -> bool:
 
 def answered_question_ids(klantcontacten: list[Klantcontact]) -> dict[int, list[Klantcontact]]:
     """Answers per question pk, from klantcontacten already loaded with
-    ``klantcontacten_for`` (its prefetched onderwerpobjecten): no further queries."""
+    ``with_details`` (their prefetched onderwerpobjecten): no further queries."""
     answers: dict[int, list[Klantcontact]] = {}
     for contact in klantcontacten:
         for onderwerp in contact.onderwerpobjecten.all():
             if onderwerp.was_klantcontact_id is not None:
                 answers.setdefault(onderwerp.was_klantcontact_id, []).append(contact)
     return answers
-
-
-def open_questions_for(party: Party) -> list[Klantcontact]:
-    """The party's portal questions that have no answer yet, oldest first."""
-    contacts = list(klantcontacten_for(party))
-    answers = answered_question_ids(contacts)
-    open_ = [c for c in contacts if is_question(c) and c.pk not in answers]
-    return sorted(open_, key=lambda c: (c.plaatsgevonden_op, c.pk))

@@ -12,6 +12,7 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from mijnservices.core.errors import DomainError
+from mijnservices.core.identity import Party
 from mijnservices.core.outbox import event_record
 from mijnservices.registrations.klantinteracties import selectors
 from mijnservices.registrations.klantinteracties.models import (
@@ -33,7 +34,6 @@ from mijnservices.registrations.klantinteracties.models import (
     SoortPartij,
     Vertegenwoordiging,
 )
-from mijnservices.services.access.principals import Party
 
 MOUNT = "/klantinteracties/api/v1"
 

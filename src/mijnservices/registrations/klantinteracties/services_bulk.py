@@ -10,6 +10,7 @@ from datetime import datetime
 from django.db import models, transaction
 from django.db.models.functions import Cast, LPad
 
+from mijnservices.core.identity import Party
 from mijnservices.core.outbox import events_record
 from mijnservices.registrations.klantinteracties import services
 from mijnservices.registrations.klantinteracties.models import (
@@ -20,7 +21,6 @@ from mijnservices.registrations.klantinteracties.models import (
     Partij,
     PartijIdentificator,
 )
-from mijnservices.services.access.principals import Party
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from mijnservices.core.errors import DomainError
+from mijnservices.core.identity import Party, party_fields, party_urn
 from mijnservices.core.outbox import event_record
 from mijnservices.registrations.taken.models import ExterneTaak, TaakSoort, TaakStatus
-from mijnservices.services.access.principals import Party
-from mijnservices.services.access.taken import party_fields, party_urn
 
 API_ROOT = "/taken/api/v1"
 COLLECTIONS = {

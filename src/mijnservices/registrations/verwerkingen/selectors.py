@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from mijnservices.core.identity import Party
 from mijnservices.registrations.verwerkingen.models import Verwerkingsactie
 from mijnservices.registrations.verwerkingen.services import SOORT, pseudonym
-from mijnservices.services.access.principals import Party
 
 
 @dataclass(frozen=True)

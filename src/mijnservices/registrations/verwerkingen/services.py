@@ -17,8 +17,8 @@ from django.db import transaction
 from django.db.models import DateTimeField, ExpressionWrapper, F
 from django.utils import timezone
 
+from mijnservices.core.identity import Party
 from mijnservices.registrations.verwerkingen.models import Verwerkingsactie, VerwerktObject
-from mijnservices.services.access.principals import Party
 
 logger = structlog.get_logger(__name__)
 SOORT = {"bsn": "BSN", "kvk": "KVK"}

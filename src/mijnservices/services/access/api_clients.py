@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mijnservices.core.identity import ApiClient, TypeScopes
 from mijnservices.registrations.autorisaties.models import ClientCredential
-from mijnservices.services.access.principals import ApiClient, TypeScopes
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 - A behandelaar sees full detail of the zaken of their own zaaktypen, nothing else.
 - A KCC employee sees status-level information of zaken whose zaaktype is released for the
-  KCC (``kcc.ZaaktypeSetting``), up to ``KCC_MAX_VERTROUWELIJKHEID``; documents only when
+  KCC (``access.ZaaktypeSetting``), up to ``KCC_MAX_VERTROUWELIJKHEID``; documents only when
   the zaaktype is not social domain.
 - An auditor and a functioneel beheerder see no zaken (the auditor reads the
   verwerkingenlogging; the beheerder the configuration).
@@ -18,12 +18,11 @@ from typing import TypeVar
 from django.conf import settings
 from django.db.models import Model, Q, QuerySet
 
-from mijnservices.kcc.models import ZaaktypeSetting
-from mijnservices.registrations.catalogi.models import Vertrouwelijkheid
+from mijnservices.core.identity import Employee
 from mijnservices.registrations.documenten.services.relations import object_url
 from mijnservices.registrations.zaken.models import Zaak
-from mijnservices.services.access.policy import CITIZEN_DOCUMENT_STATUSES
-from mijnservices.services.access.principals import Employee
+from mijnservices.services.access.models import ZaaktypeSetting
+from mijnservices.services.access.policy import CITIZEN_DOCUMENT_STATUSES, allowed_levels
 
 M = TypeVar("M", bound=Model)
 
@@ -33,11 +32,6 @@ class Detail(IntEnum):
     STATUS = 1  # steps, dates, the citizen-facing wording; no documents
     DOCUMENTS = 2  # status plus the documents the citizen can see
     FULL = 3  # everything the zaak holds, and changing it
-
-
-def _levels(maximum: str) -> list[str]:
-    limit = Vertrouwelijkheid.rank(maximum)
-    return [v for v in Vertrouwelijkheid.values if Vertrouwelijkheid.rank(v) <= limit]
 
 
 def _behandel_q(employee: Employee) -> Q:
@@ -54,7 +48,7 @@ def _kcc_q(employee: Employee) -> Q:
     )
     return Q(
         zaaktype__identificatie__in=released,
-        vertrouwelijkheidaanduiding__in=_levels(settings.KCC_MAX_VERTROUWELIJKHEID),
+        vertrouwelijkheidaanduiding__in=allowed_levels(settings.KCC_MAX_VERTROUWELIJKHEID),
     )
 
 
@@ -76,7 +70,7 @@ def zaak_detail(employee: Employee, zaak: Zaak) -> Detail:
     if not employee.has_role("kcc"):
         return Detail.NONE
     setting = ZaaktypeSetting.objects.filter(zaaktype_identificatie=identificatie).first()
-    allowed = zaak.vertrouwelijkheidaanduiding in _levels(settings.KCC_MAX_VERTROUWELIJKHEID)
+    allowed = zaak.vertrouwelijkheidaanduiding in allowed_levels(settings.KCC_MAX_VERTROUWELIJKHEID)
     if setting is None or not setting.released_for_kcc or not allowed:
         return Detail.NONE
     return Detail.STATUS if setting.social_domain else Detail.DOCUMENTS
@@ -122,7 +116,7 @@ def employee_documents_scope(
     return owned.filter(
         huidige_versie__status__in=CITIZEN_DOCUMENT_STATUSES,
         huidige_versie__vertrouwelijkheidaanduiding__in=sorted(
-            set(_levels(settings.KCC_MAX_VERTROUWELIJKHEID))
-            & set(_levels(settings.CITIZEN_MAX_VERTROUWELIJKHEID))
+            set(allowed_levels(settings.KCC_MAX_VERTROUWELIJKHEID))
+            & set(allowed_levels(settings.CITIZEN_MAX_VERTROUWELIJKHEID))
         ),
     ).distinct()

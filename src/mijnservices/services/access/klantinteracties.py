@@ -19,7 +19,9 @@ from typing import TypeVar
 
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 
-from mijnservices.services.access.principals import ApiClient
+from mijnservices.core.identity import ApiClient, Party
+from mijnservices.registrations.klantinteracties import selectors
+from mijnservices.registrations.klantinteracties.models import Betrokkene, Klantcontact
 
 M = TypeVar("M", bound=Model)
 
@@ -63,8 +65,26 @@ def klantcontact_visible_to_client(vertrouwelijk: bool, client: ApiClient) -> bo
 def klantcontacten_visible_to_partij(queryset: QuerySet[M], partij_pk: int) -> QuerySet[M]:
     """Klantcontacten (a queryset of them) the partij may see in the portal: those it is
     betrokken in, without the vertrouwelijk ones it did not start itself."""
-    from mijnservices.registrations.klantinteracties.models import Betrokkene
-
     own = Betrokkene.objects.filter(klantcontact=OuterRef("pk"), partij_id=partij_pk)
     started = own.filter(initiator=True)
     return queryset.filter(Exists(own)).filter(Q(vertrouwelijk=False) | Exists(started))
+
+
+# --- A party's own contacts (portal, KCC klantbeeld, notifications) ---------------------------
+def klantcontacten_for(party: Party) -> QuerySet[Klantcontact]:
+    """Klantcontacten in which the party's partij is betrokken, newest first; vertrouwelijk
+    ones only when the party started them."""
+    partij = selectors.partij_for(party)
+    if partij is None:
+        return Klantcontact.objects.none()
+    return selectors.with_details(
+        klantcontacten_visible_to_partij(Klantcontact.objects.all(), partij.pk)
+    )
+
+
+def open_questions_for(party: Party) -> list[Klantcontact]:
+    """The party's portal questions that have no answer yet, oldest first."""
+    contacts = list(klantcontacten_for(party))
+    answers = selectors.answered_question_ids(contacts)
+    open_ = [c for c in contacts if selectors.is_question(c) and c.pk not in answers]
+    return sorted(open_, key=lambda c: (c.plaatsgevonden_op, c.pk))

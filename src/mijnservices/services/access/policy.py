@@ -5,7 +5,7 @@ Every read path (portal list, detail, download; the Zaken API's list, detail, ``
 :func:`zaken_scope` (or :func:`related_scope` for objects that belong to a zaak) or asks
 :func:`may_view_zaak`. Nothing else filters zaken for access.
 
-API clients (:class:`~mijnservices.services.access.principals.ApiClient`) are asked
+API clients (:class:`~mijnservices.core.identity.ApiClient`) are asked
 :func:`has_scope` per operation; the ZGW views only say which scopes an operation needs.
 Which zaken a client reads or changes is decided per zaaktype (ZGW Autorisaties: scopes
 and a maximum vertrouwelijkheidaanduiding per zaaktype, zrc-006).
@@ -21,34 +21,17 @@ from uuid import UUID
 from django.conf import settings
 from django.db.models import Model, Q, QuerySet, Subquery
 
-from mijnservices.registrations.catalogi.models import RolOmschrijving, Vertrouwelijkheid
+from mijnservices.core.identity import ApiClient, Citizen, Employee
+from mijnservices.registrations.catalogi.models import Vertrouwelijkheid
 from mijnservices.registrations.documenten.services.relations import object_url
-from mijnservices.registrations.zaken.models import Rol, Zaak
-from mijnservices.services.access.principals import ApiClient, Citizen, Employee, Party
-
-# Roles that make a zaak "theirs" for a citizen or business.
-CITIZEN_ROLES = (RolOmschrijving.INITIATOR, RolOmschrijving.MEDE_INITIATOR)
+from mijnservices.registrations.zaken.models import Zaak
+from mijnservices.registrations.zaken.parties import zaak_ids_of
 
 
 def allowed_levels(maximum: str) -> list[str]:
     """The vertrouwelijkheidaanduidingen up to and including ``maximum``."""
     limit = Vertrouwelijkheid.rank(maximum)
     return [v for v in Vertrouwelijkheid.values if Vertrouwelijkheid.rank(v) <= limit]
-
-
-_allowed_levels = allowed_levels
-
-
-def _party_roles(party: Party) -> Q:
-    if party.kind == "bsn":
-        match = Q(inp_bsn=party.identifier, betrokkene_type="natuurlijk_persoon")
-    else:
-        match = Q(kvk_nummer=party.identifier) & Q(
-            betrokkene_type__in=["niet_natuurlijk_persoon", "vestiging"]
-        )
-        if party.vestiging:
-            match &= Q(vestigingsnummer__in=[party.vestiging, ""])
-    return match & Q(omschrijving_generiek__in=CITIZEN_ROLES)
 
 
 ZRC = "zrc"
@@ -64,126 +47,7 @@ def _type_uuid(type_url: str) -> UUID | None:
         return None
 
 
-def _zaaktype_grants(principal: ApiClient, *scopes: str) -> Q | None:
-    """``Q`` over zaken: zaaktype granted with one of ``scopes`` and vertrouwelijkheid at most
-    that grant's maximum. ``None`` means everything (heeftAlleAutorisaties)."""
-    if principal.heeft_alle_autorisaties:
-        return None
-    wanted = set(scopes)
-    grants = Q(pk__in=[])
-    for entry in principal.type_scopes:
-        zaaktype_uuid = _type_uuid(entry.type_url)
-        if entry.component != ZRC or not (entry.scopes & wanted) or zaaktype_uuid is None:
-            continue
-        grants |= Q(
-            zaaktype__uuid=zaaktype_uuid,
-            vertrouwelijkheidaanduiding__in=_allowed_levels(entry.max_vertrouwelijkheid),
-        )
-    return grants
-
-
-def zaken_scope(
-    principal: Citizen | ApiClient | Employee, queryset: QuerySet[Zaak] | None = None
-) -> QuerySet[Zaak]:
-    """The zaken ``principal`` may see, as one query.
-
-    A citizen sees zaken where they (or whom they represent) are initiator; an API client
-    the zaken of the zaaktypen it holds ``zaken.lezen`` for, up to each grant's maximum
-    vertrouwelijkheidaanduiding.
-    """
-    base = queryset if queryset is not None else Zaak.objects.all()
-    if isinstance(principal, ApiClient):
-        return zaken_scope_for(principal, READ_ZAKEN, queryset=base)
-    if isinstance(principal, Employee):
-        # Imported here: employees reads kcc models, which may load after this module.
-        from mijnservices.services.access import employees
-
-        return employees.employee_zaken_scope(principal, base)
-    # IN (rollen of this party) rather than a correlated EXISTS: the planner then starts from
-    # the rol index (a handful of rows) instead of checking every zaak (SQLite scanned all).
-    party_zaken = Rol.objects.filter(_party_roles(principal.party)).values("zaak_id")
-    maximum = settings.CITIZEN_MAX_VERTROUWELIJKHEID
-    if principal.acts_on_behalf and principal.mandate_zaaktypen:
-        # A machtiging for some services covers only those zaaktypen of the represented party.
-        base = base.filter(zaaktype__identificatie__in=principal.mandate_zaaktypen)
-    return base.filter(
-        pk__in=Subquery(party_zaken),
-        vertrouwelijkheidaanduiding__in=_allowed_levels(maximum),
-        zaaktype__concept=False,
-    )
-
-
-def zaken_scope_for(
-    principal: ApiClient, *scopes: str, queryset: QuerySet[Zaak] | None = None
-) -> QuerySet[Zaak]:
-    """The zaken an API client holds any of ``scopes`` for (per zaaktype)."""
-    base = queryset if queryset is not None else Zaak.objects.all()
-    grants = _zaaktype_grants(principal, *scopes)
-    return base if grants is None else base.filter(grants)
-
-
-def related_scope(
-    principal: Citizen | ApiClient | Employee, queryset: QuerySet[M], *, via: str = "zaak"
-) -> QuerySet[M]:
-    """Objects that belong to a zaak (statussen, rollen, ...) visible through their zaak."""
-    if isinstance(principal, ApiClient) and principal.heeft_alle_autorisaties:
-        return queryset
-    return queryset.filter(**{f"{via}__in": zaken_scope(principal).values("pk")})
-
-
-def may_view_zaak(principal: Citizen | ApiClient | Employee, zaak: Zaak) -> bool:
-    return zaken_scope(principal, Zaak.objects.filter(pk=zaak.pk)).exists()
-
-
-def may_on_zaaktype(
-    principal: ApiClient, *scopes: str, zaaktype_uuid: UUID, vertrouwelijkheidaanduiding: str
-) -> bool:
-    """Whether the client holds one of ``scopes`` for a zaak of this zaaktype and
-    vertrouwelijkheid (creating a zaak, before it exists)."""
-    if principal.heeft_alle_autorisaties:
-        return True
-    rank = Vertrouwelijkheid.rank(vertrouwelijkheidaanduiding)
-    return any(
-        entry.component == ZRC
-        and entry.scopes & set(scopes)
-        and _type_uuid(entry.type_url) == zaaktype_uuid
-        and rank <= Vertrouwelijkheid.rank(entry.max_vertrouwelijkheid)
-        for entry in principal.type_scopes
-    )
-
-
-def may_on_zaak(principal: ApiClient, zaak: Zaak, *scopes: str) -> bool:
-    """Whether the client holds one of ``scopes`` for this zaak's zaaktype (writes)."""
-    return may_on_zaaktype(
-        principal,
-        *scopes,
-        zaaktype_uuid=zaak.zaaktype.uuid,
-        vertrouwelijkheidaanduiding=zaak.vertrouwelijkheidaanduiding,
-    )
-
-
-class AccessDenied(Exception):
-    """The principal lacks the rights for this operation (the APIs answer 403)."""
-
-
-def has_scope(principal: ApiClient, component: str, *scopes: str) -> bool:
-    """Whether ``principal`` holds any of ``scopes`` on ``component`` (ac, ztc, zrc, ...).
-
-    ``heeftAlleAutorisaties`` holds every scope. For typed components (zrc, drc, brc)
-    holding the scope for one type is enough to pass; which objects the client then
-    sees is decided by the component's scope function (later ``zaken_scope``).
-    """
-    if principal.heeft_alle_autorisaties:
-        return True
-    return bool(principal.scopes_for(component) & set(scopes))
-
-
-def require_scope(principal: ApiClient, component: str, *scopes: str) -> None:
-    if not has_scope(principal, component, *scopes):
-        raise AccessDenied(f"needs {' or '.join(scopes)} on {component}")
-
-
-# --- Documenten (drc) and Besluiten (brc): per informatieobjecttype / besluittype ------
+# --- API clients: grants per zaaktype (zrc), informatieobjecttype (drc), besluittype (brc)
 DRC = "drc"
 BRC = "brc"
 READ_DOCUMENTEN = "documenten.lezen"
@@ -217,6 +81,125 @@ def _typed_grants(
     return grants
 
 
+def _granted(
+    principal: ApiClient,
+    component: str,
+    scopes: tuple[str, ...],
+    type_uuid: UUID,
+    vertrouwelijkheidaanduiding: str | None,
+) -> bool:
+    """One object (or one about to be created): the single-object twin of ``_typed_grants``."""
+    if principal.heeft_alle_autorisaties:
+        return True
+    rank = (
+        None
+        if vertrouwelijkheidaanduiding is None
+        else Vertrouwelijkheid.rank(vertrouwelijkheidaanduiding)
+    )
+    return any(
+        entry.component == component
+        and entry.scopes & set(scopes)
+        and _type_uuid(entry.type_url) == type_uuid
+        and (rank is None or rank <= Vertrouwelijkheid.rank(entry.max_vertrouwelijkheid))
+        for entry in principal.type_scopes
+    )
+
+
+def zaken_scope(
+    principal: Citizen | ApiClient | Employee, queryset: QuerySet[Zaak] | None = None
+) -> QuerySet[Zaak]:
+    """The zaken ``principal`` may see, as one query.
+
+    A citizen sees zaken where they (or whom they represent) are initiator; an API client
+    the zaken of the zaaktypen it holds ``zaken.lezen`` for, up to each grant's maximum
+    vertrouwelijkheidaanduiding.
+    """
+    base = queryset if queryset is not None else Zaak.objects.all()
+    if isinstance(principal, ApiClient):
+        return zaken_scope_for(principal, READ_ZAKEN, queryset=base)
+    if isinstance(principal, Employee):
+        # Imported here: employees reads kcc models, which may load after this module.
+        from mijnservices.services.access import employees
+
+        return employees.employee_zaken_scope(principal, base)
+    maximum = settings.CITIZEN_MAX_VERTROUWELIJKHEID
+    if principal.acts_on_behalf and principal.mandate_zaaktypen:
+        # A machtiging for some services covers only those zaaktypen of the represented party.
+        base = base.filter(zaaktype__identificatie__in=principal.mandate_zaaktypen)
+    return base.filter(
+        pk__in=Subquery(zaak_ids_of(principal.party)),
+        vertrouwelijkheidaanduiding__in=allowed_levels(maximum),
+        zaaktype__concept=False,
+    )
+
+
+def zaken_scope_for(
+    principal: ApiClient, *scopes: str, queryset: QuerySet[Zaak] | None = None
+) -> QuerySet[Zaak]:
+    """The zaken an API client holds any of ``scopes`` for (per zaaktype)."""
+    base = queryset if queryset is not None else Zaak.objects.all()
+    grants = _typed_grants(
+        principal,
+        ZRC,
+        scopes,
+        type_field="zaaktype__uuid",
+        vertrouwelijkheid_field="vertrouwelijkheidaanduiding",
+    )
+    return base if grants is None else base.filter(grants)
+
+
+def related_scope(
+    principal: Citizen | ApiClient | Employee, queryset: QuerySet[M], *, via: str = "zaak"
+) -> QuerySet[M]:
+    """Objects that belong to a zaak (statussen, rollen, ...) visible through their zaak."""
+    if isinstance(principal, ApiClient) and principal.heeft_alle_autorisaties:
+        return queryset
+    return queryset.filter(**{f"{via}__in": zaken_scope(principal).values("pk")})
+
+
+def may_view_zaak(principal: Citizen | ApiClient | Employee, zaak: Zaak) -> bool:
+    return zaken_scope(principal, Zaak.objects.filter(pk=zaak.pk)).exists()
+
+
+def may_on_zaaktype(
+    principal: ApiClient, *scopes: str, zaaktype_uuid: UUID, vertrouwelijkheidaanduiding: str
+) -> bool:
+    """Whether the client holds one of ``scopes`` for a zaak of this zaaktype and
+    vertrouwelijkheid (creating a zaak, before it exists)."""
+    return _granted(principal, ZRC, scopes, zaaktype_uuid, vertrouwelijkheidaanduiding)
+
+
+def may_on_zaak(principal: ApiClient, zaak: Zaak, *scopes: str) -> bool:
+    """Whether the client holds one of ``scopes`` for this zaak's zaaktype (writes)."""
+    return may_on_zaaktype(
+        principal,
+        *scopes,
+        zaaktype_uuid=zaak.zaaktype.uuid,
+        vertrouwelijkheidaanduiding=zaak.vertrouwelijkheidaanduiding,
+    )
+
+
+class AccessDenied(Exception):
+    """The principal lacks the rights for this operation (the APIs answer 403)."""
+
+
+def has_scope(principal: ApiClient, component: str, *scopes: str) -> bool:
+    """Whether ``principal`` holds any of ``scopes`` on ``component`` (ac, ztc, zrc, ...).
+
+    ``heeftAlleAutorisaties`` holds every scope. For typed components (zrc, drc, brc)
+    holding the scope for one type is enough to pass; which objects the client then
+    sees is decided by the component's scope function (later ``zaken_scope``).
+    """
+    if principal.heeft_alle_autorisaties:
+        return True
+    return bool(principal.scopes_for(component) & set(scopes))
+
+
+def require_scope(principal: ApiClient, component: str, *scopes: str) -> None:
+    if not has_scope(principal, component, *scopes):
+        raise AccessDenied(f"needs {' or '.join(scopes)} on {component}")
+
+
 def documenten_scope(
     principal: ApiClient, queryset: QuerySet[M], *scopes: str, via: str = ""
 ) -> QuerySet[M]:
@@ -242,16 +225,7 @@ def may_on_informatieobjecttype(
 ) -> bool:
     """Whether the client holds one of ``scopes`` for a document of this type and
     vertrouwelijkheid (writes, and creating before the document exists)."""
-    if principal.heeft_alle_autorisaties:
-        return True
-    rank = Vertrouwelijkheid.rank(vertrouwelijkheidaanduiding)
-    return any(
-        entry.component == DRC
-        and entry.scopes & set(scopes)
-        and _type_uuid(entry.type_url) == informatieobjecttype_uuid
-        and rank <= Vertrouwelijkheid.rank(entry.max_vertrouwelijkheid)
-        for entry in principal.type_scopes
-    )
+    return _granted(principal, DRC, scopes, informatieobjecttype_uuid, vertrouwelijkheidaanduiding)
 
 
 def besluiten_scope(
@@ -270,14 +244,7 @@ def besluiten_scope(
 
 
 def may_on_besluittype(principal: ApiClient, *scopes: str, besluittype_uuid: UUID) -> bool:
-    if principal.heeft_alle_autorisaties:
-        return True
-    return any(
-        entry.component == BRC
-        and entry.scopes & set(scopes)
-        and _type_uuid(entry.type_url) == besluittype_uuid
-        for entry in principal.type_scopes
-    )
+    return _granted(principal, BRC, scopes, besluittype_uuid, None)
 
 
 # --- Citizens: documents and besluiten of their zaken ------------------------------

@@ -7,7 +7,7 @@ anything (otherwise a representative could redirect the person's messages to the
 
 from __future__ import annotations
 
-from mijnservices.services.access.principals import Citizen
+from mijnservices.core.identity import Citizen
 
 
 def may_view_profile(citizen: Citizen) -> bool:

@@ -9,66 +9,12 @@ from collections.abc import Iterable
 from typing import TypeVar
 from uuid import UUID
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Model, QuerySet
 
+from mijnservices.core.identity import ApiClient, Citizen
 from mijnservices.services.access.policy import has_scope
-from mijnservices.services.access.principals import ApiClient, Citizen, Party
 
 M = TypeVar("M", bound=Model)
-
-_BSN = re.compile(r"^urn:nld:brp:bsn:(\d{9})$")
-_KVK = re.compile(r"^urn:nld:hr:kvknummer:(\d{8})(?::vestigingsnummer:(\d{12}))?$")
-
-
-def party_from_urn(urn: str) -> Party | None:
-    """The party an ``isToegewezenAan`` / ``ontvanger`` URN names, or None for other URNs
-    (e.g. a klantnummer), which no logged-in party can match."""
-    if m := _BSN.match(urn):
-        return Party(kind="bsn", identifier=m.group(1))
-    if m := _KVK.match(urn):
-        return Party(kind="kvk", identifier=m.group(1), vestiging=m.group(2) or "")
-    return None
-
-
-def party_urn(party: Party) -> str:
-    if party.kind == "bsn":
-        return f"urn:nld:brp:bsn:{party.identifier}"
-    urn = f"urn:nld:hr:kvknummer:{party.identifier}"
-    return f"{urn}:vestigingsnummer:{party.vestiging}" if party.vestiging else urn
-
-
-def party_fields(urn: str) -> dict[str, str]:
-    """The split lookup columns stored beside the URN."""
-    party = party_from_urn(urn)
-    if party is None:
-        return {"party_kind": "", "party_identifier": "", "party_vestiging": ""}
-    return {
-        "party_kind": party.kind,
-        "party_identifier": party.identifier,
-        "party_vestiging": party.vestiging,
-    }
-
-
-def _party_q(party: Party) -> Q:
-    q = Q(party_kind=party.kind, party_identifier=party.identifier)
-    if party.kind == "kvk" and party.vestiging:
-        q &= Q(party_vestiging__in=["", party.vestiging])
-    return q
-
-
-def visible_to_party(queryset: QuerySet[M], party: Party) -> QuerySet[M]:
-    """Filter taken or berichten (both carry the party columns) to those for ``party``."""
-    return queryset.filter(_party_q(party))
-
-
-def party_may_see(obj: Model, party: Party) -> bool:
-    if getattr(obj, "party_kind", None) != party.kind:
-        return False
-    if getattr(obj, "party_identifier", None) != party.identifier:
-        return False
-    if party.kind == "kvk" and party.vestiging:
-        return getattr(obj, "party_vestiging", "") in ("", party.vestiging)
-    return True
 
 
 # --- Citizens in the portal ---------------------------------------------------------------

@@ -9,11 +9,11 @@ from uuid import UUID
 
 from django.http import Http404
 
+from mijnservices.core.identity import Citizen
 from mijnservices.registrations.berichten.models import Bericht
 from mijnservices.registrations.berichten.selectors import berichten_for
 from mijnservices.registrations.berichten.services import bericht_mark_opened
 from mijnservices.registrations.taken.models import TaakStatus
-from mijnservices.services.access.principals import Citizen
 from mijnservices.services.access.taken import citizen_items_visible, zaak_uuids_of
 from mijnservices.services.mijnoverzicht.zaken import ZaakLink, zaak_links
 

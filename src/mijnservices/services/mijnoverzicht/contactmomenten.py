@@ -12,16 +12,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from mijnservices.core.errors import DomainError
+from mijnservices.core.identity import Citizen
 from mijnservices.registrations.klantinteracties.models import Klantcontact
 from mijnservices.registrations.klantinteracties.selectors import (
     QUESTION_KANAAL,
     answered_question_ids,
     is_question,
-    klantcontacten_for,
 )
 from mijnservices.registrations.klantinteracties.services import klantcontact_register
 from mijnservices.registrations.zaken.models import Zaak
-from mijnservices.services.access.principals import Citizen
+from mijnservices.services.access.klantinteracties import klantcontacten_for
 from mijnservices.services.access.taken import zaak_uuid_of
 from mijnservices.services.mijnoverzicht.zaken import ZaakLink, zaak_api_url, zaak_links
 

@@ -18,6 +18,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
+from mijnservices.core.identity import Citizen
 from mijnservices.registrations.taken.models import (
     ExterneTaak,
     HandelingsPerspectief,
@@ -27,7 +28,6 @@ from mijnservices.registrations.taken.models import (
 from mijnservices.registrations.taken.selectors import taken_for
 from mijnservices.registrations.taken.services import taak_complete
 from mijnservices.registrations.zaken.models import Zaak
-from mijnservices.services.access.principals import Citizen
 from mijnservices.services.access.taken import citizen_items_visible, zaak_uuids_of
 from mijnservices.services.mijnoverzicht.zaken import ZaakLink, zaak_links
 

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from uuid import UUID
 
+from mijnservices.core.identity import Citizen
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access.policy import zaken_scope
-from mijnservices.services.access.principals import Citizen
 
 
 @dataclass(frozen=True)

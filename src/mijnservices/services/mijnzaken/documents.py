@@ -13,6 +13,7 @@ from uuid import UUID
 
 from django.http import Http404
 
+from mijnservices.core.identity import Citizen
 from mijnservices.registrations.besluiten.models import Besluit
 from mijnservices.registrations.catalogi.models import InformatieObjectType
 from mijnservices.registrations.documenten.models import (
@@ -22,7 +23,6 @@ from mijnservices.registrations.documenten.models import (
 from mijnservices.registrations.documenten.services.relations import object_url
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access.policy import citizen_documents_scope
-from mijnservices.services.access.principals import Citizen
 
 
 @dataclass(frozen=True)

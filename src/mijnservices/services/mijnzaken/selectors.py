@@ -7,10 +7,10 @@ from uuid import UUID
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
+from mijnservices.core.identity import Citizen
 from mijnservices.registrations.catalogi.models import RolOmschrijving, StatusType
 from mijnservices.registrations.zaken.models import Rol, Status, SubStatus, Zaak
 from mijnservices.services.access.policy import zaken_scope
-from mijnservices.services.access.principals import Citizen
 
 OVERVIEW_FIELDS = (
     "uuid",

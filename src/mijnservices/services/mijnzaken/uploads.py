@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
 from mijnservices.core.errors import DomainError
+from mijnservices.core.identity import Citizen
 from mijnservices.core.resources import resource_path
 from mijnservices.registrations.catalogi.models import Vertrouwelijkheid
 from mijnservices.registrations.documenten.models import EnkelvoudigInformatieObject
@@ -20,7 +21,6 @@ from mijnservices.registrations.documenten.services import informatieobject_crea
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.registrations.zaken.services import zaakinformatieobject_create
 from mijnservices.services.access.policy import citizen_may_add_document
-from mijnservices.services.access.principals import Citizen
 from mijnservices.services.mijnoverzicht.taken import upload_tasks_complete
 from mijnservices.services.mijnzaken.documents import upload_type
 

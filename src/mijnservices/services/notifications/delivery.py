@@ -15,11 +15,11 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from mijnservices.core.identity import Party
 from mijnservices.registrations.klantinteracties.services_bulk import (
     ContactToRegister,
     klantcontacten_register_bulk,
 )
-from mijnservices.services.access.principals import Party
 from mijnservices.services.notifications.channels import (
     Channel,
     PermanentFailure,

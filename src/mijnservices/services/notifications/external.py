@@ -14,7 +14,7 @@ import requests
 from django.db import transaction
 from django.utils import timezone
 
-from mijnservices.services.access.principals import Party
+from mijnservices.core.identity import Party
 from mijnservices.services.notifications.models import ReceivedNotificatie, Trigger
 from mijnservices.services.notifications.services import ZaakRef, notify
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from mijnservices.services.access.principals import Party
+from mijnservices.core.identity import Party
 from mijnservices.services.notifications.models import ContactSignal, Notification
 
 

@@ -15,8 +15,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from mijnservices.core.identity import Party
 from mijnservices.registrations.zaken.models import Zaak
-from mijnservices.services.access.principals import Party
 from mijnservices.services.notifications import templates
 from mijnservices.services.notifications.models import (
     SOORT,

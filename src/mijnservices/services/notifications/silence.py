@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from mijnservices.registrations.catalogi.models import ZaakType
 from mijnservices.registrations.zaken.models import Zaak
+from mijnservices.services.access.parties import zaak_parties
 from mijnservices.services.notifications import switches
 from mijnservices.services.notifications.models import SilenceNotice, Trigger
-from mijnservices.services.notifications.recipients import zaak_parties
 from mijnservices.services.notifications.services import notify
 
 

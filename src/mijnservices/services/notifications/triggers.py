@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db.models import Max
 from django.utils import timezone
 
+from mijnservices.core.identity import Party
 from mijnservices.core.models import OutboxEvent
 from mijnservices.registrations.berichten.models import Bericht
 from mijnservices.registrations.catalogi.models import StatusType
@@ -28,17 +29,12 @@ from mijnservices.registrations.zaken.models import (
     Zaak,
     ZaakInformatieObject,
 )
+from mijnservices.registrations.zaken.parties import party_of_rol
+from mijnservices.services.access.parties import zaak_parties, zaak_parties_many
 from mijnservices.services.access.policy import document_visible_to_citizens
-from mijnservices.services.access.principals import Party
 from mijnservices.services.access.taken import zaak_uuid_of
 from mijnservices.services.notifications import switches
 from mijnservices.services.notifications.models import Trigger
-from mijnservices.services.notifications.recipients import (
-    INITIATOR,
-    party_of_rol,
-    zaak_parties,
-    zaak_parties_many,
-)
 from mijnservices.services.notifications.services import Plan, ZaakRef, notify_many
 
 _UUID = re.compile(r"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/?$", re.I)
@@ -93,10 +89,10 @@ def _zaken(event_id: str, resource: str, actie: str, uuid: UUID | None) -> list[
             .filter(uuid=uuid)
             .first()
         )
-        if rol is None or rol.omschrijving_generiek != INITIATOR or _old(rol.zaak.registratiedatum):
+        party = party_of_rol(rol) if rol is not None else None
+        if rol is None or party is None or _old(rol.zaak.registratiedatum):
             return []
-        party = party_of_rol(rol)
-        if party is not None and switches.enabled(Trigger.ZAAK_ONTVANGEN, rol.zaak):
+        if switches.enabled(Trigger.ZAAK_ONTVANGEN, rol.zaak):
             return [Plan(event_id, Trigger.ZAAK_ONTVANGEN, (party,), ZaakRef.of(rol.zaak))]
     elif resource == "status":
         return _statuses([(event_id, uuid)])

@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from mijnservices.core.identity import Citizen
 from mijnservices.portal.auth import citizen_required
 from mijnservices.registrations.taken.models import Betaling, ExterneTaak
-from mijnservices.services.access.principals import Citizen
 from mijnservices.services.mijnoverzicht.taken import taak_for_citizen
 from mijnservices.services.payments import services
 from mijnservices.services.payments.models import DemoPayment

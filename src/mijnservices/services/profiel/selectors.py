@@ -6,8 +6,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
+from mijnservices.core.identity import Party
 from mijnservices.registrations.klantinteracties.selectors import digitale_adressen_for
-from mijnservices.services.access.principals import Party
 from mijnservices.services.profiel.models import Verificatie, Voorkeuren
 
 

@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from mijnservices.core.errors import DomainError
+from mijnservices.core.identity import Party
 from mijnservices.registrations.klantinteracties.models import DigitaalAdres
 from mijnservices.registrations.klantinteracties.selectors import digitale_adressen_for
 from mijnservices.registrations.klantinteracties.services import (
@@ -29,7 +30,6 @@ from mijnservices.registrations.klantinteracties.services import (
     digitaal_adres_delete,
     digitaal_adres_verify,
 )
-from mijnservices.services.access.principals import Party
 from mijnservices.services.profiel.models import (
     ACTION_REQUIRED,
     Kanaal,

@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from mijnservices.kcc.models import EmployeeRole, ZaaktypeSetting
+from mijnservices.services.access.models import EmployeeRole, ZaaktypeSetting
 
 # Known on purpose: this is a demonstration. Never used outside DEMO_MODE.
 DEMO_PASSWORD = "demo-medewerker"  # noqa: S105 (demo-only, printed by make demo)

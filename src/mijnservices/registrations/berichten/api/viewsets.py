@@ -17,11 +17,11 @@ from rest_framework.response import Response
 from mijnservices.api.pagination import ZGWSizedPagination
 from mijnservices.api.verwerkingen import LogsPersonalReads
 from mijnservices.api.viewsets import ZGWViewMixin
+from mijnservices.core.identity import ApiClient
 from mijnservices.registrations.berichten import services
 from mijnservices.registrations.berichten.api import serializers
 from mijnservices.registrations.berichten.models import Bericht
 from mijnservices.services.access import taken as access
-from mijnservices.services.access.principals import ApiClient
 
 API_VERSION = "0.1.0"
 READ = (access.READ_BERICHTEN,)

@@ -16,12 +16,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mijnservices.api.viewsets import ZGWModelViewSet, ZGWViewMixin
+from mijnservices.core.identity import ApiClient
 from mijnservices.registrations.besluiten import services
 from mijnservices.registrations.besluiten.api import serializers
 from mijnservices.registrations.besluiten.models import AuditTrail, Besluit, BesluitInformatieObject
 from mijnservices.registrations.zaken.api.filters import uuid_from_url
 from mijnservices.services.access import policy
-from mijnservices.services.access.principals import ApiClient
 
 API_VERSION = "1.1.0"
 READ = ("besluiten.lezen",)

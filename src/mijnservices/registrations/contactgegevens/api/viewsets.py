@@ -16,11 +16,11 @@ from rest_framework.response import Response
 
 from mijnservices.api.pagination import ZGWSizedPagination
 from mijnservices.api.viewsets import ZGWModelViewSet
+from mijnservices.core.identity import ApiClient
 from mijnservices.registrations.contactgegevens import services
 from mijnservices.registrations.contactgegevens.api import serializers
 from mijnservices.registrations.contactgegevens.models import Organisatie, Persoon
 from mijnservices.services.access import klantinteracties as access
-from mijnservices.services.access.principals import ApiClient
 
 API_VERSION = "1.1.1"
 READ = (access.CONTACTGEGEVENS_LEZEN,)

@@ -12,10 +12,10 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 
 from mijnservices.api.viewsets import ZGWModelViewSet
+from mijnservices.core.identity import ApiClient
 from mijnservices.registrations.documenten import services
 from mijnservices.registrations.documenten.models import EnkelvoudigInformatieObject
 from mijnservices.services.access import policy
-from mijnservices.services.access.principals import ApiClient
 
 API_VERSION = "1.7.0"
 READ = ("documenten.lezen",)

@@ -21,9 +21,9 @@ from rest_framework.response import Response
 
 from mijnservices.api.pagination import ZGWSizedPagination
 from mijnservices.api.viewsets import ZGWModelViewSet
+from mijnservices.core.identity import ApiClient
 from mijnservices.registrations.klantinteracties import services
 from mijnservices.services.access import klantinteracties as access
-from mijnservices.services.access.principals import ApiClient
 
 API_VERSION = "0.9.0"
 READ = (access.LEZEN,)

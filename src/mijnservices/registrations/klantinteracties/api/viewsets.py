@@ -10,6 +10,7 @@ from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
 from mijnservices.api.verwerkingen import LogsPersonalReads
+from mijnservices.core.identity import Party
 from mijnservices.registrations.klantinteracties import selectors, services
 from mijnservices.registrations.klantinteracties.api import filters, serializers
 from mijnservices.registrations.klantinteracties.api.base import (
@@ -33,7 +34,6 @@ from mijnservices.registrations.klantinteracties.models import (
     Vertegenwoordiging,
 )
 from mijnservices.services.access import klantinteracties as access
-from mijnservices.services.access.principals import Party
 
 __all__ = ["API_VERSION"]
 

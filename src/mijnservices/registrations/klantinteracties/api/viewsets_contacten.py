@@ -18,6 +18,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from mijnservices.api.viewsets import ZGWViewMixin
+from mijnservices.core.identity import Party
 from mijnservices.registrations.klantinteracties import services
 from mijnservices.registrations.klantinteracties.api import filters
 from mijnservices.registrations.klantinteracties.api import serializers_contacten as s
@@ -46,7 +47,6 @@ from mijnservices.registrations.klantinteracties.models import (
     Onderwerpobject,
 )
 from mijnservices.services.access import klantinteracties as access
-from mijnservices.services.access.principals import Party
 
 KLANTCONTACT_EXPAND = (
     "gingOverOnderwerpobjecten",

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from mijnservices.registrations.klantinteracties import selectors, services
+from mijnservices.core.identity import ApiClient
+from mijnservices.registrations.klantinteracties import services
 from mijnservices.registrations.klantinteracties.models import Betrokkene, Klantcontact
 from mijnservices.services.access import klantinteracties as access
-from mijnservices.services.access.principals import ApiClient
 from mijnservices.testing import klantinteracties as ki
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +57,7 @@ def test_a_citizen_sees_a_vertrouwelijk_contact_only_when_they_started_it():
     own_question = ki.klantcontact(ki.PERSON, vertrouwelijk=True)
     internal_note = ki.klantcontact(ki.PERSON, vertrouwelijk=True, actor_naam="KCC medewerker")
     ordinary = ki.klantcontact(ki.PERSON, actor_naam="KCC medewerker")
-    visible = set(selectors.klantcontacten_for(ki.PERSON))
+    visible = set(access.klantcontacten_for(ki.PERSON))
     assert visible == {own_question, ordinary}
     assert internal_note not in visible
 
@@ -67,4 +67,4 @@ def test_a_citizen_never_sees_another_persons_contacts():
         party=ki.OTHER_PERSON, kanaal="balie", onderwerp="Paspoort", inhoud="Afspraak"
     )
     ki.partij(ki.PERSON)
-    assert list(selectors.klantcontacten_for(ki.PERSON)) == []
+    assert list(access.klantcontacten_for(ki.PERSON)) == []

@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from mijnservices.registrations.klantinteracties import selectors, services
+from mijnservices.services.access import klantinteracties as access
 from mijnservices.testing import klantinteracties as ki
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +44,7 @@ def test_klantcontacten_for_is_newest_first_and_only_the_partys_own(django_asser
     new = ki.klantcontact(ki.PERSON, plaatsgevonden_op=now)
     ki.klantcontact(ki.OTHER_PERSON)
     with django_assert_num_queries(6):  # partij + contacts + 4 prefetches
-        contacts = list(selectors.klantcontacten_for(ki.PERSON))
+        contacts = list(access.klantcontacten_for(ki.PERSON))
         for contact in contacts:
             list(contact.betrokkenen.all())
             list(contact.onderwerpobjecten.all())
@@ -51,7 +52,7 @@ def test_klantcontacten_for_is_newest_first_and_only_the_partys_own(django_asser
 
 
 def test_klantcontacten_for_an_unknown_party_is_empty():
-    assert list(selectors.klantcontacten_for(ki.OTHER_PERSON)) == []
+    assert list(access.klantcontacten_for(ki.OTHER_PERSON)) == []
 
 
 def test_vertegenwoordigers_of_gives_the_representing_parties():

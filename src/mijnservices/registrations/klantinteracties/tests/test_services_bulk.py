@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
+from mijnservices.core.identity import Party
 from mijnservices.core.models import OutboxEvent
-from mijnservices.registrations.klantinteracties.selectors import klantcontacten_for
 from mijnservices.registrations.klantinteracties.services import partij_ensure
 from mijnservices.registrations.klantinteracties.services_bulk import (
     ContactToRegister,
     klantcontacten_register_bulk,
 )
-from mijnservices.services.access.principals import Party
+from mijnservices.services.access.klantinteracties import klantcontacten_for
 
 pytestmark = pytest.mark.django_db
 

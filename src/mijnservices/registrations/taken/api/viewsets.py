@@ -20,11 +20,11 @@ from mijnservices.api.pagination import ZGWSizedPagination
 from mijnservices.api.renderers import ZGWJSONRenderer
 from mijnservices.api.verwerkingen import LogsPersonalReads
 from mijnservices.api.viewsets import ZGWModelViewSet
+from mijnservices.core.identity import ApiClient
 from mijnservices.registrations.taken import services
 from mijnservices.registrations.taken.api import serializers
 from mijnservices.registrations.taken.models import ExterneTaak, TaakSoort
 from mijnservices.services.access import taken as access
-from mijnservices.services.access.principals import ApiClient
 
 API_VERSION = "0.1.0"
 READ = (access.READ_TAKEN,)

@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from mijnservices.core.identity import Party
 from mijnservices.registrations.taken.selectors import taken_for
 from mijnservices.registrations.taken.services import taak_complete
-from mijnservices.services.access.principals import Party
 from mijnservices.testing.taken import BUSINESS, CITIZEN, OTHER_CITIZEN, betaaltaak, urltaak
 
 pytestmark = pytest.mark.django_db

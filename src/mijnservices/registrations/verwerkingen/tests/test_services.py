@@ -10,6 +10,7 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from mijnservices.core import worker
+from mijnservices.core.identity import Party
 from mijnservices.registrations.verwerkingen.models import (
     AppendOnlyError,
     Verwerkingsactie,
@@ -22,7 +23,6 @@ from mijnservices.registrations.verwerkingen.services import (
     verwerkingen_purge,
 )
 from mijnservices.registrations.zaken.tests.api_helpers import BASE, zaken_client
-from mijnservices.services.access.principals import Party
 from mijnservices.testing.factories import ZaakFactory, published_zaaktype
 
 pytestmark = pytest.mark.django_db

@@ -14,13 +14,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mijnservices.api.viewsets import ZGWModelViewSet
+from mijnservices.core.identity import ApiClient
 from mijnservices.registrations.zaken import services
 from mijnservices.registrations.zaken.api import expand as expansion
 from mijnservices.registrations.zaken.api.renderers import ZakenJSONRenderer
 from mijnservices.registrations.zaken.api.verwerkingen import log_reads
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access import policy
-from mijnservices.services.access.principals import ApiClient
 
 API_VERSION = "1.7.0"
 READ = ("zaken.lezen",)

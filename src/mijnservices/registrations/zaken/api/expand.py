@@ -20,9 +20,9 @@ from django.db.models import Model, QuerySet
 from rest_framework.exceptions import ValidationError
 from rest_framework.serializers import BaseSerializer
 
+from mijnservices.core.identity import ApiClient
 from mijnservices.registrations.zaken.api import querysets, serializers
 from mijnservices.services.access import policy
-from mijnservices.services.access.principals import ApiClient
 
 MAX_DEPTH = 2
 MAX_PATHS = 10

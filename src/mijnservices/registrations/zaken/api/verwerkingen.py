@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from mijnservices.core.identity import ApiClient, Party
 from mijnservices.registrations.verwerkingen.services import Actor, verwerking_log
 from mijnservices.registrations.zaken.models import Rol
-from mijnservices.services.access.principals import ApiClient, Party
 
 # Resources whose responses carry (or point at) a person's identity.
 PERSONAL = {"zaak": "zaak raadplegen", "rol": "rol raadplegen"}

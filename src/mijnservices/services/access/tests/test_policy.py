@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from mijnservices.core.identity import Citizen, Party
 from mijnservices.registrations.zaken import services as zaken_services
 from mijnservices.services.access.policy import may_view_zaak, zaken_scope
-from mijnservices.services.access.principals import Citizen, Party
 from mijnservices.testing.factories import ZaakFactory
 
 SUZANNE = Citizen(actor=Party("bsn", "999993653"), auth_method="demo")

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from mijnservices.core.identity import ApiClient, TypeScopes
 from mijnservices.services.access import policy
 from mijnservices.services.access.api_clients import api_client_load
-from mijnservices.services.access.principals import ApiClient, TypeScopes
 from mijnservices.testing.api import applicatie_with_secret
 
 

@@ -17,10 +17,10 @@ from rest_framework.response import Response
 
 from mijnservices.api.verwerkingen import parties_in_columns, personal_reads_log
 from mijnservices.api.viewsets import ZGWViewMixin
+from mijnservices.core.identity import ApiClient, Party, addressed_to, party_from_urn
 from mijnservices.registrations.taken.models import ExterneTaak
 from mijnservices.registrations.taken.selectors import taken_for
 from mijnservices.services.access import taken as access
-from mijnservices.services.access.principals import ApiClient, Party
 from mijnservices.services.mijntaken.representation import taak_detail, taak_info
 
 API_VERSION = "0.1.0"
@@ -32,7 +32,7 @@ def klant_party(value: str) -> Party | None:
     """``klantId`` as a party URN (``urn:nld:brp:bsn:…``, ``urn:nld:hr:kvknummer:…``) or a
     bare BSN (9 digits) / KvK-nummer (8 digits); anything else names nobody we know."""
     if value.startswith("urn:"):
-        return access.party_from_urn(value)
+        return party_from_urn(value)
     if value.isdigit() and len(value) == 9:
         return Party(kind="bsn", identifier=value)
     if value.isdigit() and len(value) == 8:
@@ -156,9 +156,7 @@ class TaakView(MijnTakenView):
         )
         if "klantId" in request.query_params:
             party = klant_party(request.query_params["klantId"])
-            queryset = (
-                queryset.none() if party is None else access.visible_to_party(queryset, party)
-            )
+            queryset = queryset.none() if party is None else addressed_to(queryset, party)
         taak = queryset.filter(uuid=uuid).first()
         if taak is None:
             raise Http404

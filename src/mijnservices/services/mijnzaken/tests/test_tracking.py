@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from mijnservices.core.identity import Citizen, Party
 from mijnservices.registrations.zaken import services as zaken_services
-from mijnservices.services.access.principals import Citizen, Party
 from mijnservices.services.mijnzaken.selectors import zaak_for_detail
 from mijnservices.services.mijnzaken.tracking import build_tracking, days_without_news
 from mijnservices.testing.factories import ZaakFactory, published_zaaktype

@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 
 from mijnservices.core import outbox
+from mijnservices.core.identity import Party
 from mijnservices.registrations.catalogi.models import StatusType
 from mijnservices.registrations.klantinteracties.services import digitaal_adres_create
 from mijnservices.registrations.zaken.models import Zaak
-from mijnservices.services.access.principals import Party
 from mijnservices.testing.factories import ZaakFactory, published_zaaktype
 from mijnservices.testing.notify_server import API_KEY, NotifyServer
 from mijnservices.testing.smtp import SmtpSink

@@ -11,8 +11,8 @@ from django.test import Client
 from django.utils import timezone
 
 from mijnservices.registrations.catalogi.models import StatusType
-from mijnservices.registrations.klantinteracties.selectors import klantcontacten_for
 from mijnservices.registrations.zaken import services as zaken
+from mijnservices.services.access.klantinteracties import klantcontacten_for
 from mijnservices.services.notifications.delivery import (
     klantcontacten_register_due,
     notifications_send_due,

@@ -12,7 +12,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Message
 from django.utils import timezone
 
-from mijnservices.services.access.principals import Party
+from mijnservices.core.identity import Party
 from mijnservices.services.profiel import delivery, services
 from mijnservices.services.profiel.models import Verificatie
 

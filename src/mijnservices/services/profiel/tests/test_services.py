@@ -9,8 +9,8 @@ import pytest
 from django.utils import timezone
 
 from mijnservices.core.errors import DomainError
+from mijnservices.core.identity import Party
 from mijnservices.registrations.klantinteracties.selectors import digitale_adressen_for
-from mijnservices.services.access.principals import Party
 from mijnservices.services.profiel import services
 from mijnservices.services.profiel.models import Verificatie
 from mijnservices.services.profiel.selectors import contact_details, voorkeuren_for

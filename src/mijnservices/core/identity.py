@@ -1,14 +1,18 @@
-"""Who is asking: the principals the access policy decides for.
+"""Who is who: the identity types every layer shares.
 
-A citizen or business logs in (DigiD / eHerkenning, or the labelled demo login) and may
-act on behalf of someone else (machtiging). Employees and API clients join later as
-further principal kinds; the policy module dispatches on the kind.
+A citizen or business logs in (DigiD / eHerkenning, or the labelled demo login) and may act on
+behalf of someone else (machtiging); employees log in at the employee pages; supplier systems call
+the APIs with a JWT. The access policy (``services.access``) decides what each may see; the
+registrations only store and match parties (a ``Party`` as URN, or as split columns).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
+
+from django.db.models import Model, Q, QuerySet
 
 PartyKind = Literal["bsn", "kvk"]
 AuthMethod = Literal["demo", "digid", "eherkenning"]
@@ -116,3 +120,64 @@ class ApiClient:
         found = [scopes for name, scopes in self.component_scopes if name == component]
         found += [entry.scopes for entry in self.type_scopes if entry.component == component]
         return frozenset().union(*found)
+
+
+# --- Parties as URNs and as split columns (taken, berichten) ------------------------------
+M = TypeVar("M", bound=Model)
+
+_BSN = re.compile(r"^urn:nld:brp:bsn:(\d{9})$")
+_KVK = re.compile(r"^urn:nld:hr:kvknummer:(\d{8})(?::vestigingsnummer:(\d{12}))?$")
+
+
+def party_from_urn(urn: str) -> Party | None:
+    """The party an ``isToegewezenAan`` / ``ontvanger`` URN names, or None for other URNs
+    (e.g. a klantnummer), which no logged-in party can match."""
+    if m := _BSN.match(urn):
+        return Party(kind="bsn", identifier=m.group(1))
+    if m := _KVK.match(urn):
+        return Party(kind="kvk", identifier=m.group(1), vestiging=m.group(2) or "")
+    return None
+
+
+def party_urn(party: Party) -> str:
+    if party.kind == "bsn":
+        return f"urn:nld:brp:bsn:{party.identifier}"
+    urn = f"urn:nld:hr:kvknummer:{party.identifier}"
+    return f"{urn}:vestigingsnummer:{party.vestiging}" if party.vestiging else urn
+
+
+def party_fields(urn: str) -> dict[str, str]:
+    """The split lookup columns stored beside the URN."""
+    party = party_from_urn(urn)
+    if party is None:
+        return {"party_kind": "", "party_identifier": "", "party_vestiging": ""}
+    return {
+        "party_kind": party.kind,
+        "party_identifier": party.identifier,
+        "party_vestiging": party.vestiging,
+    }
+
+
+def party_columns_q(party: Party) -> Q:
+    q = Q(party_kind=party.kind, party_identifier=party.identifier)
+    if party.kind == "kvk" and party.vestiging:
+        q &= Q(party_vestiging__in=["", party.vestiging])
+    return q
+
+
+def addressed_to(queryset: QuerySet[M], party: Party) -> QuerySet[M]:
+    """Rows that carry the split party columns (taken, berichten) addressed to ``party``: a
+    person by BSN; a business by KvK-nummer (all of it when acting for the whole business, the
+    business-wide and its own vestiging's rows when logged in for one vestiging)."""
+    return queryset.filter(party_columns_q(party))
+
+
+def is_addressed_to(obj: Model, party: Party) -> bool:
+    """``addressed_to`` for one loaded row."""
+    if getattr(obj, "party_kind", None) != party.kind:
+        return False
+    if getattr(obj, "party_identifier", None) != party.identifier:
+        return False
+    if party.kind == "kvk" and party.vestiging:
+        return getattr(obj, "party_vestiging", "") in ("", party.vestiging)
+    return True
