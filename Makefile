@@ -48,9 +48,10 @@ browser-deps: ## Install Debian's Chromium for the browser tests (never a downlo
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
 	fi
 
-check: install ## Lint, format, types, migrations and generated docs are up to date
+check: install ## Lint, format, import layers, types, migrations and generated docs are up to date
 	$(BIN)/ruff check src conftest.py
 	$(BIN)/ruff format --check src conftest.py
+	$(BIN)/lint-imports
 	DEMO_MODE=true $(BIN)/mypy
 	DEMO_MODE=true $(BIN)/mijnservices makemigrations --check --dry-run
 	DEMO_MODE=true $(BIN)/mijnservices config-docs --check

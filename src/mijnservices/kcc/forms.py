@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
-
-from mijnservices.registrations.catalogi.models import ResultaatType, StatusType
 
 SEARCH_KINDS = [
     ("bsn", _("BSN")),
@@ -98,7 +98,9 @@ class ContactmomentForm(forms.Form):
 
 
 class StatusForm(forms.Form):
-    statustype = forms.ModelChoiceField(label=_("Next step"), queryset=StatusType.objects.none())
+    statustype: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Next step"), queryset=None
+    )
     toelichting = forms.CharField(
         label=_("Explanation for the resident"),
         help_text=_("The resident sees this text with the step. Use plain language."),
@@ -116,7 +118,9 @@ class SubStatusForm(forms.Form):
 
 
 class CloseForm(forms.Form):
-    resultaattype = forms.ModelChoiceField(label=_("Result"), queryset=ResultaatType.objects.none())
+    resultaattype: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Result"), queryset=None
+    )
     toelichting = forms.CharField(
         label=_("Explanation for the resident"),
         required=False,

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.conf import settings
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from mijnservices.registrations.besluiten.models import BesluitType
-from mijnservices.registrations.catalogi.models import InformatieObjectType
-from mijnservices.registrations.klantinteracties.models import Klantcontact
-from mijnservices.registrations.zaken.models import Zaak
+from mijnservices.services.casework.selectors import besluittypen, informatieobjecttypen
+
+if TYPE_CHECKING:
+    from mijnservices.registrations.klantinteracties.models import Klantcontact
+    from mijnservices.registrations.zaken.models import Zaak
 
 YES_NO = [("ja", _("Yes")), ("nee", _("No"))]
 
@@ -56,8 +56,8 @@ class AntwoordForm(forms.Form):
 
 
 class DocumentForm(forms.Form):
-    informatieobjecttype = forms.ModelChoiceField(
-        label=_("Kind of document"), queryset=InformatieObjectType.objects.none()
+    informatieobjecttype: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Kind of document"), queryset=None
     )
     titel = forms.CharField(label=_("Title"), max_length=200)
     bestand = forms.FileField(label=_("File"))
@@ -78,34 +78,12 @@ class DocumentForm(forms.Form):
 
 
 class BesluitForm(forms.Form):
-    besluittype = forms.ModelChoiceField(
-        label=_("Kind of decision"), queryset=BesluitType.objects.none()
+    besluittype: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Kind of decision"), queryset=None
     )
     toelichting = forms.CharField(
         label=_("Explanation for the resident"), widget=forms.Textarea(attrs={"rows": 3})
     )
-
-
-def informatieobjecttypen(zaak: Zaak) -> Any:
-    """The published informatieobjecttypen the zaaktype names (its zaaktype-
-    informatieobjecttypen and its portal upload type), in its catalogus."""
-    zaaktype = zaak.zaaktype
-    names = Q(
-        omschrijving__in=zaaktype.zaaktype_informatieobjecttypen.values("informatieobjecttype")
-    )
-    if zaaktype.portaal_upload_informatieobjecttype:
-        names |= Q(omschrijving=zaaktype.portaal_upload_informatieobjecttype)
-    return InformatieObjectType.objects.filter(
-        names, catalogus_id=zaaktype.catalogus_id, concept=False
-    ).order_by("omschrijving")
-
-
-def besluittypen(zaak: Zaak) -> Any:
-    return BesluitType.objects.filter(
-        catalogus_id=zaak.zaaktype.catalogus_id,
-        concept=False,
-        omschrijving__in=list(zaak.zaaktype.besluittypen or []),
-    ).order_by("omschrijving")
 
 
 def casework_forms(

@@ -1,7 +1,8 @@
 """The zaak page for employees: what the citizen sees, and for the behandelaar the actions
 that move the zaak forward (next status, sub-status update, resultaat and closing).
 
-All changes go through the Zaken service layer, the same one the Zaken API uses.
+All changes go through ``services.casework.services`` (the Zaken service layer, the same one
+the Zaken API uses).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import (
     FileResponse,
     Http404,
@@ -25,17 +25,15 @@ from django.views.decorators.http import require_POST
 
 from mijnservices.core.errors import DomainError
 from mijnservices.core.identity import Employee
-from mijnservices.kcc import selectors
 from mijnservices.kcc.auth import employee_required
 from mijnservices.kcc.forms import CloseForm, StatusForm, SubStatusForm
 from mijnservices.kcc.forms_casework import casework_forms
-from mijnservices.kcc.logging import log_view
 from mijnservices.portal.display import zaak_title
-from mijnservices.registrations.documenten.storage import open_content
-from mijnservices.registrations.zaken import services as zaken_services
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access import employees
 from mijnservices.services.access.employees import Detail
+from mijnservices.services.casework import selectors, services
+from mijnservices.services.casework.verwerkingen import log_view
 from mijnservices.services.mijnzaken.tracking import build_tracking
 
 
@@ -131,10 +129,10 @@ def status_next(request: HttpRequest, employee: Employee, zaak_uuid: UUID) -> Ht
             request, employee, zaak, Detail.FULL, forms={"status_form": form}, status=400
         )
     try:
-        zaken_services.status_set(
+        services.zaak_step_set(
             zaak=zaak,
             statustype=form.cleaned_data["statustype"],
-            statustoelichting=form.cleaned_data["toelichting"],
+            toelichting=form.cleaned_data["toelichting"],
         )
     except DomainError as exc:
         messages.error(request, str(exc))
@@ -155,7 +153,7 @@ def substatus_add(request: HttpRequest, employee: Employee, zaak_uuid: UUID) -> 
         return render_zaak(
             request, employee, zaak, Detail.FULL, forms={"substatus_form": form}, status=400
         )
-    zaken_services.substatus_create(zaak=zaak, omschrijving=form.cleaned_data["omschrijving"])
+    services.zaak_update_add(zaak=zaak, omschrijving=form.cleaned_data["omschrijving"])
     messages.success(request, _("The update has been added. The resident sees it now."))
     return _back(zaak)
 
@@ -166,20 +164,22 @@ def close(request: HttpRequest, employee: Employee, zaak_uuid: UUID) -> HttpResp
     """Record the resultaat and set the final status: the zaak is closed."""
     zaak = _handle(request, employee, zaak_uuid)
     form = _forms(zaak, request.POST)["close_form"]
-    final = zaak.zaaktype.statustypen.order_by("-volgnummer").first()
-    if not form.is_valid() or final is None:
+    if form.is_valid():
+        try:
+            services.zaak_close(
+                zaak=zaak,
+                resultaattype=form.cleaned_data["resultaattype"],
+                toelichting=form.cleaned_data["toelichting"],
+            )
+        except DomainError as exc:
+            messages.error(request, str(exc))
+            return render_zaak(
+                request, employee, zaak, Detail.FULL, forms={"close_form": form}, status=400
+            )
+    else:
         messages.error(request, _("Choose the result."))
         return render_zaak(
             request, employee, zaak, Detail.FULL, forms={"close_form": form}, status=400
-        )
-    with transaction.atomic():
-        zaken_services.resultaat_set(
-            zaak=zaak,
-            resultaattype=form.cleaned_data["resultaattype"],
-            toelichting=form.cleaned_data["toelichting"],
-        )
-        zaken_services.status_set(
-            zaak=zaak, statustype=final, statustoelichting=form.cleaned_data["toelichting"]
         )
     messages.success(request, _("The case has been closed. The resident sees the result."))
     return _back(zaak)
@@ -203,7 +203,7 @@ def document_download(
         objecten=[str(document.uuid)],
     )
     response = FileResponse(
-        open_content(versie.inhoud),
+        selectors.document_content(versie),
         as_attachment=True,
         filename=versie.bestandsnaam or versie.titel,
         content_type=versie.formaat or "application/octet-stream",

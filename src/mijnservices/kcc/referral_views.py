@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from mijnservices.core.identity import Employee
-from mijnservices.kcc import referrals
 from mijnservices.kcc.auth import employee_required
-from mijnservices.kcc.logging import log_view
 from mijnservices.services.access import employees
+from mijnservices.services.casework import referrals
+from mijnservices.services.casework.verwerkingen import log_view
 
 
 @employee_required

@@ -9,24 +9,22 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mijnservices.core.identity import Employee, Party
-from mijnservices.kcc import selectors
 from mijnservices.kcc.auth import current_employee, employee_required
 from mijnservices.kcc.forms import ContactmomentForm, SearchForm
-from mijnservices.kcc.klantbeeld import party_overview
-from mijnservices.kcc.logging import log_view
-from mijnservices.kcc.referrals import referral_create
-from mijnservices.kcc.search import party_by_name_and_birth_date
+from mijnservices.kcc.rows import zaak_rows
 from mijnservices.portal.auth import safe_next_url
 from mijnservices.portal.display import party_label
-from mijnservices.registrations.klantinteracties.services import klantcontact_register
 from mijnservices.services.access import employees
+from mijnservices.services.casework import selectors, services
+from mijnservices.services.casework.klantbeeld import party_overview
+from mijnservices.services.casework.search import party_by_name_and_birth_date
+from mijnservices.services.casework.verwerkingen import log_view
 
 PARTY_KEY = "kcc_party"
 
@@ -71,7 +69,7 @@ def home(request: HttpRequest, employee: Employee) -> HttpResponse:
                 request.session[PARTY_KEY] = party.to_session()
                 return HttpResponseRedirect(resolve_url("kcc:klantbeeld"))
             not_found = True
-    work = selectors.zaak_rows(list(selectors.work_list(employee)))
+    work = zaak_rows(list(selectors.work_list(employee)))
     # The work list shows zaaknummers and statuses, no names or numbers of people: it is
     # not a read of personal data, so nothing is logged here (the zaak page logs).
     context = {
@@ -110,7 +108,7 @@ def _klantbeeld(
     context = {
         "party": party,
         "party_label": party_label(party),
-        "zaken": selectors.zaak_rows(zaken),
+        "zaken": zaak_rows(zaken),
         "timeline": timeline,
         "contact_form": form,
         "overview": party_overview(party),
@@ -144,20 +142,17 @@ def contactmoment(request: HttpRequest, employee: Employee) -> HttpResponse:
         messages.error(request, _("The contact was not saved. Fill in all questions."))
         return _klantbeeld(request, employee, party, form=form, status=400)
     zaak = zaken.get(form.cleaned_data["zaak"] or "")
-    with transaction.atomic():
-        contact = klantcontact_register(
-            party=party,
-            kanaal=form.cleaned_data["kanaal"],
-            onderwerp="vraag over status" if form.cleaned_data["vraag_over_status"] else "overig",
-            inhoud=form.cleaned_data["inhoud"],
-            zaak_url=selectors.zaak_url(zaak) if zaak is not None else "",
-            indicatie_contact_gelukt=True,
-            actor_naam=employee.username,
-        )
-        referral = form.cleaned_data["doorverwijzing"].strip()
-        if referral and zaak is not None:
-            referral_create(klantcontact=contact, zaak=zaak, gevraagde_handeling=referral)
-    if referral:
+    referral = form.cleaned_data["doorverwijzing"].strip()
+    services.contactmoment_register(
+        party=party,
+        employee=employee,
+        kanaal=form.cleaned_data["kanaal"],
+        over_status=form.cleaned_data["vraag_over_status"],
+        inhoud=form.cleaned_data["inhoud"],
+        zaak=zaak,
+        doorverwijzing=referral,
+    )
+    if referral and zaak is not None:
         messages.success(request, _("The contact has been saved and referred to the case team."))
     else:
         messages.success(request, _("The contact has been saved."))

@@ -43,9 +43,11 @@ def published_zaaktype(
     identificatie: str | None = None,
     omschrijving: str = "Testaanvraag",
     catalogus: Catalogus | None = None,
+    mede_initiator: bool = False,
     **fields: Any,
 ) -> ZaakType:
-    """A published zaaktype with ``steps`` statustypen, a resultaattype and roltypen."""
+    """A published zaaktype with ``steps`` statustypen, a resultaattype and roltypen (with
+    ``mede_initiator``, also a "Mede-aanvrager" roltype)."""
     catalogus = catalogus or cast(Catalogus, CatalogusFactory())
     zaaktype = catalogi_services.zaaktype_create(
         catalogus=catalogus,
@@ -73,6 +75,10 @@ def published_zaaktype(
     catalogi_services.roltype_create(
         zaaktype=zaaktype, omschrijving="Behandelaar", omschrijving_generiek="behandelaar"
     )
+    if mede_initiator:
+        catalogi_services.roltype_create(
+            zaaktype=zaaktype, omschrijving="Mede-aanvrager", omschrijving_generiek="mede_initiator"
+        )
     return catalogi_services.zaaktype_publish(zaaktype=zaaktype)
 
 

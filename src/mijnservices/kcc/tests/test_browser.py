@@ -114,9 +114,9 @@ def test_keyboard_only_from_login_to_setting_a_status(live_server, wide, world):
 def _refer_and_ask(world: Any) -> None:
     """A referral for team A and an open question from the resident on zaak A."""
     from mijnservices.core.identity import Citizen, Party
-    from mijnservices.kcc.referrals import referral_create
-    from mijnservices.kcc.selectors import zaak_url
     from mijnservices.registrations.klantinteracties.services import klantcontact_register
+    from mijnservices.services.casework.referrals import referral_create
+    from mijnservices.services.casework.selectors import zaak_url
     from mijnservices.services.mijnoverzicht.contactmomenten import question_ask
 
     party = Party("bsn", BSN)

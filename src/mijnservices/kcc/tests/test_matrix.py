@@ -13,13 +13,13 @@ from django.conf import settings
 
 from mijnservices.core.identity import Party
 from mijnservices.core.resources import resource_path
-from mijnservices.kcc.referrals import referral_create
 from mijnservices.kcc.tests.conftest import BSN
 from mijnservices.registrations.catalogi import services as catalogi_services
 from mijnservices.registrations.catalogi.models import InformatieObjectType
 from mijnservices.registrations.documenten.services.documents import informatieobject_create
 from mijnservices.registrations.klantinteracties.services import klantcontact_register
 from mijnservices.registrations.zaken.services import zaakinformatieobject_create
+from mijnservices.services.casework.referrals import referral_create
 
 ROLES = ["kcc", "behandelaar_a", "behandelaar_b", "auditor", "beheerder", "none"]
 

@@ -120,7 +120,7 @@ def test_name_with_the_wrong_birth_date_or_without_one_finds_nobody(
 
 
 def test_birth_date_is_checked_in_the_brp(db, settings):
-    from mijnservices.kcc.search import party_by_name_and_birth_date
+    from mijnservices.services.casework.search import party_by_name_and_birth_date
 
     settings.DEMO_MODE = True
     assert party_by_name_and_birth_date("Suzanne", date(1981, 3, 14)) == PARTY

@@ -6,11 +6,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from mijnservices.core.identity import Party
-from mijnservices.kcc.referrals import referral_create
 from mijnservices.kcc.tests.conftest import BSN
 from mijnservices.registrations.klantinteracties.models import Internetaak, SoortActor
 from mijnservices.registrations.klantinteracties.services import klantcontact_register
 from mijnservices.registrations.verwerkingen.models import Verwerkingsactie
+from mijnservices.services.casework.referrals import referral_create
 from mijnservices.testing.factories import ZaakFactory
 
 

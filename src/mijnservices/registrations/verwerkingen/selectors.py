@@ -5,7 +5,9 @@ employee's own identity."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
 
 from mijnservices.core.identity import Party
 from mijnservices.registrations.verwerkingen.models import Verwerkingsactie
@@ -43,4 +45,46 @@ def verwerkingen_for(party: Party, *, limit: int = 200) -> list[VerwerkingRow]:
             gegevens=[actie.handeling_naam] if actie.handeling_naam else [],
         )
         for actie in acties
+    ]
+
+
+# --- The auditor's view (employee names and every vertrouwelijkheid) -----------------------
+AUDIT_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    tijdstip: datetime
+    gebruiker: str
+    organisatie_eenheid: str
+    activiteit: str
+    doel: str
+    vertrouwelijkheid: str
+
+
+def _aware(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def verwerkingsacties_search(*, party: Party | None, van: date, tot: date) -> list[AuditRow]:
+    """The auditor's search: verwerkingsacties in the period (about ``party`` when given),
+    newest first, at most ``AUDIT_LIMIT``: one query."""
+    acties = Verwerkingsactie.objects.filter(
+        tijdstip__gte=_aware(van), tijdstip__lt=_aware(tot + timedelta(days=1))
+    )
+    if party is not None:
+        acties = acties.filter(
+            verwerkte_objecten__soort_object_id=SOORT[party.kind],
+            verwerkte_objecten__object_pseudonym=pseudonym(party.kind, party.identifier),
+        ).distinct()
+    return [
+        AuditRow(
+            tijdstip=actie.tijdstip,
+            gebruiker=actie.gebruiker,
+            organisatie_eenheid=actie.organisatie_eenheid or actie.systeem,
+            activiteit=actie.actie_naam,
+            doel=actie.doel,
+            vertrouwelijkheid=actie.vertrouwelijkheid,
+        )
+        for actie in acties.order_by("-tijdstip", "-pk")[:AUDIT_LIMIT]
     ]

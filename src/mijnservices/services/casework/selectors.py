@@ -1,17 +1,23 @@
-"""Reads for the employee pages. Every zaak query starts from the access policy."""
+"""Reads for the employee pages (KCC klantbeeld, work list, case handling). Every zaak query
+starts from the access policy; whose zaak it is comes from ``registrations.zaken.parties``."""
 
 from __future__ import annotations
 
+from typing import IO
 from uuid import UUID
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
-from django.urls import reverse
 
 from mijnservices.core.identity import Employee, Party
-from mijnservices.portal.display import DateFormatter, ZaakRow, zaak_row
-from mijnservices.registrations.documenten.models import EnkelvoudigInformatieObject
+from mijnservices.registrations.besluiten.models import BesluitType
+from mijnservices.registrations.catalogi.models import InformatieObjectType
+from mijnservices.registrations.documenten.models import (
+    EnkelvoudigInformatieObject,
+    InformatieObjectVersie,
+)
 from mijnservices.registrations.documenten.services.relations import object_url
+from mijnservices.registrations.documenten.storage import open_content
 from mijnservices.registrations.klantinteracties.models import DigitaalAdres, Klantcontact
 from mijnservices.registrations.klantinteracties.selectors import party_of
 from mijnservices.registrations.zaken.models import Zaak
@@ -25,7 +31,6 @@ from mijnservices.services.access.klantinteracties import klantcontacten_for, op
 from mijnservices.services.access.policy import zaken_scope
 from mijnservices.services.mijnzaken.selectors import OVERVIEW_FIELDS, zaak_for_detail
 
-_PLACEHOLDER = UUID(int=0)
 WORKLIST_FIELDS = (*OVERVIEW_FIELDS, "zaaktype__identificatie", "vertrouwelijkheidaanduiding")
 
 
@@ -70,10 +75,7 @@ def initiators(zaak: Zaak) -> list[Party]:
 
 
 def party_for_digitaal_adres(adres: str) -> Party | None:
-    """Find a party by e-mail address or phone number (Klantinteracties digitale adressen).
-
-    Belongs in the Klantinteracties selectors (a reverse of ``digitale_adressen_for``); it
-    lives here until that registration offers it."""
+    """Find a party by e-mail address or phone number (Klantinteracties digitale adressen)."""
     found = (
         DigitaalAdres.objects.filter(adres__iexact=adres.strip(), partij__isnull=False)
         .select_related("partij")
@@ -98,13 +100,6 @@ def zaak_or_404(queryset: QuerySet[Zaak], zaak_uuid: UUID) -> Zaak:
 def zaak_url(zaak: Zaak) -> str:
     """The zaak's URL in the Zaken API (how Klantinteracties refers to it)."""
     return object_url("zaak", zaak.uuid)
-
-
-def zaak_rows(zaken: list[Zaak]) -> list[ZaakRow]:
-    """Rows for the portal's zaak list partial, linking to the employee zaak page."""
-    pattern = reverse("kcc:zaak", args=[_PLACEHOLDER]).replace(str(_PLACEHOLDER), "{}")
-    formatter = DateFormatter()
-    return [zaak_row(zaak, formatter, pattern) for zaak in zaken]
 
 
 def employee_documents(
@@ -142,3 +137,31 @@ def employee_document(
     if document is None or document.huidige_versie is None or not document.huidige_versie.inhoud:
         raise Http404
     return document
+
+
+# --- Choices on the behandelaar's forms ----------------------------------------------------
+def informatieobjecttypen(zaak: Zaak) -> QuerySet[InformatieObjectType]:
+    """The published informatieobjecttypen the zaaktype names (its zaaktype-
+    informatieobjecttypen and its portal upload type), in its catalogus."""
+    zaaktype = zaak.zaaktype
+    names = Q(
+        omschrijving__in=zaaktype.zaaktype_informatieobjecttypen.values("informatieobjecttype")
+    )
+    if zaaktype.portaal_upload_informatieobjecttype:
+        names |= Q(omschrijving=zaaktype.portaal_upload_informatieobjecttype)
+    return InformatieObjectType.objects.filter(
+        names, catalogus_id=zaaktype.catalogus_id, concept=False
+    ).order_by("omschrijving")
+
+
+def besluittypen(zaak: Zaak) -> QuerySet[BesluitType]:
+    return BesluitType.objects.filter(
+        catalogus_id=zaak.zaaktype.catalogus_id,
+        concept=False,
+        omschrijving__in=list(zaak.zaaktype.besluittypen or []),
+    ).order_by("omschrijving")
+
+
+def document_content(versie: InformatieObjectVersie) -> IO[bytes]:
+    """The stored content of a document version (from ``employee_document``), to stream."""
+    return open_content(versie.inhoud)
