@@ -30,12 +30,12 @@ from mijnservices.kcc.auth import employee_required
 from mijnservices.kcc.forms import CloseForm, StatusForm, SubStatusForm
 from mijnservices.kcc.forms_casework import casework_forms
 from mijnservices.kcc.logging import log_view
-from mijnservices.portal.display import zaak_title
 from mijnservices.registrations.documenten.storage import open_content
 from mijnservices.registrations.zaken import services as zaken_services
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access import employees
 from mijnservices.services.access.employees import Detail
+from mijnservices.services.mijnzaken.titles import zaak_title
 from mijnservices.services.mijnzaken.tracking import build_tracking
 
 

@@ -9,7 +9,6 @@ from django.http import Http404
 from django.urls import reverse
 
 from mijnservices.core.identity import Employee, Party
-from mijnservices.portal.display import DateFormatter, ZaakRow, zaak_row
 from mijnservices.registrations.documenten.models import EnkelvoudigInformatieObject
 from mijnservices.registrations.documenten.services.relations import object_url
 from mijnservices.registrations.klantinteracties.models import DigitaalAdres, Klantcontact
@@ -24,6 +23,7 @@ from mijnservices.services.access import employees
 from mijnservices.services.access.klantinteracties import klantcontacten_for, open_questions_for
 from mijnservices.services.access.policy import zaken_scope
 from mijnservices.services.mijnzaken.selectors import OVERVIEW_FIELDS, zaak_for_detail
+from mijnservices.ui.display import DateFormatter, ZaakRow, zaak_row
 
 _PLACEHOLDER = UUID(int=0)
 WORKLIST_FIELDS = (*OVERVIEW_FIELDS, "zaaktype__identificatie", "vertrouwelijkheidaanduiding")

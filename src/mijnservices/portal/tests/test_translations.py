@@ -19,6 +19,8 @@ from mijnservices.portal.management.commands.compile_translations import (
 )
 
 PORTAL_DIR = PACKAGE_DIR / "portal"
+# The display helpers the portal shares with the employee pages speak to citizens too.
+UI_DIR = PACKAGE_DIR / "ui"
 DUTCH_PO = PACKAGE_DIR / "locale" / "nl" / "LC_MESSAGES" / "django.po"
 TEMPLATES = sorted((PORTAL_DIR / "templates").rglob("*.html"))
 GETTEXT_NAMES = {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy"}
@@ -51,7 +53,7 @@ def _portal_msgids() -> set[str]:
     ids: set[str] = set()
     for template in TEMPLATES:
         ids |= _template_msgids(template)
-    for module in PORTAL_DIR.rglob("*.py"):
+    for module in (*PORTAL_DIR.rglob("*.py"), *UI_DIR.rglob("*.py")):
         if "tests" not in module.parts:
             ids |= _python_msgids(module)
     return ids
