@@ -15,6 +15,7 @@ on top by ``services.access.parties``: they are recorded in Klantinteracties, no
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Any
 
 from django.db.models import Q, QuerySet
 
@@ -38,7 +39,7 @@ def rollen_of_party(party: Party) -> Q:
     return match & Q(omschrijving_generiek__in=PARTY_ROLES)
 
 
-def zaak_ids_of(party: Party) -> QuerySet[Rol]:
+def zaak_ids_of(party: Party) -> QuerySet[Rol, Any]:
     """The ids of ``party``'s zaken, as a subquery (``pk__in=``): the planner starts from the
     rol index (a handful of rows) instead of checking every zaak."""
     return Rol.objects.filter(rollen_of_party(party)).values("zaak_id")
