@@ -23,10 +23,10 @@ from mijnservices.kcc.klantbeeld import party_overview
 from mijnservices.kcc.logging import log_view
 from mijnservices.kcc.referrals import referral_create
 from mijnservices.kcc.search import party_by_name_and_birth_date
-from mijnservices.portal.auth import safe_next_url
 from mijnservices.registrations.klantinteracties.services import klantcontact_register
 from mijnservices.services.access import employees
 from mijnservices.ui.display import party_label
+from mijnservices.ui.session import safe_next_url
 
 PARTY_KEY = "kcc_party"
 

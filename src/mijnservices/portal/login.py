@@ -25,11 +25,12 @@ from mijnservices.portal.auth import (
     login_citizen,
     logout_citizen,
     redirect_after_login,
-    safe_next_url,
     session_timed_out,
 )
 from mijnservices.portal.forms import DemoBsnForm, DemoPersonaForm, demo_choices
-from mijnservices.portal.oidc import LoginError, configured_providers, provider
+from mijnservices.portal.oidc import configured_providers, provider
+from mijnservices.ui.oidc import LoginError
+from mijnservices.ui.session import safe_next_url
 
 logger = structlog.get_logger("mijnservices.portal")
 

@@ -18,7 +18,6 @@ from mijnservices.portal.auth import (
     AFTER_LOGIN_URL,
     citizen_required,
     current_citizen,
-    safe_next_url,
 )
 from mijnservices.portal.question_form import QuestionForm
 from mijnservices.portal.upload_form import DocumentUploadForm, upload_limits
@@ -32,6 +31,7 @@ from mijnservices.services.mijnzaken.selectors import zaak_for_detail, zaken_for
 from mijnservices.services.mijnzaken.titles import zaak_title, zaaktype_title
 from mijnservices.services.mijnzaken.tracking import build_tracking, days_without_news
 from mijnservices.ui.display import status_text, zaak_rows
+from mijnservices.ui.session import safe_next_url
 
 
 def home(request: HttpRequest) -> HttpResponse:
