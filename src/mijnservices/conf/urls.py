@@ -25,7 +25,7 @@ urlpatterns = [
         include("mijnservices.registrations.verwerkingen.api.urls"),
     ),
     path("medewerker/", include("mijnservices.kcc.urls")),
-    path("betalen/", include("mijnservices.services.payments.urls")),
+    path("betalen/", include("mijnservices.portal.payments_urls")),
     path("demo/", include("mijnservices.demo.urls")),
     path("notificatieservice/", include("mijnservices.services.notifications.urls")),
     path("", include("mijnservices.portal.urls")),
