@@ -26,7 +26,8 @@ urlpatterns = [
     ),
     path("medewerker/", include("mijnservices.kcc.urls")),
     path("betalen/", include("mijnservices.portal.payments_urls")),
-    path("demo/", include("mijnservices.demo.urls")),
+    # DEMO ONLY (404 outside DEMO_MODE): /demo/mail/ and the demo login at /inloggen/demo/.
+    path("", include("mijnservices.demo.urls")),
     path("notificatieservice/", include("mijnservices.services.notifications.urls")),
     path("", include("mijnservices.portal.urls")),
 ]

@@ -1,4 +1,4 @@
-"""Forms of the demo login. Real DigiD / eHerkenning logins have no form here."""
+"""DEMO ONLY: forms of the demo login. Real DigiD / eHerkenning logins have no form here."""
 
 from __future__ import annotations
 
