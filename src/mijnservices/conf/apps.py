@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "mijnservices.portal",
     "mijnservices.kcc",
     "mijnservices.demo",
+    "mijnservices.bench",
     "django_otp",
     "django_otp.plugins.otp_totp",
 ]

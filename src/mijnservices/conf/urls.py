@@ -25,8 +25,9 @@ urlpatterns = [
         include("mijnservices.registrations.verwerkingen.api.urls"),
     ),
     path("medewerker/", include("mijnservices.kcc.urls")),
-    path("betalen/", include("mijnservices.services.payments.urls")),
-    path("demo/", include("mijnservices.demo.urls")),
+    path("betalen/", include("mijnservices.portal.payments_urls")),
+    # DEMO ONLY (404 outside DEMO_MODE): /demo/mail/ and the demo login at /inloggen/demo/.
+    path("", include("mijnservices.demo.urls")),
     path("notificatieservice/", include("mijnservices.services.notifications.urls")),
     path("", include("mijnservices.portal.urls")),
 ]

@@ -28,12 +28,12 @@ from mijnservices.core.identity import Employee
 from mijnservices.kcc.auth import employee_required
 from mijnservices.kcc.forms import CloseForm, StatusForm, SubStatusForm
 from mijnservices.kcc.forms_casework import casework_forms
-from mijnservices.portal.display import zaak_title
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access import employees
 from mijnservices.services.access.employees import Detail
 from mijnservices.services.casework import selectors, services
 from mijnservices.services.casework.verwerkingen import log_view
+from mijnservices.services.mijnzaken.titles import zaak_title
 from mijnservices.services.mijnzaken.tracking import build_tracking
 
 

@@ -33,7 +33,7 @@ from mijnservices.kcc.auth import (
 )
 from mijnservices.kcc.forms import CodeForm, LoginForm
 from mijnservices.kcc.oidc import oidc_configured
-from mijnservices.portal.auth import safe_next_url
+from mijnservices.ui.session import safe_next_url
 
 logger = structlog.get_logger("mijnservices.kcc")
 PENDING_KEY = "kcc_pending_enrolment"

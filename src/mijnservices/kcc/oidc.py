@@ -32,9 +32,9 @@ from mozilla_django_oidc.views import (
 )
 
 from mijnservices.kcc.auth import login_employee
-from mijnservices.portal.auth import safe_next_url
-from mijnservices.portal.oidc import LoginError, discover
 from mijnservices.services.access.models import EmployeeRole, Role
+from mijnservices.ui.oidc import LoginError, discover
+from mijnservices.ui.session import safe_next_url
 
 logger = structlog.get_logger("mijnservices.kcc")
 CALLBACK = "kcc:oidc_callback"

@@ -7,8 +7,8 @@ from uuid import UUID
 
 from django.urls import reverse
 
-from mijnservices.portal.display import DateFormatter, ZaakRow, zaak_row
 from mijnservices.registrations.zaken.models import Zaak
+from mijnservices.ui.display import DateFormatter, ZaakRow, zaak_row
 
 _PLACEHOLDER = UUID(int=0)
 

@@ -18,13 +18,13 @@ from mijnservices.core.identity import Employee, Party
 from mijnservices.kcc.auth import current_employee, employee_required
 from mijnservices.kcc.forms import ContactmomentForm, SearchForm
 from mijnservices.kcc.rows import zaak_rows
-from mijnservices.portal.auth import safe_next_url
-from mijnservices.portal.display import party_label
 from mijnservices.services.access import employees
 from mijnservices.services.casework import selectors, services
 from mijnservices.services.casework.klantbeeld import party_overview
 from mijnservices.services.casework.search import party_by_name_and_birth_date
 from mijnservices.services.casework.verwerkingen import log_view
+from mijnservices.ui.display import party_label
+from mijnservices.ui.session import safe_next_url
 
 PARTY_KEY = "kcc_party"
 

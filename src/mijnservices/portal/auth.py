@@ -14,10 +14,11 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import resolve_url
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 
 from mijnservices.core.identity import Citizen, Party
 from mijnservices.portal import audit
+from mijnservices.ui.session import safe_next_url
 
 SESSION_KEY = "portal_citizen"
 # Which broker a DigiD/eHerkenning login came from, and its ID token (for logout there).
@@ -94,15 +95,6 @@ def current_citizen(request: HttpRequest) -> Citizen | None:
         )
     except (KeyError, TypeError, ValueError):
         return None
-
-
-def safe_next_url(request: HttpRequest, candidate: str | None) -> str | None:
-    """``candidate`` if it points into this site, else ``None`` (no open redirects)."""
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return None
 
 
 def redirect_after_login(request: HttpRequest, candidate: str | None) -> HttpResponseRedirect:

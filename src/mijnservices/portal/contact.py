@@ -16,11 +16,11 @@ from mijnservices.core.errors import DomainError
 from mijnservices.core.identity import Citizen
 from mijnservices.portal import audit
 from mijnservices.portal.auth import citizen_required
-from mijnservices.portal.display import DateFormatter
 from mijnservices.portal.question_form import QuestionForm
 from mijnservices.portal.views import detail_context
 from mijnservices.services.mijnoverzicht.contactmomenten import contact_rows, question_ask
 from mijnservices.services.mijnzaken.selectors import zaak_for_detail
+from mijnservices.ui.display import DateFormatter
 
 
 @citizen_required

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from mijnservices.portal.auth import current_citizen
-from mijnservices.portal.display import mandate_label, party_label
+from mijnservices.ui.display import mandate_label, party_label
 
 
 def portal(request: HttpRequest) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 
 DigiD and eHerkenning log in through an OpenID Connect broker (:mod:`.oidc_views`); their
 buttons appear only when the broker is configured. Demo mode adds a clearly labelled demo
-login that never pretends to be DigiD.
+login that never pretends to be DigiD: its section (``demo/_login.html``) and view belong to
+the demo app, which this module never imports.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import structlog
-from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -22,24 +23,18 @@ from mijnservices.portal.auth import (
     OIDC_SESSION_KEY,
     current_citizen,
     forget_marker,
-    login_citizen,
     logout_citizen,
-    redirect_after_login,
-    safe_next_url,
     session_timed_out,
 )
-from mijnservices.portal.forms import DemoBsnForm, DemoPersonaForm, demo_choices
-from mijnservices.portal.oidc import LoginError, configured_providers, provider
+from mijnservices.portal.oidc import configured_providers, provider
+from mijnservices.ui.oidc import LoginError
+from mijnservices.ui.session import safe_next_url
 
 logger = structlog.get_logger("mijnservices.portal")
 
 
-def _render_login(
-    request: HttpRequest,
-    *,
-    persona_form: DemoPersonaForm | None = None,
-    bsn_form: DemoBsnForm | None = None,
-) -> HttpResponse:
+def render_login(request: HttpRequest, **forms: Form) -> HttpResponse:
+    """The login page; ``forms`` are handed back with their errors (the demo login's)."""
     next_url = safe_next_url(request, request.POST.get("next") or request.GET.get("next"))
     timed_out = session_timed_out(request)
     context: dict[str, object] = {
@@ -47,21 +42,8 @@ def _render_login(
         "next_query": urlencode({"next": next_url}) if next_url else "",
         "providers": configured_providers(),
         "timed_out": timed_out,
+        **forms,
     }
-    if settings.DEMO_MODE:
-        persona_form = persona_form or DemoPersonaForm()
-        chosen = persona_form["persona"].value()
-        context["persona_form"] = persona_form
-        context["bsn_form"] = bsn_form or DemoBsnForm()
-        context["personas"] = [
-            {
-                "key": choice.key,
-                "name": choice.name,
-                "description": choice.description,
-                "checked": chosen == choice.key,
-            }
-            for choice in demo_choices()
-        ]
     response = render(request, "portal/login.html", context)
     if timed_out:
         forget_marker(response)  # say it once
@@ -70,26 +52,7 @@ def _render_login(
 
 @require_GET
 def login_page(request: HttpRequest) -> HttpResponse:
-    return _render_login(request)
-
-
-@require_POST
-def demo_login(request: HttpRequest) -> HttpResponse:
-    """Log in as a demo person or demo machtiging. Outside demo mode this URL does not exist."""
-    if not settings.DEMO_MODE:
-        raise Http404
-    if "bsn" in request.POST:
-        bsn_form = DemoBsnForm(request.POST)
-        if not bsn_form.is_valid():
-            return _render_login(request, bsn_form=bsn_form)
-        citizen = bsn_form.cleaned_data["bsn"]
-    else:
-        persona_form = DemoPersonaForm(request.POST)
-        if not persona_form.is_valid():
-            return _render_login(request, persona_form=persona_form)
-        citizen = persona_form.cleaned_data["persona"]
-    login_citizen(request, citizen)
-    return redirect_after_login(request, request.POST.get("next"))
+    return render_login(request)
 
 
 def _broker_logout_url(request: HttpRequest, oidc: object) -> str | None:

@@ -9,11 +9,9 @@ claims into a :class:`Citizen` instead of creating a ``User``. Each broker is on
 from __future__ import annotations
 
 import json
-import threading
 from dataclasses import dataclass
 from typing import Any, Literal
 
-import requests
 from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -21,19 +19,10 @@ from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from mijnservices.core.identity import Citizen, Party
 from mijnservices.core.validators import is_valid_bsn
+from mijnservices.ui.oidc import LoginError, discover
 
 ProviderName = Literal["digid", "eherkenning"]
 PROVIDERS: tuple[ProviderName, ...] = ("digid", "eherkenning")
-
-
-class LoginError(Exception):
-    """A login that cannot go on; ``message`` is shown to the citizen (plain language)."""
-
-    def __init__(self, message: Any, *, code: str, status: int = 400) -> None:
-        super().__init__(code)
-        self.message = message
-        self.code = code
-        self.status = status
 
 
 @dataclass(frozen=True)
@@ -118,39 +107,6 @@ def provider(name: ProviderName) -> Provider:
 
 def configured_providers() -> list[ProviderName]:
     return [name for name in PROVIDERS if provider(name).configured]
-
-
-_DISCOVERY: dict[str, dict[str, Any]] = {}
-_DISCOVERY_LOCK = threading.Lock()
-
-
-def discover(url: str, *, verify: str | bool) -> dict[str, Any]:
-    """The broker's metadata, fetched once per process (brokers change it rarely)."""
-    with _DISCOVERY_LOCK:
-        if url in _DISCOVERY:
-            return _DISCOVERY[url]
-    try:
-        response = requests.get(url, verify=verify, timeout=settings.OIDC["timeout"])
-        response.raise_for_status()
-        metadata = response.json()
-        for key in ("authorization_endpoint", "token_endpoint", "jwks_uri", "userinfo_endpoint"):
-            if not isinstance(metadata.get(key), str):
-                raise ValueError(f"discovery document lacks {key}")
-    except (requests.RequestException, ValueError) as exc:
-        raise LoginError(
-            _("Logging in is not possible right now. Please try again later."),
-            code="broker-unavailable",
-            status=503,
-        ) from exc
-    with _DISCOVERY_LOCK:
-        _DISCOVERY[url] = metadata
-    return metadata
-
-
-def forget_discovery() -> None:
-    """For tests that start a new broker on a new port."""
-    with _DISCOVERY_LOCK:
-        _DISCOVERY.clear()
 
 
 def _claim(claims: dict[str, Any], name: str) -> str:

@@ -24,7 +24,8 @@ from mozilla_django_oidc.views import (
 
 from mijnservices.core.identity import Citizen
 from mijnservices.portal.auth import OIDC_SESSION_KEY, login_citizen, redirect_after_login
-from mijnservices.portal.oidc import CitizenBackend, LoginError, Provider, ProviderName, provider
+from mijnservices.portal.oidc import CitizenBackend, Provider, ProviderName, provider
+from mijnservices.ui.oidc import LoginError
 
 logger = structlog.get_logger("mijnservices.portal")
 

@@ -13,10 +13,10 @@ from django.shortcuts import render
 from mijnservices.core.identity import Citizen
 from mijnservices.portal import audit
 from mijnservices.portal.auth import citizen_required
-from mijnservices.portal.display import zaak_rows
 from mijnservices.services.mijnoverzicht.berichten import bericht_open, bericht_rows, unread_total
 from mijnservices.services.mijnoverzicht.taken import taak_rows
 from mijnservices.services.mijnzaken.selectors import zaken_for_overview
+from mijnservices.ui.display import zaak_rows
 
 HOME_ZAKEN = 5
 HOME_BERICHTEN = 3

@@ -9,7 +9,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
     path("inloggen/", login.login_page, name="login"),
-    path("inloggen/demo/", login.demo_login, name="demo_login"),
     path("inloggen/digid/", OidcLoginView.as_view(provider_name="digid"), name="digid_login"),
     path(
         "inloggen/digid/terug/",

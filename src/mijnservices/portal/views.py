@@ -18,9 +18,7 @@ from mijnservices.portal.auth import (
     AFTER_LOGIN_URL,
     citizen_required,
     current_citizen,
-    safe_next_url,
 )
-from mijnservices.portal.display import status_text, zaak_rows, zaak_title, zaaktype_title
 from mijnservices.portal.question_form import QuestionForm
 from mijnservices.portal.upload_form import DocumentUploadForm, upload_limits
 from mijnservices.registrations.verwerkingen.selectors import verwerkingen_for
@@ -30,7 +28,10 @@ from mijnservices.services.mijnoverzicht.contactmomenten import contact_rows
 from mijnservices.services.mijnzaken.documents import upload_type, zaak_documents
 from mijnservices.services.mijnzaken.prediction import predict_end
 from mijnservices.services.mijnzaken.selectors import zaak_for_detail, zaken_for_overview
+from mijnservices.services.mijnzaken.titles import zaak_title, zaaktype_title
 from mijnservices.services.mijnzaken.tracking import build_tracking, days_without_news
+from mijnservices.ui.display import status_text, zaak_rows
+from mijnservices.ui.session import safe_next_url
 
 
 def home(request: HttpRequest) -> HttpResponse:

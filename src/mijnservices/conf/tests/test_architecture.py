@@ -21,7 +21,7 @@ from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, reso
 PUBLIC_ROUTES = {
     "portal:home": "start page that explains the service and links to login",
     "portal:login": "the login page itself",
-    "portal:demo_login": "the demo login (404 outside demo mode)",
+    "demo:login": "the demo login (404 outside demo mode)",
     "portal:accessibility": "toegankelijkheidsverklaring must be public",
     "portal:digid_login": "starts the DigiD login at the broker (404 until configured)",
     "portal:digid_callback": "the broker returns here before anyone is logged in",

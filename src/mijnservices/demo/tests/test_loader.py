@@ -8,9 +8,9 @@ from mijnservices.core.errors import DomainError
 from mijnservices.core.identity import Citizen, Party
 from mijnservices.core.models import OutboxEvent
 from mijnservices.demo import catalog, scenarios
+from mijnservices.demo.forms import citizen_for_mandate
 from mijnservices.demo.loader import load_demo
 from mijnservices.demo.personas import MANDATES, PERSONAS
-from mijnservices.portal.forms import citizen_for_mandate
 from mijnservices.registrations.catalogi.models import ZaakType
 from mijnservices.registrations.zaken.models import Rol, Status, SubStatus, Zaak
 from mijnservices.services.access.policy import zaken_scope

@@ -1,17 +1,16 @@
 """Personal data from the BRP through Haal Centraal BRP Personen 2.x ("Raadpleeg met
-burgerservicenummer": a POST, so no BSN ends up in a URL or access log), or from the built-in
-demo BRP in DEMO_MODE. Off when neither is configured."""
+burgerservicenummer": a POST, so no BSN ends up in a URL or access log), or in DEMO_MODE from
+the demo BRP the demo app registers (``demo/brp.py``). Off when neither is configured."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
 import requests
 from django.conf import settings
-
-from mijnservices.demo.personas import PERSONAS
 
 FIELDS = ["burgerservicenummer", "naam", "geboorte.datum", "verblijfplaats"]
 
@@ -109,30 +108,26 @@ class HaalCentraalBrp:
         return parse_persoon(personen[0]) if personen else None
 
 
-# DEMO ONLY: made-up BRP data for the demo personas (the demo stand-in for the BRP).
-_DEMO_DATA = {
-    "999993653": (date(1981, 3, 14), Adres("Lindelaan", "12", "1234 AB", "Voorbeeldstad")),
-    "999990627": (date(1975, 9, 2), Adres("Havenstraat", "5A", "1234 CD", "Voorbeeldstad")),
-    "999991589": (date(1938, 6, 21), Adres("Kerkplein", "3", "1234 EF", "Voorbeeldstad")),
-    "999992570": (date(1966, 1, 30), Adres("Molenweg", "44", "1235 GH", "Voorbeeldstad")),
-}
+class DemoBrpSource(BrpSource, Protocol):
+    """DEMO ONLY: a stand-in BRP that also finds its made-up people by name. The demo app
+    registers one at start-up (``register_demo_brp``); the product never imports it."""
+
+    def bsns_by_name(self, naam: str) -> list[str]: ...
 
 
-class DemoBrp:
-    """DEMO ONLY: the demo personas as the BRP would describe them."""
+_DEMO_BRP: list[Callable[[], DemoBrpSource]] = []
 
-    def __init__(self) -> None:
-        if not settings.DEMO_MODE:
-            raise BrpUnavailable("The demo BRP only exists in DEMO_MODE.")
 
-    def persoon(self, bsn: str) -> Persoon | None:
-        persona = next((p for p in PERSONAS if p.kind == "bsn" and p.identifier == bsn), None)
-        if persona is None:
-            return None
-        geboortedatum, adres = _DEMO_DATA.get(bsn, (None, None))
-        return Persoon(
-            bsn=bsn, volledige_naam=persona.name, geboortedatum=geboortedatum, adres=adres
-        )
+def register_demo_brp(factory: Callable[[], DemoBrpSource]) -> None:
+    """Called from the demo app's ``AppConfig.ready``; used only in DEMO_MODE all the same."""
+    _DEMO_BRP[:] = [factory]
+
+
+def demo_brp() -> DemoBrpSource | None:
+    """DEMO ONLY: the registered demo BRP in DEMO_MODE; None otherwise."""
+    if not settings.DEMO_MODE or not _DEMO_BRP:
+        return None
+    return _DEMO_BRP[0]()
 
 
 def brp_source() -> BrpSource | None:
@@ -141,6 +136,4 @@ def brp_source() -> BrpSource | None:
         return HaalCentraalBrp(
             settings.BRP_API_URL, settings.BRP_API_KEY, float(settings.BRP_TIMEOUT)
         )
-    if settings.DEMO_MODE:
-        return DemoBrp()
-    return None
+    return demo_brp()

@@ -15,10 +15,10 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from mijnservices.kcc.oidc import roles_from_claim
-from mijnservices.portal.oidc import forget_discovery
 from mijnservices.services.access.models import EmployeeRole
 from mijnservices.testing.employees import employee_create
 from mijnservices.testing.oidc_provider import LocalOidcProvider, running_provider
+from mijnservices.ui.oidc import forget_discovery
 
 CALLBACK = "http://testserver/medewerker/inloggen/organisatie/terug/"
 USERS = {

@@ -18,9 +18,9 @@ import requests
 from django.test import Client
 
 from mijnservices.portal.auth import OIDC_SESSION_KEY, SESSION_KEY, current_citizen
-from mijnservices.portal.oidc import forget_discovery
 from mijnservices.testing.factories import ZaakFactory
 from mijnservices.testing.oidc_provider import LocalOidcProvider, running_provider
+from mijnservices.ui.oidc import forget_discovery
 
 pytestmark = pytest.mark.django_db
 

@@ -66,7 +66,7 @@ def test_the_home_page_shows_tasks_first_then_cases_then_messages(login_as, zaak
 
 def test_logging_in_lands_on_the_overview(client: Client, settings):
     settings.DEMO_MODE = True
-    response = client.post(reverse("portal:demo_login"), {"persona": "bsn:999993653"})
+    response = client.post(reverse("demo:login"), {"persona": "bsn:999993653"})
     assert response["Location"] == "/mijn-overzicht/"
 
 

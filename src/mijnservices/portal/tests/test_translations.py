@@ -19,8 +19,17 @@ from mijnservices.portal.management.commands.compile_translations import (
 )
 
 PORTAL_DIR = PACKAGE_DIR / "portal"
+# The display helpers the portal shares with the employee pages speak to citizens too, and so
+# does the demo login section on the portal's login page.
+UI_DIR = PACKAGE_DIR / "ui"
+DEMO_LOGIN_MODULES = [PACKAGE_DIR / "demo" / "forms.py", PACKAGE_DIR / "demo" / "login.py"]
 DUTCH_PO = PACKAGE_DIR / "locale" / "nl" / "LC_MESSAGES" / "django.po"
-TEMPLATES = sorted((PORTAL_DIR / "templates").rglob("*.html"))
+TEMPLATES = sorted(
+    [
+        *(PORTAL_DIR / "templates").rglob("*.html"),
+        PACKAGE_DIR / "demo" / "templates" / "demo" / "_login.html",
+    ]
+)
 GETTEXT_NAMES = {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy"}
 
 
@@ -51,7 +60,7 @@ def _portal_msgids() -> set[str]:
     ids: set[str] = set()
     for template in TEMPLATES:
         ids |= _template_msgids(template)
-    for module in PORTAL_DIR.rglob("*.py"):
+    for module in (*PORTAL_DIR.rglob("*.py"), *UI_DIR.rglob("*.py"), *DEMO_LOGIN_MODULES):
         if "tests" not in module.parts:
             ids |= _python_msgids(module)
     return ids

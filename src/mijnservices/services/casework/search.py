@@ -12,10 +12,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.conf import settings
-
 from mijnservices.core.identity import Party
-from mijnservices.integration.brp.client import BrpUnavailable, brp_source
+from mijnservices.integration.brp.client import BrpUnavailable, brp_source, demo_brp
 from mijnservices.registrations.klantinteracties.models import PartijIdentificator
 
 MAX_CANDIDATES = 20
@@ -28,10 +26,9 @@ def _candidates(naam: str) -> list[str]:
             partij__partij_identificatie__contactnaam__achternaam__icontains=naam,
         ).values_list("object_id", flat=True)[:MAX_CANDIDATES]
     )
-    if settings.DEMO_MODE:
-        from mijnservices.demo.personas import PERSONAS
-
-        bsns += [p.identifier for p in PERSONAS if p.kind == "bsn" and naam in p.name.casefold()]
+    demo = demo_brp()
+    if demo is not None:
+        bsns += demo.bsns_by_name(naam)
     return list(dict.fromkeys(bsns))[:MAX_CANDIDATES]
 
 

@@ -23,8 +23,8 @@ class ZaakLink:
 
 def zaak_links(citizen: Citizen, uuids: Iterable[UUID]) -> dict[UUID, ZaakLink]:
     """The citizen's zaken among ``uuids`` (one query; none when ``uuids`` is empty)."""
-    # Imported here: display imports Django's translation machinery for titles.
-    from mijnservices.portal.display import zaak_title
+    # Imported here: titles import Django's translation machinery.
+    from mijnservices.services.mijnzaken.titles import zaak_title
 
     wanted = set(uuids)
     if not wanted:

@@ -1,5 +1,5 @@
 """The Haal Centraal BRP client against a real HTTP server on loopback that answers like the
-BRP API, and the demo BRP."""
+BRP API, and the choice between it and the demo BRP the demo app registers."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ import pytest
 
 from mijnservices.integration.brp.client import (
     BrpUnavailable,
-    DemoBrp,
     HaalCentraalBrp,
     brp_source,
+    demo_brp,
 )
 
 ANSWER = {
@@ -107,15 +107,14 @@ def test_a_failing_brp_raises_a_clear_error(fake):
         HaalCentraalBrp("http://127.0.0.1:9/none", "k", 1).persoon("999993653")
 
 
-def test_the_demo_brp_exists_only_in_demo_mode(settings):
+def test_the_registered_demo_brp_is_used_only_in_demo_mode(settings):
     settings.BRP_API_URL = ""
     settings.DEMO_MODE = False
     assert brp_source() is None
-    with pytest.raises(BrpUnavailable):
-        DemoBrp()
-    settings.DEMO_MODE = True
+    assert demo_brp() is None
+    settings.DEMO_MODE = True  # the demo app registered its demo BRP at start-up
     source = brp_source()
-    assert isinstance(source, DemoBrp)
+    assert source is not None
     persoon = source.persoon("999993653")
     assert persoon is not None and persoon.volledige_naam == "Suzanne Jansen"
 

@@ -12,9 +12,8 @@ from typing import Any
 import polib  # type: ignore[import-untyped]  # polib ships no type hints
 from django.core.management.base import BaseCommand, CommandError
 
-import mijnservices
-
-PACKAGE_DIR = Path(mijnservices.__file__).resolve().parent
+# The mijnservices package: portal/management/commands/ is three levels below it.
+PACKAGE_DIR = Path(__file__).resolve().parents[3]
 
 
 def po_files(root: Path = PACKAGE_DIR) -> list[Path]:

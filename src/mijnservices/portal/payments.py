@@ -1,6 +1,7 @@
-"""Citizen-facing payment steps: start paying a betaaltaak, the demo provider's own pay page
-(DEMO_MODE only), and the return, where the payment is verified server-side. Nothing a
-browser sends on return (status, amount) is trusted."""
+"""The citizen's payment pages (the payments themselves are ``services.payments``): start
+paying a betaaltaak, the demo provider's own pay page (DEMO_MODE only), and the return, where
+the payment is verified server-side. Nothing a browser sends on return (status, amount) is
+trusted."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""What the portal shows for a zaak, in the citizen's words and language."""
+"""What the pages show for a zaak or a party, in the reader's words and language (used by the
+citizen portal and the employee pages alike)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from django.utils.dates import MONTHS
 from django.utils.translation import get_language, gettext
 
 from mijnservices.core.identity import Party
-from mijnservices.registrations.catalogi.models import ZaakType
 from mijnservices.registrations.zaken.models import Zaak
+from mijnservices.services.mijnzaken.titles import zaak_title, zaaktype_title
 
 
 def mandate_label(kind: str) -> str:
@@ -37,17 +38,6 @@ def party_label(party: Party) -> str:
             "digits": party.identifier[-3:]
         }
     return gettext("the person with BSN ending in %(digits)s") % {"digits": party.identifier[-3:]}
-
-
-def zaaktype_title(zaaktype: ZaakType) -> str:
-    """The public (B1) name of the kind of zaak, in English when asked and available."""
-    if get_language() == "en" and zaaktype.publieke_omschrijving_en:
-        return zaaktype.publieke_omschrijving_en
-    return zaaktype.publieke_omschrijving or zaaktype.omschrijving
-
-
-def zaak_title(zaak: Zaak) -> str:
-    return zaak.omschrijving or zaaktype_title(zaak.zaaktype)
 
 
 def status_text(zaak: Zaak) -> str:

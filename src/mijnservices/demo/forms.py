@@ -1,4 +1,4 @@
-"""Forms of the demo login. Real DigiD / eHerkenning logins have no form here."""
+"""DEMO ONLY: forms of the demo login. Real DigiD / eHerkenning logins have no form here."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from mijnservices.core.identity import Citizen, Party, PartyKind
 from mijnservices.core.validators import is_valid_bsn
 from mijnservices.demo.personas import MANDATES, PERSONAS, DemoMandate, Persona, find
-from mijnservices.portal.display import mandate_label
+from mijnservices.ui.display import mandate_label
 
 
 def persona_key(persona: Persona) -> str:
