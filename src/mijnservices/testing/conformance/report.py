@@ -38,29 +38,36 @@ def print_counts(results: Sequence[CollectionResult], write: Write = print) -> N
 
 
 _VARIABLE = re.compile(
-    r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\b(?!\d{3}\b)\d+\b"
-    r"|'[^']*'|\"[^\"]*\"|\{[^{}]*\}"
+    r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|https?://\S+|\b(?!\d{3}\b)\d+\b"
+)
+
+
+# Messages of checks that broke because an earlier step failed (a URL or body never set).
+_CASCADE = (
+    "ENOTFOUND",
+    "to have property 'code'",
+    '"undefined" is not valid JSON',
+    "Cannot read properties of undefined",
+    "Cannot read properties of null",
 )
 
 
 def cause(failure: Failure) -> str:
-    """What a failure says, with its variable parts (ids, values) blanked, to group by."""
-    if failure.assertion == "request error":
-        # Mostly a URL variable an earlier, failed step should have set ({{zaak_url}}, null).
-        return "request error: " + (
-            "URL not set by an earlier step"
-            if "ENOTFOUND" in failure.message
-            else failure.message[:80]
-        )
-    if failure.assertion.endswith("script error"):
+    """What a failure says, variable parts blanked, to group by; cascades marked as such."""
+    if any(text in failure.message for text in _CASCADE):
+        return "cascade: an earlier step failed (URL or body not set)"
+    if failure.assertion.endswith("error"):
         return f"{failure.assertion}: {_VARIABLE.sub('…', failure.message)[:80]}"
-    return _VARIABLE.sub("…", failure.message)[:120]
+    if "status code" in failure.message:
+        expected_code = failure.message.split("status code ", 1)[1].split(" ", 1)[0]
+        return f"{failure.response} (expected {expected_code})"
+    return f"{failure.response}: {_VARIABLE.sub('…', failure.message)[:80]}"
 
 
-def print_causes(results: Sequence[CollectionResult], write: Write = print, top: int = 15) -> None:
+def print_causes(results: Sequence[CollectionResult], write: Write = print, top: int = 25) -> None:
     causes = Counter(cause(f) for r in results for f in r.failures)
     if causes:
-        write(f"\nMost frequent failure messages (top {top}):")
+        write(f"\nMost frequent failures, grouped (top {top}):")
         for text, count in causes.most_common(top):
             write(f"  {count:>5}  {text}")
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-# Folders that only wrap one other folder ("Tests" → "standaard.md") say nothing in a report.
 SEPARATOR = " / "
 
 
@@ -19,6 +20,7 @@ class Failure:
     request: str  # the item's folder path and name, joined by SEPARATOR
     assertion: str  # the pm.test name, or "request error" / "prerequest-script error" …
     message: str = field(default="", compare=False)
+    response: str = field(default="", compare=False)  # "POST /zaken/api/v1/zaken → 400"
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -63,15 +65,23 @@ def _item_paths(items: list[dict[str, Any]], prefix: tuple[str, ...] = ()) -> It
 
 
 def _strip_wrappers(paths: dict[Any, tuple[str, ...]]) -> dict[Any, tuple[str, ...]]:
-    """Drop leading folders that every request shares (a lone wrapper folder)."""
+    """Drop the leading folders (almost) every request shares ("Tests / standaard.md").
+
+    Requests outside them (a small "mock requests" folder beside) keep their whole path.
+    """
     values = list(paths.values())
-    depth = 0
-    while values and all(len(p) > depth + 2 for p in values):
-        if len({p[depth] for p in values}) != 1:
+    prefix: tuple[str, ...] = ()
+    while values:
+        depth = len(prefix)
+        heads = Counter(p[depth] for p in values if p[:depth] == prefix and len(p) > depth + 2)
+        if not heads:
             break
-        depth += 1
-    # Keep requests outside the wrapper (a second top-level folder) as they are.
-    return {key: path[depth:] for key, path in paths.items()}
+        head, count = heads.most_common(1)[0]
+        if count < 0.9 * len(values):
+            break
+        prefix = (*prefix, head)
+    return {key: path[len(prefix) :] if path[: len(prefix)] == prefix else path
+            for key, path in paths.items()}  # fmt: skip
 
 
 def parse_report(collection: str, report: dict[str, Any], *, depth: int = 2) -> CollectionResult:
@@ -83,7 +93,7 @@ def parse_report(collection: str, report: dict[str, Any], *, depth: int = 2) -> 
         path = paths.get(item.get("id"), (str(item.get("name", "?")),))
         name = SEPARATOR.join(path)
         counts = Counts(requests=1)
-        failures = list(_execution_failures(collection, name, execution))
+        failures = list(_execution_failures(collection, name, execution, _exchange(execution)))
         counts.assertions = len(
             [a for a in execution.get("assertions") or [] if not a.get("skipped")]
         )
@@ -117,10 +127,25 @@ def _stopped_loops(report: dict[str, Any]) -> list[str]:
     return []
 
 
-def _execution_failures(collection: str, name: str, execution: dict[str, Any]) -> Iterator[Failure]:
+_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|^\\d+$")
+
+
+def _exchange(execution: dict[str, Any]) -> str:
+    """The request's method and path (ids blanked) and the status it got."""
+    request = execution.get("request") or {}
+    url = request.get("url") or {}
+    parts = url.get("path") if isinstance(url, dict) else None
+    path = "/" + "/".join(_ID.sub("{id}", str(part)) for part in parts or [])
+    code = (execution.get("response") or {}).get("code", "no response")
+    return f"{request.get('method', '?')} {path} → {code}"
+
+
+def _execution_failures(
+    collection: str, name: str, execution: dict[str, Any], exchange: str
+) -> Iterator[Failure]:
     error = execution.get("requestError")
     if error:
-        yield Failure(collection, name, "request error", _message(error))
+        yield Failure(collection, name, "request error", _message(error), exchange)
     for script in ("prerequestScript", "testScript"):
         for run in execution.get(script) or []:
             if run.get("error"):
@@ -129,7 +154,11 @@ def _execution_failures(collection: str, name: str, execution: dict[str, Any]) -
     for assertion in execution.get("assertions") or []:
         if assertion.get("error") and not assertion.get("skipped"):
             yield Failure(
-                collection, name, str(assertion.get("assertion", "")), _message(assertion["error"])
+                collection,
+                name,
+                str(assertion.get("assertion", "")),
+                _message(assertion["error"]),
+                exchange,
             )
 
 
