@@ -27,7 +27,8 @@ HEADER = """\
 # Known failures of `make conformance` (decision 0028). A run fails on any failure not listed here
 # and reports listed entries that pass again: delete those (or run with --write-expected, which
 # rewrites this file from the run and keeps every reason already written). Give each entry the
-# spec clause or the reason it fails; "{baseline}" marks the ones nobody has looked at yet.
+# spec clause or the reason it fails; this reason marks the ones nobody has looked at yet:
+#   {baseline}
 """
 
 Key = tuple[str, str, str]

@@ -96,6 +96,8 @@ def conclude(
                         "request": f.request,
                         "assertion": f.assertion,
                         "message": f.message,
+                        "response": f.response,
+                        "cause": cause(f),
                     }
                     for f in failures
                 ],
