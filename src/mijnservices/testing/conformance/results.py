@@ -6,7 +6,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 SEPARATOR = " / "
@@ -166,3 +166,16 @@ def _message(error: Any) -> str:
     if isinstance(error, dict):
         return str(error.get("message") or error.get("name") or error)[:300]
     return str(error)[:300]
+
+
+def result_to_json(result: CollectionResult) -> dict[str, Any]:
+    return asdict(result)
+
+
+def result_from_json(data: dict[str, Any]) -> CollectionResult:
+    return CollectionResult(
+        collection=data["collection"],
+        total=Counts(**data["total"]),
+        folders={name: Counts(**counts) for name, counts in data["folders"].items()},
+        failures=[Failure(**failure) for failure in data["failures"]],
+    )

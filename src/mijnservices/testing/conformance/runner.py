@@ -20,6 +20,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -224,6 +225,56 @@ def run_newman(
     return json.loads(report.read_text())
 
 
+def _suite_result(
+    suite: Suite, var_dir: Path, template: Path, port: int, folders: Sequence[str]
+) -> Any:
+    """Run one collection on a fresh copy of ``template``: the parsed result."""
+    from mijnservices.testing.conformance import report, standins
+    from mijnservices.testing.conformance.http import LoopbackServer
+    from mijnservices.testing.conformance.token_issuer import TokenIssuer
+    from mijnservices.testing.processes import free_port
+
+    started = time.monotonic()
+    _fresh_database(var_dir, template)
+    _provision()
+    mock = standins.MockServer(standins.mock_examples(suite.folder / "ZGW_mocks.json"))
+    with ExitStack() as stack:
+        api_root = stack.enter_context(_web_server(var_dir, port))
+        log = var_dir / "standins.log"
+        mock_server = stack.enter_context(LoopbackServer(mock, log=log))
+        refs_port = free_port()
+        refs = standins.Referentielijsten(REFERENTIELIJSTEN, f"http://127.0.0.1:{refs_port}")
+        refs_server = stack.enter_context(LoopbackServer(refs, port=refs_port, log=log))
+        issuer = TokenIssuer(api_root=api_root, admin_client_id=CLIENT_ID, admin_secret=SECRET)
+        issuer_server = stack.enter_context(LoopbackServer(issuer, log=log))
+        env = environment(
+            suite,
+            api_root=api_root,
+            mock=mock_server.url,
+            referentielijsten=refs_server.url,
+            token_issuer=issuer_server.url,
+        )
+        work = var_dir / suite.label
+        work.mkdir(exist_ok=True)
+        data = run_newman(suite.folder / f"{suite.name}.json", env, work, folders)
+    print(f"{suite.id}: {time.monotonic() - started:.0f}s", flush=True)
+    return report.parse(suite.id, data)
+
+
+def _in_child(suite: Suite, template: Path, args: argparse.Namespace, out: Path) -> Any:
+    """Run one collection in a runner process of its own (``--jobs``): its parsed result."""
+    from mijnservices.testing.conformance.results import result_from_json
+
+    command = [sys.executable, "-m", "mijnservices.testing.conformance", "--collection", suite.id]
+    command += ["--from-template", str(template), "--result", str(out)]
+    for folder in args.folder:
+        command += ["--folder", folder]
+    if args.keep:
+        command.append("--keep")
+    subprocess.run(command, check=True)  # noqa: S603 - this program again
+    return result_from_json(json.loads(out.read_text()))
+
+
 def run(args: argparse.Namespace) -> int:
     chosen = suites(args.collection)
     if not chosen:
@@ -243,49 +294,30 @@ def run(args: argparse.Namespace) -> int:
     from django.core.management import call_command
     from django.db import connection
 
-    from mijnservices.testing.conformance import report, standins
-    from mijnservices.testing.conformance.http import LoopbackServer
-    from mijnservices.testing.conformance.token_issuer import TokenIssuer
+    from mijnservices.testing.conformance import report
+    from mijnservices.testing.conformance.results import result_to_json
 
     # A stop (Ctrl-C, kill) still stops the web server and removes the folder.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     started = time.monotonic()
-    call_command("migrate", verbosity=0)
-    template = var_dir / "migrated.sqlite3"
-    with connection.cursor() as cursor:  # a consistent copy, whatever the WAL holds
-        cursor.execute("VACUUM INTO %s", [str(template)])
-    results = []
     try:
-        for suite in chosen:
-            suite_started = time.monotonic()
-            _fresh_database(var_dir, template)
-            _provision()
-            mock = standins.MockServer(standins.mock_examples(suite.folder / "ZGW_mocks.json"))
-            with ExitStack() as stack:
-                api_root = stack.enter_context(_web_server(var_dir, port))
-                log = var_dir / "standins.log"
-                mock_server = stack.enter_context(LoopbackServer(mock, log=log))
-                refs_port = free_port()
-                refs = standins.Referentielijsten(
-                    REFERENTIELIJSTEN, f"http://127.0.0.1:{refs_port}"
-                )
-                refs_server = stack.enter_context(LoopbackServer(refs, port=refs_port, log=log))
-                issuer = TokenIssuer(
-                    api_root=api_root, admin_client_id=CLIENT_ID, admin_secret=SECRET
-                )
-                issuer_server = stack.enter_context(LoopbackServer(issuer, log=log))
-                env = environment(
-                    suite,
-                    api_root=api_root,
-                    mock=mock_server.url,
-                    referentielijsten=refs_server.url,
-                    token_issuer=issuer_server.url,
-                )
-                work = var_dir / suite.label
-                work.mkdir(exist_ok=True)
-                data = run_newman(suite.folder / f"{suite.name}.json", env, work, args.folder)
-            results.append(report.parse(suite.id, data))
-            print(f"{suite.id}: {time.monotonic() - suite_started:.0f}s", flush=True)
+        template = args.from_template or var_dir / "migrated.sqlite3"
+        if args.from_template is None:
+            call_command("migrate", verbosity=0)
+            with connection.cursor() as cursor:  # a consistent copy, whatever the WAL holds
+                cursor.execute("VACUUM INTO %s", [str(template)])
+        if args.jobs > 1 and len(chosen) > 1:
+            with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+                futures = [
+                    pool.submit(_in_child, suite, template, args, var_dir / f"result-{n}.json")
+                    for n, suite in enumerate(chosen)
+                ]
+                results = [future.result() for future in futures]
+        else:
+            results = [_suite_result(s, var_dir, template, port, args.folder) for s in chosen]
+        if args.result is not None:  # a child of --jobs: the parent reports
+            args.result.write_text(json.dumps(result_to_json(results[0])))
+            return 0
         return report.conclude(
             results,
             expected_path=args.expected,
@@ -321,4 +353,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--summary", type=Path, help="Also write every failure to this JSON file.")
     parser.add_argument("--keep", action="store_true", help="Keep the temporary VAR_DIR.")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=2,
+        help="Collections run at once, each with its own database and server (default 2).",
+    )
+    # Internal: how a --jobs parent starts a child for one collection.
+    parser.add_argument("--from-template", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--result", type=Path, help=argparse.SUPPRESS)
     return run(parser.parse_args(argv))

@@ -15,7 +15,14 @@ import pytest
 
 from mijnservices.testing.conformance import expected, runner
 from mijnservices.testing.conformance.http import LoopbackServer
-from mijnservices.testing.conformance.results import LOOP_STOPPED, SEPARATOR, Failure, parse_report
+from mijnservices.testing.conformance.results import (
+    LOOP_STOPPED,
+    SEPARATOR,
+    Failure,
+    parse_report,
+    result_from_json,
+    result_to_json,
+)
 from mijnservices.testing.conformance.standins import MockServer, Referentielijsten, mock_examples
 from mijnservices.testing.conformance.token_issuer import TokenIssuer
 from mijnservices.testing.processes import free_port
@@ -200,6 +207,8 @@ def test_newman_report_is_counted_per_folder_and_compared_with_the_expected_list
     assert again[("other/suite", "x", "y")] == "not run this time"
     assert ("v/tiny", f"mock{SEPARATOR}ok", "gives 200") not in again
     assert not expected.compare(result.failures, again, collections=["v/tiny"]).unexpected
+    # A --jobs child hands its result to the parent as JSON.
+    assert result_from_json(json.loads(json.dumps(result_to_json(result)))) == result
 
 
 def test_a_failure_seen_twice_is_one_entry():
