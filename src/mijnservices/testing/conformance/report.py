@@ -121,12 +121,13 @@ def conclude(
     )
     if comparison.now_passing:
         write(
-            f"\n{len(comparison.now_passing)} listed failures pass now; remove them from the list:"
+            f"\nListed failures that pass now ({len(comparison.now_passing)}); "
+            "remove them from the list (or run with --write-expected):"
         )
         for collection, request, assertion in comparison.now_passing:
             write(f"  PASSES {collection} :: {request} :: {assertion}")
     if comparison.unexpected:
-        write(f"\n{len(comparison.unexpected)} failures are not in {expected_path.name}:")
+        write(f"\nFailures not in {expected_path.name} ({len(comparison.unexpected)}):")
         for failure in comparison.unexpected:
             write(f"  FAIL {failure.collection} :: {failure.request} :: {failure.assertion}")
             write(f"       {failure.message}")
