@@ -240,3 +240,18 @@ NOTIFY_CALLBACK_TOKEN = declare(
     "NOTIFY_CALLBACK_TOKEN", "", "Bearer token Notify sends with delivery-status callbacks "
     "(empty: callbacks are refused).", group="Notificatieservice", secret=True,
 )  # fmt: skip
+
+# --- External ZGW sources (decision 0029) ------------------------------------------
+ZGW_SOURCE_TIMEOUT = declare(
+    "ZGW_SOURCE_TIMEOUT",
+    10,
+    "Seconds to wait for an external ZGW source to connect and answer one call.",
+    group="ZGW sources",
+    check=positive,
+)
+ZGW_SOURCE_RETRIES = declare(
+    "ZGW_SOURCE_RETRIES",
+    2,
+    "Extra tries (with backoff) of a call to a ZGW source that failed or answered 429/5xx.",
+    group="ZGW sources",
+)

@@ -1,0 +1,139 @@
+"""External zaken end to end, with real parts: a second MijnServices process is the gemeente's
+existing zaaksysteem (its own database, real HTTP on loopback). Zaken created there through its
+Zaken API are projected here for the party that logs in, refreshed by a notificatie, shown in
+MijnZaken and the KCC, and never served by our own APIs (decision 0029)."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from mijnservices.core.identity import Citizen, Employee, Party
+from mijnservices.core.models import OutboxEvent
+from mijnservices.integration.zgw.models import ProjectedZaak, ZgwSource
+from mijnservices.integration.zgw.sources import zgw_source_add
+from mijnservices.integration.zgw.sync import zaken_sync_for_party
+from mijnservices.registrations.notificaties.models import Notificatie
+from mijnservices.registrations.zaken.models import Rol, Status, Zaak
+from mijnservices.services.casework.selectors import zaken_of_party
+from mijnservices.services.mijnzaken.selectors import zaak_for_detail, zaken_for_overview
+from mijnservices.services.mijnzaken.tracking import build_tracking
+from mijnservices.services.notifications.external import external_process_due
+from mijnservices.services.notifications.models import ExternalSource, Notification, Trigger
+from mijnservices.services.notifications.tests.conftest import drain, with_email
+from mijnservices.testing.api import api_client
+from mijnservices.testing.employees import release_for_kcc
+from mijnservices.testing.zgw_source import CLIENT_ID, SECRET, SourceProcess
+
+SUZANNE = Party(kind="bsn", identifier="999993653")
+KEES = Party(kind="bsn", identifier="999992570")
+KCC = Employee(user_id=1, username="kcc", roles=frozenset({"kcc"}))
+WEBHOOK = "/notificatieservice/zgw/webhook/"
+
+
+def _register(source: SourceProcess, **fields: object) -> ZgwSource:
+    return zgw_source_add(
+        naam="openzaak",
+        zaken_api=source.root("zaken"),
+        catalogi_api=source.root("catalogi"),
+        client_id=CLIENT_ID,
+        secret=SECRET,
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def _published() -> list[str]:
+    """What our Notificaties API published about zaken and their types."""
+    kanalen = ("zaken", "zaaktypen", "catalogi")
+    return list(Notificatie.objects.filter(kanaal__in=kanalen).values_list("resource", flat=True))
+
+
+def _counts() -> tuple[int, int, int, int]:
+    return (Zaak.objects.count(), Status.objects.count(), Rol.objects.count(),
+            OutboxEvent.objects.count())  # fmt: skip
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_citizen_sees_her_zaak_from_the_existing_zaaksysteem_and_hears_of_a_new_status(
+    source, settings
+):
+    settings.NOTIFICATIONS_THROTTLE_MINUTES = 0
+    types = source.published_zaaktype("ZT-EXTERN-1")
+    at_source = source.zaak_for(types, SUZANNE.identifier, "Parkeervergunning Suzanne")
+    source.zaak_for(types, KEES.identifier, "Parkeervergunning Kees")
+    zgw = _register(source)
+
+    result = zaken_sync_for_party(source=zgw, party=SUZANNE)
+
+    assert result.ok, result.error
+    [zaak] = result.projected
+    suzanne = Citizen(actor=SUZANNE, auth_method="digid")
+    [shown] = zaken_for_overview(suzanne)
+    assert shown.pk == zaak.pk
+    assert shown.identificatie == at_source["identificatie"]
+    assert shown.status.statustype.omschrijving == "Ontvangen"
+    detail = zaak_for_detail(suzanne, zaak.uuid)
+    steps = build_tracking(detail).steps
+    assert [step.title for step in steps] == ["Ontvangen", "In behandeling", "Afgerond"]
+    # A zaak of another BSN is neither projected nor shown.
+    assert Zaak.objects.count() == 1
+    assert not zaken_for_overview(Citizen(actor=KEES, auth_method="digid")).exists()
+    # The KCC finds it in the klantbeeld.
+    release_for_kcc("ZT-EXTERN-1")
+    assert list(zaken_of_party(KCC, SUZANNE)) == [zaak]
+
+    # Idempotent: syncing again changes nothing.
+    before = _counts()
+    assert zaken_sync_for_party(source=zgw, party=SUZANNE).ok
+    assert _counts() == before
+
+    # Our own APIs neither serve the projection nor accept writes to it; our Notificaties
+    # API does not publish its changes.
+    ours = api_client(client_id="eigen-api", heeft_alle_autorisaties=True)
+    listed = ours.get("/zaken/api/v1/zaken", headers={"Accept-Crs": "EPSG:4326"})
+    assert listed.json()["count"] == 0
+    assert ours.get("/catalogi/api/v1/zaaktypen").json()["count"] == 0
+    drain()
+    assert not _published()
+
+    # The source sets a status and notifies us; the worker refreshes the zaak and the
+    # citizen is told, with a link to the zaak's own page.
+    with_email(SUZANNE)
+    drain()
+    Notification.objects.all().delete()
+    ExternalSource.objects.create(naam="Open Zaak", authorization="Token bron", zgw_source=zgw)
+    status = source.status_set(at_source, types["statustypen"][1])
+    posted = Client().post(
+        WEBHOOK,
+        {
+            "kanaal": "zaken",
+            "hoofdObject": at_source["url"],
+            "resource": "status",
+            "resourceUrl": status["url"],
+            "actie": "create",
+            "aanmaakdatum": status["datumStatusGezet"],
+            "kenmerken": {},
+        },
+        content_type="application/json",
+        HTTP_AUTHORIZATION="Token bron",
+    )
+    assert posted.status_code == 204
+    assert external_process_due() == 1
+    zaak.refresh_from_db()
+    assert zaak.status.statustype.omschrijving == "In behandeling"
+    drain()
+    [notification] = Notification.objects.all()
+    assert notification.trigger == Trigger.STATUS
+    assert f"/mijn-zaken/{zaak.uuid}/" in notification.tekst
+    assert not _published()
+    synced = ProjectedZaak.objects.get(zaak=zaak).last_synced
+
+    # The source is down: a sync fails cleanly and the last state stays.
+    source.stop()
+    failed = zaken_sync_for_party(source=zgw, party=SUZANNE)
+    assert not failed.ok
+    assert "did not answer" in failed.error
+    zgw.refresh_from_db()
+    assert zgw.last_error
+    assert zaken_for_overview(suzanne).get().status.statustype.omschrijving == "In behandeling"
+    assert ProjectedZaak.objects.get(zaak=zaak).last_synced == synced
