@@ -36,6 +36,7 @@ class SourceProcess:
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
         self.log = var_dir / "serve.log"
+        self._catalogus: dict[str, Any] | None = None
 
     # --- the process ------------------------------------------------------------------
     def env(self) -> dict[str, str]:
@@ -128,11 +129,13 @@ class SourceProcess:
     def published_zaaktype(self, identificatie: str = "ZT-EXTERN") -> dict[str, Any]:
         """A catalogus and a published zaaktype with three steps (the second informs the
         initiator), a resultaattype and an initiator roltype."""
-        catalogus = self.post(
-            "catalogi",
-            "catalogussen",
-            {"domein": "EXTRN", "rsin": "002220647", "contactpersoonBeheerNaam": "Beheer"},
-        )
+        if self._catalogus is None:
+            self._catalogus = self.post(
+                "catalogi",
+                "catalogussen",
+                {"domein": "EXTRN", "rsin": "002220647", "contactpersoonBeheerNaam": "Beheer"},
+            )
+        catalogus = self._catalogus
         zaaktype = self.post(
             "catalogi",
             "zaaktypen",

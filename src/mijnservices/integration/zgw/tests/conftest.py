@@ -8,10 +8,10 @@ import pytest
 from mijnservices.testing.zgw_source import SourceProcess
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def source_process(tmp_path_factory: Any) -> Iterator[SourceProcess]:
-    """A second MijnServices process as "the existing zaaksysteem" (one per test module:
-    migrating its database takes a while)."""
+    """A second MijnServices process as "the existing zaaksysteem" (one per test session:
+    migrating its database takes a while; tests use their own zaaktypen and BSNs there)."""
     process = SourceProcess(tmp_path_factory.mktemp("zgw-source")).prepare().start()
     yield process
     process.stop()

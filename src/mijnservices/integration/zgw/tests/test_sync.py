@@ -93,6 +93,20 @@ def test_a_citizen_sees_her_zaak_from_the_existing_zaaksysteem_and_hears_of_a_ne
     listed = ours.get("/zaken/api/v1/zaken", headers={"Accept-Crs": "EPSG:4326"})
     assert listed.json()["count"] == 0
     assert ours.get("/catalogi/api/v1/zaaktypen").json()["count"] == 0
+    detail_url = f"/zaken/api/v1/zaken/{zaak.uuid}"
+    assert ours.get(detail_url, headers={"Accept-Crs": "EPSG:4326"}).status_code in (403, 404)
+    statustype = zaak.zaaktype.statustypen.get(volgnummer=2)
+    refused = ours.post(
+        "/zaken/api/v1/statussen",
+        {
+            "zaak": f"http://testserver{detail_url}",
+            "statustype": f"http://testserver/catalogi/api/v1/statustypen/{statustype.uuid}",
+            "datumStatusGezet": "2026-01-01T10:00:00Z",
+        },
+        content_type="application/json",
+    )
+    assert refused.status_code in (400, 403), refused.content
+    assert Status.objects.filter(zaak=zaak).count() == 1
     drain()
     assert not _published()
 
