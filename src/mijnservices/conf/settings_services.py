@@ -255,3 +255,9 @@ ZGW_SOURCE_RETRIES = declare(
     "Extra tries (with backoff) of a call to a ZGW source that failed or answered 429/5xx.",
     group="ZGW sources",
 )
+ZGW_SOURCE_LOGIN_WAIT_MS = declare(
+    "ZGW_SOURCE_LOGIN_WAIT_MS",
+    1500,
+    "At login, milliseconds to wait for the person's zaken to be re-read from the ZGW sources.",
+    group="ZGW sources",
+)

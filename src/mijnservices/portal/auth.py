@@ -18,6 +18,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
 from mijnservices.core.identity import Citizen, Party
 from mijnservices.portal import audit
+from mijnservices.services.mijnzaken.sources import zaken_refresh_from_sources
 
 SESSION_KEY = "portal_citizen"
 # Which broker a DigiD/eHerkenning login came from, and its ID token (for logout there).
@@ -45,6 +46,8 @@ def login_citizen(request: HttpRequest, citizen: Citizen) -> None:
     }
     # Pseudonyms and kinds only: never the BSN or a name in the logs.
     audit.record("citizen_login", citizen, kind=citizen.party.kind)
+    # Zaken in the gemeente's existing zaaksystemen: re-read them, waiting only briefly.
+    zaken_refresh_from_sources(party=citizen.party)
 
 
 def logout_citizen(request: HttpRequest) -> None:

@@ -151,3 +151,28 @@ def test_a_citizen_sees_her_zaak_from_the_existing_zaaksysteem_and_hears_of_a_ne
     assert zgw.last_error
     assert zaken_for_overview(suzanne).get().status.statustype.omschrijving == "In behandeling"
     assert ProjectedZaak.objects.get(zaak=zaak).last_synced == synced
+
+
+@pytest.mark.django_db(transaction=True)
+def test_logging_in_reads_the_zaken_from_the_source_and_the_page_says_when(source, settings):
+    settings.DEMO_MODE = True
+    settings.ZGW_SOURCE_LOGIN_WAIT_MS = 30_000  # generous on a loaded machine; it ends sooner
+    types = source.published_zaaktype("ZT-EXTERN-LOGIN")
+    source.zaak_for(types, SUZANNE.identifier, "Bij inloggen gelezen")
+    _register(source)
+
+    browser = Client()
+    browser.post("/inloggen/demo/", {"bsn": SUZANNE.identifier})
+    overview = browser.get("/mijn-zaken/").content.decode()
+    assert "Bij inloggen gelezen" in overview
+    zaak = Zaak.objects.get(omschrijving="Bij inloggen gelezen")
+    detail = browser.get(f"/mijn-zaken/{zaak.uuid}/").content.decode()
+    assert 'id="last-updated"' in detail
+    assert "Laatst bijgewerkt" in detail
+
+    # With the source down, logging in still works and the page shows the last state.
+    source.stop()
+    again = Client()
+    again.post("/inloggen/demo/", {"bsn": SUZANNE.identifier})
+    assert "Bij inloggen gelezen" in again.get("/mijn-zaken/").content.decode()
+    assert 'id="last-updated"' in again.get(f"/mijn-zaken/{zaak.uuid}/").content.decode()
