@@ -261,3 +261,10 @@ ZGW_SOURCE_LOGIN_WAIT_MS = declare(
     "At login, milliseconds to wait for the person's zaken to be re-read from the ZGW sources.",
     group="ZGW sources",
 )
+ZGW_SOURCE_RECONCILE_MINUTES = declare(
+    "ZGW_SOURCE_RECONCILE_MINUTES",
+    60,
+    "The worker re-reads an external zaak not brought up to date for this many minutes.",
+    group="ZGW sources",
+    check=positive,
+)

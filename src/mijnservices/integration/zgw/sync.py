@@ -236,7 +236,9 @@ def _project_read(
         raise SourceError("The zaak URL is outside the source's Zaken API.")
     read = _read_zaak(reader, url, data)
     zaaktype_url = str(read.data.get("zaaktype") or "")
-    if not read.rollen or not reader.within_roots(zaaktype_url):
+    if not reader.within_roots(zaaktype_url):
+        return None
+    if not read.rollen and not ProjectedZaak.objects.filter(source=source, url=url).exists():
         return None
     if source.zaaktypen:
         zaaktype = reader.get(zaaktype_url)

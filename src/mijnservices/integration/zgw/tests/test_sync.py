@@ -5,12 +5,16 @@ MijnZaken and the KCC, and never served by our own APIs (decision 0029)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from mijnservices.core.identity import Citizen, Employee, Party
 from mijnservices.core.models import OutboxEvent
 from mijnservices.integration.zgw.models import ProjectedZaak, ZgwSource
+from mijnservices.integration.zgw.reconcile import projected_zaken_reconcile
 from mijnservices.integration.zgw.sources import zgw_source_add
 from mijnservices.integration.zgw.sync import zaken_sync_for_party
 from mijnservices.registrations.notificaties.models import Notificatie
@@ -140,6 +144,21 @@ def test_a_citizen_sees_her_zaak_from_the_existing_zaaksysteem_and_hears_of_a_ne
     assert notification.trigger == Trigger.STATUS
     assert f"/mijn-zaken/{zaak.uuid}/" in notification.tekst
     assert not _published()
+
+    # A notificatie that never came: the periodic reconciliation catches the closing status.
+    source.post(
+        "zaken",
+        "resultaten",
+        {"zaak": at_source["url"], "resultaattype": types["resultaattype"]["url"]},
+    )
+    source.status_set(at_source, types["statustypen"][2])
+    ProjectedZaak.objects.filter(zaak=zaak).update(last_synced=timezone.now() - timedelta(days=1))
+    assert projected_zaken_reconcile() == 1
+    zaak.refresh_from_db()
+    assert zaak.einddatum is not None
+    assert zaak.resultaat.resultaattype.omschrijving == "Verleend"
+    drain()
+    assert Notification.objects.filter(trigger=Trigger.ZAAK_AFGESLOTEN).exists()
     synced = ProjectedZaak.objects.get(zaak=zaak).last_synced
 
     # The source is down: a sync fails cleanly and the last state stays.
@@ -149,7 +168,8 @@ def test_a_citizen_sees_her_zaak_from_the_existing_zaaksysteem_and_hears_of_a_ne
     assert "did not answer" in failed.error
     zgw.refresh_from_db()
     assert zgw.last_error
-    assert zaken_for_overview(suzanne).get().status.statustype.omschrijving == "In behandeling"
+    assert zaken_for_overview(suzanne).get().status.statustype.omschrijving == "Afgerond"
+    assert projected_zaken_reconcile() == 0  # nothing stale; and a down source is skipped
     assert ProjectedZaak.objects.get(zaak=zaak).last_synced == synced
 
 
