@@ -11,6 +11,7 @@ re-running changes nothing. HTTP happens before the transaction that writes, nev
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -30,7 +31,7 @@ from mijnservices.integration.zgw.client import (
     client_for,
 )
 from mijnservices.integration.zgw.models import ProjectedZaak, ZgwSource
-from mijnservices.registrations.catalogi.models import ResultaatType, RolType, StatusType
+from mijnservices.registrations.catalogi.models import ResultaatType, RolType, StatusType, ZaakType
 from mijnservices.registrations.zaken import services as zaken
 from mijnservices.registrations.zaken.models import Resultaat, Rol, Status, Zaak
 from mijnservices.registrations.zaken.parties import PARTY_ROLES
@@ -42,7 +43,8 @@ PARTY_FILTERS = {
     "bsn": "rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn",
     "kvk": "rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__annIdentificatie",
 }
-ZAAK_FIELDS = ("omschrijving", "toelichting", "einddatum_gepland", "vertrouwelijkheidaanduiding")
+# Zaken whose statussen, rollen and resultaat are read at the same time during a sync.
+READ_CONCURRENCY = 8
 
 
 @dataclass
@@ -50,6 +52,8 @@ class SyncResult:
     """What a sync did; ``error`` is a plain sentence when the source could not be read."""
 
     projected: list[Zaak] = field(default_factory=list)
+    # Zaken that could not be projected (a rule of our registration); the others were.
+    failed: list[str] = field(default_factory=list)
     error: str = ""
 
     @property
@@ -227,53 +231,73 @@ def _project_statussen(zaak: Zaak, statussen: list[dict[str, Any]]) -> None:
         )
 
 
-def _project_read(
-    source: ZgwSource, reader: ZgwReader, url: str, data: dict[str, Any] | None = None
-) -> Zaak | None:
-    """Read one zaak and project it; None when it is not one the portal needs (no party
-    rol, or a zaaktype not chosen for this source)."""
+class ProjectionFailed(SourceError):
+    """One zaak of the source breaks a rule of our registration; the others go on."""
+
+
+def _wanted(source: ZgwSource, reader: ZgwReader, url: str, data: dict[str, Any]) -> bool:
+    """Whether the zaak is one to show: within the source's roots, and of a chosen zaaktype
+    (when the source names them)."""
     if not reader.within_roots(url):
         raise SourceError("The zaak URL is outside the source's Zaken API.")
-    read = _read_zaak(reader, url, data)
-    zaaktype_url = str(read.data.get("zaaktype") or "")
+    zaaktype_url = str(data.get("zaaktype") or "")
     if not reader.within_roots(zaaktype_url):
+        return False
+    if not source.zaaktypen:
+        return True
+    local = ZaakType.objects.filter(bron_url=zaaktype_url).values_list("identificatie", flat=True)
+    identificatie = local.first() or reader.get(zaaktype_url).get("identificatie")
+    return identificatie in source.zaaktypen
+
+
+def _project_checked(source: ZgwSource, read: _ZaakAtSource, reader: ZgwReader) -> Zaak | None:
+    """Project what was read; None when the zaak has no party rol (and no projection yet)."""
+    if not read.rollen and not ProjectedZaak.objects.filter(source=source, url=read.url).exists():
         return None
-    if not read.rollen and not ProjectedZaak.objects.filter(source=source, url=url).exists():
-        return None
-    if source.zaaktypen:
-        zaaktype = reader.get(zaaktype_url)
-        if zaaktype.get("identificatie") not in source.zaaktypen:
-            return None
     try:
-        return _project(source, read, zaaktype_url, reader)
+        return _project(source, read, str(read.data["zaaktype"]), reader)
     except DomainError as exc:
-        ProjectedZaak.objects.filter(source=source, url=url).update(last_error=str(exc)[:300])
-        raise SourceError(f"A zaak of the source could not be projected: {exc}") from exc
+        ProjectedZaak.objects.filter(source=source, url=read.url).update(last_error=str(exc)[:300])
+        raise ProjectionFailed(f"A zaak of the source could not be projected: {exc}") from exc
 
 
 def zaken_sync_for_party(
     *, source: ZgwSource, party: Party, reader: ZgwReader | None = None
 ) -> SyncResult:
-    """Read the party's zaken at the source and project them. Never raises for a source that
+    """Read the party's zaken at the source and project them. The zaken's details are read
+    in parallel (I/O only; the writes follow in this thread). Never raises for a source that
     cannot be read: the result says so, the source records it, and the last state stays."""
     reader = reader or reader_for(source)
     result = SyncResult()
     params = {PARTY_FILTERS[party.kind]: party.identifier}
     try:
-        for data in reader.get_all(reader.root("zaken") + "zaken", params):
-            zaak = _project_read(source, reader, str(data.get("url") or ""), data)
+        found = list(reader.get_all(reader.root("zaken") + "zaken", params))
+        wanted = [
+            (str(data.get("url") or ""), data)
+            for data in found
+            if _wanted(source, reader, str(data.get("url") or ""), data)
+        ]
+        with ThreadPoolExecutor(max_workers=READ_CONCURRENCY) as pool:
+            reads = list(pool.map(lambda item: _read_zaak(reader, *item), wanted))
+        for read in reads:
+            try:
+                zaak = _project_checked(source, read, reader)
+            except ProjectionFailed as exc:
+                result.failed.append(str(exc))
+                continue
             if zaak is not None:
                 result.projected.append(zaak)
     except SourceError as exc:
         result.error = str(exc)
     ZgwSource.objects.filter(pk=source.pk).update(
         last_synced=timezone.now() if result.ok else source.last_synced,
-        last_error=result.error[:300],
+        last_error=(result.error or "; ".join(result.failed))[:300],
     )
     logger.info(
         "zgw_party_synced",
         source=source.naam,
         zaken=len(result.projected),
+        failed=len(result.failed),
         ok=result.ok,
         error=result.error,
     )
@@ -283,6 +307,10 @@ def zaken_sync_for_party(
 def zaak_refresh(*, source: ZgwSource, url: str, reader: ZgwReader | None = None) -> Zaak | None:
     """Re-read one zaak by its URL at the source and project it (a notificatie from the
     source). Raises ``SourceError`` so the caller can retry with backoff."""
-    zaak = _project_read(source, reader or reader_for(source), url)
+    reader = reader or reader_for(source)
+    data = reader.get(url) if reader.within_roots(url) else {}
+    if not _wanted(source, reader, url, data):
+        return None
+    zaak = _project_checked(source, _read_zaak(reader, url, data), reader)
     logger.info("zgw_zaak_refreshed", source=source.naam, projected=zaak is not None)
     return zaak
