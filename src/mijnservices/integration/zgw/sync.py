@@ -32,6 +32,7 @@ from mijnservices.integration.zgw.client import (
 )
 from mijnservices.integration.zgw.models import ProjectedZaak, ZgwSource
 from mijnservices.registrations.catalogi.models import ResultaatType, RolType, StatusType, ZaakType
+from mijnservices.registrations.verwerkingen.services import Actor, verwerking_log
 from mijnservices.registrations.zaken import services as zaken
 from mijnservices.registrations.zaken.models import Resultaat, Rol, Status, Zaak
 from mijnservices.registrations.zaken.parties import PARTY_ROLES
@@ -43,6 +44,8 @@ PARTY_FILTERS = {
     "bsn": "rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn",
     "kvk": "rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__annIdentificatie",
 }
+READ_ACTIVITEIT = "zaken opvragen bij bron"
+READ_DOEL = "MijnZaken en KCC: de zaken van een betrokkene tonen en over nieuws berichten"
 # Zaken whose statussen, rollen and resultaat are read at the same time during a sync.
 READ_CONCURRENCY = 8
 
@@ -231,6 +234,30 @@ def _project_statussen(zaak: Zaak, statussen: list[dict[str, Any]]) -> None:
         )
 
 
+def _log_read(source: ZgwSource, parties: list[Party], urls: list[str]) -> None:
+    """Our read of personal data at the source, in the verwerkingenlogging (decision 0015):
+    the persons concerned as pseudonyms, the zaken by their uuid at the source."""
+    verwerking_log(
+        actor=Actor(kind="api_client", id=source.client_id, naam=f"MijnServices: {source.naam}"),
+        activiteit=READ_ACTIVITEIT,
+        doel=READ_DOEL,
+        personen=parties,
+        objecttype="zaak",
+        objecten=[url.rstrip("/").rsplit("/", 1)[-1] for url in urls],
+    )
+
+
+def _parties_of(rollen: list[dict[str, Any]]) -> list[Party]:
+    found: list[Party] = []
+    for rol in rollen:
+        ident = _identification(rol.get("betrokkeneIdentificatie") or {})
+        if ident.get("inp_bsn"):
+            found.append(Party(kind="bsn", identifier=str(ident["inp_bsn"])))
+        elif ident.get("kvk_nummer"):
+            found.append(Party(kind="kvk", identifier=str(ident["kvk_nummer"])))
+    return found
+
+
 class ProjectionFailed(SourceError):
     """One zaak of the source breaks a rule of our registration; the others go on."""
 
@@ -279,6 +306,8 @@ def zaken_sync_for_party(
         ]
         with ThreadPoolExecutor(max_workers=READ_CONCURRENCY) as pool:
             reads = list(pool.map(lambda item: _read_zaak(reader, *item), wanted))
+        if found:
+            _log_read(source, [party], [str(data.get("url") or "") for data in found])
         for read in reads:
             try:
                 zaak = _project_checked(source, read, reader)
@@ -311,6 +340,8 @@ def zaak_refresh(*, source: ZgwSource, url: str, reader: ZgwReader | None = None
     data = reader.get(url) if reader.within_roots(url) else {}
     if not _wanted(source, reader, url, data):
         return None
-    zaak = _project_checked(source, _read_zaak(reader, url, data), reader)
+    read = _read_zaak(reader, url, data)
+    _log_read(source, _parties_of(read.rollen), [url])
+    zaak = _project_checked(source, read, reader)
     logger.info("zgw_zaak_refreshed", source=source.naam, projected=zaak is not None)
     return zaak

@@ -16,8 +16,10 @@ from mijnservices.core.models import OutboxEvent
 from mijnservices.integration.zgw.models import ProjectedZaak, ZgwSource
 from mijnservices.integration.zgw.reconcile import projected_zaken_reconcile
 from mijnservices.integration.zgw.sources import zgw_source_add
-from mijnservices.integration.zgw.sync import zaken_sync_for_party
+from mijnservices.integration.zgw.sync import READ_ACTIVITEIT, zaken_sync_for_party
 from mijnservices.registrations.notificaties.models import Notificatie
+from mijnservices.registrations.verwerkingen.models import Verwerkingsactie
+from mijnservices.registrations.verwerkingen.services import pseudonym
 from mijnservices.registrations.zaken.models import Rol, Status, Zaak
 from mijnservices.services.casework.selectors import zaken_of_party
 from mijnservices.services.mijnzaken.selectors import zaak_for_detail, zaken_for_overview
@@ -79,6 +81,11 @@ def test_a_citizen_sees_her_zaak_from_the_existing_zaaksysteem_and_hears_of_a_ne
     detail = zaak_for_detail(suzanne, zaak.uuid)
     steps = build_tracking(detail).steps
     assert [step.title for step in steps] == ["Ontvangen", "In behandeling", "Afgerond"]
+    # Our read at the source is in the verwerkingenlogging, under a pseudonym.
+    actie = Verwerkingsactie.objects.get(actie_naam=READ_ACTIVITEIT)
+    assert [o.object_pseudonym for o in actie.verwerkte_objecten.all()] == [
+        pseudonym("bsn", SUZANNE.identifier)
+    ]
     # A zaak of another BSN is neither projected nor shown.
     assert Zaak.objects.count() == 1
     assert not zaken_for_overview(Citizen(actor=KEES, auth_method="digid")).exists()
