@@ -288,6 +288,31 @@ def _project_checked(source: ZgwSource, read: _ZaakAtSource, reader: ZgwReader) 
         raise ProjectionFailed(f"A zaak of the source could not be projected: {exc}") from exc
 
 
+def _unchanged(source: ZgwSource, found: list[dict[str, Any]]) -> dict[str, int]:
+    """The zaken (URL → local zaak id) already projected whose current status and resultaat
+    we hold: a login sync need not read their details again (three queries for all). A
+    changed rol comes with a notificatie or the reconciliation, which re-read everything."""
+    urls = [str(data.get("url") or "") for data in found]
+    links = dict(
+        ProjectedZaak.objects.filter(source=source, url__in=urls).values_list("url", "zaak_id")
+    )
+    if not links:
+        return {}
+    statuses = set(
+        Status.objects.filter(zaak_id__in=links.values()).values_list("bron_url", flat=True)
+    )
+    closed = set(
+        Resultaat.objects.filter(zaak_id__in=links.values()).values_list("zaak_id", flat=True)
+    )
+    return {
+        url: links[url]
+        for url, data in zip(urls, found, strict=True)
+        if url in links
+        and (not data.get("status") or str(data["status"]) in statuses)
+        and bool(data.get("resultaat")) == (links[url] in closed)
+    }
+
+
 def zaken_sync_for_party(
     *, source: ZgwSource, party: Party, reader: ZgwReader | None = None
 ) -> SyncResult:
@@ -299,10 +324,12 @@ def zaken_sync_for_party(
     params = {PARTY_FILTERS[party.kind]: party.identifier}
     try:
         found = list(reader.get_all(reader.root("zaken") + "zaken", params))
+        unchanged = _unchanged(source, found)
         wanted = [
             (str(data.get("url") or ""), data)
             for data in found
-            if _wanted(source, reader, str(data.get("url") or ""), data)
+            if str(data.get("url") or "") not in unchanged
+            and _wanted(source, reader, str(data.get("url") or ""), data)
         ]
         with ThreadPoolExecutor(max_workers=READ_CONCURRENCY) as pool:
             reads = list(pool.map(lambda item: _read_zaak(reader, *item), wanted))
@@ -316,6 +343,11 @@ def zaken_sync_for_party(
                 continue
             if zaak is not None:
                 result.projected.append(zaak)
+        result.projected += list(Zaak.objects.filter(pk__in=unchanged.values()))
+        if unchanged:
+            ProjectedZaak.objects.filter(zaak_id__in=unchanged.values()).update(
+                last_synced=timezone.now()
+            )
     except SourceError as exc:
         result.error = str(exc)
     ZgwSource.objects.filter(pk=source.pk).update(
