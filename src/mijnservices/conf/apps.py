@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "mijnservices.registrations.taken",
     "mijnservices.registrations.berichten",
     "mijnservices.registrations.verwerkingen",
+    "mijnservices.integration.zgw",
     "mijnservices.api",
     "mijnservices.registrations.autorisaties",
     "mijnservices.services.access",

@@ -37,5 +37,8 @@ class Command(BaseCommand):
                 "accesslog": "-",
                 "graceful_timeout": 5,
                 "timeout": 60,
+                # Each instance its own control socket: gunicorn's default path is shared by
+                # every instance of a user, and the first to stop would delete it for all.
+                "control_socket": str(settings.VAR_DIR / "gunicorn.ctl"),
             }
         ).run()
