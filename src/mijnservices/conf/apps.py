@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin behind the employee login (password + TOTP, beheerder role): kcc/admin_site.py
+    "mijnservices.kcc.admin_site.EmployeeAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
