@@ -51,10 +51,30 @@ def login_employee(request: HttpRequest, user: Any, *, method: str) -> None:
     request.session[EMPLOYEE_SESSION_KEY] = {"user_id": user.pk, "method": method}
 
 
+def is_demo_account(user: Any, device: Any = None, password: str = "") -> bool:
+    """A demo employee: its name, its public password or its TOTP key fixed in the source.
+
+    Outside ``DEMO_MODE`` such an account never logs in, even if a database that was once
+    a demo still holds it."""
+    from mijnservices.kcc.management.commands.demo_employees import (
+        DEMO_EMPLOYEES,
+        DEMO_PASSWORD,
+        DEMO_TOTP_KEY,
+    )
+
+    return (
+        user.get_username() in {name for name, _role, _zaaktypen in DEMO_EMPLOYEES}
+        or (device is not None and str(device.key).lower() == DEMO_TOTP_KEY)
+        or password == DEMO_PASSWORD
+    )
+
+
 def current_employee(request: HttpRequest) -> Employee | None:
     user = getattr(request, "user", None)
     data: Any = request.session.get(EMPLOYEE_SESSION_KEY)
     if user is None or not user.is_authenticated or not isinstance(data, dict):
+        return None
+    if not settings.DEMO_MODE and is_demo_account(user):
         return None
     if data.get("user_id") != user.pk:
         return None

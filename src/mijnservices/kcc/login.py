@@ -26,6 +26,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from mijnservices.kcc.auth import (
     current_employee,
+    is_demo_account,
     login_blocked,
     login_employee,
     login_failed,
@@ -64,8 +65,16 @@ def login_page(request: HttpRequest) -> HttpResponse:
                 "15 minutes. Wait and try again, or ask the functional administrator."
             )
         else:
-            user = authenticate(request, username=username, password=form.cleaned_data["password"])
+            password = form.cleaned_data["password"]
+            user = authenticate(request, username=username, password=password)
             device = _confirmed_device(user) if user is not None else None
+            if (
+                user is not None
+                and not settings.DEMO_MODE
+                and is_demo_account(user, device, password)
+            ):
+                logger.warning("employee_login_demo_refused", user_id=user.pk)
+                user = device = None
             code = form.cleaned_data["code"].strip()
             if user is not None and device is None and not code:
                 # First login: set up the authenticator app before anything else.
