@@ -135,7 +135,7 @@ class ExternalSourceForm(WriteOnlySecretsForm):
 
     class Meta:
         model = ExternalSource
-        fields = ["naam", "authorization", "client_id", "secret", "actief"]
+        fields = ["naam", "authorization", "client_id", "secret", "api_roots", "actief"]
 
 
 @admin.register(ExternalSource)

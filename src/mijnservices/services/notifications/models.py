@@ -209,6 +209,13 @@ class ExternalSource(models.Model):
     # Catalogi APIs to find out whom a notificatie concerns.
     client_id = models.CharField(max_length=100, blank=True)
     secret = models.CharField(max_length=200, blank=True)
+    # The worker calls the source only below these roots (and through the callback policy
+    # against SSRF): a notificatie cannot send it, with our token, anywhere else.
+    api_roots = models.TextField(
+        blank=True,
+        help_text="The source's API roots, one per line, e.g. "
+        "https://open-zaak.example/zaken/api/v1/ and https://open-zaak.example/catalogi/api/v1/",
+    )
     actief = models.BooleanField(default=True)
 
     class Meta:
@@ -217,6 +224,9 @@ class ExternalSource(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    def api_root_list(self) -> list[str]:
+        return [line.strip() for line in self.api_roots.splitlines() if line.strip()]
 
 
 class ReceivedNotificatie(models.Model):
