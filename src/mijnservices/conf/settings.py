@@ -344,11 +344,18 @@ DOCUMENTEN_MAX_UPLOAD_SIZE = declare(
     group="ZGW APIs",
     check=positive,
 )
+API_MAX_JSON_DEPTH = declare(
+    "API_MAX_JSON_DEPTH",
+    32,
+    "Deepest nesting of arrays and objects a JSON request body may have (deeper: 400).",
+    group="ZGW APIs",
+    check=positive,
+)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["mijnservices.api.authentication.JWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["mijnservices.api.permissions.ScopeRequired"],
     "DEFAULT_RENDERER_CLASSES": ["mijnservices.api.renderers.ZGWJSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["djangorestframework_camel_case.parser.CamelCaseJSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["mijnservices.api.parsers.ZGWJSONParser"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "mijnservices.api.pagination.ZGWPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
