@@ -344,6 +344,17 @@ DOCUMENTEN_MAX_UPLOAD_SIZE = declare(
     group="ZGW APIs",
     check=positive,
 )
+REQUEST_MAX_BODY_SIZE = declare(
+    "REQUEST_MAX_BODY_SIZE",
+    2_621_440,
+    "Largest request body (bytes) outside file uploads; the Documenten API allows "
+    "DOCUMENTEN_MAX_UPLOAD_SIZE (base64) on top. Larger: 413.",
+    group="ZGW APIs",
+    check=positive,
+)
+# Django's own limit is only a backstop (bodies without Content-Length): the middleware
+# (api/middleware.py) applies the per-path limits above.
+DATA_UPLOAD_MAX_MEMORY_SIZE = DOCUMENTEN_MAX_UPLOAD_SIZE * 4 // 3 + REQUEST_MAX_BODY_SIZE
 API_MAX_JSON_DEPTH = declare(
     "API_MAX_JSON_DEPTH",
     32,
