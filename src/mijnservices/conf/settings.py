@@ -389,6 +389,14 @@ STATUS_SILENCE_DAYS_DEFAULT = declare(
     group="Domain",
     check=positive,
 )
+STATUS_MAX_FUTURE_SECONDS = declare(
+    "STATUS_MAX_FUTURE_SECONDS",
+    300,
+    "How far (seconds) a status's datumStatusGezet may lie in the future (clock differences); "
+    "later: 400 date-in-future.",
+    group="Domain",
+    check=lambda v: None if v >= 0 else "must be 0 or more",
+)
 END_DATE_PREDICTION_MIN_ZAKEN = declare(
     "END_DATE_PREDICTION_MIN_ZAKEN",
     10,
