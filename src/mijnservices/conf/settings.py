@@ -355,6 +355,14 @@ REQUEST_MAX_BODY_SIZE = declare(
 # Django's own limit is only a backstop (bodies without Content-Length): the middleware
 # (api/middleware.py) applies the per-path limits above.
 DATA_UPLOAD_MAX_MEMORY_SIZE = DOCUMENTEN_MAX_UPLOAD_SIZE * 4 // 3 + REQUEST_MAX_BODY_SIZE
+IDEMPOTENCY_KEY_TTL = declare(
+    "IDEMPOTENCY_KEY_TTL",
+    86400,
+    "Seconds an API write's Idempotency-Key and its answer are kept for replays (at least "
+    "24 hours); the worker purges older ones.",
+    group="ZGW APIs",
+    check=lambda v: None if v >= 86400 else "must be at least 86400 (24 hours)",
+)
 API_MAX_JSON_DEPTH = declare(
     "API_MAX_JSON_DEPTH",
     32,
