@@ -46,6 +46,7 @@ MIDDLEWARE = [
     # First: an oversized body is refused before anything reads it.
     "mijnservices.api.middleware.BodySizeLimitMiddleware",
     "mijnservices.core.middleware.ServerTimingMiddleware",
+    "mijnservices.core.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -150,13 +150,30 @@ SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SECURE_COOKIES = declare(
-    "SECURE_COOKIES",
+BEHIND_TLS = declare(
+    "BEHIND_TLS",
     False,
-    "Send session and CSRF cookies only over HTTPS. Turn on behind TLS.",
+    "The site is served over HTTPS (itself or through a TLS-terminating proxy): session and "
+    "CSRF cookies only over HTTPS, and HSTS for a year. Turn on in production.",
     group="Security",
 )
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_COOKIES
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = BEHIND_TLS
+SECURE_HSTS_SECONDS = 31_536_000 if BEHIND_TLS else 0
+TRUSTED_PROXIES: list[str] = declare(
+    "TRUSTED_PROXIES",
+    [],
+    "Comma-separated networks (CIDR) of reverse proxies whose X-Forwarded-For and "
+    "X-Forwarded-Proto headers are believed (for the client address in login throttling).",
+    group="Security",
+    check=networks,
+)
+if TRUSTED_PROXIES and BEHIND_TLS:
+    # Only a trusted proxy's word that the client spoke HTTPS counts (see core/http.py).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
+)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -61,7 +61,7 @@ def test_an_account_blocked_at_the_employee_login_cannot_reach_the_admin(client,
             "/medewerker/inloggen/",
             {"username": user.username, "password": "wrong", "code": totp_code()},
         )
-    assert LoginFailure.objects.count() == 3
+    assert LoginFailure.objects.count() == 6  # per address and per account
     client.post(
         "/medewerker/inloggen/?next=/admin/",
         {"username": user.username, "password": PASSWORD, "code": totp_code()},
