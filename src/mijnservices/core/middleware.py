@@ -12,8 +12,9 @@ from django.http import HttpRequest, HttpResponse
 class ServerTimingMiddleware:
     """Adds ``Server-Timing: app;dur=<ms>`` so load tests and browsers see server time.
 
-    Only for an authenticated caller (an employee or citizen session, an API client): timings
-    tell an anonymous prober which guesses (a user name, a token) made the server work."""
+    Only for an authenticated caller (a logged-in Django user such as an employee, or an API
+    client): timings tell an anonymous prober which guesses (a user name, a token) made the
+    server work."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
