@@ -82,3 +82,17 @@ def test_the_admin_never_shows_a_totp_key(admin_client):
         body = response.content.decode()
         assert TOTP_KEY not in body and "qrcode" not in body.lower()
     assert admin_client.get(reverse("admin:otp_totp_totpdevice_add")).status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_first_beheerder_is_made_by_a_command_and_then_logs_in_with_a_code(client):
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    user = get_user_model().objects.create_superuser("eerste", password=PASSWORD)
+    client.post("/medewerker/inloggen/", {"username": "eerste", "password": PASSWORD, "code": ""})
+    assert client.get(ADMIN).status_code == 302  # no role, no second factor yet
+    call_command("admin_beheerder", "eerste")
+    TOTPDevice.objects.create(user=user, name="app", key=TOTP_KEY, confirmed=True)
+    log_in(client, user)
+    assert client.get(ADMIN).status_code == 200
