@@ -77,6 +77,11 @@ EMPLOYEE_LOGIN_MAX_FAILURES = declare(
     "EMPLOYEE_LOGIN_MAX_FAILURES", 5, "Failed employee logins per username and IP address "
     "before logging in is refused for a while.", group="Security", check=positive,
 )  # fmt: skip
+EMPLOYEE_LOGIN_MAX_FAILURES_PER_ACCOUNT = declare(
+    "EMPLOYEE_LOGIN_MAX_FAILURES_PER_ACCOUNT", 20, "Failed employee logins per username, from "
+    "any address, before logging in to that account is refused for a while.", group="Security",
+    check=positive,
+)  # fmt: skip
 EMPLOYEE_LOGIN_FAILURE_WINDOW = declare(
     "EMPLOYEE_LOGIN_FAILURE_WINDOW", 900, "Seconds over which failed employee logins are "
     "counted (and how long the block lasts).", group="Security", check=positive,

@@ -13,7 +13,7 @@ Every change records an outbox event in the same transaction.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -327,6 +327,14 @@ def status_set(
             field="statustype",
         )
     moment = datum_status_gezet or timezone.now()
+    # A status dated ahead would stay the current one until that moment (for ever, for the
+    # year 3000): refused, as Open Zaak does, beyond a margin for clock differences.
+    if moment > timezone.now() + timedelta(seconds=settings.STATUS_MAX_FUTURE_SECONDS):
+        raise DomainError(
+            "datumStatusGezet lies in the future.",
+            code="date-in-future",
+            field="datumStatusGezet",
+        )
     is_final = statustype.volgnummer == _final_volgnummer(zaak.zaaktype_id)
     if is_final and not Resultaat.objects.filter(zaak=zaak).exists():
         raise DomainError(
