@@ -241,3 +241,19 @@ def test_trefwoorden_filter_finds_documents_with_any_of_the_words():
     assert found("bouwtekening") == ["A"]
     assert found("vergunning,aanvraag") == ["A", "B"]
     assert found("onbekend") == []
+
+
+@pytest.mark.parametrize(
+    ("path", "code"),
+    [
+        ("informatieobjecttypen/00000000-0000-0000-0000-000000000000", "bad-url"),
+        ("zaaktypen/00000000-0000-0000-0000-000000000000", "invalid-resource"),
+    ],
+)
+def test_a_bad_informatieobjecttype_url_answers_the_zgw_codes(client, iot, path, code):
+    response = _create(
+        client, iot, informatieobjecttype=f"http://testserver/catalogi/api/v1/{path}"
+    )
+    assert response.status_code == 400
+    params = {p["name"]: p["code"] for p in response.json()["invalidParams"]}
+    assert params["informatieobjecttype"] == code

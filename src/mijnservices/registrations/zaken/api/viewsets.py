@@ -16,6 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mijnservices.api.exceptions import UnknownQueryParameters
+from mijnservices.api.schema import uuid_path
 from mijnservices.api.viewsets import ZGWViewMixin
 from mijnservices.registrations.zaken import geometry, services
 from mijnservices.registrations.zaken.api import filters, querysets, serializers
@@ -258,6 +259,7 @@ class ZaakNestedMixin:
         return zaak
 
 
+@uuid_path("zaak_uuid")
 @extend_schema_view(
     list=extend_schema(operation_id="audittrail_list"),
     retrieve=extend_schema(operation_id="audittrail_retrieve"),
@@ -284,6 +286,7 @@ class AuditTrailViewSet(  # type: ignore[misc]
         return querysets.audittrail().filter(zaak=self.parent_zaak())
 
 
+@uuid_path("zaak_uuid")
 @_operations("zaakeigenschap", ALL, expand=False)
 class ZaakEigenschapViewSet(ZaakNestedMixin, ZakenViewSet):  # type: ignore[misc]
     kind = "zaakeigenschap"
