@@ -27,6 +27,8 @@ from mijnservices.registrations.catalogi.models import (
     ZaakType,
     ZaakTypeInformatieObjectType,
 )
+from mijnservices.services.access import policy
+from mijnservices.services.access.principals import ApiClient
 
 API_VERSION = "1.3.3"
 READ = ("catalogi.lezen",)
@@ -65,7 +67,12 @@ class CatalogiViewSet(CatalogiReadMixin, ZGWModelViewSet):  # type: ignore[misc]
     instance_argument = ""
 
     def perform_destroy(self, instance: Model) -> None:
-        type(self).delete_service(**{self.instance_argument: instance})
+        # catalogi.geforceerd-verwijderen deletes published types too (as Open Zaak does).
+        principal = self.request.user
+        force = isinstance(principal, ApiClient) and policy.has_scope(
+            principal, "ztc", "catalogi.geforceerd-verwijderen"
+        )
+        type(self).delete_service(**{self.instance_argument: instance}, force=force)
 
     def _publish(self, service: Any, argument: str) -> Response:
         obj = service(**{argument: self.get_object()})
