@@ -46,18 +46,40 @@ def _validate(
             code="missing-authorizations",
             field="nonFieldErrors",
         )
-    for data in autorisaties:
-        field = TYPED_COMPONENTS.get(Component(data["component"]))
-        if field and not data.get(field):
-            raise DomainError(
-                f"A {data['component']} autorisatie needs {field}.", code="required", field=field
-            )
-        if field and not data.get("max_vertrouwelijkheidaanduiding"):
-            raise DomainError(
-                f"A {data['component']} autorisatie needs maxVertrouwelijkheidaanduiding.",
-                code="required",
-                field="maxVertrouwelijkheidaanduiding",
-            )
+    for index, data in enumerate(autorisaties):
+        _validate_autorisatie(index, data)
+
+
+# ac-003: which scopes of a typed component concern its types.
+TYPED_SCOPE_PREFIXES = {
+    Component.ZRC: "zaken.",
+    Component.DRC: "documenten.",
+    Component.BRC: "besluiten.",
+}
+
+
+def _validate_autorisatie(index: int, data: AutorisatieData) -> None:
+    """ac-003: a type (and for zrc/drc a maximum vertrouwelijkheid) is required only when
+    the scopes concern zaken, documenten or besluiten; errors name the autorisatie."""
+    component = Component(data["component"])
+    field = TYPED_COMPONENTS.get(component)
+    prefix = TYPED_SCOPE_PREFIXES.get(component)
+    if field is None or prefix is None:
+        return
+    if not any(scope.startswith(prefix) for scope in data.get("scopes", [])):
+        return
+    if not data.get(field):
+        raise DomainError(
+            f"A {component} autorisatie with these scopes needs {field}.",
+            code="required",
+            field=f"autorisaties.{index}.{field}",
+        )
+    if component != Component.BRC and not data.get("max_vertrouwelijkheidaanduiding"):
+        raise DomainError(
+            f"A {component} autorisatie with these scopes needs maxVertrouwelijkheidaanduiding.",
+            code="required",
+            field=f"autorisaties.{index}.max_vertrouwelijkheidaanduiding",
+        )
 
 
 def _set_client_ids(applicatie: Applicatie, client_ids: Sequence[str]) -> None:

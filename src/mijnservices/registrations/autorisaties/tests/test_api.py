@@ -55,8 +55,31 @@ def test_secrets_are_never_returned(client):
 def test_zrc_autorisatie_needs_a_zaaktype(client):
     response = _create(client, autorisaties=[{"component": "zrc", "scopes": ["zaken.lezen"]}])
     assert response.status_code == 400
-    assert response.json()["invalidParams"][0]["name"] == "zaaktype"
+    assert response.json()["invalidParams"][0]["name"] == "autorisaties.0.zaaktype"
     assert_matches_official_spec("autorisaties", response)
+
+
+def test_an_autorisatie_whose_scopes_concern_no_zaken_needs_no_zaaktype(client):
+    response = _create(
+        client,
+        autorisaties=[
+            {"component": "zrc", "scopes": ["notificaties.publiceren"]},
+            {"component": "nrc", "scopes": ["notificaties.publiceren"]},
+        ],
+    )
+    assert response.status_code == 201, response.json()
+
+
+def test_a_missing_besluittype_is_reported_under_its_autorisatie(client):
+    response = _create(
+        client,
+        autorisaties=[
+            {"component": "nrc", "scopes": ["notificaties.consumeren"]},
+            {"component": "brc", "scopes": ["besluiten.lezen"]},
+        ],
+    )
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["name"] == "autorisaties.1.besluittype"
 
 
 def test_client_id_cannot_be_used_twice(client):
