@@ -344,6 +344,13 @@ DOCUMENTEN_MAX_UPLOAD_SIZE = declare(
     group="ZGW APIs",
     check=positive,
 )
+DOCUMENTEN_API_CONTENT_CHECK = declare(
+    "DOCUMENTEN_API_CONTENT_CHECK",
+    False,
+    "Refuse Documenten API content whose bytes do not match formaat/bestandsnaam "
+    "(400 content-type-mismatch); citizens' portal uploads are always checked.",
+    group="ZGW APIs",
+)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["mijnservices.api.authentication.JWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["mijnservices.api.permissions.ScopeRequired"],

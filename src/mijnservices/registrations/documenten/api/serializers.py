@@ -114,7 +114,7 @@ class InformatieObjectSerializer(serializers.ModelSerializer):  # type: ignore[t
     trefwoorden = serializers.ListField(child=serializers.CharField(max_length=100), required=False)
     lock = serializers.CharField(required=False, write_only=True, allow_blank=True)
     # Optional attributes the official schema does not allow as null: left out instead.
-    omit_when_null = ("ondertekening", "integriteit", "inhoud")
+    omit_when_null = ("ondertekening", "integriteit", "inhoud", "link")
 
     class Meta:
         model = InformatieObjectVersie

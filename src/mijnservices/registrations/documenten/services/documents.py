@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.forms.models import model_to_dict
 from django.utils import timezone
@@ -79,7 +80,8 @@ def _with_content(
     versie: InformatieObjectVersie, inhoud: str | None, content: Iterable[bytes] | None = None
 ) -> None:
     """Store base64 ``inhoud`` (API) or raw ``content`` chunks (portal upload) for this
-    version; a version without either keeps the previous content."""
+    version; a version without either keeps the previous content. A citizen's upload is
+    always type-checked; API content only when DOCUMENTEN_API_CONTENT_CHECK is on."""
     if inhoud is None and content is None:
         return
     stored = storage.store(
@@ -87,6 +89,7 @@ def _with_content(
         document_uuid=versie.document.uuid,
         bestandsnaam=versie.bestandsnaam,
         formaat=versie.formaat,
+        check_type=content is not None or bool(settings.DOCUMENTEN_API_CONTENT_CHECK),
     )
     versie.inhoud = stored.key
     versie.bestandsomvang = stored.size

@@ -84,7 +84,13 @@ def test_base64_content_downloads_as_the_same_bytes(client, iot):
     assert 'filename="aanvraag.pdf"' in response["Content-Disposition"]
 
 
-def test_a_pdf_name_with_png_bytes_answers_a_clear_problem(client, iot):
+def test_content_whose_bytes_differ_from_its_type_is_accepted_by_default(client, iot):
+    response = _create(client, iot, inhoud=b64(PNG), formaat="")
+    assert response.status_code == 201, response.json()
+
+
+def test_a_pdf_name_with_png_bytes_answers_a_clear_problem_when_checked(client, iot, settings):
+    settings.DOCUMENTEN_API_CONTENT_CHECK = True
     response = _create(client, iot, inhoud=b64(PNG), formaat="")
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
@@ -257,3 +263,24 @@ def test_a_bad_informatieobjecttype_url_answers_the_zgw_codes(client, iot, path,
     assert response.status_code == 400
     params = {p["name"]: p["code"] for p in response.json()["invalidParams"]}
     assert params["informatieobjecttype"] == code
+
+
+def test_download_accepts_application_octet_stream(client, iot):
+    body = _create(client, iot).json()
+    response = client.get(body["inhoud"], HTTP_ACCEPT="application/octet-stream")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF
+    missing = client.get(
+        body["url"].replace(body["url"][-36:], "00000000-0000-0000-0000-000000000000")
+        + "/download",
+        HTTP_ACCEPT="application/octet-stream",
+    )
+    assert missing.status_code == 404
+    assert missing["Content-Type"] == "application/problem+json"
+
+
+def test_a_document_without_link_leaves_link_out(client, iot):
+    body = _create(client, iot).json()
+    assert "link" not in body
+    linked = _create(client, iot, link="https://example.com/doc").json()
+    assert linked["link"] == "https://example.com/doc"
