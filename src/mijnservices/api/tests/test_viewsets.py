@@ -129,3 +129,22 @@ def test_a_non_uuid_path_segment_answers_404_problem_on_every_detail_route(clien
             if response.status_code != 404 or not problem:
                 wrong.append((method, path, response.status_code))
     assert wrong == [], "\n".join(map(str, wrong))
+
+
+def test_a_body_that_is_no_json_answers_400_with_invalid_params(client):
+    response = client.post(
+        "/catalogi/api/v1/zaaktypen", "{not json", content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["invalidParams"][0]["name"] == "nonFieldErrors"
+    assert_matches_official_spec("catalogi", response)
+
+
+@pytest.mark.parametrize("page", ["99", "0", "abc"])
+def test_a_page_out_of_range_answers_400_on_page(client, page):
+    published_zaaktype(identificatie="ZT-P")
+    response = client.get(f"/catalogi/api/v1/zaaktypen?page={page}")
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["name"] == "page"
+    assert_matches_official_spec("catalogi", response)
