@@ -83,6 +83,20 @@ class ZaakViewSet(CrsNegotiation, ZakenViewSet):
     def zaak_of(self, obj: Any) -> Zaak:
         return obj  # type: ignore[no-any-return]
 
+    def perform_update(self, serializer: Any) -> None:
+        # Zaken 1.5+: the zaaktype may change; the client needs rights on the new one too.
+        new = serializer.validated_data.get("zaaktype")
+        zaak = serializer.instance
+        moving = new is not None and new.pk != zaak.zaaktype_id
+        if moving and not policy.may_on_zaaktype(
+            self.principal,
+            "zaken.bijwerken",
+            zaaktype_uuid=new.uuid,
+            vertrouwelijkheidaanduiding=zaak.vertrouwelijkheidaanduiding,
+        ):
+            raise PermissionDenied("No rights to move zaken to this zaaktype.")
+        super().perform_update(serializer)
+
     def perform_create(self, serializer: Any) -> None:
         data = serializer.validated_data
         zaaktype = data["zaaktype"]
