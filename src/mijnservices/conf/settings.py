@@ -311,8 +311,9 @@ CITIZEN_MAX_VERTROUWELIJKHEID = declare(
 # --- ZGW APIs ------------------------------------------------------------------
 JWT_LEEWAY = declare(
     "JWT_LEEWAY",
-    10,
-    "Seconds of clock skew accepted on a ZGW API token's `iat` (issued in the future).",
+    300,
+    "Seconds of clock skew accepted on a ZGW API token's `iat` (issued in the future); "
+    "clients in the field run minutes ahead (decision 0026).",
     group="ZGW APIs",
     check=lambda v: None if v >= 0 else "must be 0 or more",
 )

@@ -22,7 +22,7 @@ def api_client_load(client_id: str) -> LoadedClient | None:
         .filter(client_id=client_id)
         .first()
     )
-    if credential is None:
+    if credential is None or credential.applicatie is None:  # a secret without rights yet
         return None
     applicatie = credential.applicatie
     component_scopes: dict[str, set[str]] = {}
