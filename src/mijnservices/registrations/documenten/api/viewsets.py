@@ -203,7 +203,8 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
 
     @extend_schema(
         operation_id="enkelvoudiginformatieobject_download",
-        parameters=VERSION_PARAMS,
+        # Two renderers make drf-spectacular add ?format=, which the spec does not have.
+        parameters=[*VERSION_PARAMS, OpenApiParameter("format", exclude=True)],
         responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
     )
     @action(
