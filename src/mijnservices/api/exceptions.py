@@ -130,12 +130,20 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
     else:
         detail = exc.detail if isinstance(exc.detail, str) else str(exc.default_detail)
         codes = exc.get_codes()
+        code = codes if isinstance(codes, str) else str(exc.default_code)
         response = problem(
             status_code=exc.status_code,
-            code=codes if isinstance(codes, str) else str(exc.default_code),
+            code=code,
             title=str(exc.default_detail),
             detail=str(detail),
             kind=type(exc).__name__,
+            # Every 400 is a ValidatieFout in the ZGW specs, which requires invalidParams
+            # (e.g. a body that is no JSON: ParseError).
+            invalid_params=(
+                [{"name": "nonFieldErrors", "code": code, "reason": str(detail)}]
+                if exc.status_code == 400
+                else None
+            ),
         )
     if isinstance(exc, exceptions.AuthenticationFailed | exceptions.NotAuthenticated):
         request = context.get("request")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import uuid
 from datetime import timedelta
-from typing import Any
+from typing import Any, ClassVar, NoReturn
 from urllib.parse import urlsplit
 
+from django.core.exceptions import ObjectDoesNotExist
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -77,14 +79,42 @@ def http_status_field() -> serializers.IntegerField:
     return serializers.IntegerField(min_value=100, max_value=599, read_only=True)
 
 
-class ResourceLinkField(serializers.HyperlinkedRelatedField):  # type: ignore[type-arg]
-    """A URL to one of our resources. A URL that does not even parse (``http://[::1``) is a
-    400 ``no_match`` like any URL that names no resource, not a 500 from ``urlparse``."""
+class ResourceLink(serializers.HyperlinkedRelatedField):  # type: ignore[type-arg]
+    """A relation written as the URL of a resource, with the ZGW error codes: a URL that
+    names nothing is ``bad-url`` (zrc-001d, drc-001b, brc-001d), one that names another
+    kind of resource is ``invalid-resource`` (zrc-001e, drc-001c, brc-001e)."""
+
+    ZGW_CODES: ClassVar[dict[str, str]] = {
+        "no_match": "bad-url",
+        "does_not_exist": "bad-url",
+        "incorrect_match": "invalid-resource",
+        "incorrect_type": "invalid-resource",
+    }
+
+    def fail(self, key: str, **kwargs: Any) -> NoReturn:
+        try:
+            super().fail(key, **kwargs)
+        except serializers.ValidationError as exc:
+            message = exc.detail[0] if isinstance(exc.detail, list) else str(exc.detail)
+            raise serializers.ValidationError(
+                str(message), code=self.ZGW_CODES.get(key, key)
+            ) from None
+        raise AssertionError("fail() always raises")  # pragma: no cover
 
     def to_internal_value(self, data: Any) -> Any:
+        # A URL that does not even parse (``http://[::1``) names nothing: ``bad-url``, not a
+        # 500 from ``urlparse``.
         if isinstance(data, str):
             try:
                 urlsplit(data)
             except ValueError:
                 self.fail("no_match")
         return super().to_internal_value(data)
+
+    def get_object(self, view_name: str, view_args: Any, view_kwargs: dict[str, Any]) -> Any:
+        # A URL whose last segment is no UUID names nothing (and must not reach the database).
+        try:
+            uuid.UUID(str(view_kwargs.get(self.lookup_url_kwarg)))
+        except ValueError:
+            raise ObjectDoesNotExist() from None
+        return super().get_object(view_name, view_args, view_kwargs)

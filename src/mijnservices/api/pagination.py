@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
+from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 
 
@@ -11,6 +14,15 @@ class ZGWPagination(PageNumberPagination):
 
     def get_page_size(self, request: object) -> int:
         return int(settings.API_PAGE_SIZE)
+
+    def paginate_queryset(self, queryset: Any, request: Any, view: Any = None) -> Any:
+        # The ZGW specs document no 404 on lists: a page that is no number or lies past
+        # the last one is a ValidatieFout on ``page`` (Open Zaak answers DRF's 404).
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except NotFound as exc:
+            detail = ErrorDetail(str(exc.detail), code="invalid-page")
+            raise ValidationError({self.page_query_param: [detail]}) from None
 
 
 class ZGWSizedPagination(ZGWPagination):

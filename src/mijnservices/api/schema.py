@@ -14,6 +14,8 @@ from django.urls import URLPattern, path
 from django.utils import translation
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.generators import SchemaGenerator
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.permissions import AllowAny
 
@@ -26,6 +28,14 @@ class JWTClaimsScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untype
 
     def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
         return {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
+
+
+def uuid_path(name: str) -> Any:
+    """Class decorator: the nested route's ``name`` segment is a UUID (the route itself takes
+    any segment, so that a non-UUID answers a 404 problem instead of Django's HTML page)."""
+    return extend_schema(
+        parameters=[OpenApiParameter(name, OpenApiTypes.UUID, OpenApiParameter.PATH)]
+    )
 
 
 def schema_settings(*, title: str, version: str, prefix: str) -> dict[str, Any]:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from collections.abc import Iterable
 from typing import Any, ClassVar, cast
 
 from django.db.models import QuerySet
 from django.http import HttpResponseBase
 from rest_framework import viewsets
+from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -47,6 +49,8 @@ class ZGWViewMixin:
     extra_query_params: ClassVar[dict[str, Iterable[str]]] = {}
     etag_actions: ClassVar[tuple[str, ...]] = ("retrieve",)
     _idempotency_record: int | None = None
+    # URL keywords holding a UUID besides ``uuid`` and ``*_uuid`` (e.g. Verwerkingenlogging's ids).
+    uuid_url_kwargs: ClassVar[tuple[str, ...]] = ()
 
     def allowed_query_params(self) -> set[str]:
         allowed = set(self.extra_query_params.get(self.action, ()))  # type: ignore[attr-defined]
@@ -73,7 +77,18 @@ class ZGWViewMixin:
         unknown = set(request.query_params) - self.allowed_query_params()
         if unknown:
             raise UnknownQueryParameters(sorted(unknown))
+        self._check_uuid_kwargs()
         self._idempotency_record = idempotency_begin(request)
+
+    def _check_uuid_kwargs(self) -> None:
+        # A path segment that is no UUID names nothing: 404 here, before a queryset
+        # lookup turns it into a database-level validation error (and a 500).
+        for name, value in getattr(self, "kwargs", {}).items():
+            if name == "uuid" or name.endswith("_uuid") or name in self.uuid_url_kwargs:
+                try:
+                    uuid.UUID(str(value))
+                except ValueError:
+                    raise NotFound() from None
 
     def handle_exception(self, exc: Exception) -> Response:
         if isinstance(exc, IdempotentReplay):

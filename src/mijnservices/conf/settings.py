@@ -328,8 +328,9 @@ CITIZEN_MAX_VERTROUWELIJKHEID = declare(
 # --- ZGW APIs ------------------------------------------------------------------
 JWT_LEEWAY = declare(
     "JWT_LEEWAY",
-    10,
-    "Seconds of clock skew accepted on a ZGW API token's `iat` (issued in the future).",
+    300,
+    "Seconds of clock skew accepted on a ZGW API token's `iat` (issued in the future); "
+    "clients in the field run minutes ahead (decision 0026).",
     group="ZGW APIs",
     check=lambda v: None if v >= 0 else "must be 0 or more",
 )
@@ -386,6 +387,13 @@ API_MAX_JSON_DEPTH = declare(
     "Deepest nesting of arrays and objects a JSON request body may have (deeper: 400).",
     group="ZGW APIs",
     check=positive,
+)
+DOCUMENTEN_API_CONTENT_CHECK = declare(
+    "DOCUMENTEN_API_CONTENT_CHECK",
+    False,
+    "Refuse Documenten API content whose bytes do not match formaat/bestandsnaam "
+    "(400 content-type-mismatch); citizens' portal uploads are always checked.",
+    group="ZGW APIs",
 )
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["mijnservices.api.authentication.JWTAuthentication"],

@@ -79,3 +79,7 @@ def test_missing_token_answers_401_problem():
     assert body["code"] == "not_authenticated"
     assert {"type", "code", "title", "status", "detail", "instance"} <= set(body)
     assert_matches_official_spec("catalogi", response)
+
+
+def test_by_default_a_token_issued_a_few_minutes_ahead_is_accepted(applicatie):
+    assert _get(token("leverancier", SECRET, iat=time.time() + 180)).status_code == 200

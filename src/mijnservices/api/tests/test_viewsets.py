@@ -87,3 +87,64 @@ def test_response_keys_are_camel_case(client):
     published_zaaktype()
     result = client.get("/catalogi/api/v1/zaaktypen").json()["results"][0]
     assert "beginGeldigheid" in result and "begin_geldigheid" not in result
+
+
+def _api_routes_with_a_path_parameter() -> list[str]:
+    """Every API route that takes an id, with each id replaced by a non-UUID segment."""
+    import re
+
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    def walk(patterns: list, prefix: str) -> list[str]:
+        found: list[str] = []
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                found += walk(entry.url_patterns, prefix + str(entry.pattern))
+            elif isinstance(entry, URLPattern):
+                found.append(prefix + str(entry.pattern))
+        return found
+
+    paths = set()
+    for route in walk(get_resolver().url_patterns, "/"):
+        if "/api/v1/" not in route or "format" in route:
+            continue
+        path = re.sub(r"\(\?P<[^>]+>[^)]*\)|<[^>]+>", "not-a-uuid", route)
+        if path == route:
+            continue
+        paths.add(path.replace("^", "").replace("$", "").replace("\\", ""))
+    return sorted(paths)
+
+
+def test_a_non_uuid_path_segment_answers_404_problem_on_every_detail_route(client, caplog):
+    paths = _api_routes_with_a_path_parameter()
+    assert "/zaken/api/v1/zaken/not-a-uuid" in paths
+    assert "/besluiten/api/v1/besluiten/not-a-uuid/audittrail" in paths
+    wrong = []
+    for path in paths:
+        for method in ("get", "put", "patch", "delete"):
+            response = getattr(client, method)(path, data={}, content_type="application/json")
+            if response.status_code in (403, 405):  # no scope for it / no such method: fine
+                continue
+            problem = response["Content-Type"] == "application/problem+json"
+            if response.status_code != 404 or not problem:
+                wrong.append((method, path, response.status_code))
+    assert wrong == [], "\n".join(map(str, wrong))
+
+
+def test_a_body_that_is_no_json_answers_400_with_invalid_params(client):
+    response = client.post(
+        "/catalogi/api/v1/zaaktypen", "{not json", content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["invalidParams"][0]["name"] == "nonFieldErrors"
+    assert_matches_official_spec("catalogi", response)
+
+
+@pytest.mark.parametrize("page", ["99", "0", "abc"])
+def test_a_page_out_of_range_answers_400_on_page(client, page):
+    published_zaaktype(identificatie="ZT-P")
+    response = client.get(f"/catalogi/api/v1/zaaktypen?page={page}")
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["name"] == "page"
+    assert_matches_official_spec("catalogi", response)

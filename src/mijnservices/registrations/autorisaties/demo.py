@@ -22,7 +22,7 @@ def ensure_demo_client() -> Applicatie:
             "The demo API client (demo-client/demo-secret) exists only in DEMO_MODE."
         )
     credential = ClientCredential.objects.filter(client_id=DEMO_CLIENT_ID).first()
-    if credential is None:
+    if credential is None or credential.applicatie is None:
         applicatie = services.applicatie_create(
             label=DEMO_LABEL, client_ids=[DEMO_CLIENT_ID], heeft_alle_autorisaties=True
         )

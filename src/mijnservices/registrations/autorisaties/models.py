@@ -60,9 +60,17 @@ class Applicatie(models.Model):
 
 
 class ClientCredential(models.Model):
-    """One client id of an application with its own HS256 secret. Never exposed by the API."""
+    """One client id with its own HS256 secret, never exposed by the API. As in Open Zaak,
+    credentials live apart from authorisations: a secret may be registered before the
+    applicatie that names the client id exists, and outlives that applicatie."""
 
-    applicatie = models.ForeignKey(Applicatie, on_delete=models.CASCADE, related_name="credentials")
+    applicatie = models.ForeignKey(
+        Applicatie,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="credentials",
+    )
     client_id = models.CharField(max_length=50, unique=True)
     secret = models.CharField(
         max_length=255, blank=True, help_text=_("JWT secret. Empty: this client cannot log in.")

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TypedDict
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from mijnservices.core.errors import DomainError
 from mijnservices.core.outbox import event_record
@@ -46,29 +47,64 @@ def _validate(
             code="missing-authorizations",
             field="nonFieldErrors",
         )
-    for data in autorisaties:
-        field = TYPED_COMPONENTS.get(Component(data["component"]))
-        if field and not data.get(field):
-            raise DomainError(
-                f"A {data['component']} autorisatie needs {field}.", code="required", field=field
-            )
-        if field and not data.get("max_vertrouwelijkheidaanduiding"):
-            raise DomainError(
-                f"A {data['component']} autorisatie needs maxVertrouwelijkheidaanduiding.",
-                code="required",
-                field="maxVertrouwelijkheidaanduiding",
-            )
+    for index, data in enumerate(autorisaties):
+        _validate_autorisatie(index, data)
+
+
+# ac-003: which scopes of a typed component concern its types.
+TYPED_SCOPE_PREFIXES = {
+    Component.ZRC: "zaken.",
+    Component.DRC: "documenten.",
+    Component.BRC: "besluiten.",
+}
+
+
+def _validate_autorisatie(index: int, data: AutorisatieData) -> None:
+    """ac-003: a type (and for zrc/drc a maximum vertrouwelijkheid) is required only when
+    the scopes concern zaken, documenten or besluiten; errors name the autorisatie."""
+    component = Component(data["component"])
+    field = TYPED_COMPONENTS.get(component)
+    prefix = TYPED_SCOPE_PREFIXES.get(component)
+    if field is None or prefix is None:
+        return
+    if not any(scope.startswith(prefix) for scope in data.get("scopes", [])):
+        return
+    if not data.get(field):
+        raise DomainError(
+            f"A {component} autorisatie with these scopes needs {field}.",
+            code="required",
+            field=f"autorisaties.{index}.{field}",
+        )
+    if component != Component.BRC and not data.get("max_vertrouwelijkheidaanduiding"):
+        raise DomainError(
+            f"A {component} autorisatie with these scopes needs maxVertrouwelijkheidaanduiding.",
+            code="required",
+            field=f"autorisaties.{index}.max_vertrouwelijkheidaanduiding",
+        )
+
+
+def _detach(credentials: QuerySet[ClientCredential]) -> None:
+    # A client id without a secret means nothing without its applicatie; a secret stays.
+    credentials.filter(secret="").delete()
+    credentials.update(applicatie=None)
 
 
 def _set_client_ids(applicatie: Applicatie, client_ids: Sequence[str]) -> None:
-    taken = ClientCredential.objects.filter(client_id__in=client_ids).exclude(applicatie=applicatie)
-    if taken.exists():
+    """Attach ``client_ids`` (with any secret registered before) and detach the others,
+    which keep their secrets for a later applicatie."""
+    taken = ClientCredential.objects.filter(client_id__in=client_ids).exclude(
+        applicatie__isnull=True
+    )
+    if taken.exclude(applicatie=applicatie).exists():
         raise DomainError(
             "A client id is already used by another applicatie.",
             code="clientId-exists",
             field="clientIds",
         )
-    applicatie.credentials.exclude(client_id__in=client_ids).delete()
+    _detach(applicatie.credentials.exclude(client_id__in=client_ids))
+    ClientCredential.objects.filter(client_id__in=client_ids, applicatie__isnull=True).update(
+        applicatie=applicatie
+    )
     existing = set(applicatie.credentials.values_list("client_id", flat=True))
     ClientCredential.objects.bulk_create(
         ClientCredential(applicatie=applicatie, client_id=client_id)
@@ -114,7 +150,8 @@ def applicatie_create(
     autorisaties: Sequence[AutorisatieData] = (),
     alleen_is_gereed_voor_publicatie: bool = False,
 ) -> Applicatie:
-    """Create an applicatie. Its client ids start without a secret (set in the admin)."""
+    """Create an applicatie. A client id takes the secret registered for it before, if any
+    (``mijnservices api-client secret``); otherwise it starts without one."""
     _validate(client_ids=client_ids, heeft_alle=heeft_alle_autorisaties, autorisaties=autorisaties)
     applicatie = Applicatie.objects.create(
         label=label,
@@ -169,13 +206,19 @@ def applicatie_update(
 @transaction.atomic
 def applicatie_delete(*, applicatie: Applicatie) -> None:
     _record(applicatie, "destroy")
+    _detach(applicatie.credentials.all())
     applicatie.delete()
 
 
 @transaction.atomic
 def client_secret_set(*, client_id: str, secret: str) -> ClientCredential:
-    """Set the JWT secret of one client id (admin and demo setup)."""
-    credential = ClientCredential.objects.select_for_update().get(client_id=client_id)
+    """Register the JWT secret of a client id, whether or not an applicatie names it yet
+    (``mijnservices api-client secret``, the admin, the demo setup)."""
+    if not client_id or len(client_id) > 50:
+        raise DomainError("Give a client id of 1 to 50 characters.", code="invalid")
+    if not secret:
+        raise DomainError("Give a secret.", code="required", field="secret")
+    credential, _ = ClientCredential.objects.select_for_update().get_or_create(client_id=client_id)
     credential.secret = secret
     credential.save(update_fields=["secret"])
     return credential

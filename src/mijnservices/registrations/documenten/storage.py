@@ -60,12 +60,18 @@ def base64_chunks(text: str) -> Iterator[bytes]:
 
 
 def store(
-    chunks: Iterable[bytes], *, document_uuid: uuid.UUID, bestandsnaam: str, formaat: str
+    chunks: Iterable[bytes],
+    *,
+    document_uuid: uuid.UUID,
+    bestandsnaam: str,
+    formaat: str,
+    check_type: bool = True,
 ) -> Stored:
-    """Write ``chunks`` to the storage, checking size limit and content type on the way."""
+    """Write ``chunks`` to the storage, checking the size limit and (``check_type``) that
+    the bytes match ``formaat`` and ``bestandsnaam`` on the way."""
     limit = int(settings.DOCUMENTEN_MAX_UPLOAD_SIZE)
     size = 0
-    checked = False
+    checked = not check_type
     head = b""
     with tempfile.SpooledTemporaryFile(max_size=1024 * 1024) as buffer:
         for chunk in chunks:
@@ -78,7 +84,7 @@ def store(
                     content.check(head, bestandsnaam=bestandsnaam, formaat=formaat)
                     checked = True
             buffer.write(chunk)
-        if not checked:
+        if not checked and check_type:
             content.check(head, bestandsnaam=bestandsnaam, formaat=formaat)
         buffer.seek(0)
         name = f"{document_uuid}/{uuid.uuid4().hex}"

@@ -28,7 +28,7 @@ def api_client_load(client_id: str) -> LoadedClient | None:
         .filter(client_id=client_id)
         .first()
     )
-    if credential is None:
+    if credential is None or credential.applicatie is None:  # a secret without rights yet
         return None
     demo = credential.client_id == DEMO_CLIENT_ID or credential.secret == DEMO_SECRET
     if demo and not settings.DEMO_MODE:

@@ -59,7 +59,8 @@ class TokenIssuer:
     def _forget(self, client_ids: list[str]) -> None:
         """A client id asked for again starts afresh, as at the token issuer."""
         credentials = ClientCredential.objects.filter(client_id__in=client_ids)
-        for applicatie in {credential.applicatie for credential in credentials}:
+        applicaties = {c.applicatie for c in credentials if c.applicatie is not None}
+        for applicatie in applicaties:
             with transaction.atomic():
                 services.applicatie_delete(applicatie=applicatie)
 

@@ -55,8 +55,31 @@ def test_secrets_are_never_returned(client):
 def test_zrc_autorisatie_needs_a_zaaktype(client):
     response = _create(client, autorisaties=[{"component": "zrc", "scopes": ["zaken.lezen"]}])
     assert response.status_code == 400
-    assert response.json()["invalidParams"][0]["name"] == "zaaktype"
+    assert response.json()["invalidParams"][0]["name"] == "autorisaties.0.zaaktype"
     assert_matches_official_spec("autorisaties", response)
+
+
+def test_an_autorisatie_whose_scopes_concern_no_zaken_needs_no_zaaktype(client):
+    response = _create(
+        client,
+        autorisaties=[
+            {"component": "zrc", "scopes": ["notificaties.publiceren"]},
+            {"component": "nrc", "scopes": ["notificaties.publiceren"]},
+        ],
+    )
+    assert response.status_code == 201, response.json()
+
+
+def test_a_missing_besluittype_is_reported_under_its_autorisatie(client):
+    response = _create(
+        client,
+        autorisaties=[
+            {"component": "nrc", "scopes": ["notificaties.consumeren"]},
+            {"component": "brc", "scopes": ["besluiten.lezen"]},
+        ],
+    )
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["name"] == "autorisaties.1.besluittype"
 
 
 def test_client_id_cannot_be_used_twice(client):
@@ -129,3 +152,36 @@ def test_a_non_zgw_component_cannot_be_granted_through_the_api(client):
     response = _create(client, autorisaties=[{"component": "kic", "scopes": ["x"]}])
     assert response.status_code == 400
     assert response.json()["invalidParams"][0]["name"] == "autorisaties.0.component"
+
+
+def test_a_secret_registered_first_works_once_the_api_creates_the_applicatie(client):
+    from django.core.management import call_command
+
+    from mijnservices.testing.api import token
+
+    call_command("api_client", "secret", "later-client", "--secret", "s3cret-long-enough-x")
+    assert ClientCredential.objects.get(client_id="later-client").applicatie is None
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token('later-client', 's3cret-long-enough-x')}"}
+    assert client.get(URL, **auth).status_code == 401  # a secret alone gives no rights
+    created = _create(
+        client, clientIds=["later-client"], heeftAlleAutorisaties=True, autorisaties=[]
+    )
+    assert created.status_code == 201, created.json()
+    assert client.get("/catalogi/api/v1/zaaktypen", **auth).status_code == 200
+    # Deleting the applicatie keeps the secret for the next one.
+    client.delete(created.json()["url"])
+    assert ClientCredential.objects.get(client_id="later-client").secret == "s3cret-long-enough-x"
+
+
+def test_api_client_create_makes_an_applicatie_with_scopes_and_secret():
+    from django.core.management import call_command
+    from django.test import Client
+
+    from mijnservices.testing.api import token
+
+    call_command(
+        "api_client", "create", "cli-client", "--scope", "ztc:catalogi.lezen", "--secret", "k" * 32
+    )
+    api = Client(HTTP_AUTHORIZATION=f"Bearer {token('cli-client', 'k' * 32)}")
+    assert api.get("/catalogi/api/v1/zaaktypen").status_code == 200
+    assert api.get("/zaken/api/v1/zaken").status_code == 403

@@ -18,7 +18,7 @@ router.register(
     basename="besluitinformatieobject",
 )
 router.register(
-    r"besluiten/(?P<besluit_uuid>[0-9a-f-]{36})/audittrail",
+    r"besluiten/(?P<besluit_uuid>[^/.]+)/audittrail",
     viewsets.AuditTrailViewSet,
     basename="audittrail",
 )

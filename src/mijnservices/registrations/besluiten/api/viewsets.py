@@ -15,6 +15,7 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from mijnservices.api.schema import uuid_path
 from mijnservices.api.viewsets import ZGWModelViewSet, ZGWViewMixin
 from mijnservices.core.identity import ApiClient
 from mijnservices.registrations.besluiten import services
@@ -255,6 +256,7 @@ class BesluitInformatieObjectViewSet(BesluitenViewSet):
             services.besluitinformatieobject_delete(besluitinformatieobject=instance)
 
 
+@uuid_path("besluit_uuid")
 @extend_schema_view(
     list=extend_schema(operation_id="audittrail_list"),
     retrieve=extend_schema(operation_id="audittrail_read"),

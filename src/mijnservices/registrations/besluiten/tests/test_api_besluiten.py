@@ -169,3 +169,26 @@ def test_list_queries_do_not_grow_with_the_page(types, path):
     one = _count(client, path)
     make(29)
     assert _count(client, path) == one
+
+
+@pytest.mark.parametrize(
+    ("path", "code"),
+    [
+        ("besluittypen/00000000-0000-0000-0000-000000000000", "bad-url"),
+        ("zaaktypen/00000000-0000-0000-0000-000000000000", "invalid-resource"),
+    ],
+)
+def test_a_bad_besluittype_url_answers_the_zgw_codes(client, path, code):
+    response = _post(
+        client,
+        "besluiten",
+        {
+            "verantwoordelijkeOrganisatie": "002220647",
+            "besluittype": f"http://testserver/catalogi/api/v1/{path}",
+            "datum": "2026-01-10",
+            "ingangsdatum": "2026-01-11",
+        },
+    )
+    assert response.status_code == 400
+    params = {p["name"]: p["code"] for p in response.json()["invalidParams"]}
+    assert params["besluittype"] == code

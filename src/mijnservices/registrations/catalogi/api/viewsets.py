@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mijnservices.api.viewsets import ZGWModelViewSet, ZGWViewMixin
+from mijnservices.core.identity import ApiClient
 from mijnservices.registrations.catalogi import services
 from mijnservices.registrations.catalogi.api import filters, serializers
 from mijnservices.registrations.catalogi.api.reading import EXPAND_PARAMETER, CatalogiReadMixin
@@ -27,6 +28,7 @@ from mijnservices.registrations.catalogi.models import (
     ZaakType,
     ZaakTypeInformatieObjectType,
 )
+from mijnservices.services.access import policy
 
 API_VERSION = "1.3.3"
 READ = ("catalogi.lezen",)
@@ -65,7 +67,12 @@ class CatalogiViewSet(CatalogiReadMixin, ZGWModelViewSet):  # type: ignore[misc]
     instance_argument = ""
 
     def perform_destroy(self, instance: Model) -> None:
-        type(self).delete_service(**{self.instance_argument: instance})
+        # catalogi.geforceerd-verwijderen deletes published types too (as Open Zaak does).
+        principal = self.request.user
+        force = isinstance(principal, ApiClient) and policy.has_scope(
+            principal, "ztc", "catalogi.geforceerd-verwijderen"
+        )
+        type(self).delete_service(**{self.instance_argument: instance}, force=force)
 
     def _publish(self, service: Any, argument: str) -> Response:
         obj = service(**{argument: self.get_object()})

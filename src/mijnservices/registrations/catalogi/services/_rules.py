@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Model
+from django.db.models import Model, ProtectedError, RestrictedError
 
 from mijnservices.core.errors import DomainError
 from mijnservices.registrations.catalogi.models import Catalogus, ZaakType
@@ -50,6 +50,19 @@ def check_geldigheid(
                 code="overlap",
                 field="beginGeldigheid",
             )
+
+
+def delete_or_refuse(instance: Model) -> None:
+    """Delete, or answer 400 when registrations still use the type (a forced delete
+    cannot orphan zaken, besluiten or documenten: their foreign keys protect them)."""
+    try:
+        instance.delete()
+    except (ProtectedError, RestrictedError):
+        raise DomainError(
+            "This type is still in use and cannot be deleted.",
+            code="pending-relations",
+            field="nonFieldErrors",
+        ) from None
 
 
 def ensure_concept(zaaktype: ZaakType) -> None:

@@ -10,7 +10,6 @@ from django.db import transaction
 
 from mijnservices.core.errors import DomainError
 from mijnservices.core.outbox import event_record
-from mijnservices.registrations.catalogi import selectors
 from mijnservices.registrations.catalogi.models import (
     BesluitType,
     Catalogus,
@@ -21,6 +20,7 @@ from mijnservices.registrations.catalogi.services._rules import (
     changed_fields,
     check_geldigheid,
     check_keys,
+    delete_or_refuse,
     ensure_concept_object,
 )
 
@@ -77,12 +77,15 @@ def informatieobjecttype_update(
 
 
 @transaction.atomic
-def informatieobjecttype_delete(*, informatieobjecttype: InformatieObjectType) -> None:
-    if not informatieobjecttype.concept:
+def informatieobjecttype_delete(
+    *, informatieobjecttype: InformatieObjectType, force: bool = False
+) -> None:
+    """``force`` (scope catalogi.geforceerd-verwijderen) also deletes a published one."""
+    if not informatieobjecttype.concept and not force:
         raise DomainError(
             "A published informatieobjecttype cannot be deleted.", code="non-concept-object"
         )
-    informatieobjecttype.delete()
+    delete_or_refuse(informatieobjecttype)
 
 
 @transaction.atomic
@@ -155,33 +158,21 @@ def besluittype_update(*, besluittype: BesluitType, **fields: object) -> Besluit
 
 
 @transaction.atomic
-def besluittype_delete(*, besluittype: BesluitType) -> None:
-    if not besluittype.concept:
+def besluittype_delete(*, besluittype: BesluitType, force: bool = False) -> None:
+    """``force`` (scope catalogi.geforceerd-verwijderen) also deletes a published one."""
+    if not besluittype.concept and not force:
         raise DomainError("A published besluittype cannot be deleted.", code="non-concept-object")
     _event(besluittype, "besluittype", "destroy")
-    besluittype.delete()
+    delete_or_refuse(besluittype)
 
 
 @transaction.atomic
 def besluittype_publish(*, besluittype: BesluitType) -> BesluitType:
-    """Publish a concept besluittype; the informatieobjecttypen it names need a published
-    version within its geldigheid (as ztc-012 asks of a zaaktype)."""
+    """Publish a concept besluittype. Its informatieobjecttypen may still be concepts: as in
+    Open Zaak, only a zaaktype's publication asks for published relations (ztc-012)."""
     besluittype = BesluitType.objects.select_for_update().get(pk=besluittype.pk)
     if not besluittype.concept:
         raise DomainError("This besluittype is already published.", code="non-concept-object")
-    wanted = set(besluittype.informatieobjecttypen)
-    published = set(
-        selectors.besluittype_informatieobjecttypen(besluittype)
-        .filter(concept=False)
-        .values_list("omschrijving", flat=True)
-    )
-    if wanted - published:
-        raise DomainError(
-            "All related informatieobjecttypen must be published first: "
-            + ", ".join(sorted(wanted - published)),
-            code="concept-relation",
-            field="informatieobjecttypen",
-        )
     besluittype.concept = False
     besluittype.save(update_fields=["concept"])
     _event(besluittype, "besluittype", "publish")

@@ -30,6 +30,7 @@ from mijnservices.registrations.catalogi.models import (
 from mijnservices.registrations.catalogi.services._rules import (
     apply,
     check_keys,
+    delete_or_refuse,
     ensure_concept,
     ensure_same_zaaktype,
 )
@@ -53,9 +54,11 @@ def _subtype_update(instance: Subtype, fields: dict[str, object]) -> None:
     apply(instance, fields)
 
 
-def _subtype_delete(instance: Subtype) -> None:
-    ensure_concept(instance.zaaktype)
-    instance.delete()
+def _subtype_delete(instance: Subtype, force: bool) -> None:
+    # catalogi.geforceerd-verwijderen also removes the types of a published zaaktype.
+    if not force:
+        ensure_concept(instance.zaaktype)
+    delete_or_refuse(instance)
 
 
 # --- statustypen ---------------------------------------------------------------------
@@ -106,8 +109,8 @@ def statustype_update(
 
 
 @transaction.atomic
-def statustype_delete(*, statustype: StatusType) -> None:
-    _subtype_delete(statustype)
+def statustype_delete(*, statustype: StatusType, force: bool = False) -> None:
+    _subtype_delete(statustype, force)
 
 
 # --- resultaattypen --------------------------------------------------------------------
@@ -156,8 +159,8 @@ def resultaattype_update(*, resultaattype: ResultaatType, **fields: object) -> R
 
 
 @transaction.atomic
-def resultaattype_delete(*, resultaattype: ResultaatType) -> None:
-    _subtype_delete(resultaattype)
+def resultaattype_delete(*, resultaattype: ResultaatType, force: bool = False) -> None:
+    _subtype_delete(resultaattype, force)
 
 
 # --- roltypen ----------------------------------------------------------------------------
@@ -183,8 +186,8 @@ def roltype_update(*, roltype: RolType, **fields: object) -> RolType:
 
 
 @transaction.atomic
-def roltype_delete(*, roltype: RolType) -> None:
-    _subtype_delete(roltype)
+def roltype_delete(*, roltype: RolType, force: bool = False) -> None:
+    _subtype_delete(roltype, force)
 
 
 # --- eigenschappen -----------------------------------------------------------------------
@@ -260,8 +263,8 @@ def eigenschap_update(*, eigenschap: Eigenschap, **fields: object) -> Eigenschap
 
 
 @transaction.atomic
-def eigenschap_delete(*, eigenschap: Eigenschap) -> None:
-    _subtype_delete(eigenschap)
+def eigenschap_delete(*, eigenschap: Eigenschap, force: bool = False) -> None:
+    _subtype_delete(eigenschap, force)
 
 
 # --- zaakobjecttypen ---------------------------------------------------------------------
@@ -291,8 +294,8 @@ def zaakobjecttype_update(*, zaakobjecttype: ZaakObjectType, **fields: object) -
 
 
 @transaction.atomic
-def zaakobjecttype_delete(*, zaakobjecttype: ZaakObjectType) -> None:
-    _subtype_delete(zaakobjecttype)
+def zaakobjecttype_delete(*, zaakobjecttype: ZaakObjectType, force: bool = False) -> None:
+    _subtype_delete(zaakobjecttype, force)
 
 
 # --- zaaktype-informatieobjecttypen ------------------------------------------------------
@@ -355,6 +358,6 @@ def zaaktype_informatieobjecttype_update(
 
 @transaction.atomic
 def zaaktype_informatieobjecttype_delete(
-    *, zaaktype_informatieobjecttype: ZaakTypeInformatieObjectType
+    *, zaaktype_informatieobjecttype: ZaakTypeInformatieObjectType, force: bool = False
 ) -> None:
-    _subtype_delete(zaaktype_informatieobjecttype)
+    _subtype_delete(zaaktype_informatieobjecttype, force)

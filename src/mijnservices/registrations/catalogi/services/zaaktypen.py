@@ -23,6 +23,7 @@ from mijnservices.registrations.catalogi.services._rules import (
     check_geldigheid,
     check_keys,
     check_servicenorm,
+    delete_or_refuse,
     ensure_concept,
     ensure_concept_object,
 )
@@ -143,11 +144,13 @@ def zaaktype_update(*, zaaktype: ZaakType, **fields: object) -> ZaakType:
 
 
 @transaction.atomic
-def zaaktype_delete(*, zaaktype: ZaakType) -> None:
-    if not zaaktype.concept:
+def zaaktype_delete(*, zaaktype: ZaakType, force: bool = False) -> None:
+    """``force`` (scope catalogi.geforceerd-verwijderen) also deletes a published zaaktype,
+    as Open Zaak does; one that zaken still use is refused either way."""
+    if not zaaktype.concept and not force:
         raise DomainError("A published zaaktype cannot be deleted.", code="non-concept-object")
     _zaaktype_event(zaaktype, "destroy")
-    zaaktype.delete()
+    delete_or_refuse(zaaktype)
 
 
 def _published_versions_missing(

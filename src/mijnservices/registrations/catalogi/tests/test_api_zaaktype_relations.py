@@ -15,6 +15,7 @@ pytestmark = pytest.mark.django_db
 BASE = "http://testserver/catalogi/api/v1"
 ZIOT = "/catalogi/api/v1/zaaktype-informatieobjecttypen"
 ZOT = "/catalogi/api/v1/zaakobjecttypen"
+CT = "application/json"
 
 
 @pytest.fixture
@@ -170,3 +171,98 @@ def test_zaaktype_accepts_deelzaaktypen_and_gerelateerde_zaaktypen_by_identifica
     assert_matches_official_spec("catalogi", client.get(url))
     unknown = client.patch(url, {"deelzaaktypen": ["ZT-X"]}, content_type="application/json")
     assert unknown.json()["invalidParams"][0]["code"] == "does-not-exist"
+
+
+def _besluittype(catalogus, omschrijving="Vergunning"):
+    return services.besluittype_create(
+        catalogus=catalogus,
+        omschrijving=omschrijving,
+        publicatie_indicatie=False,
+        begin_geldigheid=date(2024, 1, 1),
+    )
+
+
+def _iot(catalogus, omschrijving="Bijlage"):
+    return services.informatieobjecttype_create(
+        catalogus=catalogus, omschrijving=omschrijving, begin_geldigheid=date(2024, 1, 1)
+    )
+
+
+def test_zaaktype_relations_can_be_given_as_urls_of_versions(client):
+    from mijnservices.registrations.catalogi.tests.test_api_zaaktypen import _payload
+
+    deelzaaktype = concept_zaaktype(identificatie="ZT-DEEL")
+    catalogus = deelzaaktype.catalogus
+    besluittype = _besluittype(catalogus)
+    created = client.post(
+        "/catalogi/api/v1/zaaktypen",
+        _payload(
+            catalogus,
+            besluittypen=[f"{BASE}/besluittypen/{besluittype.uuid}"],
+            deelzaaktypen=[f"{BASE}/zaaktypen/{deelzaaktype.uuid}"],
+        ),
+        content_type="application/json",
+    )
+    assert created.status_code == 201, created.json()
+    assert_matches_official_spec("catalogi", created)
+    body = created.json()
+    assert body["besluittypen"] == [f"{BASE}/besluittypen/{besluittype.uuid}"]
+    assert body["besluittypeOmschrijving"] == ["Vergunning"]
+    assert body["deelzaaktypen"] == [f"{BASE}/zaaktypen/{deelzaaktype.uuid}"]
+
+
+def test_besluittype_and_resultaattype_relations_can_be_given_as_urls(client):
+    zaaktype = concept_zaaktype()
+    catalogus = zaaktype.catalogus
+    iot, besluittype = _iot(catalogus), _besluittype(catalogus)
+    iot_url = f"{BASE}/informatieobjecttypen/{iot.uuid}"
+    created = client.post(
+        "/catalogi/api/v1/besluittypen",
+        {
+            "catalogus": f"{BASE}/catalogussen/{catalogus.uuid}",
+            "omschrijving": "Ontheffing",
+            "publicatieIndicatie": False,
+            "informatieobjecttypen": [iot_url],
+            "beginGeldigheid": "2025-01-01",
+        },
+        content_type="application/json",
+    )
+    assert created.status_code == 201, created.json()
+    assert created.json()["informatieobjecttypen"] == [iot_url]
+    resultaattype = client.post(
+        "/catalogi/api/v1/resultaattypen",
+        {
+            "zaaktype": f"{BASE}/zaaktypen/{zaaktype.uuid}",
+            "omschrijving": "Verleend",
+            "resultaattypeomschrijving": "https://selectielijst.example/omschrijvingen/1",
+            "selectielijstklasse": "https://selectielijst.example/resultaten/1",
+            "besluittypen": [f"{BASE}/besluittypen/{besluittype.uuid}"],
+            "informatieobjecttypen": [iot_url],
+        },
+        content_type="application/json",
+    )
+    assert resultaattype.status_code == 201, resultaattype.json()
+    assert_matches_official_spec("catalogi", resultaattype)
+    assert resultaattype.json()["besluittypeOmschrijving"] == ["Vergunning"]
+    assert resultaattype.json()["informatieobjecttypen"] == [iot_url]
+
+
+def test_a_relation_url_of_another_catalogus_or_resource_is_refused(client):
+    from mijnservices.testing.factories import CatalogusFactory
+
+    zaaktype = concept_zaaktype()
+    elsewhere = _besluittype(CatalogusFactory(domein="OTHER"))
+    url = f"/catalogi/api/v1/zaaktypen/{zaaktype.uuid}"
+    other = client.patch(
+        url, {"besluittypen": [f"{BASE}/besluittypen/{elsewhere.uuid}"]}, content_type=CT
+    )
+    assert other.status_code == 400
+    assert other.json()["invalidParams"][0]["code"] == "relation-between-different-catalogs"
+    wrong = client.patch(
+        url, {"besluittypen": [f"{BASE}/zaaktypen/{zaaktype.uuid}"]}, content_type=CT
+    )
+    assert wrong.json()["invalidParams"][0]["code"] == "bad-url"
+    gone = client.patch(
+        url, {"besluittypen": [f"{BASE}/besluittypen/{zaaktype.uuid}"]}, content_type=CT
+    )
+    assert gone.json()["invalidParams"][0]["code"] == "does-not-exist"

@@ -8,6 +8,7 @@ from mijnservices.registrations.catalogi.models import ZaakType
 from mijnservices.testing.api import api_client, assert_matches_official_spec
 from mijnservices.testing.factories import (
     CatalogusFactory,
+    ZaakFactory,
     published_zaaktype,
     published_zaaktype_with_relations,
 )
@@ -243,3 +244,39 @@ def test_list_endpoints_use_a_constant_number_of_queries(client, url):
     one = _queries(client, url)
     add(29)
     assert _queries(client, url) == one
+
+
+def test_a_client_with_geforceerd_verwijderen_deletes_published_types():
+    forcing = api_client(
+        client_id="forcing",
+        autorisaties=[
+            {
+                "component": "ztc",
+                "scopes": ["catalogi.lezen", "catalogi.geforceerd-verwijderen"],
+            }
+        ],
+    )
+    zaaktype = published_zaaktype_with_relations()
+    statustype = zaaktype.statustypen.first()
+    assert forcing.delete(f"/catalogi/api/v1/statustypen/{statustype.uuid}").status_code == 204
+    assert forcing.delete(f"/catalogi/api/v1/zaaktypen/{zaaktype.uuid}").status_code == 204
+    assert not ZaakType.objects.filter(pk=zaaktype.pk).exists()
+
+
+def test_a_forced_delete_of_a_zaaktype_in_use_answers_400():
+    forcing = api_client(
+        client_id="forcing",
+        autorisaties=[{"component": "ztc", "scopes": ["catalogi.geforceerd-verwijderen"]}],
+    )
+    zaaktype = published_zaaktype()
+    ZaakFactory(zaaktype=zaaktype)
+    response = forcing.delete(f"/catalogi/api/v1/zaaktypen/{zaaktype.uuid}")
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["code"] == "pending-relations"
+
+
+def test_without_geforceerd_verwijderen_a_published_zaaktype_stays(client):
+    zaaktype = published_zaaktype()
+    response = client.delete(f"/catalogi/api/v1/zaaktypen/{zaaktype.uuid}")
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["code"] == "non-concept-object"

@@ -25,8 +25,8 @@ EXPAND = OpenApiParameter(
     str,
     description=(
         "`informatieobject` to include the document under _expand (gebruiksrechten, "
-        "objectinformatieobjecten, verzendingen); relations into the Catalogi API are not "
-        "expanded."
+        "objectinformatieobjecten, verzendingen); `informatieobjecttype` on "
+        "enkelvoudiginformatieobjecten."
     ),
 )
 

@@ -13,6 +13,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from mijnservices.api.schema import uuid_path
 from mijnservices.api.viewsets import ZGWViewMixin
 from mijnservices.registrations.documenten import services
 from mijnservices.registrations.documenten.api import filters, serializers
@@ -164,6 +165,7 @@ class VerzendingViewSet(_RelationViewSet):
             services.verzending_delete(verzending=instance)
 
 
+@uuid_path("enkelvoudiginformatieobject_uuid")
 @extend_schema_view(
     list=extend_schema(operation_id="audittrail_list"),
     retrieve=extend_schema(operation_id="audittrail_retrieve"),

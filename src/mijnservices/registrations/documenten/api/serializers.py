@@ -9,7 +9,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from mijnservices.api.audit import AuditTrailSerializer as BaseAuditTrailSerializer
-from mijnservices.api.fields import ResourceLinkField
+from mijnservices.api.fields import ResourceLink
 from mijnservices.registrations.catalogi.models import InformatieObjectType, Vertrouwelijkheid
 from mijnservices.registrations.documenten import services
 from mijnservices.registrations.documenten.models import (
@@ -30,7 +30,7 @@ DOCUMENT_VIEW = "documenten:enkelvoudiginformatieobject-detail"
 
 
 def document_link(**kwargs: Any) -> serializers.HyperlinkedRelatedField:  # type: ignore[type-arg]
-    return ResourceLinkField(
+    return ResourceLink(
         view_name=DOCUMENT_VIEW,
         lookup_field="uuid",
         queryset=EnkelvoudigInformatieObject.objects.select_related(
@@ -95,7 +95,7 @@ class InformatieObjectSerializer(serializers.ModelSerializer):  # type: ignore[t
     """A version of a document, as the standard shows it (the resource is the document)."""
 
     url = serializers.SerializerMethodField()
-    informatieobjecttype = ResourceLinkField(
+    informatieobjecttype = ResourceLink(
         view_name="catalogi:informatieobjecttype-detail",
         lookup_field="uuid",
         queryset=InformatieObjectType.objects.all(),
@@ -114,7 +114,7 @@ class InformatieObjectSerializer(serializers.ModelSerializer):  # type: ignore[t
     trefwoorden = serializers.ListField(child=serializers.CharField(max_length=100), required=False)
     lock = serializers.CharField(required=False, write_only=True, allow_blank=True)
     # Optional attributes the official schema does not allow as null: left out instead.
-    omit_when_null = ("ondertekening", "integriteit", "inhoud")
+    omit_when_null = ("ondertekening", "integriteit", "inhoud", "link")
 
     class Meta:
         model = InformatieObjectVersie

@@ -26,7 +26,7 @@ router.register("bestandsdelen", parts.BestandsDeelViewSet, basename="bestandsde
 router.register("gebruiksrechten", relations.GebruiksrechtenViewSet, basename="gebruiksrechten")
 router.register("verzendingen", relations.VerzendingViewSet, basename="verzending")
 router.register(
-    r"enkelvoudiginformatieobjecten/(?P<enkelvoudiginformatieobject_uuid>[0-9a-f-]{36})/audittrail",
+    r"enkelvoudiginformatieobjecten/(?P<enkelvoudiginformatieobject_uuid>[^/.]+)/audittrail",
     relations.AuditTrailViewSet,
     basename="audittrail",
 )

@@ -18,6 +18,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mijnservices.api.exceptions import UnknownQueryParameters
+from mijnservices.api.renderers import OctetStreamRenderer, ZGWJSONRenderer
 from mijnservices.core.errors import DomainError
 from mijnservices.registrations.documenten import services, storage
 from mijnservices.registrations.documenten.api import filters, serializers
@@ -87,10 +88,31 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
         "download": ("versie", "registratieOp"),
     }
 
+    # Documenten 1.7 offers the informatieobjecttype (Catalogi API, same database here).
+    expandable = ("informatieobjecttype",)
+
     def unscoped(self) -> Any:
         return EnkelvoudigInformatieObject.objects.select_related(
             "huidige_versie__informatieobjecttype"
         ).prefetch_related("bestandsdelen")
+
+    def expanded(self, objects: list[Any], data: Any) -> Any:
+        data = super().expanded(objects, data)
+        value = self.request.query_params.get("expand", "")
+        if "informatieobjecttype" not in [path.strip() for path in value.split(",")]:
+            return data
+        from mijnservices.registrations.catalogi.api.serializers import (
+            InformatieObjectTypeSerializer,
+        )
+
+        # The type cannot change between versions: the current version's is every version's.
+        types = [document.huidige_versie.informatieobjecttype for document in objects]
+        rendered = InformatieObjectTypeSerializer(
+            types, many=True, context=self.get_serializer_context()
+        ).data
+        for item, expanded in zip(data, rendered, strict=True):
+            item["_expand"] = {"informatieobjecttype": expanded}
+        return data
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
@@ -189,10 +211,18 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
 
     @extend_schema(
         operation_id="enkelvoudiginformatieobject_download",
-        parameters=VERSION_PARAMS,
+        # Two renderers make drf-spectacular add ?format=, which the spec does not have.
+        parameters=[*VERSION_PARAMS, OpenApiParameter("format", exclude=True)],
         responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
     )
-    @action(detail=True, methods=["get"], url_path="download", filter_backends=[])
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="download",
+        filter_backends=[],
+        # The spec declares only application/octet-stream for the download (drc 1.7.0).
+        renderer_classes=[ZGWJSONRenderer, OctetStreamRenderer],
+    )
     def download(self, request: Request, *args: Any, **kwargs: Any) -> FileResponse:
         versie = self.version(self.get_object())
         if not versie.inhoud:

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.forms.models import model_to_dict
 from django.utils import timezone
@@ -17,6 +18,7 @@ from mijnservices.core.resources import resource_path
 from mijnservices.registrations.catalogi.models import InformatieObjectType
 from mijnservices.registrations.documenten import storage
 from mijnservices.registrations.documenten.models import (
+    DocumentStatus,
     EnkelvoudigInformatieObject,
     InformatieObjectVersie,
 )
@@ -79,7 +81,8 @@ def _with_content(
     versie: InformatieObjectVersie, inhoud: str | None, content: Iterable[bytes] | None = None
 ) -> None:
     """Store base64 ``inhoud`` (API) or raw ``content`` chunks (portal upload) for this
-    version; a version without either keeps the previous content."""
+    version; a version without either keeps the previous content. A citizen's upload is
+    always type-checked; API content only when DOCUMENTEN_API_CONTENT_CHECK is on."""
     if inhoud is None and content is None:
         return
     stored = storage.store(
@@ -87,15 +90,44 @@ def _with_content(
         document_uuid=versie.document.uuid,
         bestandsnaam=versie.bestandsnaam,
         formaat=versie.formaat,
+        check_type=content is not None or bool(settings.DOCUMENTEN_API_CONTENT_CHECK),
     )
     versie.inhoud = stored.key
     versie.bestandsomvang = stored.size
+
+
+RECEIVED_FORBIDDEN = (DocumentStatus.IN_BEWERKING, DocumentStatus.TER_VASTSTELLING)
+
+
+def _check_status_and_gebruiksrecht(versie: InformatieObjectVersie) -> None:
+    # drc-005: a received document is not being worked on or awaiting vaststelling.
+    if versie.ontvangstdatum is not None and versie.status in RECEIVED_FORBIDDEN:
+        raise DomainError(
+            f"A document with an ontvangstdatum cannot have status {versie.status}.",
+            code="invalid_for_received",
+            field="status",
+        )
+    # drc-006: the indicatie is true exactly when gebruiksrechten exist (they set it).
+    has_rechten = versie.document.pk is not None and versie.document.gebruiksrechten.exists()
+    if versie.indicatie_gebruiksrecht is True and not has_rechten:
+        raise DomainError(
+            "indicatieGebruiksrecht becomes true by creating gebruiksrechten.",
+            code="missing-gebruiksrechten",
+            field="indicatie_gebruiksrecht",
+        )
+    if versie.indicatie_gebruiksrecht is not True and has_rechten:
+        raise DomainError(
+            "indicatieGebruiksrecht stays true while the document has gebruiksrechten.",
+            code="existing-gebruiksrechten",
+            field="indicatie_gebruiksrecht",
+        )
 
 
 def _save_version(
     versie: InformatieObjectVersie, inhoud: str | None, content: Iterable[bytes] | None = None
 ) -> InformatieObjectVersie:
     _check_type(versie.informatieobjecttype)
+    _check_status_and_gebruiksrecht(versie)
     if not versie.identificatie:
         versie.identificatie = f"DOCUMENT-{uuid.uuid4().hex[:20].upper()}"
     _check_identificatie(versie)
@@ -158,14 +190,15 @@ def _plan_parts(
 
 
 def _check_lock(document: EnkelvoudigInformatieObject, lock: str | None) -> None:
+    # drc-009: the codes (as nonFieldErrors) that Open Zaak and the ZGW test suite use.
     if not document.lock:
         raise DomainError(
             "The document is not locked: lock it before changing it.", code="unlocked"
         )
-    if lock is None or not secrets.compare_digest(str(lock), document.lock):
-        raise DomainError(
-            "The lock id is not the document's lock.", code="incorrect-lock-id", field="lock"
-        )
+    if not lock:
+        raise DomainError("Give the lock id to change the document.", code="missing-lock-id")
+    if not secrets.compare_digest(str(lock), document.lock):
+        raise DomainError("The lock id is not the document's lock.", code="incorrect-lock-id")
 
 
 @transaction.atomic
@@ -223,9 +256,7 @@ def informatieobject_unlock(
     """Release the lock; without its id only with ``documenten.geforceerd-unlock``."""
     document = EnkelvoudigInformatieObject.objects.select_for_update().get(pk=informatieobject.pk)
     if not force and not secrets.compare_digest(str(lock), document.lock):
-        raise DomainError(
-            "The lock id is not the document's lock.", code="incorrect-lock-id", field="lock"
-        )
+        raise DomainError("The lock id is not the document's lock.", code="incorrect-lock-id")
     document.lock = ""
     document.save(update_fields=["lock"])
     informatieobject.lock = ""

@@ -87,6 +87,7 @@ def _assemble(document: EnkelvoudigInformatieObject, parts: list[BestandsDeel]) 
         document_uuid=document.uuid,
         bestandsnaam=versie.bestandsnaam,
         formaat=versie.formaat,
+        check_type=bool(settings.DOCUMENTEN_API_CONTENT_CHECK),
     )
     versie.inhoud = stored.key
     versie.bestandsomvang = stored.size

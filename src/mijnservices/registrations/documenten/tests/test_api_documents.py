@@ -84,7 +84,13 @@ def test_base64_content_downloads_as_the_same_bytes(client, iot):
     assert 'filename="aanvraag.pdf"' in response["Content-Disposition"]
 
 
-def test_a_pdf_name_with_png_bytes_answers_a_clear_problem(client, iot):
+def test_content_whose_bytes_differ_from_its_type_is_accepted_by_default(client, iot):
+    response = _create(client, iot, inhoud=b64(PNG), formaat="")
+    assert response.status_code == 201, response.json()
+
+
+def test_a_pdf_name_with_png_bytes_answers_a_clear_problem_when_checked(client, iot, settings):
+    settings.DOCUMENTEN_API_CONTENT_CHECK = True
     response = _create(client, iot, inhoud=b64(PNG), formaat="")
     assert response.status_code == 400
     assert response["Content-Type"] == "application/problem+json"
@@ -261,3 +267,104 @@ def test_a_body_above_the_documenten_limit_answers_413(client, iot, settings):
     )
     assert response.status_code == 413
     assert response["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize(
+    ("path", "code"),
+    [
+        ("informatieobjecttypen/00000000-0000-0000-0000-000000000000", "bad-url"),
+        ("zaaktypen/00000000-0000-0000-0000-000000000000", "invalid-resource"),
+    ],
+)
+def test_a_bad_informatieobjecttype_url_answers_the_zgw_codes(client, iot, path, code):
+    response = _create(
+        client, iot, informatieobjecttype=f"http://testserver/catalogi/api/v1/{path}"
+    )
+    assert response.status_code == 400
+    params = {p["name"]: p["code"] for p in response.json()["invalidParams"]}
+    assert params["informatieobjecttype"] == code
+
+
+def test_download_accepts_application_octet_stream(client, iot):
+    body = _create(client, iot).json()
+    response = client.get(body["inhoud"], HTTP_ACCEPT="application/octet-stream")
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF
+    missing = client.get(
+        body["url"].replace(body["url"][-36:], "00000000-0000-0000-0000-000000000000")
+        + "/download",
+        HTTP_ACCEPT="application/octet-stream",
+    )
+    assert missing.status_code == 404
+    assert missing["Content-Type"] == "application/problem+json"
+
+
+def test_a_document_without_link_leaves_link_out(client, iot):
+    body = _create(client, iot).json()
+    assert "link" not in body
+    linked = _create(client, iot, link="https://example.com/doc").json()
+    assert linked["link"] == "https://example.com/doc"
+
+
+def test_a_received_document_cannot_be_in_bewerking_drc_005(client, iot):
+    for status in ("in_bewerking", "ter_vaststelling"):
+        response = _create(client, iot, ontvangstdatum="2026-01-04", status=status)
+        assert response.status_code == 400
+        assert response.json()["invalidParams"][0] == {
+            "name": "status",
+            "code": "invalid_for_received",
+            "reason": response.json()["invalidParams"][0]["reason"],
+        }
+    assert _create(client, iot, ontvangstdatum="2026-01-04", status="definitief").status_code == 201
+
+
+def test_indicatie_gebruiksrecht_true_needs_gebruiksrechten_drc_006(client, iot):
+    refused = _create(client, iot, indicatieGebruiksrecht=True)
+    assert refused.status_code == 400
+    assert refused.json()["invalidParams"][0]["name"] == "indicatieGebruiksrecht"
+    assert refused.json()["invalidParams"][0]["code"] == "missing-gebruiksrechten"
+    url = _create(client, iot).json()["url"]
+    client.post(
+        f"{BASE}/gebruiksrechten",
+        {
+            "informatieobject": url,
+            "startdatum": "2026-01-01T00:00:00Z",
+            "omschrijvingVoorwaarden": "Geen",
+        },
+        content_type="application/json",
+    )
+    lock = client.post(f"{url}/lock").json()["lock"]
+    cleared = client.patch(
+        url, {"indicatieGebruiksrecht": None, "lock": lock}, content_type="application/json"
+    )
+    assert cleared.status_code == 400
+    assert cleared.json()["invalidParams"][0]["code"] == "existing-gebruiksrechten"
+
+
+def test_a_document_with_objectinformatieobjecten_cannot_be_deleted_drc_008(client, iot):
+    from mijnservices.registrations.documenten.models import EnkelvoudigInformatieObject
+    from mijnservices.registrations.documenten.services import relations
+
+    url = _create(client, iot).json()["url"]
+    document = EnkelvoudigInformatieObject.objects.get(uuid=url.rsplit("/", 1)[1])
+    relations.ObjectInformatieObject.objects.create(
+        informatieobject=document, object="https://zaken.example/zaken/1", object_type="zaak"
+    )
+    response = client.delete(url)
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["code"] == "pending-relations"
+
+
+def test_lock_errors_use_the_zgw_codes_as_non_field_errors_drc_009(client, iot):
+    url = _create(client, iot).json()["url"]
+    client.post(f"{url}/lock")
+    missing = client.patch(url, {"titel": "Nieuw"}, content_type="application/json")
+    assert missing.json()["invalidParams"][0] == {
+        "name": "nonFieldErrors",
+        "code": "missing-lock-id",
+        "reason": missing.json()["invalidParams"][0]["reason"],
+    }
+    wrong = client.patch(url, {"titel": "Nieuw", "lock": "wrong"}, content_type="application/json")
+    assert wrong.json()["invalidParams"][0]["name"] == "nonFieldErrors"
+    assert wrong.json()["invalidParams"][0]["code"] == "incorrect-lock-id"
+    assert_matches_official_spec("documenten", wrong)

@@ -102,7 +102,8 @@ def test_a_part_needs_the_lock_and_its_exact_size(client, iot):
     assert short.json()["invalidParams"][0]["code"] == "file-size"
 
 
-def test_assembled_content_is_type_checked(client, iot):
+def test_assembled_content_is_type_checked_when_configured(client, iot, settings):
+    settings.DOCUMENTEN_API_CONTENT_CHECK = True
     created = _start(client, iot, len(PNG))
     responses = [
         _multipart_put(client, part["url"], PNG[n * 20 : n * 20 + part["omvang"]], created["lock"])

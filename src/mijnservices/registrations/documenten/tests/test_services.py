@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from mijnservices.core.errors import DomainError
@@ -110,7 +112,8 @@ def test_unlock_needs_the_lock_id_unless_forced():
     assert doc.lock == ""
 
 
-def test_content_that_contradicts_its_name_is_refused_and_nothing_is_saved():
+def test_content_that_contradicts_its_name_is_refused_and_nothing_is_saved(settings):
+    settings.DOCUMENTEN_API_CONTENT_CHECK = True
     iot = published_informatieobjecttype()
     with pytest.raises(DomainError) as error:
         document(iot, content=PNG, bestandsnaam="brief.pdf", formaat="")
@@ -161,3 +164,21 @@ def test_gebruiksrechten_set_and_clear_the_indicatie():
     services.gebruiksrechten_delete(gebruiksrechten=recht)
     doc.refresh_from_db()
     assert doc.huidige_versie.indicatie_gebruiksrecht is None
+
+
+def test_raw_content_of_a_portal_upload_is_always_type_checked(settings):
+    settings.DOCUMENTEN_API_CONTENT_CHECK = False
+    iot = published_informatieobjecttype()
+    with pytest.raises(DomainError) as error:
+        services.informatieobject_create(
+            informatieobjecttype=iot,
+            bronorganisatie="002220647",
+            creatiedatum=date(2026, 1, 5),
+            titel="Upload",
+            auteur="Burger",
+            taal="nld",
+            bestandsnaam="upload.pdf",
+            formaat="application/pdf",
+            content=[PNG],
+        )
+    assert error.value.code == "content-type-mismatch"

@@ -114,6 +114,7 @@ class VerwerkingsactieViewSet(  # type: ignore[misc]
 ):
     serializer_class = VerwerkingsactieSerializer
     lookup_field = "actie_id"
+    uuid_url_kwargs = ("actieId",)
     lookup_url_kwarg = "actieId"
     http_method_names = ["get", "post", "put", "delete", "head"]
     required_scopes = {
@@ -175,6 +176,7 @@ class VerwerktObjectViewSet(  # type: ignore[misc]
 ):
     serializer_class = VerwerktObjectInzageSerializer
     lookup_field = "verwerkt_object_id"
+    uuid_url_kwargs = ("verwerktObjectId",)
     lookup_url_kwarg = "verwerktObjectId"
     required_scopes = {"list": READ, "retrieve": READ}
 

@@ -28,17 +28,17 @@ router.register(
 router.register("zaakverzoeken", contacts.ZaakVerzoekViewSet, basename="zaakverzoek")
 router.register("zaaknotities", contacts.ZaakNotitieViewSet, basename="zaaknotitie")
 router.register(
-    r"zaken/(?P<zaak_uuid>[0-9a-f-]{36})/audittrail",
+    r"zaken/(?P<zaak_uuid>[^/.]+)/audittrail",
     viewsets.AuditTrailViewSet,
     basename="audittrail",
 )
 router.register(
-    r"zaken/(?P<zaak_uuid>[0-9a-f-]{36})/zaakeigenschappen",
+    r"zaken/(?P<zaak_uuid>[^/.]+)/zaakeigenschappen",
     viewsets.ZaakEigenschapViewSet,
     basename="zaakeigenschap",
 )
 router.register(
-    r"zaken/(?P<zaak_uuid>[0-9a-f-]{36})/besluiten",
+    r"zaken/(?P<zaak_uuid>[^/.]+)/besluiten",
     zaakbesluiten.ZaakBesluitViewSet,
     basename="zaakbesluit",
 )

@@ -16,6 +16,7 @@ from rest_framework.response import Response
 
 from mijnservices.api.exceptions import UnknownQueryParameters
 from mijnservices.api.parsers import json_loads_limited
+from mijnservices.api.schema import uuid_path
 from mijnservices.api.viewsets import ZGWViewMixin
 from mijnservices.registrations.zaken import geometry, services
 from mijnservices.registrations.zaken.api import filters, querysets, serializers
@@ -81,6 +82,20 @@ class ZaakViewSet(CrsNegotiation, ZakenViewSet):
 
     def zaak_of(self, obj: Any) -> Zaak:
         return obj  # type: ignore[no-any-return]
+
+    def perform_update(self, serializer: Any) -> None:
+        # Zaken 1.5+: the zaaktype may change; the client needs rights on the new one too.
+        new = serializer.validated_data.get("zaaktype")
+        zaak = serializer.instance
+        moving = new is not None and new.pk != zaak.zaaktype_id
+        if moving and not policy.may_on_zaaktype(
+            self.principal,
+            "zaken.bijwerken",
+            zaaktype_uuid=new.uuid,
+            vertrouwelijkheidaanduiding=zaak.vertrouwelijkheidaanduiding,
+        ):
+            raise PermissionDenied("No rights to move zaken to this zaaktype.")
+        super().perform_update(serializer)
 
     def perform_create(self, serializer: Any) -> None:
         data = serializer.validated_data
@@ -258,6 +273,7 @@ class ZaakNestedMixin:
         return zaak
 
 
+@uuid_path("zaak_uuid")
 @extend_schema_view(
     list=extend_schema(operation_id="audittrail_list"),
     retrieve=extend_schema(operation_id="audittrail_retrieve"),
@@ -284,6 +300,7 @@ class AuditTrailViewSet(  # type: ignore[misc]
         return querysets.audittrail().filter(zaak=self.parent_zaak())
 
 
+@uuid_path("zaak_uuid")
 @_operations("zaakeigenschap", ALL, expand=False)
 class ZaakEigenschapViewSet(ZaakNestedMixin, ZakenViewSet):  # type: ignore[misc]
     kind = "zaakeigenschap"

@@ -21,6 +21,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
+from mijnservices.api.schema import uuid_path
 from mijnservices.api.viewsets import ZGWViewMixin
 from mijnservices.registrations.besluiten.models import Besluit
 from mijnservices.registrations.zaken.api.base import API_VERSION, FORCED, READ, UPDATE
@@ -69,6 +70,7 @@ class ZaakBesluitSerializer(serializers.Serializer):  # type: ignore[type-arg]
         }
 
 
+@uuid_path("zaak_uuid")
 @extend_schema_view(
     list=extend_schema(operation_id="zaakbesluit_list", parameters=[EXPAND]),
     create=extend_schema(operation_id="zaakbesluit_create"),

@@ -34,7 +34,10 @@ from mijnservices.registrations.zaken.models import (
     Zaak,
 )
 from mijnservices.registrations.zaken.services.archive import archive_parameters
-from mijnservices.registrations.zaken.services.rules import check_zaak_fields
+from mijnservices.registrations.zaken.services.rules import (
+    check_gebruiksrechten_specified,
+    check_zaak_fields,
+)
 
 
 def _zaak_event(zaak: Zaak, *, resource: str, actie: str, resource_id: str) -> None:
@@ -342,6 +345,8 @@ def status_set(
             code="resultaat-does-not-exist",
             field="statustype",
         )
+    if is_final:
+        check_gebruiksrechten_specified(zaak)
     status = Status.objects.create(
         zaak=zaak,
         statustype=statustype,
@@ -415,21 +420,37 @@ def substatus_create(
 
 @transaction.atomic
 def zaak_update(*, zaak: Zaak, **fields: Any) -> Zaak:
-    """Change attributes of a zaak. ``zaaktype``, ``identificatie`` and
-    ``bronorganisatie`` are fixed once the zaak exists (zrc-002)."""
-    for fixed in ("zaaktype", "identificatie", "bronorganisatie"):
-        if fixed in fields:
-            if getattr(zaak, fixed) == fields.pop(fixed):
-                continue
-            raise DomainError(
-                f"{fixed} cannot change once the zaak exists.",
-                code="wijzigen-niet-toegelaten",
-                field=fixed,
-            )
+    """Change attributes of a zaak. Only ``identificatie`` is fixed once the zaak exists
+    (Zaken 1.7); a new ``zaaktype`` must be published, a new ``bronorganisatie`` keep the
+    identificatie unique (zrc-002)."""
+    if "identificatie" in fields and fields.pop("identificatie") != zaak.identificatie:
+        raise DomainError(
+            "identificatie cannot change once the zaak exists.",
+            code="wijzigen-niet-toegelaten",
+            field="identificatie",
+        )
+    zaaktype = fields.get("zaaktype")
+    if zaaktype is not None and zaaktype.concept:
+        raise DomainError(
+            "The zaaktype is not published yet.", code="zaaktype-concept", field="zaaktype"
+        )
+    bron = fields.get("bronorganisatie")
+    if (
+        bron is not None
+        and bron != zaak.bronorganisatie
+        and Zaak.objects.filter(bronorganisatie=bron, identificatie=zaak.identificatie).exists()
+    ):
+        raise DomainError(
+            "This identificatie is already used by that organisation.",
+            code="identificatie-niet-uniek",
+            field="bronorganisatie",
+        )
     zaak = Zaak.objects.select_for_update().select_related("zaaktype").get(pk=zaak.pk)
-    fields = check_zaak_fields(zaak=zaak, zaaktype=zaak.zaaktype, fields=fields)
+    zaaktype = zaaktype or zaak.zaaktype
+    moved = {name: fields.pop(name) for name in ("zaaktype", "bronorganisatie") if name in fields}
+    fields = {**check_zaak_fields(zaak=zaak, zaaktype=zaaktype, fields=fields), **moved}
     if fields.get("vertrouwelijkheidaanduiding") == "":
-        fields["vertrouwelijkheidaanduiding"] = zaak.zaaktype.vertrouwelijkheidaanduiding  # zrc-009
+        fields["vertrouwelijkheidaanduiding"] = zaaktype.vertrouwelijkheidaanduiding  # zrc-009
     for name, value in fields.items():
         setattr(zaak, name, value)
     if fields:

@@ -107,3 +107,20 @@ def check_zaak_fields(
                 raise DomainError(str(exc), code="invalid", field="zaakgeometrie") from exc
         fields.update(zip(("geo_min_x", "geo_min_y", "geo_max_x", "geo_max_y"), box, strict=True))
     return fields
+
+
+def check_gebruiksrechten_specified(zaak: Zaak) -> None:
+    """zrc-007: a zaak closes only when every related informatieobject says whether
+    gebruiksrechten apply (``indicatieGebruiksrecht`` true or false, not null). Documents of
+    another Documenten API are not fetched (docs/standards.md)."""
+    from mijnservices.registrations.documenten import services as documenten
+
+    for url in zaak.zaakinformatieobjecten.values_list("informatieobject", flat=True):
+        document = documenten.document_for_url(url)
+        if not document or document.huidige_versie is None:
+            continue
+        if document.huidige_versie.indicatie_gebruiksrecht is None:
+            raise DomainError(
+                "A related informatieobject has no indicatieGebruiksrecht yet.",
+                code="indicatiegebruiksrecht-unset",
+            )

@@ -146,6 +146,34 @@ def test_reopening_needs_the_heropenen_scope(zaaktype):
     assert zaak.einddatum is None and zaak.archiefactiedatum is None
 
 
+def test_a_reopened_zaak_answers_archiefnominatie_null(client, zaaktype):
+    zaak = ZaakFactory(zaaktype=zaaktype, closed=True)
+    first = zaaktype.statustypen.order_by("volgnummer").first()
+    body = {
+        "zaak": zaak_url(zaak),
+        "statustype": _catalogi("statustypen", first),
+        "datumStatusGezet": timezone.now().isoformat(),
+    }
+    assert client.post(f"{BASE}/statussen", body, content_type=CT).status_code == 201
+    response = client.get(zaak_url(zaak))
+    assert response.json()["archiefnominatie"] is None
+    assert_matches_official_spec("zaken", response)
+
+
+def test_archiefnominatie_and_processobjectaard_accept_null(client, zaaktype):
+    created = _create(client, zaaktype, archiefnominatie=None, processobjectaard=None)
+    assert created.status_code == 201, created.json()
+    assert_matches_official_spec("zaken", created)
+    assert created.json()["archiefnominatie"] is None
+    patched = client.patch(
+        created.json()["url"],
+        {"archiefnominatie": None, "processobjectaard": None},
+        content_type=CT,
+        HTTP_X_AUDIT_TOELICHTING="t",
+    )
+    assert patched.status_code == 200, patched.json()
+
+
 def test_a_closed_zaak_changes_only_with_geforceerd_bijwerken(zaaktype):
     zaak = ZaakFactory(zaaktype=zaaktype, closed=True)
     writer = zaken_client(
@@ -276,3 +304,53 @@ def test_expand_status_with_its_gezetdoor(client, zaaktype):
     assert too_deep.status_code == 400
     catalogue = client.get(f"{zaak_url(zaak)}?expand=zaaktype")
     assert catalogue.status_code == 400
+
+
+@pytest.mark.parametrize("group", ["opschorting", "verlenging"])
+def test_patching_a_group_with_unknown_members_answers_400_with_invalid_params(
+    client, zaaktype, group
+):
+    url = _create(client, zaaktype).json()["url"]
+    response = client.patch(
+        url, {group: {"wrong_field": 1}}, content_type=CT, HTTP_X_AUDIT_TOELICHTING="t"
+    )
+    assert response.status_code == 400, response.content
+    names = {param["name"] for param in response.json()["invalidParams"]}
+    assert f"{group}.reden" in names
+    assert_matches_official_spec("zaken", response)
+
+
+@pytest.mark.parametrize(
+    ("url", "code"),
+    [
+        (
+            "http://testserver/catalogi/api/v1/zaaktypen/00000000-0000-0000-0000-000000000000",
+            "bad-url",
+        ),
+        ("http://testserver/catalogi/api/v1/zaaktypen/not-a-uuid", "bad-url"),
+        ("https://elsewhere.example/nothing", "bad-url"),
+        (
+            "http://testserver/catalogi/api/v1/catalogussen/00000000-0000-0000-0000-000000000000",
+            "invalid-resource",
+        ),
+    ],
+)
+def test_a_bad_zaaktype_url_answers_the_zgw_codes(client, zaaktype, url, code):
+    body = {
+        "zaaktype": url,
+        "bronorganisatie": "002220647",
+        "verantwoordelijkeOrganisatie": "002220647",
+        "startdatum": str(timezone.localdate()),
+    }
+    response = client.post(f"{BASE}/zaken", body, content_type=CT)
+    assert response.status_code == 400
+    params = {p["name"]: p["code"] for p in response.json()["invalidParams"]}
+    assert params == {"zaaktype": code}
+
+
+def test_a_deelzaak_cannot_be_the_hoofdzaak_of_another_zaak(client, zaaktype):
+    hoofdzaak = ZaakFactory(zaaktype=zaaktype)
+    deelzaak = _create(client, zaaktype, hoofdzaak=zaak_url(hoofdzaak)).json()["url"]
+    response = _create(client, zaaktype, hoofdzaak=deelzaak)
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["code"] == "deelzaak-als-hoofdzaak"

@@ -177,3 +177,49 @@ def test_zaak_registered_on_an_earlier_day_was_last_active_that_day():
     services.status_set(zaak=zaak, statustype=statustype, datum_status_gezet=moment)
     zaak.refresh_from_db()
     assert zaak.laatste_activiteit == moment
+
+
+@pytest.mark.django_db
+def test_final_status_is_refused_while_a_document_has_no_indicatie_gebruiksrecht(
+    settings, tmp_path
+):
+    from mijnservices.registrations.documenten.tests.helpers import (
+        document,
+        document_url,
+        published_informatieobjecttype,
+    )
+
+    settings.SITE_URL = "http://testserver"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "documenten": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    zaak = ZaakFactory()
+    doc = document(published_informatieobjecttype())
+    services.zaakinformatieobject_create(zaak=zaak, informatieobject=document_url(doc))
+    services.resultaat_create(zaak=zaak, resultaattype=zaak.zaaktype.resultaattypen.first())
+    final = zaak.zaaktype.statustypen.order_by("-volgnummer").first()
+    with pytest.raises(DomainError) as error:
+        services.status_set(zaak=zaak, statustype=final)
+    assert error.value.code == "indicatiegebruiksrecht-unset"
+    versie = doc.huidige_versie
+    versie.indicatie_gebruiksrecht = False
+    versie.save()
+    services.status_set(zaak=zaak, statustype=final)
+    zaak.refresh_from_db()
+    assert zaak.einddatum is not None
+
+
+@pytest.mark.django_db
+def test_a_zaak_moves_to_another_published_zaaktype_but_keeps_its_identificatie():
+    zaak = ZaakFactory()
+    other = published_zaaktype(identificatie="ZT-OTHER")
+    services.zaak_update(zaak=zaak, zaaktype=other)
+    zaak.refresh_from_db()
+    assert zaak.zaaktype == other
+    with pytest.raises(DomainError) as error:
+        services.zaak_update(zaak=zaak, identificatie="ZAAK-ANDERS")
+    assert error.value.code == "wijzigen-niet-toegelaten"

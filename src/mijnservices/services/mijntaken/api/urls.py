@@ -11,5 +11,5 @@ PREFIX = "/mijn-taken/api/v1"
 urlpatterns = [
     *schema_urls(urlconf=__name__, title="MijnTaken API", version=views.API_VERSION, prefix=PREFIX),
     path("context/zoek", views.ContextZoekView.as_view(), name="context-zoek"),
-    path("taken/<uuid:uuid>", views.TaakView.as_view(), name="taak-detail"),
+    path("taken/<str:uuid>", views.TaakView.as_view(), name="taak-detail"),
 ]

@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
 from rest_framework.renderers import JSONRenderer
@@ -149,7 +150,12 @@ class TaakView(MijnTakenView):
     def action(self) -> str:
         return "retrieve"
 
-    @extend_schema(operation_id="retrieveTaak", responses={200: TAAK_INFO})
+    @extend_schema(
+        operation_id="retrieveTaak",
+        responses={200: TAAK_INFO},
+        # The route takes any segment so that a non-UUID answers a 404 problem, not HTML.
+        parameters=[OpenApiParameter("uuid", OpenApiTypes.UUID, OpenApiParameter.PATH)],
+    )
     def get(self, request: Request, uuid: str) -> Response:
         queryset = access.api_client_scope(
             self.principal, ExterneTaak.objects.all(), access.MTK, *READ

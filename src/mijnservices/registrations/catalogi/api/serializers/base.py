@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any, ClassVar
+from urllib.parse import urlparse
 
+from django.apps import apps
 from django.db.models import Model
+from django.urls import Resolver404, resolve
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from mijnservices.api.fields import ISODurationField, ResourceLinkField
+from mijnservices.api.fields import ISODurationField, ResourceLink
 from mijnservices.registrations.catalogi.selectors import CatalogusIndex, catalogus_id_of
 
 
 def link(view: str, **kwargs: Any) -> serializers.HyperlinkedRelatedField:  # type: ignore[type-arg]
-    return ResourceLinkField(view_name=f"catalogi:{view}-detail", lookup_field="uuid", **kwargs)
+    return ResourceLink(view_name=f"catalogi:{view}-detail", lookup_field="uuid", **kwargs)
 
 
 def links(view: str) -> serializers.HyperlinkedRelatedField:  # type: ignore[type-arg]
@@ -85,16 +89,71 @@ def url_of(context: dict[str, Any], view: str, obj: Any) -> str:
     )
 
 
+def catalogi_object(url: str, view: str) -> Any:
+    """The Catalogi object a URL of this API names, or a ``bad-url`` / ``does-not-exist`` error."""
+    try:
+        match = resolve(urlparse(url).path)
+    except (Resolver404, ValueError):
+        match = None
+    if match is None or match.view_name != f"catalogi:{view}-detail":
+        raise serializers.ValidationError(
+            f"Give the URL of a {view} in this Catalogi API.", code="bad-url"
+        )
+    try:
+        key = uuid.UUID(str(match.kwargs.get("uuid")))
+    except ValueError:
+        raise serializers.ValidationError("This URL names no object.", code="bad-url") from None
+    model = apps.get_model("catalogi", view)
+    found = model._default_manager.filter(uuid=key).first()
+    if found is None:
+        raise serializers.ValidationError(f"This {view} does not exist.", code="does-not-exist")
+    return found
+
+
 @extend_schema_field(URL_LIST)
 class ResolvedRelation(serializers.ListField):  # type: ignore[type-arg]
     """A Catalogi 1.3 version-independent relation: written as keys (omschrijvingen or
-    identificaties of types in the same catalogus), read as the URLs of the versions those
-    keys resolve to (see :mod:`mijnservices.registrations.catalogi.selectors`)."""
+    identificaties of types in the same catalogus) or as URLs of versions (typed ``uri`` in
+    the 1.3.3 schema; Open Zaak takes them), read as the URLs of the versions those keys
+    resolve to (see :mod:`mijnservices.registrations.catalogi.selectors`)."""
 
     def __init__(self, *, kind: str, attr: str, view: str, **kwargs: Any) -> None:
-        kwargs.setdefault("child", serializers.CharField(max_length=100))
+        kwargs.setdefault("child", serializers.CharField(max_length=1000))
         super().__init__(**kwargs)
         self.kind, self.attr, self.view = kind, attr, view
+
+    def to_internal_value(self, data: Any) -> list[str]:
+        keys: list[str] = []
+        for value in super().to_internal_value(data):
+            if not value.startswith(("http://", "https://")):
+                keys.append(value)
+                continue
+            # A URL names one version; the relation keeps its key (version-independent).
+            related = catalogi_object(value, self.view)
+            holder = self._holder_catalogus_id()
+            if holder is not None and catalogus_id_of(related) != holder:
+                raise serializers.ValidationError(
+                    f"This {self.view} belongs to another catalogus.",
+                    code="relation-between-different-catalogs",
+                )
+            keys.append(getattr(related, self.attr))
+        return keys
+
+    def _holder_catalogus_id(self) -> int | None:
+        parent = self.parent
+        instance = getattr(parent, "instance", None)
+        if isinstance(instance, Model):
+            return catalogus_id_of(instance)
+        initial = getattr(parent, "initial_data", None)
+        if not isinstance(initial, dict):
+            return None
+        for name, view in (("catalogus", "catalogus"), ("zaaktype", "zaaktype")):
+            if isinstance(initial.get(name), str):
+                try:
+                    return catalogus_id_of(catalogi_object(initial[name], view))
+                except serializers.ValidationError:
+                    return None  # the holder's own field reports it
+        return None
 
     def get_attribute(self, instance: Any) -> Any:
         return instance

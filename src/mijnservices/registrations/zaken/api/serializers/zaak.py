@@ -21,7 +21,7 @@ from mijnservices.registrations.zaken.api.serializers.common import (
     self_link,
     zaken_link,
 )
-from mijnservices.registrations.zaken.models import Zaak
+from mijnservices.registrations.zaken.models import Archiefnominatie, Zaak
 
 URL_LIST = {"type": "array", "items": {"type": "string", "format": "uri"}}
 EMPTY_GROUPS: dict[str, dict[str, Any]] = {
@@ -112,6 +112,13 @@ class ZaakSerializer(ServiceSerializer):
     zaakinformatieobjecten = zaken_link("zaakinformatieobject", many=True)
     zaakobjecten = zaken_link("zaakobject", many=True)
     resultaat = serializers.SerializerMethodField()
+    # nullable in Zaken 1.7.0; stored as "" (no value) and answered as null.
+    archiefnominatie = serializers.ChoiceField(
+        choices=Archiefnominatie.choices, required=False, allow_blank=True, allow_null=True
+    )
+    processobjectaard = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, allow_null=True
+    )
 
     create_service = services.zaak_create
     update_service = services.zaak_update
@@ -186,15 +193,40 @@ class ZaakSerializer(ServiceSerializer):
         for group, empty in EMPTY_GROUPS.items():
             if data.get(group) is None:
                 data[group] = dict(empty)
+        if not data.get("archiefnominatie"):
+            data["archiefnominatie"] = None
         return data
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        for name in ("archiefnominatie", "processobjectaard"):
+            if name in attrs and attrs[name] is None:
+                attrs[name] = ""
         for group in ("verlenging", "opschorting", "processobject"):
             if attrs.get(group) is not None:
                 attrs[group] = dict(attrs[group])
+                self._require_whole_group(group, attrs[group])
         for many in ("relevante_andere_zaken", "kenmerken"):
             if many in attrs:
                 attrs[many] = [dict(item) for item in attrs[many]]
         if self.instance is None and attrs.get("identificatie") == "":
             attrs.pop("identificatie")
         return attrs
+
+    def _require_whole_group(self, group: str, value: dict[str, Any]) -> None:
+        # A PATCH makes nested serializers partial too, but a group is replaced as a whole:
+        # every required member must be given (else {"opschorting": {}} would be stored).
+        nested = self.fields[group]
+        missing = [
+            name
+            for name, field in nested.fields.items()  # type: ignore[attr-defined]
+            if field.required and name not in value
+        ]
+        if missing:
+            raise serializers.ValidationError(
+                {
+                    group: {
+                        name: [serializers.ErrorDetail("This field is required.", code="required")]
+                        for name in missing
+                    }
+                }
+            )
