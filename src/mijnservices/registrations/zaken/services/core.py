@@ -20,7 +20,6 @@ from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-import mijnservices.kcc.views  # noqa: F401
 from mijnservices.core.errors import DomainError
 from mijnservices.core.outbox import event_record
 from mijnservices.core.resources import resource_path
