@@ -271,6 +271,13 @@ PORT = declare("PORT", 8000, "Port for `mijnservices serve`.", group="Web server
 WEB_CONCURRENCY = declare(
     "WEB_CONCURRENCY", 2, "Web server worker processes.", group="Web server", check=positive
 )
+WEB_CONTROL_SOCKET = declare(
+    "WEB_CONTROL_SOCKET",
+    "",
+    "gunicorn's control socket (for `gunicornc`): empty = VAR_DIR/run/gunicorn-PORT.ctl, one per "
+    "instance; a path; or `off` for none.",
+    group="Web server",
+)
 
 # --- Logging -------------------------------------------------------------------
 LOG_LEVEL = declare(
