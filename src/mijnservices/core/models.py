@@ -53,3 +53,19 @@ class OutboxEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kanaal}.{self.resource}.{self.actie} {self.id}"
+
+
+class WorkerHeartbeat(models.Model):
+    """One row per running worker process, updated as it goes round (``core/heartbeat.py``):
+    /readyz and the metrics read it; a stopped worker removes its row."""
+
+    worker = models.CharField(max_length=200, primary_key=True, help_text="host:pid")
+    started_at = models.DateTimeField()
+    beat_at = models.DateTimeField(db_index=True)
+    rounds = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "worker heartbeat"
+
+    def __str__(self) -> str:
+        return self.worker

@@ -8,6 +8,9 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
+
+import pytest
 
 from mijnservices.core.management.commands.serve import control_socket_options
 from mijnservices.testing.processes import child_env, free_port
@@ -22,18 +25,34 @@ def _wait_until(predicate, timeout: float = 60) -> None:
     raise AssertionError("timed out")
 
 
+TOKEN = "metrics-token-for-tests-0123456789"
+
+
+def _get(url: str, **headers: str) -> str:
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 - loopback
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback
+        return response.read().decode()
+
+
+def _healthz_count(port: int) -> float:
+    text = _get(f"http://127.0.0.1:{port}/metrics", Authorization=f"Bearer {TOKEN}")
+    prefix = 'mijnservices_http_request_duration_seconds_count{method="GET",route="ops:healthz"'
+    return sum(float(line.split()[-1]) for line in text.splitlines() if line.startswith(prefix))
+
+
 def _listening(port: int) -> bool:
     with socket.socket() as sock:
         return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
-def test_two_instances_keep_their_own_control_socket(tmp_path):
+@pytest.mark.django_db(transaction=True)
+def test_two_instances_keep_their_own_control_socket_and_metrics(tmp_path):
     var = tmp_path / "var"
     ports = [free_port(), free_port()]
     processes = [
         subprocess.Popen(  # noqa: S603 - our own command
-            [sys.executable, "-m", "mijnservices", "serve", "--port", str(port), "--workers", "1"],
-            env=child_env(VAR_DIR=str(var), HOME=str(tmp_path)),
+            [sys.executable, "-m", "mijnservices", "serve", "--port", str(port), "--workers", "2"],
+            env=child_env(VAR_DIR=str(var), HOME=str(tmp_path), METRICS_TOKEN=TOKEN),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -42,6 +61,11 @@ def test_two_instances_keep_their_own_control_socket(tmp_path):
     sockets = [var / "run" / f"gunicorn-{port}.ctl" for port in ports]
     try:
         _wait_until(lambda: all(_listening(p) for p in ports) and all(s.exists() for s in sockets))
+        # Several gunicorn workers answer; the metrics add all of them up (multiprocess mode).
+        for _ in range(20):
+            _get(f"http://127.0.0.1:{ports[1]}/healthz")
+        assert _healthz_count(ports[1]) == 20
+        assert _healthz_count(ports[0]) == 0, "each instance has its own metrics"
         processes[0].send_signal(signal.SIGTERM)
         assert processes[0].wait(timeout=30) == 0
         assert not sockets[0].exists()

@@ -22,6 +22,7 @@ from django.core.files import File
 from django.core.files.storage import Storage, storages
 
 from mijnservices.core.errors import DomainError
+from mijnservices.core.health import Result
 from mijnservices.registrations.documenten import content
 
 STORAGE_ALIAS = "documenten"
@@ -31,6 +32,12 @@ HEAD = 8 * 1024
 
 def content_storage() -> Storage:
     return storages[STORAGE_ALIAS]
+
+
+def storage_reachable() -> Result:
+    """Readiness: ask the storage about a key (raises when it cannot be reached)."""
+    content_storage().exists(".readyz")
+    return Result(True)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand
 from gunicorn.app.base import BaseApplication
 
 from mijnservices.conf.wsgi import application
+from mijnservices.core import metrics
 
 
 class _Server(BaseApplication):  # type: ignore[misc]
@@ -53,6 +54,9 @@ class Command(BaseCommand):
         self, *args: Any, port: int | None = None, workers: int | None = None, **options: Any
     ) -> None:
         port = port or settings.PORT
+        if metrics.enabled():
+            # Before the fork: every gunicorn worker writes its latency samples here.
+            metrics.use_multiprocess_dir(Path(settings.VAR_DIR) / "metrics" / f"gunicorn-{port}")
         _Server(
             {
                 "bind": f"{settings.BIND_ADDRESS}:{port}",
