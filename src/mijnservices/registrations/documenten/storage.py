@@ -20,6 +20,7 @@ from typing import IO
 from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import Storage, storages
+from storages.utils import clean_name
 
 from mijnservices.core.errors import DomainError
 from mijnservices.core.health import Result
@@ -111,7 +112,14 @@ def store_part(chunks: Iterable[bytes], *, name: str, size: int) -> str:
 
 
 def open_content(key: str) -> IO[bytes]:
-    return content_storage().open(key, "rb")  # type: ignore[no-any-return]
+    storage = content_storage()
+    bucket = getattr(storage, "bucket", None)
+    if bucket is not None:
+        # Object storage: stream the object's body as it arrives. django-storages' own file
+        # object would first copy the whole object to a local temporary file.
+        name = storage._normalize_name(clean_name(key))  # type: ignore[attr-defined]
+        return bucket.Object(name).get()["Body"]  # type: ignore[no-any-return]
+    return storage.open(key, "rb")  # type: ignore[no-any-return]
 
 
 def delete_content(keys: Iterable[str]) -> None:
