@@ -4,7 +4,8 @@ as an S3-compatible one by configuration).
 
 Content is written while it is read, chunk by chunk, and refused as soon as it passes
 ``DOCUMENTEN_MAX_UPLOAD_SIZE``; the first bytes are checked against the declared type
-(:mod:`.content`) before anything is stored.
+(:mod:`.content`) and the whole is scanned for viruses when a scanner is configured
+(:mod:`mijnservices.core.virusscan`) before anything is stored.
 """
 
 from __future__ import annotations
@@ -17,15 +18,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO
 
+import structlog
 from django.conf import settings
 from django.core.files import File
 from django.core.files.storage import Storage, storages
 from storages.utils import clean_name
 
+from mijnservices.core import virusscan
 from mijnservices.core.errors import DomainError
 from mijnservices.core.health import Result
 from mijnservices.registrations.documenten import content
 
+logger = structlog.get_logger(__name__)
 STORAGE_ALIAS = "documenten"
 CHUNK = 64 * 1024
 HEAD = 8 * 1024
@@ -89,9 +93,34 @@ def store(
         if not checked:
             content.check(head, bestandsnaam=bestandsnaam, formaat=formaat)
         buffer.seek(0)
+        _scan(buffer, document_uuid=document_uuid, size=size)
+        buffer.seek(0)
         name = f"{document_uuid}/{uuid.uuid4().hex}"
         key = content_storage().save(name, File(buffer, name=name))
     return Stored(key=key, size=size)
+
+
+def _scan(buffer: IO[bytes], *, document_uuid: uuid.UUID, size: int) -> None:
+    """Refuse content clamd finds infected, or cannot scan (fail closed)."""
+    if not virusscan.enabled():
+        return
+    try:
+        verdict = virusscan.scan(buffer)
+    except virusscan.ScannerUnavailable as exc:
+        # Never the file name: it may hold personal data.
+        logger.error("upload_scan_unavailable", document=str(document_uuid), error=str(exc))
+        raise DomainError(
+            "The file could not be checked for viruses; try again later.",
+            code="scan-unavailable",
+            field="inhoud",
+        ) from exc
+    if verdict.infected:
+        logger.warning(
+            "upload_infected", document=str(document_uuid), signature=verdict.signature, size=size
+        )
+        raise DomainError(
+            "The file contains a virus and was not stored.", code="virus-found", field="inhoud"
+        )
 
 
 def store_part(chunks: Iterable[bytes], *, name: str, size: int) -> str:
