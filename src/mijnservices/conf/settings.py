@@ -408,6 +408,7 @@ METRICS_TOKEN = ops_conf.METRICS_TOKEN
 READYZ_WORKER_MAX_AGE = ops_conf.READYZ_WORKER_MAX_AGE
 CLAMAV_ADDRESS = ops_conf.CLAMAV_ADDRESS
 CLAMAV_TIMEOUT = ops_conf.CLAMAV_TIMEOUT
+CLAMAV_WHEN_UNAVAILABLE = ops_conf.CLAMAV_WHEN_UNAVAILABLE
 
 # --- Services and integrations: more settings, declared in their own module ------------
 from mijnservices.conf.settings_services import *  # noqa: E402, F403

@@ -116,3 +116,11 @@ CLAMAV_TIMEOUT = declare(
     "CLAMAV_TIMEOUT", 30, "Seconds to wait for clamd's verdict on one file.",
     group="Virus scanning", check=positive,
 )  # fmt: skip
+CLAMAV_WHEN_UNAVAILABLE = declare(
+    "CLAMAV_WHEN_UNAVAILABLE",
+    "refuse",
+    "When clamd cannot be reached: `refuse` the upload (fail closed) or `quarantine` it (kept "
+    "without being served until the worker has scanned it clean).",
+    group="Virus scanning",
+    check=one_of("refuse", "quarantine"),
+)

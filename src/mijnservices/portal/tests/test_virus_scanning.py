@@ -10,9 +10,14 @@ import pytest
 import structlog
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
-from mijnservices.core import virusscan
-from mijnservices.registrations.documenten.models import EnkelvoudigInformatieObject
+from mijnservices.core import quarantine, virusscan
+from mijnservices.core.models import QuarantinedUpload
+from mijnservices.registrations.documenten.models import (
+    EnkelvoudigInformatieObject,
+    InformatieObjectVersie,
+)
 from mijnservices.registrations.documenten.tests.helpers import (
     BASE,
     b64,
@@ -65,6 +70,10 @@ def test_an_unreachable_scanner_gives_no_verdict(settings, tmp_path):
 def _api_create(content: bytes):
     iot = published_informatieobjecttype()
     client = documenten_client(types={iot: (["documenten.aanmaken", "documenten.lezen"], "geheim")})
+    return _post(client, iot, content)
+
+
+def _post(client, iot, content: bytes):
     return client.post(
         f"{BASE}/enkelvoudiginformatieobjecten",
         {
@@ -131,3 +140,34 @@ def test_the_portal_refuses_an_infected_upload_with_a_form_error(scanning, login
     assert 'aria-invalid="true"' in page
     assert "contains a virus" in page or "bevat een virus" in page
     assert not EnkelvoudigInformatieObject.objects.exists()
+
+
+@pytest.mark.django_db
+def test_quarantine_keeps_an_unscanned_upload_unserved_until_the_worker_scans_it_clean(
+    scanning, settings, clamd_socket, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.CLAMAV_WHEN_UNAVAILABLE = "quarantine"
+    settings.CLAMAV_ADDRESS = str(tmp_path / "no-clamd.sock")
+    iot = published_informatieobjecttype()
+    client = documenten_client(types={iot: (["documenten.aanmaken"], "geheim")})
+    clean = _post(client, iot, PDF)
+    infected = _post(client, iot, INFECTED)
+    assert clean.status_code == infected.status_code == 201
+    versies = InformatieObjectVersie.objects.order_by("pk")
+    assert [v.inhoud for v in versies] == ["", ""], "nothing is served before the scan"
+    assert QuarantinedUpload.objects.count() == 2
+
+    assert quarantine.quarantine_scan_due() == 0  # scanner still down: tried again later
+    assert QuarantinedUpload.objects.filter(attempts=1).count() == 2
+
+    settings.CLAMAV_ADDRESS = str(clamd_socket)
+    QuarantinedUpload.objects.update(next_attempt_at=timezone.now())
+    with django_capture_on_commit_callbacks(execute=True):
+        assert quarantine.quarantine_scan_due() == 2
+    released, kept = versies.all()
+    assert released.inhoud and released.bestandsomvang == len(PDF)
+    assert kept.inhoud == ""
+    [record] = QuarantinedUpload.objects.all()
+    assert record.status == "infected" and record.signature.startswith(SIGNATURE)
+    files = [p for p in scanning.rglob("*") if p.is_file()]
+    assert [p.read_bytes() for p in files] == [PDF], "the infected content is deleted"

@@ -27,10 +27,12 @@ from storages.utils import clean_name
 from mijnservices.core import virusscan
 from mijnservices.core.errors import DomainError
 from mijnservices.core.health import Result
+from mijnservices.core.quarantine import quarantine_record
 from mijnservices.registrations.documenten import content
 
 logger = structlog.get_logger(__name__)
 STORAGE_ALIAS = "documenten"
+QUARANTINE_KIND = "documenten.versie"
 CHUNK = 64 * 1024
 HEAD = 8 * 1024
 
@@ -49,6 +51,9 @@ def storage_reachable() -> Result:
 class Stored:
     key: str
     size: int
+    # Stored while the virus scanner was down: the key to hand to core.quarantine, and no
+    # ``key`` until the worker has scanned it clean.
+    quarantined: str = ""
 
 
 def too_large(size: int) -> DomainError:
@@ -93,20 +98,25 @@ def store(
         if not checked:
             content.check(head, bestandsnaam=bestandsnaam, formaat=formaat)
         buffer.seek(0)
-        _scan(buffer, document_uuid=document_uuid, size=size)
+        quarantine = not _scan(buffer, document_uuid=document_uuid, size=size)
         buffer.seek(0)
         name = f"{document_uuid}/{uuid.uuid4().hex}"
         key = content_storage().save(name, File(buffer, name=name))
+    if quarantine:
+        return Stored(key="", size=size, quarantined=key)
     return Stored(key=key, size=size)
 
 
-def _scan(buffer: IO[bytes], *, document_uuid: uuid.UUID, size: int) -> None:
-    """Refuse content clamd finds infected, or cannot scan (fail closed)."""
+def _scan(buffer: IO[bytes], *, document_uuid: uuid.UUID, size: int) -> bool:
+    """Refuse content clamd finds infected, or cannot scan (fail closed); False when it could
+    not be scanned and CLAMAV_WHEN_UNAVAILABLE says quarantine."""
     if not virusscan.enabled():
-        return
+        return True
     try:
         verdict = virusscan.scan(buffer)
     except virusscan.ScannerUnavailable as exc:
+        if settings.CLAMAV_WHEN_UNAVAILABLE == "quarantine":
+            return False
         # Never the file name: it may hold personal data.
         logger.error("upload_scan_unavailable", document=str(document_uuid), error=str(exc))
         raise DomainError(
@@ -121,6 +131,7 @@ def _scan(buffer: IO[bytes], *, document_uuid: uuid.UUID, size: int) -> None:
         raise DomainError(
             "The file contains a virus and was not stored.", code="virus-found", field="inhoud"
         )
+    return True
 
 
 def store_part(chunks: Iterable[bytes], *, name: str, size: int) -> str:
@@ -156,3 +167,12 @@ def delete_content(keys: Iterable[str]) -> None:
     for key in keys:
         if key and storage.exists(key):
             storage.delete(key)
+
+
+def quarantine(stored: Stored, *, versie_pk: int) -> None:
+    """Hand content stored unscanned to the quarantine, for this version (in its transaction)."""
+    if stored.quarantined:
+        quarantine_record(
+            kind=QUARANTINE_KIND, target_id=str(versie_pk), storage_alias=STORAGE_ALIAS,
+            key=stored.quarantined, size=stored.size,
+        )  # fmt: skip

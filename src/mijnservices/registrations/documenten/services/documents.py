@@ -77,11 +77,11 @@ def _check_identificatie(versie: InformatieObjectVersie) -> None:
 
 def _with_content(
     versie: InformatieObjectVersie, inhoud: str | None, content: Iterable[bytes] | None = None
-) -> None:
+) -> storage.Stored | None:
     """Store base64 ``inhoud`` (API) or raw ``content`` chunks (portal upload) for this
     version; a version without either keeps the previous content."""
     if inhoud is None and content is None:
-        return
+        return None
     stored = storage.store(
         content if content is not None else storage.base64_chunks(inhoud or ""),
         document_uuid=versie.document.uuid,
@@ -90,6 +90,16 @@ def _with_content(
     )
     versie.inhoud = stored.key
     versie.bestandsomvang = stored.size
+    return stored
+
+
+def versie_content_release(target_id: str, key: str, size: int) -> None:
+    """core.quarantine: content stored while the scanner was down was scanned clean."""
+    versie = InformatieObjectVersie.objects.select_for_update().get(pk=int(target_id))
+    if not versie.inhoud:
+        versie.inhoud = key
+        versie.bestandsomvang = size
+        versie.save(update_fields=["inhoud", "bestandsomvang"])
 
 
 def _save_version(
@@ -101,8 +111,10 @@ def _save_version(
     _check_identificatie(versie)
     # Content of a transaction that rolls back later stays in the storage as an orphan
     # (no on-rollback hook); it is unreachable and harmless, see docs/standards.md.
-    _with_content(versie, inhoud, content)
+    stored = _with_content(versie, inhoud, content)
     versie.save()
+    if stored is not None:
+        storage.quarantine(stored, versie_pk=versie.pk)
     document = versie.document
     document.huidige_versie = versie
     document.save(update_fields=["huidige_versie"])
