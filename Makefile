@@ -10,8 +10,9 @@ SITE_URL ?= http://127.0.0.1:$(PORT)
 PYTEST_ARGS ?=
 BENCH_ZAKEN ?= 100000
 BENCH_SECONDS ?= 10
+CONFORMANCE_ARGS ?=
 
-.PHONY: help install demo test check pytest browser-deps bench clean
+.PHONY: help install demo test check pytest browser-deps bench conformance clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -28,6 +29,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 
 frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+conformance/node_modules/.installed: conformance/package.json conformance/package-lock.json
+	cd conformance && npm ci --no-audit --no-fund
 	touch $@
 
 install: $(VENV)/.installed frontend/node_modules/.installed ## Set up: virtualenv, Python packages, NL Design System CSS, translations
@@ -57,7 +62,7 @@ check: install ## Lint, format, import layers, types, migrations and generated d
 	DEMO_MODE=true $(BIN)/mijnservices config-docs --check
 	DEMO_MODE=true $(BIN)/mijnservices openapi --check
 
-pytest: install browser-deps ## Run the test suite only (DATABASE_URL selects PostgreSQL)
+pytest: install browser-deps conformance/node_modules/.installed ## Run the test suite only (DATABASE_URL selects PostgreSQL)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test: check pytest ## Set up and run every test: checks, unit, API and browser
@@ -68,5 +73,8 @@ bench: install ## Benchmarks: portal, Zaken API (BENCH_ZAKEN zaken), notificatio
 	DEMO_MODE=true VAR_DIR=var/bench $(BIN)/mijnservices bench notifications --seconds $(BENCH_SECONDS)
 	DEMO_MODE=true VAR_DIR=var/bench $(BIN)/mijnservices bench citizen-notifications --seconds $(BENCH_SECONDS)
 
+conformance: install conformance/node_modules/.installed ## VNG's ZGW Postman suites (newman) against a live server; fails on failures not in conformance/expected-failures.yaml
+	$(BIN)/python -m mijnservices.testing.conformance $(CONFORMANCE_ARGS)
+
 clean: ## Remove the virtualenv, built assets and local data
-	rm -rf $(VENV) frontend/node_modules src/mijnservices/static/nlds var
+	rm -rf $(VENV) frontend/node_modules conformance/node_modules src/mijnservices/static/nlds var

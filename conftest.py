@@ -23,3 +23,26 @@ def _guarded_connect(self: socket.socket, address: Any) -> Any:
 def _block_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
     yield
+
+
+@pytest.fixture
+def admin_user(db: Any) -> Any:
+    """A functional administrator: staff, superuser, beheerder role and a TOTP device."""
+    from mijnservices.testing.employees import employee_create
+
+    user = employee_create("beheerder", roles=["beheerder"])
+    user.is_staff = user.is_superuser = True
+    user.save(update_fields=["is_staff", "is_superuser"])
+    return user
+
+
+@pytest.fixture
+def admin_client(admin_user: Any) -> Any:
+    """Logged in to the admin the only way there is: the employee login with a TOTP code."""
+    from django.test import Client
+
+    from mijnservices.testing.employees import log_in
+
+    client = Client()
+    log_in(client, admin_user)
+    return client

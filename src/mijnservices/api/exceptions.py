@@ -12,6 +12,7 @@ from typing import Any
 import structlog
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from djangorestframework_camel_case.util import camelize_re, underscore_to_camel
 from rest_framework import exceptions, status
@@ -94,6 +95,14 @@ def _from_domain_error(exc: DomainError) -> Response:
 def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DomainError):
         return _from_domain_error(exc)
+    if isinstance(exc, RequestDataTooBig):
+        return problem(
+            status_code=413,
+            code="request-too-large",
+            title="The request body is too large.",
+            detail=str(exc),
+            kind="RequestEntityTooLarge",
+        )
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):

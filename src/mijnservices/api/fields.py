@@ -1,9 +1,11 @@
-"""Serializer fields for ZGW shapes: ISO 8601 durations."""
+"""Serializer fields for ZGW shapes: ISO 8601 durations, links to resources."""
 
 from __future__ import annotations
 
 import re
 from datetime import timedelta
+from typing import Any
+from urllib.parse import urlsplit
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -73,3 +75,16 @@ def http_status_field() -> serializers.IntegerField:
     range and the generated schema would differ between SQLite and PostgreSQL.
     """
     return serializers.IntegerField(min_value=100, max_value=599, read_only=True)
+
+
+class ResourceLinkField(serializers.HyperlinkedRelatedField):  # type: ignore[type-arg]
+    """A URL to one of our resources. A URL that does not even parse (``http://[::1``) is a
+    400 ``no_match`` like any URL that names no resource, not a 500 from ``urlparse``."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, str):
+            try:
+                urlsplit(data)
+            except ValueError:
+                self.fail("no_match")
+        return super().to_internal_value(data)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from django.db.models import QuerySet
 from django.http import HttpResponseBase
@@ -14,6 +14,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mijnservices.api.exceptions import UnknownQueryParameters
+from mijnservices.api.idempotency import (
+    IdempotentReplay,
+    idempotency_begin,
+    idempotency_finish,
+)
 
 API_VERSION_HEADER = "API-version"
 
@@ -41,6 +46,7 @@ class ZGWViewMixin:
     required_scopes: ClassVar[dict[str, tuple[str, ...]]]
     extra_query_params: ClassVar[dict[str, Iterable[str]]] = {}
     etag_actions: ClassVar[tuple[str, ...]] = ("retrieve",)
+    _idempotency_record: int | None = None
 
     def allowed_query_params(self) -> set[str]:
         allowed = set(self.extra_query_params.get(self.action, ()))  # type: ignore[attr-defined]
@@ -67,6 +73,14 @@ class ZGWViewMixin:
         unknown = set(request.query_params) - self.allowed_query_params()
         if unknown:
             raise UnknownQueryParameters(sorted(unknown))
+        self._idempotency_record = idempotency_begin(request)
+
+    def handle_exception(self, exc: Exception) -> Response:
+        if isinstance(exc, IdempotentReplay):
+            # A plain HttpResponse with the stored bytes; DRF's finalize_response takes any
+            # HttpResponseBase, the stubs only name Response.
+            return cast(Response, exc.response)
+        return super().handle_exception(exc)  # type: ignore[misc, no-any-return]
 
     def finalize_response(  # type: ignore[override]
         self, request: Request, response: HttpResponseBase, *args: Any, **kwargs: Any
@@ -83,6 +97,10 @@ class ZGWViewMixin:
             response["ETag"] = etag
         response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
         response[API_VERSION_HEADER] = self.api_version
+        record = getattr(self, "_idempotency_record", None)
+        if record is not None:
+            self._idempotency_record = None
+            idempotency_finish(record, response)
         return response
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin behind the employee login (password + TOTP, beheerder role): kcc/admin_site.py
+    "mijnservices.kcc.admin_site.EmployeeAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -24,6 +25,7 @@ INSTALLED_APPS = [
     "mijnservices.registrations.taken",
     "mijnservices.registrations.berichten",
     "mijnservices.registrations.verwerkingen",
+    "mijnservices.integration.zgw",
     "mijnservices.api",
     "mijnservices.registrations.autorisaties",
     "mijnservices.services.access",
@@ -43,7 +45,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: an oversized body is refused before anything reads it.
+    "mijnservices.api.middleware.BodySizeLimitMiddleware",
     "mijnservices.core.middleware.ServerTimingMiddleware",
+    "mijnservices.core.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -8,10 +8,14 @@ import structlog
 
 
 def build(*, level: str, fmt: str) -> dict[str, Any]:
+    # Exceptions as plain tracebacks, never with local variables: locals may hold personal
+    # data, and rendering them for a deep structure kept a worker busy for a minute.
     renderer: Any = (
         structlog.processors.JSONRenderer()
         if fmt == "json"
-        else structlog.dev.ConsoleRenderer(colors=False)
+        else structlog.dev.ConsoleRenderer(
+            colors=False, exception_formatter=structlog.dev.plain_traceback
+        )
     )
     return {
         "version": 1,

@@ -146,13 +146,30 @@ SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SECURE_COOKIES = declare(
-    "SECURE_COOKIES",
+BEHIND_TLS = declare(
+    "BEHIND_TLS",
     False,
-    "Send session and CSRF cookies only over HTTPS. Turn on behind TLS.",
+    "The site is served over HTTPS (itself or through a TLS-terminating proxy): session and "
+    "CSRF cookies only over HTTPS, and HSTS for a year. Turn on in production.",
     group="Security",
 )
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_COOKIES
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = BEHIND_TLS
+SECURE_HSTS_SECONDS = 31_536_000 if BEHIND_TLS else 0
+TRUSTED_PROXIES: list[str] = declare(
+    "TRUSTED_PROXIES",
+    [],
+    "Comma-separated networks (CIDR) of reverse proxies whose X-Forwarded-For and "
+    "X-Forwarded-Proto headers are believed (for the client address in login throttling).",
+    group="Security",
+    check=networks,
+)
+if TRUSTED_PROXIES and BEHIND_TLS:
+    # Only a trusted proxy's word that the client spoke HTTPS counts (see core/http.py).
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
+)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -347,11 +364,37 @@ DOCUMENTEN_MAX_UPLOAD_SIZE = declare(
     group="ZGW APIs",
     check=positive,
 )
+REQUEST_MAX_BODY_SIZE = declare(
+    "REQUEST_MAX_BODY_SIZE",
+    2_621_440,
+    "Largest request body (bytes) outside file uploads; the Documenten API allows "
+    "DOCUMENTEN_MAX_UPLOAD_SIZE (base64) on top. Larger: 413.",
+    group="ZGW APIs",
+    check=positive,
+)
+# Django's own limit is only a backstop (bodies without Content-Length): the middleware
+# (api/middleware.py) applies the per-path limits above.
+DATA_UPLOAD_MAX_MEMORY_SIZE = DOCUMENTEN_MAX_UPLOAD_SIZE * 4 // 3 + REQUEST_MAX_BODY_SIZE
+IDEMPOTENCY_KEY_TTL = declare(
+    "IDEMPOTENCY_KEY_TTL",
+    86400,
+    "Seconds an API write's Idempotency-Key and its answer are kept for replays (at least "
+    "24 hours); the worker purges older ones.",
+    group="ZGW APIs",
+    check=lambda v: None if v >= 86400 else "must be at least 86400 (24 hours)",
+)
+API_MAX_JSON_DEPTH = declare(
+    "API_MAX_JSON_DEPTH",
+    32,
+    "Deepest nesting of arrays and objects a JSON request body may have (deeper: 400).",
+    group="ZGW APIs",
+    check=positive,
+)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["mijnservices.api.authentication.JWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["mijnservices.api.permissions.ScopeRequired"],
     "DEFAULT_RENDERER_CLASSES": ["mijnservices.api.renderers.ZGWJSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["djangorestframework_camel_case.parser.CamelCaseJSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["mijnservices.api.parsers.ZGWJSONParser"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "mijnservices.api.pagination.ZGWPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -373,6 +416,14 @@ STATUS_SILENCE_DAYS_DEFAULT = declare(
     "otherwise.",
     group="Domain",
     check=positive,
+)
+STATUS_MAX_FUTURE_SECONDS = declare(
+    "STATUS_MAX_FUTURE_SECONDS",
+    300,
+    "How far (seconds) a status's datumStatusGezet may lie in the future (clock differences); "
+    "later: 400 date-in-future.",
+    group="Domain",
+    check=lambda v: None if v >= 0 else "must be 0 or more",
 )
 END_DATE_PREDICTION_MIN_ZAKEN = declare(
     "END_DATE_PREDICTION_MIN_ZAKEN",

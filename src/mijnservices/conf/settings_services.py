@@ -83,6 +83,11 @@ EMPLOYEE_LOGIN_MAX_FAILURES = declare(
     "EMPLOYEE_LOGIN_MAX_FAILURES", 5, "Failed employee logins per username and IP address "
     "before logging in is refused for a while.", group="Security", check=positive,
 )  # fmt: skip
+EMPLOYEE_LOGIN_MAX_FAILURES_PER_ACCOUNT = declare(
+    "EMPLOYEE_LOGIN_MAX_FAILURES_PER_ACCOUNT", 20, "Failed employee logins per username, from "
+    "any address, before logging in to that account is refused for a while.", group="Security",
+    check=positive,
+)  # fmt: skip
 EMPLOYEE_LOGIN_FAILURE_WINDOW = declare(
     "EMPLOYEE_LOGIN_FAILURE_WINDOW", 900, "Seconds over which failed employee logins are "
     "counted (and how long the block lasts).", group="Security", check=positive,
@@ -246,3 +251,31 @@ NOTIFY_CALLBACK_TOKEN = declare(
     "NOTIFY_CALLBACK_TOKEN", "", "Bearer token Notify sends with delivery-status callbacks "
     "(empty: callbacks are refused).", group="Notificatieservice", secret=True,
 )  # fmt: skip
+
+# --- External ZGW sources (decision 0029) ------------------------------------------
+ZGW_SOURCE_TIMEOUT = declare(
+    "ZGW_SOURCE_TIMEOUT",
+    10,
+    "Seconds to wait for an external ZGW source to connect and answer one call.",
+    group="ZGW sources",
+    check=positive,
+)
+ZGW_SOURCE_RETRIES = declare(
+    "ZGW_SOURCE_RETRIES",
+    2,
+    "Extra tries (with backoff) of a call to a ZGW source that failed or answered 429/5xx.",
+    group="ZGW sources",
+)
+ZGW_SOURCE_LOGIN_WAIT_MS = declare(
+    "ZGW_SOURCE_LOGIN_WAIT_MS",
+    1500,
+    "At login, milliseconds to wait for the person's zaken to be re-read from the ZGW sources.",
+    group="ZGW sources",
+)
+ZGW_SOURCE_RECONCILE_MINUTES = declare(
+    "ZGW_SOURCE_RECONCILE_MINUTES",
+    60,
+    "The worker re-reads an external zaak not brought up to date for this many minutes.",
+    group="ZGW sources",
+    check=positive,
+)

@@ -11,17 +11,20 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from django.conf import settings
 from django.contrib.auth import login
 from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
 from django.shortcuts import resolve_url
 from django.utils import timezone
 from django.utils.http import urlencode
 
+from mijnservices.core.http import client_ip
 from mijnservices.core.identity import Employee
 from mijnservices.kcc.models import LoginFailure
 from mijnservices.services.access.models import EmployeeRole
@@ -52,10 +55,30 @@ def login_employee(request: HttpRequest, user: Any, *, method: str) -> None:
     request.session[EMPLOYEE_SESSION_KEY] = {"user_id": user.pk, "method": method}
 
 
+def is_demo_account(user: Any, device: Any = None, password: str = "") -> bool:
+    """A demo employee: its name, its public password or its TOTP key fixed in the source.
+
+    Outside ``DEMO_MODE`` such an account never logs in, even if a database that was once
+    a demo still holds it."""
+    from mijnservices.kcc.management.commands.demo_employees import (
+        DEMO_EMPLOYEES,
+        DEMO_PASSWORD,
+        DEMO_TOTP_KEY,
+    )
+
+    return (
+        user.get_username() in {name for name, _role, _zaaktypen in DEMO_EMPLOYEES}
+        or (device is not None and str(device.key).lower() == DEMO_TOTP_KEY)
+        or password == DEMO_PASSWORD
+    )
+
+
 def current_employee(request: HttpRequest) -> Employee | None:
     user = getattr(request, "user", None)
     data: Any = request.session.get(EMPLOYEE_SESSION_KEY)
     if user is None or not user.is_authenticated or not isinstance(data, dict):
+        return None
+    if not settings.DEMO_MODE and is_demo_account(user):
         return None
     if data.get("user_id") != user.pk:
         return None
@@ -88,28 +111,56 @@ def employee_required(
     return wrapper
 
 
-# --- Throttling: failures per username + IP address, in the database -------------------
+# --- Throttling: failures per username + IP address and per username, in the database -----
+# Every attempt first writes its rows and then counts, so parallel attempts cannot all pass
+# one check: the n-th row written sees at least n rows. A failure keeps its rows; a success
+# clears the key's rows; an attempt that is refused or needs no verdict removes its own.
 def _throttle_key(username: str, ip: str) -> str:
     raw = f"{settings.SECRET_KEY}|{username.lower()}|{ip}"
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def _client_ip(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", ""))
+def _account_key(username: str) -> str:
+    raw = f"{settings.SECRET_KEY}|account|{username.lower()}"
+    return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def login_blocked(request: HttpRequest, username: str) -> bool:
+@dataclass(frozen=True)
+class LoginAttempt:
+    """The rows one attempt wrote (they become its failure unless released)."""
+
+    row_ids: tuple[int, ...]
+
+    def release(self) -> None:
+        """The attempt reached no verdict (e.g. it goes on to enrolment): not a failure."""
+        LoginFailure.objects.filter(pk__in=self.row_ids).delete()
+
+
+def login_attempt_begin(request: HttpRequest, username: str) -> LoginAttempt | None:
+    """Count this attempt; ``None`` when the username (from this address or at all) has had
+    too many failures in ``EMPLOYEE_LOGIN_FAILURE_WINDOW``."""
+    by_address = _throttle_key(username, client_ip(request))
+    by_account = _account_key(username)
+    rows = LoginFailure.objects.bulk_create(
+        [LoginFailure(key=by_address), LoginFailure(key=by_account)]
+    )
+    attempt = LoginAttempt(row_ids=tuple(int(row.pk) for row in rows))
     since = timezone.now() - timedelta(seconds=settings.EMPLOYEE_LOGIN_FAILURE_WINDOW)
-    failures = LoginFailure.objects.filter(
-        key=_throttle_key(username, _client_ip(request)), at__gte=since
-    ).count()
-    return failures >= settings.EMPLOYEE_LOGIN_MAX_FAILURES
-
-
-def login_failed(request: HttpRequest, username: str) -> None:
-    # Failed attempts are security records, not domain data: no outbox event.
-    LoginFailure.objects.create(key=_throttle_key(username, _client_ip(request)))
+    counts = dict(
+        LoginFailure.objects.filter(key__in=[by_address, by_account], at__gte=since)
+        .values_list("key")
+        .annotate(n=Count("id"))
+        .values_list("key", "n")
+    )
+    if (
+        counts.get(by_address, 0) > settings.EMPLOYEE_LOGIN_MAX_FAILURES
+        or counts.get(by_account, 0) > settings.EMPLOYEE_LOGIN_MAX_FAILURES_PER_ACCOUNT
+    ):
+        attempt.release()
+        return None
+    return attempt
 
 
 def login_succeeded(request: HttpRequest, username: str) -> None:
-    LoginFailure.objects.filter(key=_throttle_key(username, _client_ip(request))).delete()
+    keys = [_throttle_key(username, client_ip(request)), _account_key(username)]
+    LoginFailure.objects.filter(key__in=keys).delete()

@@ -1,9 +1,10 @@
 """Employee login with a local account and a TOTP code (django-otp), enrolment of the
 authenticator app (QR code as inline SVG with segno, plus the secret as text), logout.
 
-Throttling counts failures per username + IP address in the database, so it holds across
-worker processes; the same message answers a wrong password, a wrong code and a block
-being in force only where that tells an attacker nothing new.
+Throttling counts failures per username + IP address and per username in the database
+(kcc/auth.py), so it holds across worker processes and cannot be raced; the same message
+answers a wrong password, a wrong code and a block being in force only where that tells an
+attacker nothing new.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from mijnservices.kcc.auth import (
     current_employee,
-    login_blocked,
+    is_demo_account,
+    login_attempt_begin,
     login_employee,
-    login_failed,
     login_succeeded,
 )
 from mijnservices.kcc.forms import CodeForm, LoginForm
@@ -57,18 +58,28 @@ def login_page(request: HttpRequest) -> HttpResponse:
     error = ""
     if request.method == "POST" and form.is_valid():
         username = form.cleaned_data["username"]
-        if login_blocked(request, username):
+        attempt = login_attempt_begin(request, username)
+        if attempt is None:
             logger.info("employee_login_throttled")
             error = _(
                 "Too many failed attempts. For your safety, logging in is blocked for "
                 "15 minutes. Wait and try again, or ask the functional administrator."
             )
         else:
-            user = authenticate(request, username=username, password=form.cleaned_data["password"])
+            password = form.cleaned_data["password"]
+            user = authenticate(request, username=username, password=password)
             device = _confirmed_device(user) if user is not None else None
+            if (
+                user is not None
+                and not settings.DEMO_MODE
+                and is_demo_account(user, device, password)
+            ):
+                logger.warning("employee_login_demo_refused", user_id=user.pk)
+                user = device = None
             code = form.cleaned_data["code"].strip()
             if user is not None and device is None and not code:
                 # First login: set up the authenticator app before anything else.
+                attempt.release()
                 request.session.cycle_key()
                 request.session[PENDING_KEY] = user.pk
                 return HttpResponseRedirect(resolve_url("kcc:enrol"))
@@ -78,8 +89,7 @@ def login_page(request: HttpRequest) -> HttpResponse:
                 otp_login(request, device)
                 logger.info("employee_login", method="totp", user_id=user.pk)
                 return _after_login(request)
-            login_failed(request, username)
-            logger.info("employee_login_failed")
+            logger.info("employee_login_failed")  # the attempt's rows stay: a failure
             error = _("The user name, password or code is not right. Check them and try again.")
     context = {
         "form": form,
@@ -117,9 +127,11 @@ def enrol(request: HttpRequest) -> HttpResponse:
     form = CodeForm(request.POST or None)
     error = ""
     if request.method == "POST" and form.is_valid():
-        if login_blocked(request, user.get_username()):
+        attempt = login_attempt_begin(request, user.get_username())
+        if attempt is None:
             error = _("Too many failed attempts. Wait 15 minutes and try again.")
         elif device.verify_token(form.cleaned_data["code"].strip()):
+            login_succeeded(request, user.get_username())
             TOTPDevice.objects.filter(pk=device.pk).update(confirmed=True)
             device.confirmed = True
             del request.session[PENDING_KEY]
@@ -128,7 +140,6 @@ def enrol(request: HttpRequest) -> HttpResponse:
             logger.info("employee_totp_enrolled", user_id=user.pk)
             return HttpResponseRedirect(resolve_url(AFTER_LOGIN))
         else:
-            login_failed(request, user.get_username())
             error = _("That code is not right. Check the time on your phone and try again.")
     svg, secret = _qr_svg(device, user.get_username())
     context = {"form": form, "error": error, "qr_svg": mark_safe(svg), "secret": secret}  # noqa: S308 (segno output)

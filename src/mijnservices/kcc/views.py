@@ -23,6 +23,7 @@ from mijnservices.services.casework import selectors, services
 from mijnservices.services.casework.klantbeeld import party_overview
 from mijnservices.services.casework.search import party_by_name_and_birth_date
 from mijnservices.services.casework.verwerkingen import log_view
+from mijnservices.services.mijnzaken.sources import zaken_refresh_from_sources
 from mijnservices.ui.display import party_label
 from mijnservices.ui.session import safe_next_url
 
@@ -93,6 +94,8 @@ def _klantbeeld(
     form: ContactmomentForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
+    # Zaken in the gemeente's existing zaaksystemen: re-read them, waiting only briefly.
+    zaken_refresh_from_sources(party=party)
     zaken = list(selectors.zaken_of_party(employee, party))
     timeline = selectors.contact_timeline(party)
     log_view(

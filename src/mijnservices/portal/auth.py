@@ -18,6 +18,7 @@ from django.utils.http import urlencode
 
 from mijnservices.core.identity import Citizen, Party
 from mijnservices.portal import audit
+from mijnservices.services.mijnzaken.sources import zaken_refresh_from_sources
 from mijnservices.ui.session import safe_next_url
 
 SESSION_KEY = "portal_citizen"
@@ -46,6 +47,8 @@ def login_citizen(request: HttpRequest, citizen: Citizen) -> None:
     }
     # Pseudonyms and kinds only: never the BSN or a name in the logs.
     audit.record("citizen_login", citizen, kind=citizen.party.kind)
+    # Zaken in the gemeente's existing zaaksystemen: re-read them, waiting only briefly.
+    zaken_refresh_from_sources(party=citizen.party)
 
 
 def logout_citizen(request: HttpRequest) -> None:

@@ -5,6 +5,7 @@ from urllib.parse import urlparse
 import pytest
 
 from mijnservices.bench.load import LoadResult, run_load
+from mijnservices.testing.api import TEST_SECRET, applicatie_with_secret, token
 
 
 def test_percentiles_pick_the_nearest_rank():
@@ -21,13 +22,15 @@ def test_only_loopback_targets_are_allowed():
 
 @pytest.mark.django_db(transaction=True)
 def test_load_runner_counts_requests_and_reads_server_timing(live_server):
+    # Server-Timing is only sent to an authenticated caller: an API client here.
+    applicatie_with_secret(client_id="bench", heeft_alle_autorisaties=True)
     url = urlparse(live_server.url)
     result = run_load(
-        name="login page",
+        name="zaaktypen",
         host=url.hostname,
         port=url.port,
-        path_for=lambda n: "/inloggen/",
-        headers={},
+        path_for=lambda n: "/catalogi/api/v1/zaaktypen",
+        headers={"Authorization": f"Bearer {token('bench', TEST_SECRET)}"},
         clients=2,
         seconds=5,
         max_requests=20,

@@ -71,3 +71,19 @@ def test_configuration_reference_is_up_to_date():
     assert committed.read_text() == render_markdown() + "\n", (
         "docs/configuration.md is outdated: run `mijnservices config-docs`"
     )
+
+
+def test_behind_tls_turns_on_secure_cookies_and_hsts():
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS)"
+    )
+    env = {
+        **os.environ,
+        "BEHIND_TLS": "true",
+        "DJANGO_SETTINGS_MODULE": "mijnservices.conf.settings",
+    }
+    result = subprocess.run(  # noqa: S603 (our own interpreter and code)
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["True", "True", "31536000"]

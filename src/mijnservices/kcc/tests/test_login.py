@@ -62,7 +62,7 @@ def test_after_five_failures_even_the_right_login_is_blocked(client, settings):
     response = _post(client)
     assert response.status_code == 400
     assert "15" in response.content.decode()
-    assert LoginFailure.objects.count() == 5
+    assert LoginFailure.objects.count() == 10  # per address and per account; not the refused
     assert client.get(HOME).status_code == 302
 
 
@@ -139,3 +139,74 @@ def test_logout_ends_the_session(client):
     _post(client)
     client.post("/medewerker/uitloggen/")
     assert client.get(HOME).status_code == 302
+
+
+@pytest.mark.django_db
+def test_failures_from_many_addresses_block_the_account(client, settings):
+    settings.EMPLOYEE_LOGIN_MAX_FAILURES_PER_ACCOUNT = 4
+    employee_create("kcc", roles=["kcc"])
+    for n in range(4):
+        response = client.post(
+            LOGIN,
+            {"username": "kcc", "password": "wrong", "code": totp_code()},
+            REMOTE_ADDR=f"192.0.2.{n + 1}",
+        )
+        assert response.status_code == 400
+    refused = client.post(
+        LOGIN,
+        {"username": "kcc", "password": PASSWORD, "code": totp_code()},
+        REMOTE_ADDR="198.51.100.7",
+    )
+    assert refused.status_code == 400
+    assert client.get(HOME).status_code == 302
+
+
+@pytest.mark.django_db
+def test_behind_a_trusted_proxy_the_forwarded_address_is_throttled(client, settings):
+    settings.EMPLOYEE_LOGIN_MAX_FAILURES = 2
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+    employee_create("kcc", roles=["kcc"])
+
+    def attempt(forwarded, password="wrong"):  # noqa: S107
+        return client.post(
+            LOGIN,
+            {"username": "kcc", "password": password, "code": totp_code()},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=forwarded,
+        )
+
+    attempt("203.0.113.5")
+    attempt("1.1.1.1, 203.0.113.5")  # what the client wrote itself does not count
+    assert attempt("203.0.113.5", password=PASSWORD).status_code == 400  # blocked
+    assert attempt("203.0.113.6", password=PASSWORD).status_code == 302  # another person
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parallel_attempts_cannot_pass_the_limit(settings):
+    """Attempts racing each other each write before they count: at most the limit pass."""
+    import threading
+
+    from django.db import connection
+    from django.test import RequestFactory
+
+    from mijnservices.kcc.auth import login_attempt_begin
+
+    settings.EMPLOYEE_LOGIN_MAX_FAILURES = 3
+    passed: list[bool] = []
+    barrier = threading.Barrier(8)
+
+    def one() -> None:
+        request = RequestFactory().post(LOGIN, REMOTE_ADDR="192.0.2.1")
+        barrier.wait()
+        try:
+            passed.append(login_attempt_begin(request, "kcc") is not None)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=one) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(passed) == 8
+    assert sum(passed) <= 3

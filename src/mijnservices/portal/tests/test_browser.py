@@ -111,10 +111,17 @@ def _new_page(browser: Browser, width: int) -> Iterator[Page]:
             else None
         ),
     )
+    # Anything the Content-Security-Policy blocks (an inline script or style) fails the test.
+    blocked: list[str] = []
+    context.on(
+        "console",
+        lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None,
+    )
     try:
         yield context.new_page()
         # A missing stylesheet would make every visual check meaningless.
         assert failed == [], f"requests failed: {failed}"
+        assert blocked == [], f"blocked by the Content-Security-Policy: {blocked}"
     finally:
         context.close()
 

@@ -2,11 +2,21 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from mijnservices.core.admin_forms import WriteOnlySecretsForm
 from mijnservices.registrations.autorisaties.models import Applicatie, Autorisatie, ClientCredential
+
+
+class ClientCredentialForm(WriteOnlySecretsForm):
+    secret_fields = ("secret",)
+
+    class Meta:
+        model = ClientCredential
+        fields = ["client_id", "secret"]
 
 
 class ClientCredentialInline(admin.TabularInline):  # type: ignore[type-arg]
     model = ClientCredential
+    form = ClientCredentialForm
     extra = 1
     fields = ["client_id", "secret"]
 

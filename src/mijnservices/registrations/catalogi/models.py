@@ -40,12 +40,20 @@ class Catalogus(models.Model):
     contactpersoon_beheer_emailadres = models.EmailField(max_length=254, blank=True)
     versie = models.CharField(max_length=20, blank=True)
     begindatum_versie = models.DateField(null=True, blank=True)
+    # The object's URL at the external ZGW source it is a projection of (decision 0029);
+    # empty for our own. Our APIs do not serve projected types.
+    bron_url = models.URLField(max_length=1000, blank=True, db_index=True)
 
     class Meta:
         verbose_name = "catalogus"
         verbose_name_plural = "catalogussen"
         constraints = [
-            models.UniqueConstraint(fields=["domein", "rsin"], name="catalogus_domein_rsin_unique")
+            # Among our own catalogi; a projection keeps the source's domein and rsin.
+            models.UniqueConstraint(
+                fields=["domein", "rsin"],
+                condition=models.Q(bron_url=""),
+                name="catalogus_domein_rsin_unique",
+            )
         ]
 
     def __str__(self) -> str:
@@ -120,6 +128,9 @@ class ZaakType(models.Model):
         default=list, blank=True, help_text="omschrijvingen of the besluittypen"
     )
     versiedatum = models.DateField(null=True, blank=True)
+    # The object's URL at the external ZGW source it is a projection of (decision 0029);
+    # empty for our own. Our APIs do not serve projected types.
+    bron_url = models.URLField(max_length=1000, blank=True, db_index=True)
 
     class Meta:
         verbose_name = "zaaktype"
@@ -161,6 +172,7 @@ class StatusType(models.Model):
     )
     toelichting = models.TextField(blank=True)
     checklistitem_statustype = models.JSONField(default=list, blank=True)
+    bron_url = models.URLField(max_length=1000, blank=True)  # see ZaakType.bron_url
 
     class Meta:
         verbose_name = "statustype"
@@ -203,6 +215,7 @@ class ResultaatType(models.Model):
     # omschrijvingen, version-independent (Catalogi 1.3).
     besluittypen = models.JSONField(default=list, blank=True)
     informatieobjecttypen = models.JSONField(default=list, blank=True)
+    bron_url = models.URLField(max_length=1000, blank=True)  # see ZaakType.bron_url
 
     class Meta:
         verbose_name = "resultaattype"
@@ -230,6 +243,7 @@ class RolType(models.Model):
     zaaktype = models.ForeignKey(ZaakType, on_delete=models.CASCADE, related_name="roltypen")
     omschrijving = models.CharField(max_length=100)
     omschrijving_generiek = models.CharField(max_length=20, choices=RolOmschrijving.choices)
+    bron_url = models.URLField(max_length=1000, blank=True)  # see ZaakType.bron_url
 
     class Meta:
         verbose_name = "roltype"

@@ -80,6 +80,9 @@ class AbonnementForm(forms.ModelForm):  # type: ignore[type-arg]
                 callback_url_check(data["callback_url"], allow_private=bool(allow))
             except CallbackRefused as exc:
                 self.add_error("callback_url", str(exc))
+        redirected = self.instance.pk and data.get("callback_url") != self.instance.callback_url
+        if redirected and not data.get("new_auth"):
+            self.add_error("new_auth", "A new callback URL needs its own Authorization header.")
         names = {g["naam"] for g in data.get("kanalen_json") or []}
         unknown = names - set(Kanaal.objects.filter(naam__in=names).values_list("naam", flat=True))
         if unknown:

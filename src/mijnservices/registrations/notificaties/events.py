@@ -94,10 +94,17 @@ def _to_publish(event: OutboxEvent) -> NotificatieToPublish:
     )
 
 
+def _ours(event: OutboxEvent) -> bool:
+    """False for a change to a projection of an external source's object (decision 0029):
+    the source publishes it to its own subscribers, and our URLs for it are not served."""
+    return not (event.payload or {}).get("bron")
+
+
 def notificatie_from_event(event: OutboxEvent) -> None:
-    notificaties_publish([_to_publish(event)])
+    if _ours(event):
+        notificaties_publish([_to_publish(event)])
 
 
 def notificaties_from_events(events: list[OutboxEvent]) -> None:
     """The same for a batch of events, in three queries."""
-    notificaties_publish([_to_publish(event) for event in events])
+    notificaties_publish([_to_publish(event) for event in events if _ours(event)])

@@ -165,9 +165,17 @@ def abonnement_update(
     kanalen: Sequence[FilterGroup] | None = None,
     allow_private_network: bool | None = None,
 ) -> Abonnement:
-    """Change what is given; ``auth=None`` keeps the stored credentials."""
-    if callback_url is not None:
+    """Change what is given; ``auth=None`` keeps the stored credentials.
+
+    A new ``callback_url`` needs a new ``auth`` (the old credentials were meant for the old
+    receiver) and drops the private-network approval unless it is given again."""
+    if callback_url is not None and callback_url != abonnement.callback_url:
+        if auth is None:
+            raise DomainError(
+                "A new callbackUrl needs its own auth.", code="required", field="auth"
+            )
         abonnement.callback_url = callback_url
+        abonnement.allow_private_network = False
     if allow_private_network is not None:
         abonnement.allow_private_network = allow_private_network
     _check_callback(abonnement.callback_url, abonnement.allow_private_network)

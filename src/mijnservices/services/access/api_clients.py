@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import structlog
+from django.conf import settings
+
 from mijnservices.core.identity import ApiClient, TypeScopes
+from mijnservices.registrations.autorisaties.demo import DEMO_CLIENT_ID, DEMO_SECRET
 from mijnservices.registrations.autorisaties.models import ClientCredential
+
+logger = structlog.get_logger(__name__)
 
 
 @dataclass(frozen=True)
@@ -23,6 +29,11 @@ def api_client_load(client_id: str) -> LoadedClient | None:
         .first()
     )
     if credential is None:
+        return None
+    demo = credential.client_id == DEMO_CLIENT_ID or credential.secret == DEMO_SECRET
+    if demo and not settings.DEMO_MODE:
+        # A database that was once a demo keeps the public demo credentials: refused.
+        logger.warning("demo_credentials_refused")
         return None
     applicatie = credential.applicatie
     component_scopes: dict[str, set[str]] = {}

@@ -136,8 +136,9 @@ def zaken_scope(
 def zaken_scope_for(
     principal: ApiClient, *scopes: str, queryset: QuerySet[Zaak] | None = None
 ) -> QuerySet[Zaak]:
-    """The zaken an API client holds any of ``scopes`` for (per zaaktype)."""
-    base = queryset if queryset is not None else Zaak.objects.all()
+    """The zaken an API client holds any of ``scopes`` for (per zaaktype). Never projections
+    of an external source's zaken: our APIs do not serve or change them (decision 0029)."""
+    base = (queryset if queryset is not None else Zaak.objects.all()).filter(bron_url="")
     grants = _typed_grants(
         principal,
         ZRC,
@@ -153,7 +154,7 @@ def related_scope(
 ) -> QuerySet[M]:
     """Objects that belong to a zaak (statussen, rollen, ...) visible through their zaak."""
     if isinstance(principal, ApiClient) and principal.heeft_alle_autorisaties:
-        return queryset
+        return queryset.filter(**{f"{via}__bron_url": ""})
     return queryset.filter(**{f"{via}__in": zaken_scope(principal).values("pk")})
 
 
@@ -170,7 +171,10 @@ def may_on_zaaktype(
 
 
 def may_on_zaak(principal: ApiClient, zaak: Zaak, *scopes: str) -> bool:
-    """Whether the client holds one of ``scopes`` for this zaak's zaaktype (writes)."""
+    """Whether the client holds one of ``scopes`` for this zaak's zaaktype (writes). A
+    projection of an external zaak is changed only at its source (decision 0029)."""
+    if zaak.bron_url:
+        return False
     return may_on_zaaktype(
         principal,
         *scopes,

@@ -46,7 +46,8 @@ def zaak_for_detail(principal: Citizen, zaak_uuid: UUID) -> Zaak:
     """One zaak with its steps, statuses and citizen-visible sub-statuses, or 404."""
     queryset = (
         zaken_scope(principal)
-        .select_related("zaaktype", "status__statustype", "resultaat__resultaattype")
+        # projectie: when the zaak comes from an external source, when it was last read.
+        .select_related("zaaktype", "status__statustype", "resultaat__resultaattype", "projectie")
         .prefetch_related(
             Prefetch("zaaktype__statustypen", queryset=StatusType.objects.order_by("volgnummer")),
             Prefetch(

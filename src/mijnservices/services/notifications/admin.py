@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html, linebreaks
 
+from mijnservices.core.admin_forms import WriteOnlySecretsForm
 from mijnservices.services.notifications import templates
 from mijnservices.services.notifications.models import (
     ContactSignal,
@@ -129,6 +130,15 @@ class ContactSignalAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_filter = ["kanaal"]
 
 
+class ExternalSourceForm(WriteOnlySecretsForm):
+    secret_fields = ("authorization",)
+
+    class Meta:
+        model = ExternalSource
+        fields = ["naam", "authorization", "zgw_source", "actief"]
+
+
 @admin.register(ExternalSource)
 class ExternalSourceAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    form = ExternalSourceForm
     list_display = ["naam", "actief"]

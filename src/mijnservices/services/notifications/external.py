@@ -1,107 +1,47 @@
 """Notificaties from an external Notificaties API (e.g. a municipality's own Open Zaak): the
-worker reads the zaak, its initiators and the statustype from the source's Zaken and Catalogi
-APIs (real HTTP, ZGW JWT of the source's credentials) and plans notifications as for our own
-zaken. The zaak is not ours, so links go to the portal's overview."""
+worker re-reads the zaak the notificatie concerns from the linked ZGW source and projects it
+into our tables (decision 0029). A new status there becomes a local status with the usual
+outbox event, so the citizen is notified as for our own zaken, with a link to the zaak's page.
+
+Only the source's configured API roots are read (``integration.zgw.client``): a notificatie
+whose ``hoofdObject`` points anywhere else is refused without any call."""
 
 from __future__ import annotations
 
-import time
 from datetime import timedelta
 from typing import Any
 
-import jwt
-import requests
-from django.db import transaction
+import structlog
 from django.utils import timezone
 
-from mijnservices.core.identity import Party
-from mijnservices.services.notifications.models import ReceivedNotificatie, Trigger
-from mijnservices.services.notifications.services import ZaakRef, notify
+from mijnservices.integration.zgw.client import SourceError
+from mijnservices.integration.zgw.sync import zaak_refresh
+from mijnservices.services.notifications.models import ReceivedNotificatie
 
-TIMEOUT = 10
+logger = structlog.get_logger(__name__)
 
 
 class ExternalReadFailed(Exception):
-    """The source could not be read now; the outbox retries the event with backoff."""
+    """The source could not be read now; the notificatie is retried with backoff."""
 
 
-def _get(url: str, token: str, params: dict[str, str] | None = None) -> Any:
-    try:
-        response = requests.get(
-            url,
-            params=params,
-            headers={"Authorization": f"Bearer {token}", "Accept-Crs": "EPSG:4326"},
-            timeout=TIMEOUT,
-        )
-    except requests.RequestException as exc:
-        raise ExternalReadFailed(f"{type(exc).__name__}") from exc
-    if response.status_code != 200:
-        raise ExternalReadFailed(f"{url} answered {response.status_code}")
-    return response.json()
-
-
-def _token(client_id: str, secret: str) -> str:
-    payload = {
-        "iss": client_id,
-        "client_id": client_id,
-        "iat": int(time.time()),
-        "user_id": "mijnservices",
-    }
-    return jwt.encode(payload, secret, algorithm="HS256")
-
-
-def _parties(rollen: list[dict[str, Any]]) -> list[Party]:
-    found: list[Party] = []
-    for rol in rollen:
-        ident = rol.get("betrokkeneIdentificatie") or {}
-        if rol.get("betrokkeneType") == "natuurlijk_persoon" and ident.get("inpBsn"):
-            found.append(Party(kind="bsn", identifier=str(ident["inpBsn"])))
-        elif ident.get("kvkNummer"):
-            found.append(Party(kind="kvk", identifier=str(ident["kvkNummer"])))
-    return found
-
-
-def _trigger(body: dict[str, Any], token: str) -> str | None:
-    resource, actie = body.get("resource"), body.get("actie")
-    if actie != "create":
-        return None
-    if resource == "status":
-        status = _get(str(body["resourceUrl"]), token)
-        statustype = _get(str(status["statustype"]), token)
-        if statustype.get("isEindstatus"):
-            return Trigger.ZAAK_AFGESLOTEN
-        return Trigger.STATUS if statustype.get("informeren") else None
-    return {"zaakinformatieobject": Trigger.DOCUMENT, "besluit": Trigger.BESLUIT}.get(str(resource))
+class NoSourceLinked(Exception):
+    """The sender has no ZGW source to read: nothing can be done with its notificaties."""
 
 
 def _plan(received: ReceivedNotificatie) -> None:
-    """Read what the notificatie concerns (HTTP, no transaction open) and plan notifications."""
-    if received.body.get("kanaal") != "zaken":
-        return
+    """Refresh the zaak the notificatie concerns (HTTP outside any transaction; the
+    projection writes in its own)."""
     body = received.body
-    token = _token(received.source.client_id, received.source.secret)
-    trigger = _trigger(body, token)
-    if trigger is None:
+    if body.get("kanaal") != "zaken":
         return
-    zaak_url = str(body["hoofdObject"])
-    zaak = _get(zaak_url, token)
-    base = zaak_url.rsplit("/zaken/", 1)[0]
-    rollen = _get(f"{base}/rollen", token, {"zaak": zaak_url, "omschrijvingGeneriek": "initiator"})
-    parties = _parties(rollen.get("results", []) if isinstance(rollen, dict) else rollen)
-    ref = ZaakRef(
-        uuid=str(zaak.get("uuid") or zaak_url.rstrip("/").rsplit("/", 1)[-1]),
-        identificatie=str(zaak.get("identificatie", "")),
-        omschrijving=str(zaak.get("omschrijving", "")),
-        local=False,
-    )
-    with transaction.atomic():
-        notify(
-            event_id=f"extern:{received.source_id}:{received.notificatie_id}",
-            trigger=trigger,
-            parties=parties,
-            zaak=ref,
-        )
-        ReceivedNotificatie.objects.filter(pk=received.pk).update(processed_at=timezone.now())
+    source = received.source.zgw_source
+    if source is None or not source.actief:
+        raise NoSourceLinked("No active ZGW source is linked to this sender.")
+    try:
+        zaak_refresh(source=source, url=str(body["hoofdObject"]))
+    except SourceError as exc:
+        raise ExternalReadFailed(str(exc)) from exc
 
 
 BACKOFF_SECONDS = (10, 60, 300, 1800, 3600, 7200, 14400, 28800, 28800, 28800)
@@ -112,7 +52,7 @@ def external_process_due(*, limit: int = 20) -> int:
     retried with backoff for more than 24 hours, then the notificatie is marked failed."""
     now = timezone.now()
     due = list(
-        ReceivedNotificatie.objects.select_related("source")
+        ReceivedNotificatie.objects.select_related("source__zgw_source")
         .filter(processed_at__isnull=True, failed=False, next_attempt_at__lte=now)
         .order_by("next_attempt_at")[:limit]
     )
@@ -124,7 +64,13 @@ def external_process_due(*, limit: int = 20) -> int:
             continue  # another worker has it
         try:
             _plan(received)
+        except NoSourceLinked as exc:
+            ReceivedNotificatie.objects.filter(pk=received.pk).update(
+                failed=True, last_error=str(exc)
+            )
+            continue
         except (ExternalReadFailed, KeyError, ValueError) as exc:
+            logger.info("external_notificatie_retry", source=received.source_id, error=str(exc))
             attempt = received.attempts + 1
             fields: dict[str, Any] = {"last_error": str(exc)[:300]}
             if attempt > len(BACKOFF_SECONDS):

@@ -9,6 +9,8 @@ import uuid
 
 from django.db import models
 
+from mijnservices.integration.zgw.models import ZgwSource
+
 
 class Trigger(models.TextChoices):
     ZAAK_ONTVANGEN = "zaak_ontvangen", "Zaak received"
@@ -205,10 +207,16 @@ class ExternalSource(models.Model):
     authorization = models.CharField(
         max_length=500, help_text="Authorization header value the source sends to our webhook."
     )
-    # ZGW JWT credentials (client id + secret) with which we read the source's Zaken and
-    # Catalogi APIs to find out whom a notificatie concerns.
-    client_id = models.CharField(max_length=100, blank=True)
-    secret = models.CharField(max_length=200, blank=True)
+    # The registered ZGW source whose zaak a notificatie refreshes (decision 0029): only its
+    # configured API roots are read, with its credentials.
+    zgw_source = models.ForeignKey(
+        ZgwSource,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="webhooks",
+        help_text="The ZGW source whose zaken the notificaties of this sender refresh.",
+    )
     actief = models.BooleanField(default=True)
 
     class Meta:

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from mijnservices.api.parsers import json_loads_limited
 from mijnservices.core.outbox import worker_wake
 from mijnservices.services.notifications.delivery import callback_record
 from mijnservices.services.notifications.models import ExternalSource, ReceivedNotificatie
@@ -30,7 +31,7 @@ def _problem(status: int, title: str) -> JsonResponse:
 
 def _json(request: HttpRequest) -> dict[str, object] | None:
     try:
-        body = json.loads(request.body or b"{}")
+        body = json_loads_limited(request.body or b"{}")
     except (ValueError, UnicodeDecodeError):
         return None
     return body if isinstance(body, dict) else None

@@ -29,3 +29,13 @@ def test_demo_client_gets_all_rights_and_can_call_the_apis(settings):
     client = Client(HTTP_AUTHORIZATION=f"Bearer {token('demo-client', 'demo-secret')}")
     assert client.get("/catalogi/api/v1/zaaktypen").status_code == 200
     assert client.get("/autorisaties/api/v1/applicaties").status_code == 200
+
+
+def test_a_database_that_was_a_demo_refuses_the_demo_client_outside_demo_mode(settings):
+    settings.DEMO_MODE = True
+    ensure_demo_client()
+    settings.DEMO_MODE = False
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {token('demo-client', 'demo-secret')}")
+    response = client.get("/catalogi/api/v1/zaaktypen")
+    assert response.status_code == 401
+    assert response["Content-Type"].startswith("application/problem+json")

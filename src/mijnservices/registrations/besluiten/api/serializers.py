@@ -7,6 +7,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from mijnservices.api.fields import ResourceLinkField
 from mijnservices.registrations.besluiten import services
 from mijnservices.registrations.besluiten.models import (
     AuditTrail,
@@ -22,7 +23,7 @@ from mijnservices.registrations.zaken.models import Zaak
 
 
 def _link(view: str, **kwargs: Any) -> Any:
-    return serializers.HyperlinkedRelatedField(view_name=view, lookup_field="uuid", **kwargs)
+    return ResourceLinkField(view_name=view, lookup_field="uuid", **kwargs)
 
 
 class BesluitSerializer(serializers.HyperlinkedModelSerializer):

@@ -42,6 +42,17 @@ class CatalogiReadMixin:
         "retrieve": ("expand",),
     }
 
+    def get_queryset(self) -> QuerySet[Any]:
+        """Only our own types: a projected catalogus of an external source (decision 0029),
+        and everything in it, is not served."""
+        queryset: QuerySet[Any] = super().get_queryset()  # type: ignore[misc]
+        fields = {field.name for field in queryset.model._meta.get_fields()}
+        if "domein" in fields:
+            return queryset.filter(bron_url="")
+        if "catalogus" in fields:
+            return queryset.filter(catalogus__bron_url="")
+        return queryset.filter(zaaktype__catalogus__bron_url="")
+
     def _index(self) -> CatalogusIndex:
         if not hasattr(self, "_catalogus_index"):
             self._catalogus_index = CatalogusIndex()

@@ -164,10 +164,15 @@ def resultaattype_delete(*, resultaattype: ResultaatType) -> None:
 
 
 @transaction.atomic
-def roltype_create(*, zaaktype: ZaakType, omschrijving: str, omschrijving_generiek: str) -> RolType:
+def roltype_create(
+    *, zaaktype: ZaakType, omschrijving: str, omschrijving_generiek: str, bron_url: str = ""
+) -> RolType:
     ensure_concept(zaaktype)
     return RolType.objects.create(
-        zaaktype=zaaktype, omschrijving=omschrijving, omschrijving_generiek=omschrijving_generiek
+        zaaktype=zaaktype,
+        omschrijving=omschrijving,
+        omschrijving_generiek=omschrijving_generiek,
+        bron_url=bron_url,
     )
 
 

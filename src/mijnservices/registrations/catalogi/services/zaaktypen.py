@@ -41,6 +41,8 @@ def catalogus_create(
         actie="create",
         hoofd_object=f"catalogus:{catalogus.uuid}",
         resource_id=str(catalogus.uuid),
+        # A projection of an external catalogus (decision 0029) is not published.
+        payload={"bron": catalogus.bron_url} if catalogus.bron_url else None,
     )
     return catalogus
 
@@ -227,4 +229,5 @@ def _zaaktype_event(zaaktype: ZaakType, actie: str) -> None:
         hoofd_object=f"zaaktype:{zaaktype.uuid}",
         resource_id=str(zaaktype.uuid),
         kenmerken={"catalogus": str(zaaktype.catalogus.uuid)},
+        payload={"bron": zaaktype.bron_url} if zaaktype.bron_url else None,
     )

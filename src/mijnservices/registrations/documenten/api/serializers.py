@@ -9,6 +9,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from mijnservices.api.audit import AuditTrailSerializer as BaseAuditTrailSerializer
+from mijnservices.api.fields import ResourceLinkField
 from mijnservices.registrations.catalogi.models import InformatieObjectType, Vertrouwelijkheid
 from mijnservices.registrations.documenten import services
 from mijnservices.registrations.documenten.models import (
@@ -29,7 +30,7 @@ DOCUMENT_VIEW = "documenten:enkelvoudiginformatieobject-detail"
 
 
 def document_link(**kwargs: Any) -> serializers.HyperlinkedRelatedField:  # type: ignore[type-arg]
-    return serializers.HyperlinkedRelatedField(
+    return ResourceLinkField(
         view_name=DOCUMENT_VIEW,
         lookup_field="uuid",
         queryset=EnkelvoudigInformatieObject.objects.select_related(
@@ -94,7 +95,7 @@ class InformatieObjectSerializer(serializers.ModelSerializer):  # type: ignore[t
     """A version of a document, as the standard shows it (the resource is the document)."""
 
     url = serializers.SerializerMethodField()
-    informatieobjecttype = serializers.HyperlinkedRelatedField(
+    informatieobjecttype = ResourceLinkField(
         view_name="catalogi:informatieobjecttype-detail",
         lookup_field="uuid",
         queryset=InformatieObjectType.objects.all(),

@@ -171,6 +171,14 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
             found = versies.order_by("-versie").first()
         if found is None:
             raise Http404
+        # The scope looked at the current version; an older one may be more confidential.
+        if found.pk != document.huidige_versie_id and not policy.may_on_informatieobjecttype(
+            self.principal,
+            *READ,
+            informatieobjecttype_uuid=found.informatieobjecttype.uuid,
+            vertrouwelijkheidaanduiding=found.vertrouwelijkheidaanduiding,
+        ):
+            raise Http404
         found.document = document
         return found
 

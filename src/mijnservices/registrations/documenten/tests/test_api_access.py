@@ -245,3 +245,16 @@ def test_expanded_list_queries_do_not_grow_with_the_page(path):
     one = _count(client, f"{BASE}/{path}?expand=informatieobject")
     make(29)
     assert _count(client, f"{BASE}/{path}?expand=informatieobject") == one
+
+
+def test_an_older_version_above_the_clients_maximum_is_not_served(world):
+    doc = world["secret"]  # version 1 is geheim
+    lock = services.informatieobject_lock(informatieobject=doc)
+    services.informatieobject_update(
+        informatieobject=doc, lock=lock, vertrouwelijkheidaanduiding="openbaar"
+    )
+    url = document_url(doc)
+    assert world["client"].get(url).status_code == 200  # version 2 is openbaar
+    for path in (f"{url}?versie=1", f"{url}/download?versie=1"):
+        assert world["client"].get(path).status_code == 404, path
+    assert world["client"].get(f"{url}?versie=2").status_code == 200

@@ -241,3 +241,23 @@ def test_trefwoorden_filter_finds_documents_with_any_of_the_words():
     assert found("bouwtekening") == ["A"]
     assert found("vergunning,aanvraag") == ["A", "B"]
     assert found("onbekend") == []
+
+
+def test_a_two_megabyte_document_is_accepted_inline(client, iot):
+    content = PDF + b" " * (2 * 1024 * 1024)
+    response = _create(client, iot, inhoud=b64(content))
+    assert response.status_code == 201, response.content[:300]
+    download = client.get(f"{response.json()['url']}/download")
+    assert b"".join(download.streaming_content) == content
+
+
+def test_a_body_above_the_documenten_limit_answers_413(client, iot, settings):
+    settings.DOCUMENTEN_MAX_UPLOAD_SIZE = 1024
+    settings.REQUEST_MAX_BODY_SIZE = 1024
+    response = client.post(  # 413 is not in the official spec: no spec check
+        f"{BASE}/enkelvoudiginformatieobjecten",
+        _body(iot, inhoud=b64(PDF + b" " * 10_000)),
+        content_type="application/json",
+    )
+    assert response.status_code == 413
+    assert response["Content-Type"] == "application/problem+json"

@@ -61,8 +61,15 @@ class AbonnementSerializer(serializers.ModelSerializer):  # type: ignore[type-ar
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         instance: Abonnement | None = self.instance
         callback_url = attrs.get("callback_url", instance.callback_url if instance else "")
+        redirected = instance is not None and callback_url != instance.callback_url
+        if redirected and "auth" not in attrs:
+            # The stored credentials were given for the old receiver: never send them on.
+            raise serializers.ValidationError(
+                {"auth": ["A new callbackUrl needs its own auth."]}, code="required"
+            )
         auth = attrs.get("auth", instance.auth if instance else "")
-        allow_private = instance.allow_private_network if instance else False
+        # An administrator's approval of a private address was for the old receiver.
+        allow_private = instance.allow_private_network if instance and not redirected else False
         # The subscriber must answer a test notificatie before anything is stored.
         services.callback_test(
             callback_url=callback_url, auth=auth, allow_private_network=allow_private

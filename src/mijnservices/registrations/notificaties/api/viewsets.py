@@ -12,6 +12,7 @@ import uuid
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -88,6 +89,16 @@ class AbonnementViewSet(ZGWModelViewSet):
         "partial_update": (CONSUME,),
         "destroy": (CONSUME,),
     }
+
+    def get_queryset(self) -> QuerySet[Abonnement]:
+        # An abonnement belongs to the client that made it (as in Open Notificaties): another
+        # client cannot list, read, redirect or delete it, whatever its scopes.
+        client_id = str(getattr(self.request.user, "client_id", "") or "")
+        return (
+            super().get_queryset().filter(client_id=client_id)
+            if client_id
+            else self.queryset.none()
+        )
 
     def perform_destroy(self, instance: Abonnement) -> None:
         services.abonnement_delete(abonnement=instance)

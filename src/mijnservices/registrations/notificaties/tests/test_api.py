@@ -156,6 +156,46 @@ def test_an_unknown_kanaal_is_refused(client, subscriber):
     assert response.json()["invalidParams"][0]["code"] == "kanaal-not-found"
 
 
+# --- ownership -----------------------------------------------------------------------
+
+
+def test_another_client_cannot_list_read_change_or_delete_an_abonnement(client, subscriber):
+    url = call(client, "post", "abonnement", abonnement_body(subscriber.url)).json()["url"]
+    other = nrc_client(CONSUME, PUBLISH, client_id="other-client")
+    assert call(other, "get", "abonnement").json() == []
+    assert call(other, "get", url).status_code == 404
+    changed = call(other, "patch", url, {"callbackUrl": subscriber.url, "auth": "Bearer x"})
+    assert changed.status_code == 404
+    assert call(other, "delete", url).status_code == 404
+    abonnement = Abonnement.objects.get()
+    assert abonnement.auth == "Bearer geheim" and abonnement.client_id == "nrc-client"
+
+
+def test_a_new_callback_url_without_a_new_auth_is_refused(client, allow_loopback):
+    with Subscriber() as first, Subscriber() as second:
+        url = call(client, "post", "abonnement", abonnement_body(first.url)).json()["url"]
+        response = call(client, "patch", url, {"callbackUrl": second.url})
+        assert response.status_code == 400
+        assert response.json()["invalidParams"][0]["name"] == "auth"
+        assert second.snapshot() == []  # the owner's auth never went to the new URL
+        moved = call(client, "patch", url, {"callbackUrl": second.url, "auth": "Bearer twee"})
+        assert moved.status_code == 200
+        assert second.snapshot()[-1].authorization == "Bearer twee"
+    assert Abonnement.objects.get().auth == "Bearer twee"
+
+
+def test_a_new_callback_url_drops_the_private_network_approval(client, subscriber, settings):
+    url = call(client, "post", "abonnement", abonnement_body(subscriber.url)).json()["url"]
+    Abonnement.objects.update(allow_private_network=True)
+    settings.NOTIFICATION_CALLBACK_ALLOWED_NETWORKS = []
+    with Subscriber() as other:
+        response = call(client, "patch", url, {"callbackUrl": other.url, "auth": "Bearer b"})
+        assert other.snapshot() == []
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["code"] == "invalid-callback-url"
+    assert Abonnement.objects.get().allow_private_network is True  # unchanged: refused
+
+
 # --- scopes --------------------------------------------------------------------------
 
 
@@ -240,6 +280,7 @@ def test_list_queries_do_not_grow(client, allow_loopback, path):
             kanaal = services.kanaal_create(naam=f"k{Notificatie.objects.count()}-{time.time_ns()}")
             services.abonnement_create(
                 callback_url="http://127.0.0.1:9/n",
+                client_id="nrc-client",
                 kanalen=[{"naam": kanaal.naam}, {"naam": "zaken", "filters": {"a": "b"}}],
             )
 

@@ -101,15 +101,30 @@ def test_abonnement_on_an_unknown_kanaal_is_refused(allow_loopback):
 @pytest.mark.django_db
 def test_abonnement_update_keeps_the_credentials_unless_new_ones_are_given(subscribe):
     abonnement = subscribe("http://127.0.0.1:9/a", auth="Bearer old")
-    services.abonnement_update(abonnement=abonnement, callback_url="http://127.0.0.1:9/b")
+    services.abonnement_update(abonnement=abonnement, callback_url="http://127.0.0.1:9/a")
     abonnement.refresh_from_db()
-    assert (abonnement.callback_url, abonnement.auth) == ("http://127.0.0.1:9/b", "Bearer old")
+    assert (abonnement.callback_url, abonnement.auth) == ("http://127.0.0.1:9/a", "Bearer old")
     services.abonnement_update(
         abonnement=abonnement, auth="Bearer new", kanalen=[{"naam": "documenten"}]
     )
     abonnement.refresh_from_db()
     assert abonnement.auth == "Bearer new"
     assert [k.kanaal.naam for k in abonnement.kanalen.all()] == ["documenten"]
+
+
+@pytest.mark.django_db
+def test_a_new_callback_url_needs_new_credentials_and_loses_the_private_approval(subscribe):
+    abonnement = subscribe("http://127.0.0.1:9/a", auth="Bearer old")
+    services.abonnement_update(abonnement=abonnement, allow_private_network=True)
+    with pytest.raises(DomainError, match="needs its own auth"):
+        services.abonnement_update(abonnement=abonnement, callback_url="http://127.0.0.1:9/b")
+    abonnement.refresh_from_db()
+    assert abonnement.callback_url == "http://127.0.0.1:9/a"
+    services.abonnement_update(
+        abonnement=abonnement, callback_url="http://127.0.0.1:9/b", auth="Bearer b"
+    )
+    abonnement.refresh_from_db()
+    assert (abonnement.auth, abonnement.allow_private_network) == ("Bearer b", False)
 
 
 @pytest.mark.django_db

@@ -9,7 +9,6 @@ from typing import Any, ClassVar
 
 from django.http import Http404
 from django_filters import rest_framework as filters
-from djangorestframework_camel_case.parser import CamelCaseJSONParser
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.exceptions import PermissionDenied
@@ -17,6 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mijnservices.api.pagination import ZGWSizedPagination
+from mijnservices.api.parsers import ZGWJSONParser
 from mijnservices.api.renderers import ZGWJSONRenderer
 from mijnservices.api.verwerkingen import LogsPersonalReads
 from mijnservices.api.viewsets import ZGWModelViewSet
@@ -32,8 +32,8 @@ UPDATE = ("taken.bijwerken",)
 _IGNORE = {"ignore_fields": serializers.FREE_FORM}
 
 
-class TakenParser(CamelCaseJSONParser):
-    json_underscoreize = {**CamelCaseJSONParser.json_underscoreize, **_IGNORE}
+class TakenParser(ZGWJSONParser):
+    json_underscoreize = {**ZGWJSONParser.json_underscoreize, **_IGNORE}
 
 
 class TakenRenderer(ZGWJSONRenderer):

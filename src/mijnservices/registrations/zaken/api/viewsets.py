@@ -3,7 +3,6 @@ zaken services (see :mod:`.base`)."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.db import transaction
@@ -16,6 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mijnservices.api.exceptions import UnknownQueryParameters
+from mijnservices.api.parsers import json_loads_limited
 from mijnservices.api.viewsets import ZGWViewMixin
 from mijnservices.registrations.zaken import geometry, services
 from mijnservices.registrations.zaken.api import filters, querysets, serializers
@@ -110,7 +110,7 @@ class ZaakViewSet(CrsNegotiation, ZakenViewSet):
         """Search with the list's filters in the body, plus ``uuid__in``, ``zaaktype__in``
         and ``zaakgeometrie.within``; always within the client's zaken_scope."""
         try:
-            body = json.loads(request.body or b"{}")
+            body = json_loads_limited(request.body or b"{}")
         except ValueError as exc:
             raise ParseError("The body is not JSON.") from exc
         if not isinstance(body, dict):

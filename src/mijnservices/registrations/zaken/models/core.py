@@ -118,6 +118,9 @@ class Zaak(models.Model):
     opdrachtgevende_organisatie = models.CharField(max_length=9, blank=True)
     processobjectaard = models.CharField(max_length=200, blank=True)
     processobject = models.JSONField(null=True, blank=True)
+    # The zaak's URL at the external ZGW source it is a projection of (decision 0029); empty
+    # for our own zaken. Our APIs neither serve nor change projected zaken.
+    bron_url = models.URLField(max_length=1000, blank=True, db_index=True)
 
     objects = ZaakQuerySet.as_manager()
 
@@ -125,8 +128,11 @@ class Zaak(models.Model):
         verbose_name = "zaak"
         verbose_name_plural = "zaken"
         constraints = [
+            # zrc-002 among our own zaken; a projection keeps the source's number.
             models.UniqueConstraint(
-                fields=["bronorganisatie", "identificatie"], name="zaak_identificatie_unique"
+                fields=["bronorganisatie", "identificatie"],
+                condition=models.Q(bron_url=""),
+                name="zaak_identificatie_unique",
             )
         ]
         indexes = [
@@ -151,6 +157,7 @@ class Status(models.Model):
     gezetdoor = models.ForeignKey(
         "Rol", on_delete=models.SET_NULL, null=True, blank=True, related_name="statussen"
     )
+    bron_url = models.URLField(max_length=1000, blank=True)  # see Zaak.bron_url
 
     class Meta:
         verbose_name = "status"
@@ -228,6 +235,7 @@ class Rol(models.Model):
     afwijkende_naam_betrokkene = models.CharField(max_length=625, blank=True)
     indicatie_machtiging = models.CharField(max_length=20, blank=True)
     contactpersoon_rol = models.JSONField(null=True, blank=True)
+    bron_url = models.URLField(max_length=1000, blank=True)  # see Zaak.bron_url
 
     class Meta:
         verbose_name = "rol"

@@ -13,7 +13,7 @@ Every change records an outbox event in the same transaction.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -49,6 +49,9 @@ def _zaak_event(zaak: Zaak, *, resource: str, actie: str, resource_id: str) -> N
             "zaaktype": resource_path("catalogi", "zaaktypen", zaak.zaaktype.uuid),
             "vertrouwelijkheidaanduiding": zaak.vertrouwelijkheidaanduiding,
         },
+        # A projection of an external zaak (decision 0029): our Notificaties API does not
+        # publish it, the source does.
+        payload={"bron": zaak.bron_url} if zaak.bron_url else None,
     )
 
 
@@ -79,10 +82,13 @@ def zaak_create(
     uiterlijke_einddatum_afdoening: date | None = None,
     vertrouwelijkheidaanduiding: str = "",
     toelichting: str = "",
+    bron_url: str = "",
     **fields: Any,
 ) -> Zaak:
     """Create a zaak. ``fields`` are further Zaak attributes (ZGW 1.7: hoofdzaak,
-    zaakgeometrie, betalingsindicatie, ...), checked by :func:`check_zaak_fields`."""
+    zaakgeometrie, betalingsindicatie, ...), checked by :func:`check_zaak_fields`.
+    ``bron_url``: the zaak is a projection of this zaak at an external source; it keeps the
+    source's identificatie, which is unique among our own zaken only (decision 0029)."""
     if zaaktype.concept:
         raise DomainError(
             "The zaaktype is not published yet.", code="zaaktype-concept", field="zaaktype"
@@ -99,7 +105,12 @@ def zaak_create(
     )
     if not identificatie:
         identificatie = identificatie_generate(bronorganisatie=organisation, jaar=registered.year)
-    elif Zaak.objects.filter(bronorganisatie=organisation, identificatie=identificatie).exists():
+    elif (
+        not bron_url
+        and Zaak.objects.filter(
+            bronorganisatie=organisation, identificatie=identificatie, bron_url=""
+        ).exists()
+    ):
         raise DomainError(
             "This identificatie is already used by this organisation.",
             code="identificatie-niet-uniek",
@@ -129,6 +140,7 @@ def zaak_create(
                     vertrouwelijkheidaanduiding or zaaktype.vertrouwelijkheidaanduiding
                 ),
                 laatste_activiteit=first_activity,
+                bron_url=bron_url,
                 **fields,
             )
     except IntegrityError as exc:
@@ -204,6 +216,7 @@ def rol_create(
     afwijkende_naam_betrokkene: str = "",
     indicatie_machtiging: str = "",
     contactpersoon_rol: dict[str, Any] | None = None,
+    bron_url: str = "",
 ) -> Rol:
     """Add a rol. The betrokkene is identified by ``betrokkene_identificatie`` (the ZGW
     shape for its ``betrokkene_type``) or the explicit columns; both are kept in step."""
@@ -253,6 +266,7 @@ def rol_create(
         afwijkende_naam_betrokkene=afwijkende_naam_betrokkene,
         indicatie_machtiging=indicatie_machtiging,
         contactpersoon_rol=contactpersoon_rol,
+        bron_url=bron_url,
         **{key: value for key, value in columns.items() if key in _EXTRA_ROL_COLUMNS},
     )
     _zaak_event(
@@ -299,6 +313,7 @@ def status_set(
     datum_status_gezet: datetime | None = None,
     statustoelichting: str = "",
     gezetdoor: Rol | None = None,
+    bron_url: str = "",
 ) -> Status:
     zaak = Zaak.objects.select_for_update().select_related("zaaktype").get(pk=zaak.pk)
     if gezetdoor is not None and gezetdoor.zaak_id != zaak.pk:
@@ -312,6 +327,14 @@ def status_set(
             field="statustype",
         )
     moment = datum_status_gezet or timezone.now()
+    # A status dated ahead would stay the current one until that moment (for ever, for the
+    # year 3000): refused, as Open Zaak does, beyond a margin for clock differences.
+    if moment > timezone.now() + timedelta(seconds=settings.STATUS_MAX_FUTURE_SECONDS):
+        raise DomainError(
+            "datumStatusGezet lies in the future.",
+            code="date-in-future",
+            field="datumStatusGezet",
+        )
     is_final = statustype.volgnummer == _final_volgnummer(zaak.zaaktype_id)
     if is_final and not Resultaat.objects.filter(zaak=zaak).exists():
         raise DomainError(
@@ -325,6 +348,7 @@ def status_set(
         datum_status_gezet=moment,
         statustoelichting=statustoelichting,
         gezetdoor=gezetdoor,
+        bron_url=bron_url,
     )
     changed: list[str] = []
     current = zaak.status

@@ -64,6 +64,24 @@ def test_statustype_of_another_zaaktype_is_refused():
 
 
 @pytest.mark.django_db
+def test_a_status_dated_far_in_the_future_is_refused(settings):
+    settings.STATUS_MAX_FUTURE_SECONDS = 300
+    zaak = ZaakFactory()
+    first = _statustypen(zaak)[0]
+    before = zaak.statussen.count()
+    with pytest.raises(DomainError) as error:
+        services.status_set(
+            zaak=zaak,
+            statustype=first,
+            datum_status_gezet=timezone.now().replace(year=3000),
+        )
+    assert error.value.code == "date-in-future"
+    assert zaak.statussen.count() == before
+    soon = timezone.now() + timedelta(seconds=60)  # clock differences are tolerated
+    assert services.status_set(zaak=zaak, statustype=first, datum_status_gezet=soon)
+
+
+@pytest.mark.django_db
 def test_final_status_needs_a_resultaat():
     zaak = ZaakFactory(status_count=1)
     with pytest.raises(DomainError) as error:

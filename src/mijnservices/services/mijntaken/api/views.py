@@ -10,11 +10,11 @@ from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
-from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from mijnservices.api.parsers import LimitedJSONParser
 from mijnservices.api.verwerkingen import parties_in_columns, personal_reads_log
 from mijnservices.api.viewsets import ZGWViewMixin
 from mijnservices.core.identity import ApiClient, Party, addressed_to, party_from_urn
@@ -92,7 +92,7 @@ class MijnTakenView(ZGWViewMixin, GenericAPIView):  # type: ignore[type-arg]
     api_version = API_VERSION
     component = access.MTK
     # The contract's names are already camelCase, and its free-form parts must stay as given.
-    parser_classes = [JSONParser]
+    parser_classes = [LimitedJSONParser]
     renderer_classes = [JSONRenderer]
     pagination_class = None
 

@@ -1,24 +1,19 @@
 """Notificaties from an external Notificaties API: the webhook stores each once, and the worker
-reads the zaak from the source's Zaken API over real HTTP (here our own API on a live server
-plays the external Open Zaak) before planning the notification."""
+refreshes the zaak from the linked ZGW source, reading only its configured API roots. The whole
+path against a real source process is in ``integration/zgw/tests/test_sync.py``."""
 
 from __future__ import annotations
 
 import pytest
 from django.test import Client
 
-from mijnservices.core.resources import resource_path
-from mijnservices.registrations.catalogi.models import StatusType
-from mijnservices.registrations.zaken import services as zaken
+from mijnservices.integration.zgw.sources import zgw_source_add
 from mijnservices.services.notifications.external import external_process_due
 from mijnservices.services.notifications.models import (
     ExternalSource,
     Notification,
     ReceivedNotificatie,
-    Trigger,
 )
-from mijnservices.services.notifications.tests.conftest import SUZANNE, drain, with_email
-from mijnservices.testing.api import applicatie_with_secret
 
 URL = "/notificatieservice/zgw/webhook/"
 
@@ -59,33 +54,33 @@ def test_the_webhook_stores_a_notificatie_once_and_refuses_strangers():
     assert ReceivedNotificatie.objects.count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_status_in_the_external_open_zaak_notifies_the_initiator(live_server, zaak, settings):
-    settings.SITE_URL = live_server.url
-    settings.NOTIFICATIONS_THROTTLE_MINUTES = 0
-    with_email(SUZANNE)
-    applicatie_with_secret(
-        client_id="extern-lezer", secret="extern-geheim", heeft_alle_autorisaties=True
-    )
-    _source(client_id="extern-lezer", secret="extern-geheim")
-    drain()
-    Notification.objects.all().delete()
-    status = zaken.status_set(
-        zaak=zaak, statustype=StatusType.objects.get(zaaktype=zaak.zaaktype, volgnummer=2)
-    )
-    body = dict(
-        BODY,
-        hoofdObject=live_server.url + resource_path("zaken", "zaken", zaak.uuid),
-        resourceUrl=live_server.url + resource_path("zaken", "statussen", status.uuid),
-    )
-    # Only the external path this time: our own event for the status is already handled.
-    drain()
-    Notification.objects.all().delete()
-    assert _post(Client(), body, key="ext-1").status_code == 204
+@pytest.mark.django_db
+def test_a_notificatie_of_a_sender_without_a_zgw_source_fails_without_reading_anything():
+    _source()
+    assert _post(Client(), BODY).status_code == 204
     assert external_process_due() == 1
-    assert external_process_due() == 0  # handled once
-    [notification] = Notification.objects.filter(event_id__startswith="extern:")
-    assert notification.trigger == Trigger.STATUS
-    assert notification.adres == "suzanne@example.nl"
-    assert zaak.identificatie in notification.tekst
-    assert "/mijn-overzicht/" in notification.tekst  # not our zaak: the overview
+    received = ReceivedNotificatie.objects.get()
+    assert received.failed
+    assert "No active ZGW source" in received.last_error
+    assert not Notification.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_hoofdobject_outside_the_sources_api_roots_is_refused_without_a_call():
+    """The SSRF hole of the old webhook reader: a notificatie named any URL and the worker
+    fetched it. Now only the linked source's configured roots are read (decision 0029)."""
+    zgw = zgw_source_add(
+        naam="openzaak",
+        zaken_api="https://open-zaak.example/zaken/api/v1/",
+        catalogi_api="https://open-zaak.example/catalogi/api/v1/",
+        client_id="lezer",
+        secret="geheim",
+    )
+    _source(zgw_source=zgw)
+    body = dict(BODY, hoofdObject="http://169.254.169.254/latest/meta-data/")
+    assert _post(Client(), body).status_code == 204
+    # The network guard of the tests would raise on any connection attempt; none is made.
+    assert external_process_due() == 1
+    received = ReceivedNotificatie.objects.get()
+    assert received.processed_at is None
+    assert "outside the source's Zaken API" in received.last_error

@@ -10,14 +10,12 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from mijnservices.api.fields import ISODurationField
+from mijnservices.api.fields import ISODurationField, ResourceLinkField
 from mijnservices.registrations.catalogi.selectors import CatalogusIndex, catalogus_id_of
 
 
 def link(view: str, **kwargs: Any) -> serializers.HyperlinkedRelatedField:  # type: ignore[type-arg]
-    return serializers.HyperlinkedRelatedField(
-        view_name=f"catalogi:{view}-detail", lookup_field="uuid", **kwargs
-    )
+    return ResourceLinkField(view_name=f"catalogi:{view}-detail", lookup_field="uuid", **kwargs)
 
 
 def links(view: str) -> serializers.HyperlinkedRelatedField:  # type: ignore[type-arg]

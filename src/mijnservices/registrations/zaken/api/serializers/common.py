@@ -11,19 +11,19 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from mijnservices.api.fields import parse_iso_duration
+from mijnservices.api.fields import ResourceLinkField, parse_iso_duration
 
 
 def zaken_link(view: str, queryset: QuerySet[Any] | None = None, **kwargs: Any) -> Any:
     if queryset is None:
         kwargs.setdefault("read_only", True)
-    return serializers.HyperlinkedRelatedField(
+    return ResourceLinkField(
         view_name=f"zaken:{view}-detail", lookup_field="uuid", queryset=queryset, **kwargs
     )
 
 
 def catalogi_link(view: str, queryset: QuerySet[Any], **kwargs: Any) -> Any:
-    return serializers.HyperlinkedRelatedField(
+    return ResourceLinkField(
         view_name=f"catalogi:{view}-detail", lookup_field="uuid", queryset=queryset, **kwargs
     )
 

@@ -1,0 +1,379 @@
+"""Projecting a source's zaken into the registration's own tables (decision 0029).
+
+Only what the portal, the KCC and the Notificatieservice need is kept (data minimisation):
+the zaak, its statussen, its resultaat and its *party* rollen (initiator, mede-initiator).
+Every write goes through the Zaken services, so a status that is new at the source becomes a
+local status with the usual outbox event: the citizen is notified as for our own zaken.
+
+Projecting is idempotent: objects are matched by their URL at the source (``bron_url``), so
+re-running changes nothing. HTTP happens before the transaction that writes, never inside it.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import structlog
+from django.db import transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+
+from mijnservices.core.errors import DomainError
+from mijnservices.core.identity import Party
+from mijnservices.integration.zgw.catalogue import zaaktype_project
+from mijnservices.integration.zgw.client import (
+    SourceConfig,
+    SourceError,
+    ZgwReader,
+    client_for,
+)
+from mijnservices.integration.zgw.models import ProjectedZaak, ZgwSource
+from mijnservices.registrations.catalogi.models import ResultaatType, RolType, StatusType, ZaakType
+from mijnservices.registrations.verwerkingen.services import Actor, verwerking_log
+from mijnservices.registrations.zaken import services as zaken
+from mijnservices.registrations.zaken.models import Resultaat, Rol, Status, Zaak
+from mijnservices.registrations.zaken.parties import PARTY_ROLES
+
+logger = structlog.get_logger(__name__)
+
+# Zaken 1.x query parameters that find a party's zaken through its rollen.
+PARTY_FILTERS = {
+    "bsn": "rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn",
+    "kvk": "rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__annIdentificatie",
+}
+READ_ACTIVITEIT = "zaken opvragen bij bron"
+READ_DOEL = "MijnZaken en KCC: de zaken van een betrokkene tonen en over nieuws berichten"
+# Zaken whose statussen, rollen and resultaat are read at the same time during a sync.
+READ_CONCURRENCY = 8
+
+
+@dataclass
+class SyncResult:
+    """What a sync did; ``error`` is a plain sentence when the source could not be read."""
+
+    projected: list[Zaak] = field(default_factory=list)
+    # Zaken that could not be projected (a rule of our registration); the others were.
+    failed: list[str] = field(default_factory=list)
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+@dataclass
+class _ZaakAtSource:
+    """Everything read of one zaak, before anything is written."""
+
+    url: str
+    data: dict[str, Any]
+    rollen: list[dict[str, Any]]
+    statussen: list[dict[str, Any]]
+    resultaat: dict[str, Any] | None
+
+
+def reader_for(source: ZgwSource) -> ZgwReader:
+    return client_for(
+        SourceConfig(
+            naam=source.naam,
+            roots=source.roots(),
+            client_id=source.client_id,
+            secret=source.secret,
+        )
+    )
+
+
+def _date(value: Any) -> date | None:
+    return parse_date(str(value)[:10]) if value else None
+
+
+def _moment(value: Any) -> datetime | None:
+    moment = parse_datetime(str(value)) if value else None
+    if moment is not None and timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment
+
+
+def _snake(name: str) -> str:
+    return "".join(f"_{c.lower()}" if c.isupper() else c for c in name)
+
+
+def _identification(data: dict[str, Any]) -> dict[str, Any]:
+    """A betrokkeneIdentificatie in our services' shape (snake_case keys); a KvK-nummer given
+    as ``annIdentificatie`` (Zaken before 1.5 has no kvkNummer filter) is kept as one."""
+    found = {_snake(key): value for key, value in (data or {}).items() if value}
+    if "kvk_nummer" not in found and found.get("ann_identificatie"):
+        found["kvk_nummer"] = found["ann_identificatie"]
+    found.pop("sub_verblijf_buitenland", None)
+    found.pop("verblijfsadres", None)
+    return found
+
+
+def _read_zaak(reader: ZgwReader, url: str, data: dict[str, Any] | None = None) -> _ZaakAtSource:
+    root = reader.root("zaken")
+    data = data if data is not None else reader.get(url)
+    rollen = [
+        rol
+        for rol in reader.get_all(root + "rollen", {"zaak": url})
+        if rol.get("omschrijvingGeneriek") in PARTY_ROLES
+    ]
+    statussen = list(reader.get_all(root + "statussen", {"zaak": url}))
+    resultaat_url = str(data.get("resultaat") or "")
+    resultaat = reader.get(resultaat_url) if resultaat_url else None
+    return _ZaakAtSource(url, data, rollen, statussen, resultaat)
+
+
+def _zaak_fields(data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "omschrijving": str(data.get("omschrijving") or "")[:80],
+        "toelichting": str(data.get("toelichting") or ""),
+        "einddatum_gepland": _date(data.get("einddatumGepland")),
+        "vertrouwelijkheidaanduiding": str(data.get("vertrouwelijkheidaanduiding") or ""),
+    }
+
+
+def _project(source: ZgwSource, read: _ZaakAtSource, zaaktype_url: str, reader: ZgwReader) -> Zaak:
+    zaaktype = zaaktype_project(source=source, reader=reader, url=zaaktype_url)
+    now = timezone.now()
+    with transaction.atomic():
+        link = (
+            ProjectedZaak.objects.select_for_update()
+            .select_related("zaak")
+            .filter(source=source, url=read.url)
+            .first()
+        )
+        fields = _zaak_fields(read.data)
+        if link is None:
+            zaak = zaken.zaak_create(
+                zaaktype=zaaktype,
+                identificatie=str(read.data.get("identificatie") or "")[:40],
+                bronorganisatie=str(read.data.get("bronorganisatie") or "")[:9] or None,
+                startdatum=_date(read.data.get("startdatum")) or timezone.localdate(),
+                registratiedatum=_date(read.data.get("registratiedatum")),
+                uiterlijke_einddatum_afdoening=_date(read.data.get("uiterlijkeEinddatumAfdoening")),
+                bron_url=read.url,
+                **fields,
+            )
+            link = ProjectedZaak.objects.create(
+                source=source, zaak=zaak, url=read.url, last_synced=now
+            )
+        else:
+            zaak = link.zaak
+            changed = {
+                name: value
+                for name, value in fields.items()
+                if value not in ("", None) and getattr(zaak, name) != value
+            }
+            if changed:
+                zaak = zaken.zaak_update(zaak=zaak, **changed)
+        _project_rollen(zaak, read.rollen)
+        _project_resultaat(zaak, read.resultaat)
+        _project_statussen(zaak, read.statussen)
+        ProjectedZaak.objects.filter(pk=link.pk).update(last_synced=now, last_error="")
+    return zaak
+
+
+def _project_rollen(zaak: Zaak, rollen: list[dict[str, Any]]) -> None:
+    local = {rol.bron_url: rol for rol in Rol.objects.filter(zaak=zaak).exclude(bron_url="")}
+    roltypen = {rt.bron_url: rt for rt in RolType.objects.filter(zaaktype_id=zaak.zaaktype_id)}
+    for data in rollen:
+        url = str(data.get("url") or "")
+        roltype = roltypen.get(str(data.get("roltype") or ""))
+        if not url or url in local or roltype is None:
+            continue
+        zaken.rol_create(
+            zaak=zaak,
+            roltype=roltype,
+            betrokkene_type=str(data.get("betrokkeneType") or ""),
+            betrokkene_identificatie=_identification(data.get("betrokkeneIdentificatie") or {}),
+            roltoelichting=str(data.get("roltoelichting") or "")[:1000],
+            indicatie_machtiging=str(data.get("indicatieMachtiging") or ""),
+            bron_url=url,
+        )
+    seen = {str(data.get("url") or "") for data in rollen}
+    for url, rol in local.items():
+        if url not in seen:
+            zaken.rol_delete(rol=rol)
+
+
+def _project_resultaat(zaak: Zaak, data: dict[str, Any] | None) -> None:
+    if not data:
+        return
+    resultaattype = ResultaatType.objects.filter(
+        zaaktype_id=zaak.zaaktype_id, bron_url=str(data.get("resultaattype") or "")
+    ).first()
+    if resultaattype is None:
+        return
+    current = Resultaat.objects.filter(zaak=zaak).first()
+    if current is None or current.resultaattype_id != resultaattype.pk:
+        zaken.resultaat_set(
+            zaak=zaak, resultaattype=resultaattype, toelichting=str(data.get("toelichting") or "")
+        )
+
+
+def _project_statussen(zaak: Zaak, statussen: list[dict[str, Any]]) -> None:
+    known = set(Status.objects.filter(zaak=zaak).values_list("bron_url", flat=True))
+    statustypen = {
+        st.bron_url: st for st in StatusType.objects.filter(zaaktype_id=zaak.zaaktype_id)
+    }
+    ordered = sorted(statussen, key=lambda item: str(item.get("datumStatusGezet") or ""))
+    for data in ordered:
+        url = str(data.get("url") or "")
+        statustype = statustypen.get(str(data.get("statustype") or ""))
+        if not url or url in known or statustype is None:
+            continue
+        zaken.status_set(
+            zaak=zaak,
+            statustype=statustype,
+            datum_status_gezet=_moment(data.get("datumStatusGezet")),
+            statustoelichting=str(data.get("statustoelichting") or "")[:1000],
+            bron_url=url,
+        )
+
+
+def _log_read(source: ZgwSource, parties: list[Party], urls: list[str]) -> None:
+    """Our read of personal data at the source, in the verwerkingenlogging (decision 0015):
+    the persons concerned as pseudonyms, the zaken by their uuid at the source."""
+    verwerking_log(
+        actor=Actor(kind="api_client", id=source.client_id, naam=f"MijnServices: {source.naam}"),
+        activiteit=READ_ACTIVITEIT,
+        doel=READ_DOEL,
+        personen=parties,
+        objecttype="zaak",
+        objecten=[url.rstrip("/").rsplit("/", 1)[-1] for url in urls],
+    )
+
+
+def _parties_of(rollen: list[dict[str, Any]]) -> list[Party]:
+    found: list[Party] = []
+    for rol in rollen:
+        ident = _identification(rol.get("betrokkeneIdentificatie") or {})
+        if ident.get("inp_bsn"):
+            found.append(Party(kind="bsn", identifier=str(ident["inp_bsn"])))
+        elif ident.get("kvk_nummer"):
+            found.append(Party(kind="kvk", identifier=str(ident["kvk_nummer"])))
+    return found
+
+
+class ProjectionFailed(SourceError):
+    """One zaak of the source breaks a rule of our registration; the others go on."""
+
+
+def _wanted(source: ZgwSource, reader: ZgwReader, url: str, data: dict[str, Any]) -> bool:
+    """Whether the zaak is one to show: within the source's roots, and of a chosen zaaktype
+    (when the source names them)."""
+    if not reader.within_roots(url):
+        raise SourceError("The zaak URL is outside the source's Zaken API.")
+    zaaktype_url = str(data.get("zaaktype") or "")
+    if not reader.within_roots(zaaktype_url):
+        return False
+    if not source.zaaktypen:
+        return True
+    local = ZaakType.objects.filter(bron_url=zaaktype_url).values_list("identificatie", flat=True)
+    identificatie = local.first() or reader.get(zaaktype_url).get("identificatie")
+    return identificatie in source.zaaktypen
+
+
+def _project_checked(source: ZgwSource, read: _ZaakAtSource, reader: ZgwReader) -> Zaak | None:
+    """Project what was read; None when the zaak has no party rol (and no projection yet)."""
+    if not read.rollen and not ProjectedZaak.objects.filter(source=source, url=read.url).exists():
+        return None
+    try:
+        return _project(source, read, str(read.data["zaaktype"]), reader)
+    except DomainError as exc:
+        ProjectedZaak.objects.filter(source=source, url=read.url).update(last_error=str(exc)[:300])
+        raise ProjectionFailed(f"A zaak of the source could not be projected: {exc}") from exc
+
+
+def _unchanged(source: ZgwSource, found: list[dict[str, Any]]) -> dict[str, int]:
+    """The zaken (URL → local zaak id) already projected whose current status and resultaat
+    we hold: a login sync need not read their details again (three queries for all). A
+    changed rol comes with a notificatie or the reconciliation, which re-read everything."""
+    urls = [str(data.get("url") or "") for data in found]
+    links = dict(
+        ProjectedZaak.objects.filter(source=source, url__in=urls).values_list("url", "zaak_id")
+    )
+    if not links:
+        return {}
+    statuses = set(
+        Status.objects.filter(zaak_id__in=links.values()).values_list("bron_url", flat=True)
+    )
+    closed = set(
+        Resultaat.objects.filter(zaak_id__in=links.values()).values_list("zaak_id", flat=True)
+    )
+    return {
+        url: links[url]
+        for url, data in zip(urls, found, strict=True)
+        if url in links
+        and (not data.get("status") or str(data["status"]) in statuses)
+        and bool(data.get("resultaat")) == (links[url] in closed)
+    }
+
+
+def zaken_sync_for_party(
+    *, source: ZgwSource, party: Party, reader: ZgwReader | None = None
+) -> SyncResult:
+    """Read the party's zaken at the source and project them. The zaken's details are read
+    in parallel (I/O only; the writes follow in this thread). Never raises for a source that
+    cannot be read: the result says so, the source records it, and the last state stays."""
+    reader = reader or reader_for(source)
+    result = SyncResult()
+    params = {PARTY_FILTERS[party.kind]: party.identifier}
+    try:
+        found = list(reader.get_all(reader.root("zaken") + "zaken", params))
+        unchanged = _unchanged(source, found)
+        wanted = [
+            (str(data.get("url") or ""), data)
+            for data in found
+            if str(data.get("url") or "") not in unchanged
+            and _wanted(source, reader, str(data.get("url") or ""), data)
+        ]
+        with ThreadPoolExecutor(max_workers=READ_CONCURRENCY) as pool:
+            reads = list(pool.map(lambda item: _read_zaak(reader, *item), wanted))
+        if found:
+            _log_read(source, [party], [str(data.get("url") or "") for data in found])
+        for read in reads:
+            try:
+                zaak = _project_checked(source, read, reader)
+            except ProjectionFailed as exc:
+                result.failed.append(str(exc))
+                continue
+            if zaak is not None:
+                result.projected.append(zaak)
+        result.projected += list(Zaak.objects.filter(pk__in=unchanged.values()))
+        if unchanged:
+            ProjectedZaak.objects.filter(zaak_id__in=unchanged.values()).update(
+                last_synced=timezone.now()
+            )
+    except SourceError as exc:
+        result.error = str(exc)
+    ZgwSource.objects.filter(pk=source.pk).update(
+        last_synced=timezone.now() if result.ok else source.last_synced,
+        last_error=(result.error or "; ".join(result.failed))[:300],
+    )
+    logger.info(
+        "zgw_party_synced",
+        source=source.naam,
+        zaken=len(result.projected),
+        failed=len(result.failed),
+        ok=result.ok,
+        error=result.error,
+    )
+    return result
+
+
+def zaak_refresh(*, source: ZgwSource, url: str, reader: ZgwReader | None = None) -> Zaak | None:
+    """Re-read one zaak by its URL at the source and project it (a notificatie from the
+    source). Raises ``SourceError`` so the caller can retry with backoff."""
+    reader = reader or reader_for(source)
+    data = reader.get(url) if reader.within_roots(url) else {}
+    if not _wanted(source, reader, url, data):
+        return None
+    read = _read_zaak(reader, url, data)
+    _log_read(source, _parties_of(read.rollen), [url])
+    zaak = _project_checked(source, read, reader)
+    logger.info("zgw_zaak_refreshed", source=source.naam, projected=zaak is not None)
+    return zaak

@@ -1,0 +1,3 @@
+from mijnservices.testing.conformance.runner import main
+
+raise SystemExit(main())

@@ -1,0 +1,243 @@
+"""A second MijnServices process that plays "the gemeente's existing zaaksysteem" in tests: a
+real ZGW server over HTTP on loopback, with its own VAR_DIR and SQLite database, migrated, and
+an API client with a secret. Tests fill it through its Catalogi and Zaken APIs.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from mijnservices.testing.api import token
+from mijnservices.testing.processes import free_port
+
+CLIENT_ID = "mijnservices-portal"
+SECRET = "source-secret-long-enough-for-hs256"  # noqa: S105 (test only)
+_CREATE_CLIENT = f"""
+from mijnservices.testing.api import applicatie_with_secret
+applicatie_with_secret(client_id={CLIENT_ID!r}, secret={SECRET!r}, heeft_alle_autorisaties=True)
+"""
+
+
+class SourceProcess:
+    """``mijnservices serve`` on a free loopback port, its own database and control socket."""
+
+    def __init__(self, var_dir: Path) -> None:
+        self.var_dir = var_dir
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen[bytes] | None = None
+        self.log = var_dir / "serve.log"
+        self._catalogus: dict[str, Any] | None = None
+
+    # --- the process ------------------------------------------------------------------
+    def env(self) -> dict[str, str]:
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in {"DATABASE_URL", "SQLITE_PATH", "DJANGO_SETTINGS_MODULE"}
+        }
+        env.update(
+            VAR_DIR=str(self.var_dir),
+            SQLITE_PATH=str(self.var_dir / "source.sqlite3"),
+            DEMO_MODE="false",
+            DEBUG="false",
+            SECRET_KEY=secrets.token_urlsafe(40),
+            ALLOWED_HOSTS="127.0.0.1,localhost",
+            SITE_URL=self.url,
+            WEB_CONCURRENCY="1",
+            XDG_RUNTIME_DIR=str(self.var_dir),
+        )
+        return env
+
+    def _command(self, *args: str) -> list[str]:
+        return [sys.executable, "-m", "mijnservices", *args]
+
+    def prepare(self) -> SourceProcess:
+        """Migrate the database and create the API client (once)."""
+        self.var_dir.mkdir(parents=True, exist_ok=True)
+        env = self.env()
+        subprocess.run(  # noqa: S603 (our own command)
+            self._command("migrate", "--no-input", "-v", "0"), env=env, check=True, timeout=600
+        )
+        subprocess.run(  # noqa: S603 (our own command)
+            self._command("shell", "-c", _CREATE_CLIENT), env=env, check=True, timeout=120
+        )
+        return self
+
+    def start(self) -> SourceProcess:
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(  # noqa: S603 (our own command)
+                self._command("serve", "--port", str(self.port), "--workers", "1"),
+                env=self.env(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                requests.get(f"{self.url}/catalogi/api/v1/", timeout=1)
+                return self
+            except requests.ConnectionError:
+                if self.process.poll() is not None:
+                    break
+                time.sleep(0.2)
+        raise RuntimeError(f"The source process did not start: {self.log.read_text()[-2000:]}")
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+        self.process = None
+
+    # --- its APIs -----------------------------------------------------------------------
+    def root(self, api: str) -> str:
+        return f"{self.url}/{api}/api/v1/"
+
+    def _headers(self) -> dict[str, str]:
+        return {
+            "Authorization": f"Bearer {token(CLIENT_ID, SECRET)}",
+            "Accept-Crs": "EPSG:4326",
+            "Content-Crs": "EPSG:4326",
+        }
+
+    def post(self, api: str, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        response = requests.post(
+            self.root(api) + path, json=body, headers=self._headers(), timeout=30
+        )
+        assert response.status_code in (200, 201), (path, response.status_code, response.text)
+        return dict(response.json())
+
+    def get(self, url: str) -> dict[str, Any]:
+        response = requests.get(url, headers=self._headers(), timeout=30)
+        assert response.status_code == 200, (url, response.status_code, response.text)
+        return dict(response.json())
+
+    # --- what a test needs there --------------------------------------------------------
+    def published_zaaktype(self, identificatie: str = "ZT-EXTERN") -> dict[str, Any]:
+        """A catalogus and a published zaaktype with three steps (the second informs the
+        initiator), a resultaattype and an initiator roltype."""
+        if self._catalogus is None:
+            self._catalogus = self.post(
+                "catalogi",
+                "catalogussen",
+                {"domein": "EXTRN", "rsin": "002220647", "contactpersoonBeheerNaam": "Beheer"},
+            )
+        catalogus = self._catalogus
+        zaaktype = self.post(
+            "catalogi",
+            "zaaktypen",
+            {
+                "identificatie": identificatie,
+                "omschrijving": "Aanvraag parkeervergunning",
+                "vertrouwelijkheidaanduiding": "openbaar",
+                "doel": "doel",
+                "aanleiding": "aanleiding",
+                "indicatieInternOfExtern": "extern",
+                "handelingInitiator": "aanvragen",
+                "onderwerp": "Parkeren",
+                "handelingBehandelaar": "behandelen",
+                "doorlooptijd": "P8W",
+                "opschortingEnAanhoudingMogelijk": False,
+                "verlengingMogelijk": False,
+                "publicatieIndicatie": False,
+                "productenOfDiensten": [],
+                "referentieproces": {"naam": "proces"},
+                "verantwoordelijke": "Team Parkeren",
+                "catalogus": catalogus["url"],
+                "besluittypen": [],
+                "deelzaaktypen": [],
+                "gerelateerdeZaaktypen": [],
+                "beginGeldigheid": "2025-01-01",
+            },
+        )
+        statustypen = [
+            self.post(
+                "catalogi",
+                "statustypen",
+                {
+                    "omschrijving": name,
+                    "zaaktype": zaaktype["url"],
+                    "volgnummer": number,
+                    "informeren": number == 2,
+                    "statustekst": f"Stap {number}",
+                },
+            )
+            for number, name in enumerate(("Ontvangen", "In behandeling", "Afgerond"), start=1)
+        ]
+        resultaattype = self.post(
+            "catalogi",
+            "resultaattypen",
+            {
+                "zaaktype": zaaktype["url"],
+                "omschrijving": "Verleend",
+                "resultaattypeomschrijving": "https://selectielijst.example/omschrijvingen/1",
+                "selectielijstklasse": "https://selectielijst.example/resultaten/1",
+            },
+        )
+        roltype = self.post(
+            "catalogi",
+            "roltypen",
+            {
+                "zaaktype": zaaktype["url"],
+                "omschrijving": "Aanvrager",
+                "omschrijvingGeneriek": "initiator",
+            },
+        )
+        self.post("catalogi", f"zaaktypen/{zaaktype['url'].rsplit('/', 1)[-1]}/publish", {})
+        return {
+            "zaaktype": zaaktype,
+            "statustypen": statustypen,
+            "resultaattype": resultaattype,
+            "roltype": roltype,
+        }
+
+    def zaak_for(self, types: dict[str, Any], bsn: str, omschrijving: str) -> dict[str, Any]:
+        """A zaak with ``bsn`` as initiator, at its first step."""
+        zaak = self.post(
+            "zaken",
+            "zaken",
+            {
+                "bronorganisatie": "002220647",
+                "verantwoordelijkeOrganisatie": "002220647",
+                "zaaktype": types["zaaktype"]["url"],
+                "omschrijving": omschrijving,
+                "startdatum": time.strftime("%Y-%m-%d"),
+            },
+        )
+        self.post(
+            "zaken",
+            "rollen",
+            {
+                "zaak": zaak["url"],
+                "betrokkeneType": "natuurlijk_persoon",
+                "roltype": types["roltype"]["url"],
+                "roltoelichting": "aanvrager",
+                "betrokkeneIdentificatie": {"inpBsn": bsn},
+            },
+        )
+        self.status_set(zaak, types["statustypen"][0])
+        return zaak
+
+    def status_set(self, zaak: dict[str, Any], statustype: dict[str, Any]) -> dict[str, Any]:
+        return self.post(
+            "zaken",
+            "statussen",
+            {
+                "zaak": zaak["url"],
+                "statustype": statustype["url"],
+                "datumStatusGezet": datetime.now(UTC).isoformat(),
+            },
+        )
