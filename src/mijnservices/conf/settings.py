@@ -130,11 +130,7 @@ STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
-    # Document content (Documenten API); any Django storage backend, e.g. an S3-compatible one.
-    "documenten": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(VAR_DIR / "documenten")},
-    },
+    # "documenten" (document content): local files or object storage, see Operations below.
 }
 WHITENOISE_USE_FINDERS = True
 
@@ -287,6 +283,13 @@ BIND_ADDRESS = declare(
 PORT = declare("PORT", 8000, "Port for `mijnservices serve`.", group="Web server", check=positive)
 WEB_CONCURRENCY = declare(
     "WEB_CONCURRENCY", 2, "Web server worker processes.", group="Web server", check=positive
+)
+WEB_CONTROL_SOCKET = declare(
+    "WEB_CONTROL_SOCKET",
+    "",
+    "gunicorn's control socket (for `gunicornc`): empty = VAR_DIR/run/gunicorn-PORT.ctl, one per "
+    "instance; a path; or `off` for none.",
+    group="Web server",
 )
 
 # --- Logging -------------------------------------------------------------------
@@ -455,6 +458,16 @@ SESSION_WARNING_BEFORE = declare(
     check=positive,
 )
 OIDC = login_conf.declare_oidc()
+
+# --- Operations: readiness, metrics, object storage, virus scanning (conf/settings_operations.py)
+from mijnservices.conf import settings_operations as ops_conf  # noqa: E402 - groups in order
+
+STORAGES["documenten"] = ops_conf.documenten_storage(VAR_DIR)
+METRICS_TOKEN = ops_conf.METRICS_TOKEN
+READYZ_WORKER_MAX_AGE = ops_conf.READYZ_WORKER_MAX_AGE
+CLAMAV_ADDRESS = ops_conf.CLAMAV_ADDRESS
+CLAMAV_TIMEOUT = ops_conf.CLAMAV_TIMEOUT
+CLAMAV_WHEN_UNAVAILABLE = ops_conf.CLAMAV_WHEN_UNAVAILABLE
 
 # --- Services and integrations: more settings, declared in their own module ------------
 from mijnservices.conf.settings_services import *  # noqa: E402, F403

@@ -58,11 +58,17 @@ PAYMENTS_EXPIRE_HOURS = declare(
 # --- Demo (demo/) ---------------------------------------------------------------
 DEMO_MAILCATCHER_PORT = declare(
     "DEMO_MAILCATCHER_PORT",
-    8025,
+    -1,
     "DEMO_MODE only: port of the local mail catcher that `mijnservices run` starts; e-mail sent "
-    "to 127.0.0.1 on this port is shown at /demo/mail/. 0: do not start it.",
+    "to 127.0.0.1 on this port is shown at /demo/mail/. -1: PORT + 25 (8025). 0: do not start it.",
     group="Demo",
 )
+if DEMO_MAILCATCHER_PORT < 0:
+    import os as _os
+
+    # Derived from the web port, so two demos on one machine (different PORTs) keep their own
+    # mailboxes. PORT was already checked by settings.py, which imports this module last.
+    DEMO_MAILCATCHER_PORT = int(_os.environ.get("PORT") or 8000) + 25
 
 # --- Employee pages (kcc): purpose binding and login ----------------------------
 KCC_MAX_VERTROUWELIJKHEID = declare(

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
+    # Probes and metrics first: they must not depend on anything below (core/urls.py).
+    path("", include("mijnservices.core.urls")),
     path("admin/", admin.site.urls),
     path("autorisaties/api/v1/", include("mijnservices.registrations.autorisaties.api.urls")),
     path("catalogi/api/v1/", include("mijnservices.registrations.catalogi.api.urls")),

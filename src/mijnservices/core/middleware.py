@@ -8,24 +8,30 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
+from mijnservices.core import metrics
+
 
 class ServerTimingMiddleware:
-    """Adds ``Server-Timing: app;dur=<ms>`` so load tests and browsers see server time.
+    """Adds ``Server-Timing: app;dur=<ms>`` so load tests and browsers see server time, and
+    records the same time in the request latency metric when metrics are on.
 
-    Only for an authenticated caller (a logged-in Django user such as an employee, or an API
-    client): timings tell an anonymous prober which guesses (a user name, a token) made the
-    server work."""
+    The header only for an authenticated caller (a logged-in Django user such as an employee,
+    or an API client): timings tell an anonymous prober which guesses (a user name, a token)
+    made the server work. The metric is behind its own token."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
+        self.measure = metrics.enabled()
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         started = time.perf_counter()
         response = self.get_response(request)
-        elapsed_ms = (time.perf_counter() - started) * 1000
+        elapsed = time.perf_counter() - started
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            response["Server-Timing"] = f"app;dur={elapsed_ms:.1f}"
+            response["Server-Timing"] = f"app;dur={elapsed * 1000:.1f}"
+        if self.measure:
+            metrics.observe_request(request, response, elapsed)
         return response
 
 

@@ -53,3 +53,50 @@ class OutboxEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kanaal}.{self.resource}.{self.actie} {self.id}"
+
+
+class WorkerHeartbeat(models.Model):
+    """One row per running worker process, updated as it goes round (``core/heartbeat.py``):
+    /readyz and the metrics read it; a stopped worker removes its row."""
+
+    worker = models.CharField(max_length=200, primary_key=True, help_text="host:pid")
+    started_at = models.DateTimeField()
+    beat_at = models.DateTimeField(db_index=True)
+    rounds = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "worker heartbeat"
+
+    def __str__(self) -> str:
+        return self.worker
+
+
+class QuarantineStatus(models.TextChoices):
+    PENDING = "pending", "pending (not yet scanned)"
+    INFECTED = "infected", "infected (content deleted)"
+
+
+class QuarantinedUpload(models.Model):
+    """Content stored while the virus scanner was unreachable (``CLAMAV_WHEN_UNAVAILABLE=
+    quarantine``): not served until the worker has scanned it clean (``core/quarantine.py``),
+    then released to its owner and this row removed."""
+
+    kind = models.CharField(max_length=50, help_text="Who gets the content when it is clean.")
+    target_id = models.CharField(max_length=100)
+    storage_alias = models.CharField(max_length=50)
+    key = models.CharField(max_length=500)
+    size = models.PositiveBigIntegerField()
+    status = models.CharField(
+        max_length=20, choices=QuarantineStatus.choices, default=QuarantineStatus.PENDING
+    )
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField()
+    created_at = models.DateTimeField()
+    signature = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = "quarantined upload"
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="quarantine_due_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.target_id} ({self.status})"

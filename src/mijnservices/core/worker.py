@@ -22,6 +22,7 @@ import structlog
 from django.conf import settings
 from django.db import close_old_connections, connection, connections
 
+from mijnservices.core.heartbeat import Heartbeat
 from mijnservices.core.outbox import WAKE_CHANNEL, drain_once
 
 logger = structlog.get_logger(__name__)
@@ -136,10 +137,12 @@ class Worker:
         """Process events; returns how many were handled. ``once`` stops when idle."""
         logger.info("worker_started", poll_interval=self.poll_interval)
         wakeup = _Wakeup(self._stop)
+        heartbeat = Heartbeat()
         handled = 0
         try:
             while not self._stop.is_set():
                 close_old_connections()
+                heartbeat.beat()
                 done = self.run_round()
                 handled += done
                 if done == 0:
@@ -148,6 +151,7 @@ class Worker:
                     wakeup.wait(self.poll_interval)
         finally:
             wakeup.close()
+            heartbeat.stop()
         logger.info("worker_stopped", handled=handled)
         return handled
 

@@ -19,6 +19,8 @@ UPLOAD_ERRORS = {
         "again in the right format."
     ),
     "upload-not-allowed": _("You can no longer add documents to this case."),
+    "virus-found": _("This file contains a virus and has not been added. Choose another file."),
+    "scan-unavailable": _("We cannot check this file for viruses right now. Try again later."),
 }
 
 

@@ -57,6 +57,9 @@ PUBLIC_ROUTES = {
     "demo:mail": "DEMO ONLY mail viewer of made-up people's e-mail (404 outside demo mode)",
     "demo:mail_detail": "DEMO ONLY mail viewer of made-up people's e-mail (404 outside demo mode)",
     "kcc:enrol": "second login step; without a pending password step it redirects to the login",
+    "ops:healthz": "liveness probe for load balancers and orchestrators; no data in it",
+    "ops:readyz": "readiness probe (names of checks and ok/not ok only); no data in it",
+    "ops:metrics": "Prometheus: METRICS_TOKEN bearer token, not a login (404 until configured)",
 }
 # URL prefixes served by APIs: anonymous calls must get 401/403 (checked the same way).
 DENIED_STATUSES = {302, 401, 403, 404, 405}

@@ -7,8 +7,9 @@ class NotificatiesConfig(AppConfig):
     verbose_name = "Notificaties"
 
     def ready(self) -> None:
-        from mijnservices.core import outbox, worker
+        from mijnservices.core import metrics, outbox, worker
         from mijnservices.registrations.notificaties import delivery, events
+        from mijnservices.registrations.notificaties import metrics as notificatie_metrics
 
         # Outbox event → notificatie + deliveries, in the worker's transaction.
         outbox.register_handler(
@@ -17,3 +18,4 @@ class NotificatiesConfig(AppConfig):
         # The same worker process then sends due deliveries and purges old ones.
         worker.register_step("notification-deliveries", delivery.deliveries_send_due)
         worker.register_step("notification-purge", delivery.deliveries_purge_when_due)
+        metrics.register_collector(notificatie_metrics.deliveries)

@@ -7,7 +7,7 @@ class NotificationsConfig(AppConfig):
     verbose_name = "Notificatieservice (citizen notifications)"
 
     def ready(self) -> None:
-        from mijnservices.core import outbox, worker
+        from mijnservices.core import metrics, outbox, worker
         from mijnservices.services.notifications import (
             delivery,
             external,
@@ -15,6 +15,7 @@ class NotificationsConfig(AppConfig):
             silence,
             triggers,
         )
+        from mijnservices.services.notifications import metrics as notification_metrics
 
         outbox.register_handler(
             "notificatieservice",
@@ -28,3 +29,4 @@ class NotificationsConfig(AppConfig):
         worker.register_step("notificatieservice-extern", external.external_process_due)
         worker.register_step("notificatieservice-niet-vergeten", silence.niet_vergeten_when_due)
         worker.register_step("notificatieservice-herinneringen", reminders.taak_reminders_when_due)
+        metrics.register_collector(notification_metrics.notifications)

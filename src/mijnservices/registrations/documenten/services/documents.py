@@ -79,12 +79,12 @@ def _check_identificatie(versie: InformatieObjectVersie) -> None:
 
 def _with_content(
     versie: InformatieObjectVersie, inhoud: str | None, content: Iterable[bytes] | None = None
-) -> None:
+) -> storage.Stored | None:
     """Store base64 ``inhoud`` (API) or raw ``content`` chunks (portal upload) for this
     version; a version without either keeps the previous content. A citizen's upload is
     always type-checked; API content only when DOCUMENTEN_API_CONTENT_CHECK is on."""
     if inhoud is None and content is None:
-        return
+        return None
     stored = storage.store(
         content if content is not None else storage.base64_chunks(inhoud or ""),
         document_uuid=versie.document.uuid,
@@ -94,6 +94,16 @@ def _with_content(
     )
     versie.inhoud = stored.key
     versie.bestandsomvang = stored.size
+    return stored
+
+
+def versie_content_release(target_id: str, key: str, size: int) -> None:
+    """core.quarantine: content stored while the scanner was down was scanned clean."""
+    versie = InformatieObjectVersie.objects.select_for_update().get(pk=int(target_id))
+    if not versie.inhoud:
+        versie.inhoud = key
+        versie.bestandsomvang = size
+        versie.save(update_fields=["inhoud", "bestandsomvang"])
 
 
 RECEIVED_FORBIDDEN = (DocumentStatus.IN_BEWERKING, DocumentStatus.TER_VASTSTELLING)
@@ -133,8 +143,10 @@ def _save_version(
     _check_identificatie(versie)
     # Content of a transaction that rolls back later stays in the storage as an orphan
     # (no on-rollback hook); it is unreachable and harmless, see docs/standards.md.
-    _with_content(versie, inhoud, content)
+    stored = _with_content(versie, inhoud, content)
     versie.save()
+    if stored is not None:
+        storage.quarantine(stored, versie_pk=versie.pk)
     document = versie.document
     document.huidige_versie = versie
     document.save(update_fields=["huidige_versie"])

@@ -92,6 +92,7 @@ def _assemble(document: EnkelvoudigInformatieObject, parts: list[BestandsDeel]) 
     versie.inhoud = stored.key
     versie.bestandsomvang = stored.size
     versie.save(update_fields=["inhoud", "bestandsomvang"])
+    storage.quarantine(stored, versie_pk=versie.pk)
     _discard(document)  # the parts' files go once the assembled content is committed
     document_event(
         document,
