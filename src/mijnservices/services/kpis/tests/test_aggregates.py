@@ -70,3 +70,29 @@ def test_aggregates_hold_no_personal_data(days_ago):
     figures_refresh(now=timezone.now() + timedelta(seconds=1))
     fields = {f.name for f in DailyFigure._meta.get_fields()}
     assert fields == {"id", "day", "zaaktype", "measure", "value", "histogram"}
+
+
+def test_the_kpi_command_prints_csv_and_json(days_ago, capsys):
+    import json
+
+    zaaktype = published_zaaktype(identificatie="ZT-R", steps=2)
+    zaken_services.zaak_create(zaaktype=zaaktype, startdatum=days_ago(2))
+    call_command("kpi_rebuild", "--from", days_ago(3).isoformat())
+    capsys.readouterr()
+    args = [
+        "--from",
+        days_ago(3).isoformat(),
+        "--to",
+        days_ago(0).isoformat(),
+        "--zaaktype",
+        "ZT-R",
+    ]
+    call_command("kpi", *args, "--period", "quarter")
+    csv_lines = capsys.readouterr().out.splitlines()
+    assert csv_lines[0] == "zaaktype,periode,van,tot_en_met,kpi,waarde"
+    assert any(line.startswith("ZT-R,") and line.endswith(",verzoeken,1") for line in csv_lines)
+    call_command("kpi", *args, "--format", "json")
+    records = json.loads(capsys.readouterr().out)
+    assert {"zaaktype": "ZT-R", "kpi": "verzoeken"}.items() <= next(
+        r for r in records if r["kpi"] == "verzoeken" and r["waarde"] == "1"
+    ).items()
