@@ -139,3 +139,38 @@ class Scenario(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+
+class SurveyDone(models.Model):
+    """That a survey was answered (once per zaak for the KTO, per employee and quarter for the
+    MTO): only a keyed hash, so the answers cannot be traced back to a zaak or a person."""
+
+    key = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("answered survey")
+        verbose_name_plural = _("answered surveys")
+
+    def __str__(self) -> str:
+        return self.key[:8]
+
+
+class SurveyResponse(models.Model):
+    """One set of answers of a KTO (citizens) or MTO (employees): no BSN, no zaak, no user;
+    the month only. Reported only in groups of at least ``SURVEY_MIN_GROUP`` answers."""
+
+    soort = models.CharField(max_length=3, choices=[("kto", "KTO"), ("mto", "MTO")])
+    version = models.CharField(max_length=20)
+    zaaktype = models.CharField(max_length=50, blank=True)
+    role = models.CharField(max_length=20, blank=True)
+    month = models.DateField()
+    answers = models.JSONField(default=dict)
+    open_answer = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("survey response")
+        verbose_name_plural = _("survey responses")
+        indexes = [models.Index(fields=["soort", "zaaktype", "month"], name="kpis_survey_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.soort} {self.version} {self.month}"
