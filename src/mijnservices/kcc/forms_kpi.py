@@ -19,6 +19,7 @@ from mijnservices.services.kpis.business_case import (
 )
 from mijnservices.services.kpis.definitions import Kanaal, Kpi
 from mijnservices.services.kpis.periods import Granularity
+from mijnservices.services.kpis.surveys import MTO, OPEN_MAX_LENGTH
 
 
 def _choice_field(form: forms.Form, name: str) -> forms.ChoiceField:
@@ -218,3 +219,29 @@ def initial_from_case(case: BusinessCase) -> dict[str, Any]:
     for cost in case.yearly_costs:
         initial[f"jaarlijks_{cost.soort}"] = cost.bedrag
     return initial
+
+
+class MtoForm(forms.Form):
+    """The employee survey (MTO) of Startgids bijlage 7."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for question in MTO.questions:
+            self.fields[question.key] = forms.ChoiceField(
+                label=str(question.text),
+                choices=[(key, str(label)) for key, label in question.options],
+                required=False,
+                widget=forms.RadioSelect,
+            )
+        self.fields["open"] = forms.CharField(
+            label=str(MTO.open_question),
+            required=False,
+            max_length=OPEN_MAX_LENGTH,
+            widget=forms.Textarea(attrs={"rows": 3}),
+        )
+
+    def choice_fields(self) -> list[forms.BoundField]:
+        return [self[q.key] for q in MTO.questions]
+
+    def answers(self) -> dict[str, str]:
+        return {q.key: self.cleaned_data.get(q.key) or "" for q in MTO.questions}

@@ -150,10 +150,12 @@ def test_every_kpi_page_string_has_a_dutch_translation():
 
     root = Path(__file__).resolve().parents[2]
     found: set[str] = set()
-    for template in (root / "kcc" / "templates" / "kcc").glob("*kpi*.html"):
+    templates = root / "kcc" / "templates" / "kcc"
+    for template in [*templates.glob("*kpi*.html"), templates / "mto.html"]:
         found |= _template_msgids(template)
     modules = sorted((root / "services" / "kpis").glob("*.py"))
-    for module in [root / "kcc" / "forms_kpi.py", root / "kcc" / "kpi_views.py", *modules]:
+    kcc = [root / "kcc" / name for name in ("forms_kpi.py", "kpi_views.py", "mto_views.py")]
+    for module in [*kcc, *modules]:
         found |= _python_msgids(module)
     translated = {e.msgid for e in polib.pofile(str(DUTCH_PO)) if e.msgstr or e.msgstr_plural}
     assert len(found) > 100
@@ -165,3 +167,15 @@ def test_the_dashboard_is_in_dutch_by_default(employee_client, figures):
     assert (
         "KPI&#x27;s: het effect van MijnZaken" in page or "KPI's: het effect van MijnZaken" in page
     )
+
+
+def test_an_employee_answers_the_mto_once_and_results_wait_for_five(employee_client, figures):
+    client = employee_client("kcc")
+    assert 'href="/medewerker/tevredenheid/"' in client.get("/medewerker/").content.decode()
+    response = client.post("/medewerker/tevredenheid/", {"rechten": "soms", "open": ""})
+    assert response.status_code == 302
+    assert "dit kwartaal ingevuld" in client.get("/medewerker/tevredenheid/").content.decode()
+    client.post("/medewerker/uitloggen/")
+    page = employee_client("manager").get("/medewerker/kpi/").content.decode()
+    assert 'id="mto-heading"' in page
+    assert "Tot nu toe 1 antwoord" in page

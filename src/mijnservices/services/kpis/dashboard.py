@@ -16,6 +16,7 @@ from mijnservices.services.kpis.definitions import COUNTS, LABELS, Kpi
 from mijnservices.services.kpis.models import Baseline, GoLive
 from mijnservices.services.kpis.periods import Granularity
 from mijnservices.services.kpis.selectors import PeriodFigures, Value, kpi_figures, kpi_totals
+from mijnservices.services.kpis.surveys import SurveyResults, survey_results
 
 CHARTED = (
     Kpi.VERZOEKEN,
@@ -63,6 +64,8 @@ class Dashboard:
     periods: list[PeriodFigures]
     trends: list[Trend]
     before_after: BeforeAfter | None
+    kto: SurveyResults
+    mto: SurveyResults
     zaaktypen: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -172,5 +175,7 @@ def kpi_dashboard(
         periods=periods,
         trends=[_trend(kpi, periods) for kpi in CHARTED],
         before_after=_before_after(zaaktype, start, end) if zaaktype else None,
+        kto=survey_results(soort="kto", start=start, end=end, zaaktype=zaaktype),
+        mto=survey_results(soort="mto", start=start, end=end),
         zaaktypen=zaaktype_choices(),
     )

@@ -47,11 +47,12 @@ class Questionnaire:
 
 
 YES_NO = (("ja", gettext_lazy("Yes")), ("nee", gettext_lazy("No")))
-SCALE = tuple(
-    (str(n), gettext_lazy(label))
-    for n, label in enumerate(
-        ("Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"), start=1
-    )
+SCALE = (
+    ("1", gettext_lazy("Very dissatisfied")),
+    ("2", gettext_lazy("Dissatisfied")),
+    ("3", gettext_lazy("Neutral")),
+    ("4", gettext_lazy("Satisfied")),
+    ("5", gettext_lazy("Very satisfied")),
 )
 SOMETIMES = (
     ("ja", gettext_lazy("Yes")),
