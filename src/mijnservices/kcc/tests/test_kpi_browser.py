@@ -92,3 +92,14 @@ def test_the_kpi_pages_are_accessible_at_1280_pixels(live_server, wide, figures)
     page.get_by_role("button", name="Berekenen").click()
     expect(page.locator("#outcome")).to_be_visible()
     assert_accessible(page)
+
+
+def test_the_employee_survey_is_accessible(live_server, narrow, figures):
+    page, base = narrow, live_server.url
+    _login(page, base, "manager")
+    page.get_by_role("link", name="Medewerkersonderzoek (MTO)").click()
+    expect(page.locator("h1")).to_have_text("Medewerkersonderzoek")
+    assert_accessible(page)
+    page.get_by_label("Soms").first.check()
+    page.get_by_role("button", name="Mijn antwoorden versturen").click()
+    expect(page.get_by_role("status")).to_contain_text("Dank u wel")
