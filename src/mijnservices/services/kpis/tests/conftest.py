@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from mijnservices.core.identity import Party
 from mijnservices.registrations.catalogi.models import ZaakType
@@ -151,3 +151,10 @@ def _build() -> Pilot:
 @pytest.fixture
 def days_ago() -> Any:
     return lambda n: timezone.localdate() - timedelta(days=n)
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """Messages are asserted in English (the Dutch catalogue is tested on the pages)."""
+    with translation.override("en"):
+        yield
