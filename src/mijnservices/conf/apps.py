@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "mijnservices.services.payments",
     "mijnservices.services.notifications",
     "mijnservices.services.profiel",
+    "mijnservices.services.kpis",
     "rest_framework",
     "django_filters",
     "drf_spectacular",

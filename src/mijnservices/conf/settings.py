@@ -189,6 +189,20 @@ WORKER_BATCH_SIZE = declare(
     group="Worker",
     check=positive,
 )
+KPI_REFRESH_INTERVAL = declare(
+    "KPI_REFRESH_INTERVAL",
+    300,
+    "Seconds between the worker's refreshes of the KPI daily aggregates.",
+    group="Worker",
+    check=positive,
+)
+KPI_REFRESH_DAYS = declare(
+    "KPI_REFRESH_DAYS",
+    3,
+    "Recent days whose KPI aggregates every refresh recomputes (late deliveries, imports).",
+    group="Worker",
+    check=positive,
+)
 OUTBOX_MAX_ATTEMPTS = declare(
     "OUTBOX_MAX_ATTEMPTS",
     12,

@@ -70,7 +70,7 @@ class Citizen:
         return self.represented is not None
 
 
-EmployeeRole = Literal["kcc", "behandelaar", "beheerder", "auditor"]
+EmployeeRole = Literal["kcc", "behandelaar", "beheerder", "auditor", "manager"]
 
 
 @dataclass(frozen=True)

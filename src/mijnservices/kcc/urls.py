@@ -2,7 +2,17 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from mijnservices.kcc import audit, casework, handling, login, oidc, referral_views, views
+from mijnservices.kcc import (
+    audit,
+    casework,
+    handling,
+    kpi_views,
+    login,
+    mto_views,
+    oidc,
+    referral_views,
+    views,
+)
 
 app_name = "kcc"
 
@@ -38,5 +48,10 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="referral_done",
     ),
     path("verwerkingen/", audit.audit_page, name="audit"),
+    path("kpi/", kpi_views.dashboard, name="kpi"),
+    path("tevredenheid/", mto_views.mto_page, name="mto"),
+    path("kpi/export.csv", kpi_views.export, name="kpi_export"),
+    path("kpi/nulmeting/", kpi_views.baseline, name="kpi_baseline"),
+    path("kpi/businesscase/", kpi_views.business_case_page, name="kpi_business_case"),
     path("sessie-verlengen/", views.keep_alive, name="keep_alive"),
 ]

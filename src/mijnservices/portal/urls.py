@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.i18n import set_language
 
-from mijnservices.portal import contact, documents, login, overzicht, profiel, views
+from mijnservices.portal import contact, documents, kto, login, overzicht, profiel, views
 from mijnservices.portal.oidc_views import OidcCallbackView, OidcLoginView
 
 app_name = "portal"
@@ -34,6 +34,7 @@ urlpatterns = [
     path("mijn-berichten/<uuid:bericht_uuid>/", overzicht.bericht, name="bericht"),
     path("mijn-contactmomenten/", contact.contactmomenten, name="contactmomenten"),
     path("mijn-zaken/<uuid:zaak_uuid>/vraag/", contact.question, name="question"),
+    path("mijn-zaken/<uuid:zaak_uuid>/tevredenheid/", kto.kto_answer, name="kto"),
     path("mijn-profiel/", profiel.profiel, name="profiel"),
     path("mijn-profiel/voorkeuren/", profiel.preferences, name="profiel_preferences"),
     path(

@@ -19,11 +19,13 @@ from mijnservices.portal.auth import (
     citizen_required,
     current_citizen,
 )
+from mijnservices.portal.kto_form import KtoForm
 from mijnservices.portal.question_form import QuestionForm
 from mijnservices.portal.upload_form import DocumentUploadForm, upload_limits
 from mijnservices.registrations.verwerkingen.selectors import verwerkingen_for
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access.policy import citizen_may_add_document
+from mijnservices.services.kpis.surveys import kto_invited
 from mijnservices.services.mijnoverzicht.contactmomenten import contact_rows
 from mijnservices.services.mijnzaken.documents import upload_type, zaak_documents
 from mijnservices.services.mijnzaken.prediction import predict_end
@@ -101,6 +103,8 @@ def detail_context(
         "upload_limits": upload_limits(),
         "contacts": contact_rows(citizen, zaak=zaak),
         "question_form": question_form or QuestionForm(),
+        # The satisfaction survey, once a closed zaak's survey is not answered yet.
+        "kto_form": KtoForm() if kto_invited(zaak) else None,
     }
 
 

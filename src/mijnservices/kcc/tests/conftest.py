@@ -43,6 +43,7 @@ ROLES: dict[str, dict[str, Any]] = {
     "behandelaar_b": {"roles": ["behandelaar"], "zaaktypen": ["ZT-B"]},
     "auditor": {"roles": ["auditor"]},
     "beheerder": {"roles": ["beheerder"]},
+    "manager": {"roles": ["manager"]},
     "none": {"roles": []},
 }
 

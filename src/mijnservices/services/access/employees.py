@@ -6,6 +6,7 @@
   the zaaktype is not social domain.
 - An auditor and a functioneel beheerder see no zaken (the auditor reads the
   verwerkingenlogging; the beheerder the configuration).
+- A manager sees no zaken either: only the KPI figures (``may_see_kpis``), like the beheerder.
 
 ``policy.zaken_scope`` and ``policy.may_view_zaak`` dispatch here for an ``Employee``.
 """
@@ -83,6 +84,12 @@ def may_search_persons(employee: Employee) -> bool:
 
 def may_read_verwerkingen(employee: Employee) -> bool:
     return employee.has_role("auditor")
+
+
+def may_see_kpis(employee: Employee) -> bool:
+    """The KPI dashboard, the 0-meting and the business case: counts per zaaktype, no
+    zaken and no people (decision 0031)."""
+    return employee.has_role("beheerder") or employee.has_role("manager")
 
 
 def referral_zaaktypen(employee: Employee) -> frozenset[str]:

@@ -17,6 +17,7 @@ class Role(models.TextChoices):
     BEHANDELAAR = "behandelaar", _("Case handler")
     BEHEERDER = "beheerder", _("Functional administrator")
     AUDITOR = "auditor", _("Auditor")
+    MANAGER = "manager", _("Manager (KPIs and business case)")
 
 
 class EmployeeRole(models.Model):

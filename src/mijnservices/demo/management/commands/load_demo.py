@@ -2,7 +2,9 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
+from mijnservices.demo.kpis import load_kpi_history
 from mijnservices.demo.loader import load_demo
 from mijnservices.demo.personas import PERSONAS
 
@@ -27,6 +29,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Zaken: {report.zaken_created} created, {report.zaken_present} already present."
         )
+        history = load_kpi_history(today=timezone.localdate())
+        self.stdout.write(f"KPI history: {history} closed zaken, 0-meting and phone volumes.")
         self.stdout.write("Demo logins:")
         for persona in PERSONAS:
             label = "BSN" if persona.kind == "bsn" else "KvK"

@@ -21,6 +21,7 @@ DEMO_EMPLOYEES: list[tuple[str, str, list[str]]] = [
     ("demo-behandelaar", "behandelaar", ["WOZ-BEZWAAR", "IIT", "SUBSIDIE-GELUIDSANERING"]),
     ("demo-beheerder", "beheerder", []),
     ("demo-auditor", "auditor", []),
+    ("demo-manager", "manager", []),
 ]
 # Zaaktypen of the demo catalogus the KCC may see at status level; IIT is social domain.
 DEMO_RELEASES = {
@@ -32,7 +33,10 @@ DEMO_RELEASES = {
 
 
 class Command(BaseCommand):
-    help = "Create labelled demo employees (KCC, behandelaar, beheerder, auditor). Demo mode only."
+    help = (
+        "Create labelled demo employees (KCC, behandelaar, beheerder, auditor, manager). "
+        "Demo mode only."
+    )
 
     @transaction.atomic
     def handle(self, *args: Any, **options: Any) -> None:

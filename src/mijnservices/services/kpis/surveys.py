@@ -1,0 +1,271 @@
+"""KTO and MTO (Startgids bijlage 7): short surveys of citizens after their zaak closed and of
+employees about how well they can answer questions on progress.
+
+Answers are stored without the BSN, the zaak or the user (``SurveyResponse``); that a survey was
+answered is a keyed hash (``SurveyDone``), so a zaak's survey is offered once and an employee
+answers once a quarter. Results are reported only per group of at least ``SURVEY_MIN_GROUP``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from mijnservices.core.errors import DomainError
+from mijnservices.core.identity import Employee
+from mijnservices.registrations.zaken.models import Zaak
+from mijnservices.services.kpis.models import SurveyDone, SurveyResponse
+
+SURVEY_MIN_GROUP = 5
+OPEN_MAX_LENGTH = 1000
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    text: Promise
+    options: tuple[tuple[str, Promise], ...]
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    soort: str
+    version: str
+    questions: tuple[Question, ...]
+    open_question: Promise
+
+
+YES_NO = (("ja", gettext_lazy("Yes")), ("nee", gettext_lazy("No")))
+SCALE = (
+    ("1", gettext_lazy("Very dissatisfied")),
+    ("2", gettext_lazy("Dissatisfied")),
+    ("3", gettext_lazy("Neutral")),
+    ("4", gettext_lazy("Satisfied")),
+    ("5", gettext_lazy("Very satisfied")),
+)
+SOMETIMES = (
+    ("ja", gettext_lazy("Yes")),
+    ("soms", gettext_lazy("Sometimes")),
+    ("nee", gettext_lazy("No")),
+)
+
+# Bijlage 7, "na afloop van het verzoek".
+KTO = Questionnaire(
+    soort="kto",
+    version="2026-1",
+    questions=(
+        Question(
+            "duur",
+            gettext_lazy("How long did the handling of your request take?"),
+            (
+                ("2w", gettext_lazy("Less than 2 weeks")),
+                ("6w", gettext_lazy("2 to 6 weeks")),
+                ("3m", gettext_lazy("6 weeks to 3 months")),
+                ("langer", gettext_lazy("Longer than 3 months")),
+            ),
+        ),
+        Question(
+            "berichten",
+            gettext_lazy("Did you receive messages from the municipality during the handling?"),
+            YES_NO,
+        ),
+        Question(
+            "contact",
+            gettext_lazy("Did you contact the municipality about the progress?"),
+            YES_NO,
+        ),
+        Question("uitkomst", gettext_lazy("How satisfied are you with the outcome?"), SCALE),
+        Question(
+            "behandeling",
+            gettext_lazy("How satisfied are you with how your request was handled?"),
+            SCALE,
+        ),
+    ),
+    open_question=gettext_lazy("What could we do better? (optional; do not enter personal data)"),
+)
+
+# Bijlage 7, "vragen aan de medewerkers", during the handling.
+MTO = Questionnaire(
+    soort="mto",
+    version="2026-1",
+    questions=(
+        Question(
+            "duur_bekend",
+            gettext_lazy("Do you know how long the handling of a request will still take?"),
+            SOMETIMES,
+        ),
+        Question(
+            "voortgang_bekend",
+            gettext_lazy("Are you aware of the progress of a request?"),
+            SOMETIMES,
+        ),
+        Question(
+            "rechten",
+            gettext_lazy("Do you have enough rights to answer questions about a request?"),
+            SOMETIMES,
+        ),
+        Question(
+            "collega",
+            gettext_lazy("How often do you need a colleague of the department to answer?"),
+            (
+                ("nooit", gettext_lazy("Never")),
+                ("soms", gettext_lazy("Sometimes")),
+                ("vaak", gettext_lazy("Often")),
+                ("altijd", gettext_lazy("Always")),
+            ),
+        ),
+        Question(
+            "beantwoorden",
+            gettext_lazy("How well can you answer questions about the handling of a request?"),
+            SCALE,
+        ),
+    ),
+    open_question=gettext_lazy("What would help you answer questions about progress? (optional)"),
+)
+
+
+def _key(*parts: str) -> str:
+    message = "|".join(parts).encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
+def _zaak_key(zaak: Zaak) -> str:
+    return _key("kto", str(zaak.uuid))
+
+
+def _employee_key(employee: Employee, today: date) -> str:
+    quarter = f"{today.year}-Q{(today.month - 1) // 3 + 1}"
+    return _key("mto", str(employee.user_id), quarter)
+
+
+def kto_invited(zaak: Zaak) -> bool:
+    """Whether the zaak page invites to the KTO: closed, and not answered yet (one query)."""
+    return (
+        zaak.einddatum is not None and not SurveyDone.objects.filter(key=_zaak_key(zaak)).exists()
+    )
+
+
+def mto_invited(employee: Employee) -> bool:
+    return not SurveyDone.objects.filter(key=_employee_key(employee, timezone.localdate())).exists()
+
+
+def _validated(
+    questionnaire: Questionnaire, answers: dict[str, str], open_answer: str
+) -> dict[str, str]:
+    clean: dict[str, str] = {}
+    for question in questionnaire.questions:
+        value = answers.get(question.key, "")
+        if value and value not in {key for key, _label in question.options}:
+            raise DomainError(_("Choose one of the answers."), code="invalid", field=question.key)
+        if value:
+            clean[question.key] = value
+    if not clean and not open_answer.strip():
+        raise DomainError(_("Answer at least one question."), code="required")
+    if len(open_answer) > OPEN_MAX_LENGTH:
+        raise DomainError(_("Your answer is too long."), code="max_length", field="open")
+    return clean
+
+
+def _store(key: str, response: SurveyResponse) -> None:
+    try:
+        with transaction.atomic():
+            SurveyDone.objects.create(key=key)
+            response.save()
+    except IntegrityError:
+        raise DomainError(_("This survey has already been answered."), code="answered") from None
+
+
+def kto_submit(*, zaak: Zaak, answers: dict[str, str], open_answer: str = "") -> None:
+    """Store a citizen's answers about their closed zaak, once per zaak, without who."""
+    if zaak.einddatum is None:
+        raise DomainError(_("The survey opens when your case is closed."), code="open")
+    clean = _validated(KTO, answers, open_answer)
+    _store(
+        _zaak_key(zaak),
+        SurveyResponse(
+            soort="kto",
+            version=KTO.version,
+            zaaktype=zaak.zaaktype.identificatie,
+            month=timezone.localdate().replace(day=1),
+            answers=clean,
+            open_answer=open_answer.strip(),
+        ),
+    )
+
+
+def mto_submit(*, employee: Employee, answers: dict[str, str], open_answer: str = "") -> None:
+    """Store an employee's answers, once a quarter, with their role but not who they are."""
+    today = timezone.localdate()
+    clean = _validated(MTO, answers, open_answer)
+    role = next(iter(sorted(employee.roles)), "")
+    _store(
+        _employee_key(employee, today),
+        SurveyResponse(
+            soort="mto",
+            version=MTO.version,
+            role=role,
+            month=today.replace(day=1),
+            answers=clean,
+            open_answer=open_answer.strip(),
+        ),
+    )
+
+
+# --- Reporting ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class QuestionResult:
+    text: str
+    counts: list[tuple[str, int]]  # (answer label, count), in the questionnaire's order
+
+
+@dataclass(frozen=True)
+class SurveyResults:
+    soort: str
+    answers: int
+    shown: bool  # False below SURVEY_MIN_GROUP: nothing but the fact that it is too few
+    questions: list[QuestionResult]
+    open_answers: list[str]
+
+
+def survey_results(
+    *, soort: str, start: date, end: date, zaaktype: str | None = None
+) -> SurveyResults:
+    """The answers of ``start``..``end`` counted per question; only from five answers on."""
+    questionnaire = KTO if soort == "kto" else MTO
+    rows: QuerySet[SurveyResponse] = SurveyResponse.objects.filter(
+        soort=soort, month__gte=start.replace(day=1), month__lte=end
+    )
+    if zaaktype:
+        rows = rows.filter(zaaktype=zaaktype)
+    collected = list(rows.values_list("answers", "open_answer"))
+    if len(collected) < SURVEY_MIN_GROUP:
+        return SurveyResults(soort, len(collected), False, [], [])
+    counters = {q.key: Counter[str]() for q in questionnaire.questions}
+    for answers, _open in collected:
+        for key, value in answers.items():
+            if key in counters:
+                counters[key][value] += 1
+    return SurveyResults(
+        soort=soort,
+        answers=len(collected),
+        shown=True,
+        questions=[
+            QuestionResult(
+                text=str(q.text),
+                counts=[(str(label), counters[q.key][key]) for key, label in q.options],
+            )
+            for q in questionnaire.questions
+        ],
+        open_answers=sorted(o for _a, o in collected if o),
+    )
