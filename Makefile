@@ -8,11 +8,13 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 SITE_URL ?= http://127.0.0.1:$(PORT)
 PYTEST_ARGS ?=
+# pytest-xdist workers: one per core by default; PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= auto
 BENCH_ZAKEN ?= 100000
 BENCH_SECONDS ?= 10
 CONFORMANCE_ARGS ?=
 
-.PHONY: help install demo test check pytest browser-deps bench conformance clean
+.PHONY: help install demo test check pytest soak browser-deps bench conformance clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -62,8 +64,11 @@ check: install ## Lint, format, import layers, types, migrations and generated d
 	DEMO_MODE=true $(BIN)/mijnservices config-docs --check
 	DEMO_MODE=true $(BIN)/mijnservices openapi --check
 
-pytest: install browser-deps conformance/node_modules/.installed ## Run the test suite only (DATABASE_URL selects PostgreSQL)
-	$(BIN)/pytest $(PYTEST_ARGS)
+pytest: install browser-deps conformance/node_modules/.installed ## Run the test suite only, in parallel (DATABASE_URL selects PostgreSQL)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+
+soak: install ## Volume versions of tests that the suite runs small (worker kills, concurrency)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -m soak $(PYTEST_ARGS)
 
 test: check pytest ## Set up and run every test: checks, unit, API and browser
 

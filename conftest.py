@@ -1,4 +1,10 @@
-"""Test-wide guards: no network except loopback, so nothing external is reached by accident."""
+"""Test-wide guards and speed-ups.
+
+- No network except loopback, so nothing external is reached by accident.
+- A fast password hasher: Django's PBKDF2 costs ~0.3 s per hash by design, and every employee
+  test logs in; tests check *that* passwords are checked, not how slowly. Production settings
+  keep Django's strong default (``conf/tests/test_architecture.py`` guards that).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,8 @@ import pytest
 
 _real_connect = socket.socket.connect
 LOOPBACK = ("127.", "::1", "localhost")
+# Tests only: MD5 is fast and unsafe, which is exactly what a test database needs.
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def _guarded_connect(self: socket.socket, address: Any) -> Any:
@@ -23,6 +31,14 @@ def _guarded_connect(self: socket.socket, address: Any) -> Any:
 def _block_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
     yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hasher() -> Iterator[None]:
+    from django.test import override_settings
+
+    with override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS):
+        yield
 
 
 @pytest.fixture

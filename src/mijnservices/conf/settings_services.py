@@ -228,6 +228,10 @@ NOTIFICATIONS_REMINDER_DAYS = declare(
     "NOTIFICATIONS_REMINDER_DAYS", 3, "Days before a task's deadline that one reminder is sent.",
     group="Notificatieservice", check=positive,
 )  # fmt: skip
+NOTIFICATIONS_LEASE_SECONDS = declare(
+    "NOTIFICATIONS_LEASE_SECONDS", 120, "Seconds a notification being sent stays reserved; a "
+    "crashed worker's ones are sent again after it.", group="Notificatieservice", check=positive,
+)  # fmt: skip
 NOTIFICATIONS_BATCH_SIZE = declare(
     "NOTIFICATIONS_BATCH_SIZE", 100, "Notifications one worker claims per round.",
     group="Notificatieservice", check=positive,

@@ -151,3 +151,29 @@ def _files(path: Path) -> list[Path]:
         and p.suffix in {".py", ".html", ".yaml", ""}
         and not any(part.endswith(".egg-info") or part == "__pycache__" for part in p.parts)
     ]
+
+
+STRONG_HASHERS = {
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.BCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+}
+
+
+def test_production_settings_hash_passwords_strongly():
+    """Tests swap in a fast hasher (root conftest.py); the settings module itself must not."""
+    import importlib
+
+    from django.conf import global_settings
+
+    production = importlib.import_module("mijnservices.conf.settings")
+    hashers = getattr(production, "PASSWORD_HASHERS", global_settings.PASSWORD_HASHERS)
+    assert hashers[0] in STRONG_HASHERS
+    assert not set(hashers) & {"django.contrib.auth.hashers.MD5PasswordHasher"}
+
+
+def test_the_suite_runs_with_the_fast_test_hasher(settings):
+    from django.contrib.auth.hashers import get_hasher
+
+    assert get_hasher().algorithm == "md5"

@@ -28,7 +28,13 @@ def _wait_for(url: str, timeout: float = 60) -> int:
 @pytest.mark.django_db(transaction=True)
 def test_run_serves_http_and_stops_both_processes_on_sigint():
     port = free_port()
-    env = child_env(DEMO_MODE="true", PORT=str(port), WEB_CONCURRENCY="1")
+    # Its own demo mail catcher port too: 8025 may be taken by a demo or a parallel test run.
+    env = child_env(
+        DEMO_MODE="true",
+        PORT=str(port),
+        WEB_CONCURRENCY="1",
+        DEMO_MAILCATCHER_PORT=str(free_port()),
+    )
     process = subprocess.Popen(
         [sys.executable, "-m", "mijnservices", "run"],
         env=env,

@@ -4,7 +4,6 @@ viewer that shows it — only in demo mode."""
 from __future__ import annotations
 
 import smtplib
-import socket
 from email.message import EmailMessage
 
 import pytest
@@ -12,19 +11,14 @@ from aiosmtpd.controller import Controller
 from django.test import Client
 
 from mijnservices.demo.mailcatcher import StoringHandler, stored_mails
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+from mijnservices.testing.processes import free_port
 
 
 @pytest.fixture
 def catcher(settings, tmp_path):
     settings.VAR_DIR = tmp_path
     settings.DEMO_MODE = True
-    controller = Controller(StoringHandler(), hostname="127.0.0.1", port=_free_port())
+    controller = Controller(StoringHandler(), hostname="127.0.0.1", port=free_port())
     controller.start()
     yield controller
     controller.stop()

@@ -33,7 +33,6 @@ logger = structlog.get_logger(__name__)
 
 # Seconds to wait after each temporary failure: together more than 24 hours.
 BACKOFF_SECONDS = (10, 30, 60, 300, 900, 1800, 3600, 7200, 14400, 28800, 28800, 28800)
-LEASE = timedelta(minutes=2)
 KANAAL_LABEL = {Kanaal.EMAIL: "e-mail", Kanaal.SMS: "sms"}
 
 
@@ -62,7 +61,8 @@ def _claim(now: datetime, size: int) -> list[Notification]:
         claimed = list(due[:size])
         if claimed:
             Notification.objects.filter(pk__in=[n.pk for n in claimed]).update(
-                status=Status.SENDING, lease_until=now + LEASE
+                status=Status.SENDING,
+                lease_until=now + timedelta(seconds=settings.NOTIFICATIONS_LEASE_SECONDS),
             )
     return claimed
 

@@ -1,4 +1,5 @@
-"""The real worker process: killed with SIGKILL mid-delivery and restarted, it loses nothing."""
+"""The real worker process: killed with SIGKILL mid-delivery and restarted, it loses nothing.
+The suite sends 200 notificaties; ``make soak`` the same test with 1,000."""
 
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ from mijnservices.core.models import OutboxEvent
 from mijnservices.registrations.notificaties.models import Delivery, DeliveryStatus
 from mijnservices.testing.processes import child_env
 
-NOTIFICATIONS = 1000
-ZAKEN = 100
+# (notificaties, zaken, notificaties the subscriber answers before it starts holding them)
+SMALL = (200, 20, 50)
+SOAK = (1000, 100, 150)
 
 
 def _start_worker() -> subprocess.Popen[str]:
@@ -58,13 +60,19 @@ def _wait_until(condition, timeout: float) -> bool:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_worker_killed_mid_delivery_and_restarted_loses_no_notification(subscriber, subscribe):
+@pytest.mark.parametrize(
+    ("notifications", "zaken", "hold_after"),
+    [pytest.param(*SMALL, id="200"), pytest.param(*SOAK, id="1000", marks=pytest.mark.soak)],
+)
+def test_a_worker_killed_mid_delivery_and_restarted_loses_no_notification(
+    subscriber, subscribe, notifications: int, zaken: int, hold_after: int
+):
     subscribe(subscriber.url)
     expected: dict[str, list[str]] = defaultdict(list)  # zaak → ids in order of the change
-    for start in range(0, NOTIFICATIONS, 100):
+    for start in range(0, notifications, 100):
         with transaction.atomic():
-            for n in range(start, start + 100):
-                zaak = f"zaak-{n % ZAKEN}"
+            for n in range(start, min(start + 100, notifications)):
+                zaak = f"zaak-{n % zaken}"
                 event = outbox.event_record(
                     kanaal="zaken",
                     resource="status",
@@ -75,19 +83,19 @@ def test_a_worker_killed_mid_delivery_and_restarted_loses_no_notification(subscr
                 expected[zaak].append(str(event.id))
     all_ids = {i for ids in expected.values() for i in ids}
 
-    # From the 150th notificatie on the subscriber takes them in but does not answer, so the
-    # worker is surely in the middle of a batch when it is killed.
-    subscriber.hold_after = 150
+    # From the hold_after-th notificatie on the subscriber takes them in but does not answer,
+    # so the worker is surely in the middle of a batch when it is killed.
+    subscriber.hold_after = hold_after
     first = _start_worker()
     try:
-        started = _wait_until(lambda: len(subscriber.ids()) >= 150, 60)
+        started = _wait_until(lambda: len(subscriber.ids()) >= hold_after, 60)
         in_flight = _wait_until(lambda: Delivery.objects.filter(claim__isnull=False).exists(), 10)
     finally:
         first.send_signal(signal.SIGKILL)
         output, _ = first.communicate(timeout=30)
     assert started and in_flight, output
     received_before_restart = len(set(subscriber.ids()))
-    assert received_before_restart < NOTIFICATIONS
+    assert received_before_restart < notifications
     subscriber.release()
 
     second = _start_worker()

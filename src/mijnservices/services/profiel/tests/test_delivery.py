@@ -4,7 +4,6 @@ down the message waits and is sent once it is back; a refused address fails visi
 from __future__ import annotations
 
 import smtplib
-import socket
 from datetime import timedelta
 
 import pytest
@@ -15,6 +14,7 @@ from django.utils import timezone
 from mijnservices.core.identity import Party
 from mijnservices.services.profiel import delivery, services
 from mijnservices.services.profiel.models import Verificatie
+from mijnservices.testing.processes import free_port
 
 pytestmark = pytest.mark.django_db
 SUZANNE = Party(kind="bsn", identifier="999993653")
@@ -29,17 +29,11 @@ class Inbox(Message):
         self.messages.append(message)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture
 def smtp(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = _free_port()
+    settings.EMAIL_PORT = free_port()
     settings.EMAIL_TIMEOUT = 2
     inbox = Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=settings.EMAIL_PORT)
