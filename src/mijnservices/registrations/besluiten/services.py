@@ -14,6 +14,7 @@ from mijnservices.api.audit import audit_fields
 from mijnservices.core.errors import DomainError
 from mijnservices.core.outbox import event_record
 from mijnservices.core.resources import resource_path
+from mijnservices.core.updates import model_assign
 from mijnservices.registrations.besluiten.models import (
     AuditTrail,
     Besluit,
@@ -132,8 +133,7 @@ def besluit_update(*, besluit: Besluit, **fields: Any) -> Besluit:
             raise DomainError(
                 f"{fixed} cannot change.", code="wijzigen-niet-toegelaten", field=fixed
             )
-    for name, value in fields.items():
-        setattr(besluit, name, value)
+    model_assign(besluit, fields)
     _check(besluit)
     besluit.save()
     _event(

@@ -8,6 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from mijnservices.core.outbox import event_record
+from mijnservices.core.updates import model_update
 from mijnservices.registrations.contactgegevens.models import Organisatie, Persoon
 
 MOUNT = "/contactgegevens/api/v1"
@@ -45,10 +46,7 @@ def contactgegeven_update(
     *, record: Persoon | Organisatie, values: dict[str, Any]
 ) -> Persoon | Organisatie:
     """Change a persoon or organisatie (the given fields only)."""
-    for name, value in values.items():
-        setattr(record, name, value)
-    if values:
-        record.save(update_fields=list(values))
+    model_update(instance=record, fields=values)
     _event(record, "update")
     return record
 

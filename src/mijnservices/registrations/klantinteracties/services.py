@@ -14,6 +14,7 @@ from django.utils import timezone
 from mijnservices.core.errors import DomainError
 from mijnservices.core.identity import Party
 from mijnservices.core.outbox import event_record
+from mijnservices.core.updates import model_update
 from mijnservices.registrations.klantinteracties import selectors
 from mijnservices.registrations.klantinteracties.models import (
     Actor,
@@ -389,10 +390,7 @@ def record_update(
     *, record: Any, values: dict[str, Any], many: dict[str, list[Any]] | None = None
 ) -> Any:
     """Change the given fields of one row of an API resource."""
-    for name, value in values.items():
-        setattr(record, name, value)
-    if values:
-        record.save(update_fields=list(values))
+    model_update(instance=record, fields=values)
     _set_many(record, many)
     _record_event(record, "update")
     return record

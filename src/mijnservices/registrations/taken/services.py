@@ -14,6 +14,7 @@ from django.utils import timezone
 from mijnservices.core.errors import DomainError
 from mijnservices.core.identity import Party, party_fields, party_urn
 from mijnservices.core.outbox import event_record
+from mijnservices.core.updates import model_assign
 from mijnservices.registrations.taken.models import ExterneTaak, TaakSoort, TaakStatus
 
 API_ROOT = "/taken/api/v1"
@@ -136,8 +137,7 @@ def taak_update(*, taak: ExterneTaak, changes: dict[str, Any]) -> ExterneTaak:
         raise DomainError("taakSoort cannot change.", code="wijzigen-niet-toegelaten")
     if "is_toegewezen_aan" in changes:
         changes.update(party_fields(changes["is_toegewezen_aan"]))
-    for name, value in changes.items():
-        setattr(taak, name, value)
+    model_assign(taak, changes)
     if taak.status != TaakStatus.OPEN and taak.afgerond_op is None:
         taak.afgerond_op = timezone.now()
     _check(taak)

@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Model, ProtectedError, RestrictedError
 
 from mijnservices.core.errors import DomainError
+from mijnservices.core.updates import model_assign
 from mijnservices.registrations.catalogi.models import Catalogus, ZaakType
 
 
@@ -90,8 +91,7 @@ def changed_fields(instance: Model, fields: dict[str, object]) -> set[str]:
 
 
 def apply(instance: Model, fields: dict[str, object]) -> None:
-    for name, value in fields.items():
-        setattr(instance, name, value)
+    model_assign(instance, fields)
     instance.save()
 
 

@@ -17,6 +17,7 @@ from django.db import transaction
 
 from mijnservices.core.errors import DomainError
 from mijnservices.core.resources import API_MOUNTS, resource_path
+from mijnservices.core.updates import model_assign
 from mijnservices.registrations.documenten.models import (
     EnkelvoudigInformatieObject,
     Gebruiksrechten,
@@ -216,8 +217,7 @@ def gebruiksrechten_update(
             code="wijzigen-niet-toegelaten",
             field="informatieobject",
         )
-    for name, value in fields.items():
-        setattr(gebruiksrechten, name, value)
+    model_assign(gebruiksrechten, fields)
     gebruiksrechten.save()
     document_event(
         gebruiksrechten.informatieobject,

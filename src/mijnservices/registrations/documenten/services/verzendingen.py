@@ -8,6 +8,7 @@ from django.db import transaction
 
 from mijnservices.core.errors import DomainError
 from mijnservices.core.resources import resource_path
+from mijnservices.core.updates import model_assign
 from mijnservices.registrations.documenten.models import EnkelvoudigInformatieObject, Verzending
 from mijnservices.registrations.documenten.services.documents import document_event
 
@@ -58,8 +59,7 @@ def verzending_update(*, verzending: Verzending, **fields: Any) -> Verzending:
             code="wijzigen-niet-toegelaten",
             field="informatieobject",
         )
-    for name, value in fields.items():
-        setattr(verzending, name, value)
+    model_assign(verzending, fields)
     _check(verzending)
     verzending.save()
     _event(verzending, "update")

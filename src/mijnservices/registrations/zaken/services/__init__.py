@@ -21,8 +21,6 @@ from mijnservices.registrations.zaken.services.core import (
     resultaat_delete,
     resultaat_set,
     resultaat_update,
-    rol_create,
-    rol_delete,
     status_set,
     substatus_create,
     zaak_create,
@@ -38,6 +36,7 @@ from mijnservices.registrations.zaken.services.related import (
     zaakobject_delete,
     zaakobject_update,
 )
+from mijnservices.registrations.zaken.services.rollen import rol_create, rol_delete
 
 __all__ = [
     "audittrail_record",

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from mijnservices.core.errors import DomainError
 from mijnservices.core.resources import resource_path
+from mijnservices.core.updates import model_assign
 from mijnservices.registrations.catalogi.models import Eigenschap
 from mijnservices.registrations.zaken.models import (
     KlantContact,
@@ -107,8 +108,7 @@ def zaaknotitie_update(*, zaaknotitie: ZaakNotitie, **fields: Any) -> ZaakNotiti
             code="wijzigen-niet-toegelaten",
             field="gerelateerdAan",
         )
-    for name, value in fields.items():
-        setattr(zaaknotitie, name, value)
+    model_assign(zaaknotitie, fields)
     zaaknotitie.save()
     _event(zaak, "zaaknotitie", "zaaknotities", zaaknotitie.uuid, "update")
     return zaaknotitie

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from mijnservices.core.errors import DomainError
 from mijnservices.core.resources import resource_path
+from mijnservices.core.updates import model_assign
 from mijnservices.registrations.catalogi.models import Eigenschap, ZaakObjectType
 from mijnservices.registrations.documenten import services as documenten
 from mijnservices.registrations.zaken.models import (
@@ -72,8 +73,7 @@ def zaakobject_update(*, zaakobject: ZaakObject, **fields: Any) -> ZaakObject:
             field="zaak",
         )
     _check_zaakobjecttype(zaakobject.zaak, fields.get("zaakobjecttype", zaakobject.zaakobjecttype))
-    for name, value in fields.items():
-        setattr(zaakobject, name, value)
+    model_assign(zaakobject, fields)
     _check_object({f.name: getattr(zaakobject, f.name) for f in ZaakObject._meta.fields})
     zaakobject.save()
     _zaak_event(
@@ -135,8 +135,7 @@ def zaakinformatieobject_update(
                 raise DomainError(
                     f"{fixed} cannot change.", code="wijzigen-niet-toegelaten", field=fixed
                 )
-    for name, value in fields.items():
-        setattr(zaakinformatieobject, name, value)
+    model_assign(zaakinformatieobject, fields)
     zaakinformatieobject.save()
     _zaak_event(
         zaakinformatieobject.zaak,
