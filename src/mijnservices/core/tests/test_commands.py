@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 
@@ -23,6 +24,12 @@ def _wait_for(url: str, timeout: float = 60) -> int:
         except OSError:
             time.sleep(0.3)
     raise AssertionError(f"{url} did not answer within {timeout}s")
+
+
+def _collect(process: subprocess.Popen[str], lines: list[str]) -> None:
+    assert process.stdout is not None
+    for line in process.stdout:
+        lines.append(line)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -43,11 +50,22 @@ def test_run_serves_http_and_stops_both_processes_on_sigint():
         text=True,
         start_new_session=True,
     )
+    lines: list[str] = []
+    reader = threading.Thread(target=_collect, args=(process, lines), daemon=True)
+    reader.start()
     try:
         assert _wait_for(f"http://127.0.0.1:{port}/") == 200
+        # Ctrl-C only once the worker runs too: on a busy machine it may still be starting
+        # when the web server answers, and then it never gets to log that it stopped.
+        deadline = time.monotonic() + 60
+        while not any("worker_started" in line for line in lines):
+            assert time.monotonic() < deadline, "".join(lines)
+            time.sleep(0.1)
     finally:
         os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C does: the whole group
-        output, _ = process.communicate(timeout=30)
+        process.wait(timeout=30)
+        reader.join(timeout=30)
+    output = "".join(lines)
     assert process.returncode == 0, output
     assert "Stopped web server and worker." in output
     assert "worker_stopped" in output
