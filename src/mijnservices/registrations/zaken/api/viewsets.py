@@ -145,8 +145,9 @@ class ZaakViewSet(CrsNegotiation, ZakenViewSet):
         queryset = filterset.qs
         page = self.paginate_queryset(queryset)
         objects = list(page if page is not None else queryset)
-        data = self._expanded(objects, self.get_serializer(objects, many=True).data)
-        log_reads(self.principal, self.kind, objects)
+        seen: dict[str, list[Any]] = {}
+        data = self._expanded(objects, self.get_serializer(objects, many=True).data, seen)
+        log_reads(self.principal, self.kind, objects, expanded=seen)
         return self.get_paginated_response(data)
 
     def _zoek_specials(self, queryset: Any, body: dict[str, Any]) -> Any:
