@@ -6,6 +6,7 @@ does, and finds nothing once it does not (the relation is gone with it)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.http import Http404
@@ -115,7 +116,7 @@ class ZaakBesluitViewSet(  # type: ignore[misc]
                 raise ValidationError({"expand": [f"{path} cannot be expanded."]}, code="invalid")
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        besluiten = list(self.get_queryset())
+        besluiten = [*self.get_queryset()]
         data = self.get_serializer(besluiten, many=True).data
         self._log(besluiten)
         return Response(data)
@@ -126,7 +127,7 @@ class ZaakBesluitViewSet(  # type: ignore[misc]
         self._log([besluit])
         return Response(data)
 
-    def _log(self, besluiten: list[Besluit]) -> None:
+    def _log(self, besluiten: Sequence[Besluit]) -> None:
         # A besluit of the zaak concerns the zaak's persons (as the Besluiten API logs).
         log_reads(
             self.request.user,  # type: ignore[arg-type]
