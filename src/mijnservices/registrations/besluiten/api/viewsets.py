@@ -75,8 +75,8 @@ class BesluitInformatieObjectFilter(filters.FilterSet):
 
 
 class BesluitenViewSet(LogsPersonalReads, ZGWModelViewSet):  # type: ignore[misc]
-    """Every read logs one verwerkingsactie naming the persons of the besluiten's zaken
-    (one query per page)."""
+    # Every read logs one verwerkingsactie naming the persons of the besluiten's zaken (one
+    # query per page). A comment: a docstring here would become the operations' description.
 
     api_version = API_VERSION
     component = "brc"

@@ -42,10 +42,11 @@ def audit_toelichting(request: Request) -> str:
 
 class DocumentenViewSet(LogsPersonalReads, ZGWModelViewSet):  # type: ignore[misc]
     """Declare ``via`` (the path from the model to its document, ``""`` for the document
-    itself), ``kind`` (the URL name) and the scopes per action.
+    itself), ``kind`` (the URL name) and the scopes per action."""
 
-    Every read logs one verwerkingsactie naming the persons of the zaken the documents
-    belong to (directly or through a besluit of the zaak; one query per page)."""
+    # Every read logs one verwerkingsactie naming the persons of the zaken the documents
+    # belong to, directly or through a besluit of the zaak (one query per page). A comment,
+    # not the docstring: the docstring is the published operations' description.
 
     api_version = API_VERSION
     component = "drc"
