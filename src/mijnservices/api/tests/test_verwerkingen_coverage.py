@@ -17,6 +17,7 @@ import yaml
 
 from mijnservices.api.schema import APIS
 from mijnservices.core.identity import Party
+from mijnservices.registrations.catalogi.models import ZaakType
 from mijnservices.registrations.verwerkingen.selectors import verwerkingen_for
 from mijnservices.registrations.zaken import services as zaken_services
 from mijnservices.testing.api import api_client
@@ -104,6 +105,22 @@ def test_every_read_with_personal_data_writes_a_verwerkingsactie():
     zaak_uuid = parents["zaak_uuid"]
     client = api_client(client_id="alles", heeft_alle_autorisaties=True)
     headers = {"Accept-Crs": "EPSG:4326"}
+    # A rol written through the API: the zaak's audit trail now holds the BSN too.
+    roltype = ZaakType.objects.get().roltypen.first()
+    created = client.post(
+        "/zaken/api/v1/rollen",
+        {
+            "zaak": f"http://testserver/zaken/api/v1/zaken/{zaak_uuid}",
+            "betrokkeneType": "natuurlijk_persoon",
+            "roltype": f"http://testserver/catalogi/api/v1/roltypen/{roltype.uuid}",
+            "roltoelichting": "Belanghebbende",
+            "betrokkeneIdentificatie": {"inpBsn": BSN},
+        },
+        content_type="application/json",
+        headers={**headers, "Content-Crs": "EPSG:4326"},
+    )
+    assert created.status_code == 201, created.content
+    linked.add(created.json()["url"].rsplit("/", 1)[-1])
     ids: dict[str, str] = {}
     personal, unlogged, skipped = [], [], []
     for base, path, expandable in _get_operations():
@@ -152,5 +169,6 @@ def test_every_read_with_personal_data_writes_a_verwerkingsactie():
         "/besluiten/api/v1/besluiten/",
         "/besluiten/api/v1/besluitinformatieobjecten/",
         f"/zaken/api/v1/zaken/{zaak_uuid}/besluiten",
+        f"/zaken/api/v1/zaken/{zaak_uuid}/audittrail",
     ):
         assert expected in reached, (expected, personal, skipped)
