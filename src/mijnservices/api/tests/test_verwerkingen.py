@@ -52,3 +52,55 @@ def test_an_empty_page_or_a_refused_read_logs_nothing():
     limited = vtb_client(client_id="geen-rechten", scopes=["berichten.lezen"])
     assert limited.get(f"/taken/api/v1/externetaken/{taak.uuid}").status_code == 403
     assert not Verwerkingsactie.objects.exists()
+
+
+def _zaak_with_document_and_besluit():
+    from mijnservices.testing.documents import besluit_on, zaak_document, zaaktype_with_uploads
+    from mijnservices.testing.factories import ZaakFactory
+
+    zaak = ZaakFactory(zaaktype=zaaktype_with_uploads(), for_bsn=CITIZEN.identifier)
+    document = zaak_document(zaak)
+    besluit = besluit_on(zaak)
+    return document, besluit
+
+
+def _alles(client_id: str = "alles"):
+    from mijnservices.testing.api import api_client
+
+    return api_client(client_id=client_id, heeft_alle_autorisaties=True)
+
+
+def test_documenten_api_reads_log_the_persons_of_the_zaak():
+    document, _ = _zaak_with_document_and_besluit()
+    client = _alles()
+    base = "/documenten/api/v1"
+    paths = [
+        "enkelvoudiginformatieobjecten",
+        f"enkelvoudiginformatieobjecten/{document.uuid}",
+        f"enkelvoudiginformatieobjecten/{document.uuid}/download",
+        "objectinformatieobjecten",
+    ]
+    for path in paths:
+        response = client.get(f"{base}/{path}")
+        assert response.status_code == 200, (path, response.content)
+    activiteiten = sorted(row.activiteit for row in verwerkingen_for(CITIZEN))
+    assert activiteiten == [
+        *["enkelvoudiginformatieobject raadplegen"] * 3,
+        "objectinformatieobject raadplegen",
+    ]
+
+
+def test_besluiten_api_reads_log_the_persons_of_the_zaak():
+    _, besluit = _zaak_with_document_and_besluit()
+    client = _alles()
+    base = "/besluiten/api/v1"
+    for path in ("besluiten", f"besluiten/{besluit.uuid}", "besluitinformatieobjecten"):
+        response = client.get(f"{base}/{path}")
+        assert response.status_code == 200, (path, response.content)
+    activiteiten = sorted(row.activiteit for row in verwerkingen_for(CITIZEN))
+    assert activiteiten == [
+        "besluit raadplegen",
+        "besluit raadplegen",
+        "besluitinformatieobject raadplegen",
+    ]
+    assert verwerkingen_for(OTHER_CITIZEN) == []

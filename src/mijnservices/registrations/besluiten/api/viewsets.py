@@ -3,6 +3,7 @@ through the besluiten services and are recorded in the besluit's audit trail."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from django.db import transaction
@@ -16,12 +17,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mijnservices.api.schema import uuid_path
+from mijnservices.api.verwerkingen import LogsPersonalReads
 from mijnservices.api.viewsets import ZGWModelViewSet, ZGWViewMixin
-from mijnservices.core.identity import ApiClient
+from mijnservices.core.identity import ApiClient, Party
 from mijnservices.registrations.besluiten import services
 from mijnservices.registrations.besluiten.api import serializers
 from mijnservices.registrations.besluiten.models import AuditTrail, Besluit, BesluitInformatieObject
 from mijnservices.registrations.zaken.api.filters import uuid_from_url
+from mijnservices.registrations.zaken.api.verwerkingen import persons_of_zaken
 from mijnservices.services.access import policy
 
 API_VERSION = "1.1.0"
@@ -71,9 +74,13 @@ class BesluitInformatieObjectFilter(filters.FilterSet):
         return queryset.filter(besluit__uuid=uuid_from_url(value, "besluiten:besluit-detail", name))
 
 
-class BesluitenViewSet(ZGWModelViewSet):
+class BesluitenViewSet(LogsPersonalReads, ZGWModelViewSet):  # type: ignore[misc]
+    # Every read logs one verwerkingsactie naming the persons of the besluiten's zaken (one
+    # query per page). A comment: a docstring here would become the operations' description.
+
     api_version = API_VERSION
     component = "brc"
+    verwerking_doel = "Besluiten bij een zaak gebruiken (Besluiten API)"
     via: ClassVar[str] = "besluit__"
     kind: ClassVar[str]
     # What ``expand`` accepts (decision 0011: only relations within this API, one level).
@@ -82,6 +89,18 @@ class BesluitenViewSet(ZGWModelViewSet):
     @property
     def principal(self) -> ApiClient:
         return self.request.user  # type: ignore[return-value]
+
+    @property
+    def verwerking_objecttype(self) -> str:  # type: ignore[override]
+        return self.kind
+
+    @property
+    def verwerking_activiteit(self) -> str:  # type: ignore[override]
+        return f"{self.kind} raadplegen"
+
+    def persons_of(self, objects: Sequence[Any]) -> list[Party]:
+        besluiten = [getattr(obj, "besluit", obj) for obj in objects]
+        return persons_of_zaken({besluit.zaak_id for besluit in besluiten} - {None})
 
     def unscoped(self) -> Any:
         raise NotImplementedError
@@ -124,13 +143,16 @@ class BesluitenViewSet(ZGWModelViewSet):
         page = self.paginate_queryset(queryset)
         objects = list(page if page is not None else queryset)
         data = self.expanded(objects, self.get_serializer(objects, many=True).data)
+        self.log_personal_reads(objects)
         if page is not None:
             return self.get_paginated_response(data)
         return Response(data)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         obj = self.get_object()
-        return Response(self.expanded([obj], [self.get_serializer(obj).data])[0])
+        data = self.expanded([obj], [self.get_serializer(obj).data])[0]
+        self.log_personal_reads([obj])
+        return Response(data)
 
     def get_object(self) -> Any:
         uuid = self.kwargs["uuid"]

@@ -3,18 +3,23 @@ and maximum vertrouwelijkheid), per-type write checks and the audit trail."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.http import Http404
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 
+from mijnservices.api.verwerkingen import LogsPersonalReads
 from mijnservices.api.viewsets import ZGWModelViewSet
-from mijnservices.core.identity import ApiClient
+from mijnservices.core.identity import ApiClient, Party
+from mijnservices.core.resources import resource_path
 from mijnservices.registrations.documenten import services
 from mijnservices.registrations.documenten.models import EnkelvoudigInformatieObject
+from mijnservices.registrations.zaken.api.verwerkingen import persons_of_documents
 from mijnservices.services.access import policy
 
 API_VERSION = "1.7.0"
@@ -35,12 +40,17 @@ def audit_toelichting(request: Request) -> str:
     return str(request.headers.get("X-Audit-Toelichting", ""))
 
 
-class DocumentenViewSet(ZGWModelViewSet):
+class DocumentenViewSet(LogsPersonalReads, ZGWModelViewSet):  # type: ignore[misc]
     """Declare ``via`` (the path from the model to its document, ``""`` for the document
     itself), ``kind`` (the URL name) and the scopes per action."""
 
+    # Every read logs one verwerkingsactie naming the persons of the zaken the documents
+    # belong to, directly or through a besluit of the zaak (one query per page). A comment,
+    # not the docstring: the docstring is the published operations' description.
+
     api_version = API_VERSION
     component = "drc"
+    verwerking_doel = "Documenten bij een zaak of besluit gebruiken (Documenten API)"
     via: ClassVar[str] = "informatieobject__"
     kind: ClassVar[str]
     # What ``expand`` accepts (as the Zaken API, decision 0011: only relations within this
@@ -50,6 +60,23 @@ class DocumentenViewSet(ZGWModelViewSet):
     @property
     def principal(self) -> ApiClient:
         return self.request.user  # type: ignore[return-value]
+
+    @property
+    def verwerking_objecttype(self) -> str:  # type: ignore[override]
+        return self.kind
+
+    @property
+    def verwerking_activiteit(self) -> str:  # type: ignore[override]
+        return f"{self.kind} raadplegen"
+
+    def persons_of(self, objects: Sequence[Any]) -> list[Party]:
+        site = settings.SITE_URL.rstrip("/")
+        return persons_of_documents(
+            {
+                site + resource_path("documenten", "enkelvoudiginformatieobjecten", doc.uuid)
+                for doc in map(self.document_of, objects)
+            }
+        )
 
     def unscoped(self) -> Any:
         """The model's queryset before the policy (each view names its own)."""

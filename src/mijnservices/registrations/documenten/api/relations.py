@@ -57,13 +57,16 @@ class _RelationViewSet(DocumentenViewSet):
         page = self.paginate_queryset(queryset)
         objects = list(page if page is not None else queryset)
         data = self.expanded(objects, self.get_serializer(objects, many=True).data)
+        self.log_personal_reads(objects)
         if page is not None:
             return self.get_paginated_response(data)
         return Response(data)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         obj = self.get_object()
-        return Response(self.expanded([obj], [self.get_serializer(obj).data])[0])
+        data = self.expanded([obj], [self.get_serializer(obj).data])[0]
+        self.log_personal_reads([obj])
+        return Response(data)
 
     def perform_create(self, serializer: Any) -> None:
         document = serializer.validated_data["informatieobject"]

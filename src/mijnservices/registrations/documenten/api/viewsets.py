@@ -139,6 +139,7 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
         page = self.paginate_queryset(queryset)
         assert page is not None
         data = self.expanded(page, self.get_serializer(self._current(page), many=True).data)
+        self.log_personal_reads(page)
         return self.get_paginated_response(data)
 
     @extend_schema(
@@ -170,6 +171,7 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
         page = self.paginate_queryset(queryset)
         assert page is not None
         data = self.get_serializer(self._current(page), many=True).data
+        self.log_personal_reads(page)
         return self.get_paginated_response(data)
 
     def version(self, document: EnkelvoudigInformatieObject) -> InformatieObjectVersie:
@@ -207,7 +209,9 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         document = self.get_object()
         data = [self.get_serializer(self.version(document)).data]
-        return Response(self.expanded([document], data)[0])
+        data = self.expanded([document], data)
+        self.log_personal_reads([document])
+        return Response(data[0])
 
     @extend_schema(
         operation_id="enkelvoudiginformatieobject_download",
@@ -224,9 +228,11 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
         renderer_classes=[ZGWJSONRenderer, OctetStreamRenderer],
     )
     def download(self, request: Request, *args: Any, **kwargs: Any) -> FileResponse:
-        versie = self.version(self.get_object())
+        document = self.get_object()
+        versie = self.version(document)
         if not versie.inhoud:
             raise Http404
+        self.log_personal_reads([document])
         return FileResponse(
             storage.open_content(versie.inhoud),
             as_attachment=True,

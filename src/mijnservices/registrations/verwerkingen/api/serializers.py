@@ -12,6 +12,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from mijnservices.api.fields import ISODurationField
+from mijnservices.core.identity import ApiClient
 from mijnservices.registrations.verwerkingen import services
 from mijnservices.registrations.verwerkingen.models import (
     Vertrouwelijkheid,
@@ -115,6 +116,27 @@ class VerwerkingsactieSerializer(serializers.ModelSerializer):  # type: ignore[t
             if data.get(key) is not None:
                 data[key] = str(data[key])
         return _compact(dict(data))
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        """The caller logs only its own actions: ``systeem`` is its client id or label and
+        ``gebruiker`` the caller itself; either is filled in from the caller when absent
+        (docs/standards.md). Another value answers 400."""
+        caller = self.context["request"].user
+        if not isinstance(caller, ApiClient):  # pragma: no cover - the view authenticates
+            return attrs
+        systeem = attrs.get("systeem") or caller.label or caller.client_id
+        if systeem not in (caller.client_id, caller.label):
+            raise serializers.ValidationError(
+                {"systeem": ["Give the calling system (its client id), or leave it out."]},
+                code="client-mismatch",
+            )
+        gebruiker = attrs.get("gebruiker") or f"api_client:{caller.client_id}"
+        if gebruiker not in (caller.client_id, f"api_client:{caller.client_id}"):
+            raise serializers.ValidationError(
+                {"gebruiker": ["Give the calling client (its client id), or leave it out."]},
+                code="client-mismatch",
+            )
+        return {**attrs, "systeem": systeem, "gebruiker": gebruiker}
 
     def create(self, validated_data: dict[str, Any]) -> Verwerkingsactie:
         return services.verwerkingsactie_create(**validated_data)

@@ -25,8 +25,8 @@ ACTIE = {
     "vertrouwelijkheid": "normaal",
     "bewaartermijn": "P10Y",
     "uitvoerder": "00000001002220647000",
-    "systeem": "Zaaksysteem",
-    "gebruiker": "mdw-17",
+    "systeem": "logger",
+    "gebruiker": "logger",
     "tijdstip": "2026-11-20T10:00:00Z",
     "verwerkteObjecten": [
         {
@@ -76,6 +76,27 @@ def test_a_verwerkingsactie_is_registered_and_found_by_its_person(client):
 
     other = client.get(f"{BASE}/verwerkingsacties", {**PERSON, "objectId": "999991589"})
     assert other.json()["count"] == 0
+
+
+def test_the_system_and_user_are_filled_in_from_the_caller(client):
+    fields = {key: value for key, value in ACTIE.items() if key not in ("systeem", "gebruiker")}
+    created = client.post(f"{BASE}/verwerkingsacties", fields, content_type="application/json")
+    assert created.status_code == 201, created.json()
+    actie = Verwerkingsactie.objects.get()
+    assert (actie.systeem, actie.gebruiker) == ("Test logger", "api_client:logger")
+
+
+@pytest.mark.parametrize(
+    ("field", "claim"), [("systeem", "Ander zaaksysteem"), ("gebruiker", "mdw-17")]
+)
+def test_a_verwerkingsactie_claiming_another_system_or_user_is_refused(client, field, claim):
+    response = client.post(
+        f"{BASE}/verwerkingsacties", {**ACTIE, field: claim}, content_type="application/json"
+    )
+    assert response.status_code == 400
+    [error] = response.json()["invalidParams"]
+    assert (error["name"], error["code"]) == (field, "client-mismatch")
+    assert not Verwerkingsactie.objects.exists()
 
 
 def test_reading_needs_a_named_person(client):

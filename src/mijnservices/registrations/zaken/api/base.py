@@ -82,7 +82,9 @@ class ZakenViewSet(ZGWModelViewSet):
         self.check_object_permissions(self.request, obj)
         return obj
 
-    def _expanded(self, objects: list[Model], data: Any) -> Any:
+    def _expanded(
+        self, objects: list[Model], data: Any, seen: dict[str, list[Model]] | None = None
+    ) -> Any:
         value = self.request.query_params.get("expand", "")
         if value and objects:
             tree = expansion.parse(self.kind, value)
@@ -93,6 +95,7 @@ class ZakenViewSet(ZGWModelViewSet):
                 data=data,
                 tree=tree,
                 context=self.get_serializer_context(),
+                seen=seen,
             )
         return data
 
@@ -100,16 +103,18 @@ class ZakenViewSet(ZGWModelViewSet):
         queryset = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(queryset)
         objects = list(page if page is not None else queryset)
-        data = self._expanded(objects, self.get_serializer(objects, many=True).data)
-        log_reads(self.principal, self.kind, objects)
+        seen: dict[str, list[Model]] = {}
+        data = self._expanded(objects, self.get_serializer(objects, many=True).data, seen)
+        log_reads(self.principal, self.kind, objects, expanded=seen)
         if page is not None:
             return self.get_paginated_response(data)
         return Response(data)
 
     def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         obj = self.get_object()
-        data = self._expanded([obj], [self.get_serializer(obj).data])
-        log_reads(self.principal, self.kind, [obj])
+        seen: dict[str, list[Model]] = {}
+        data = self._expanded([obj], [self.get_serializer(obj).data], seen)
+        log_reads(self.principal, self.kind, [obj], expanded=seen)
         return Response(data[0])
 
     # --- writes: rights on the zaak's zaaktype, audit trail in the same transaction ----

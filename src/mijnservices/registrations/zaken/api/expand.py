@@ -137,8 +137,10 @@ def expand(
     data: list[dict[str, Any]],
     tree: Tree,
     context: dict[str, Any],
+    seen: dict[str, list[Model]] | None = None,
 ) -> None:
-    """Add ``_expand`` to each representation in ``data`` (aligned with ``objects``)."""
+    """Add ``_expand`` to each representation in ``data`` (aligned with ``objects``);
+    ``seen`` collects the expanded objects per kind, for the verwerkingenlogging."""
     for name, subtree in tree.items():
         relation = RELATIONS[kind][name]
         if relation.forward:
@@ -149,6 +151,8 @@ def expand(
             targets = list(
                 scoped(principal, relation.kind).filter(**{lookup: [o.pk for o in objects]})
             )
+        if seen is not None:
+            seen.setdefault(relation.kind, []).extend(targets)
         target_data = list(
             KINDS[relation.kind].serializer(targets, many=True, context=context).data
         )
@@ -160,6 +164,7 @@ def expand(
                 data=target_data,
                 tree=subtree,
                 context=context,
+                seen=seen,
             )
         if relation.forward:
             by_pk = {t.pk: d for t, d in zip(targets, target_data, strict=True)}

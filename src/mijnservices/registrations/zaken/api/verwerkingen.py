@@ -1,11 +1,18 @@
-"""Every read of zaken or rollen through the Zaken API is logged as one verwerkingsactie
-naming the persons and businesses concerned (Logging Verwerkingen): one SELECT and two
-INSERTs per request, whatever the page size."""
+"""Every read through the Zaken API whose response names a person is logged as one
+verwerkingsactie naming the persons and businesses concerned (Logging Verwerkingen): zaken
+and rollen always, any other resource when ``expand`` brought zaken or rollen into the
+response. One SELECT (the rollen of the zaken concerned) and two INSERTs per request,
+whatever the page size.
+
+The Documenten and Besluiten APIs name the persons of the zaak a document or besluit
+belongs to through :func:`persons_of_zaken` and :func:`persons_of_documents` (one SELECT)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
+
+from django.db.models import Q
 
 from mijnservices.core.identity import ApiClient, Party
 from mijnservices.registrations.verwerkingen.services import Actor, verwerking_log
@@ -17,32 +24,71 @@ DOEL = "Zaakgegevens gebruiken in een zaaksysteem of taakapplicatie (Zaken API)"
 
 
 def _parties(rows: Sequence[tuple[str, str]]) -> list[Party]:
-    found: list[Party] = []
+    found: dict[tuple[str, str], Party] = {}
     for bsn, kvk in rows:
         if bsn:
-            found.append(Party(kind="bsn", identifier=bsn))
+            found[("bsn", bsn)] = Party(kind="bsn", identifier=bsn)
         if kvk:
-            found.append(Party(kind="kvk", identifier=kvk))
-    return found
+            found[("kvk", kvk)] = Party(kind="kvk", identifier=kvk)
+    return list(found.values())
 
 
-def log_reads(principal: ApiClient, kind: str, objects: Sequence[Any]) -> None:
-    activiteit = PERSONAL.get(kind)
-    if activiteit is None or not objects:
-        return
-    if kind == "rol":
-        rows = [(rol.inp_bsn, rol.kvk_nummer) for rol in objects]
-    else:
-        rows = list(
-            Rol.objects.filter(zaak_id__in=[zaak.pk for zaak in objects]).values_list(
-                "inp_bsn", "kvk_nummer"
-            )
+def persons_of_zaken(zaak_ids: Collection[int]) -> list[Party]:
+    """The persons and businesses in the rollen of these zaken (one SELECT, none if empty)."""
+    if not zaak_ids:
+        return []
+    return _parties(
+        list(Rol.objects.filter(zaak_id__in=zaak_ids).values_list("inp_bsn", "kvk_nummer"))
+    )
+
+
+def persons_of_documents(urls: Collection[str]) -> list[Party]:
+    """The persons of the zaken these documents (by URL) belong to, directly or through a
+    besluit of the zaak (one SELECT)."""
+    if not urls:
+        return []
+    rows = (
+        Rol.objects.filter(
+            Q(zaak__zaakinformatieobjecten__informatieobject__in=urls)
+            | Q(zaak__besluiten__besluitinformatieobjecten__informatieobject__in=urls)
         )
+        .values_list("inp_bsn", "kvk_nummer")
+        .distinct()
+    )
+    return _parties(list(rows))
+
+
+def log_reads(
+    principal: ApiClient,
+    kind: str,
+    objects: Sequence[Any],
+    *,
+    expanded: Mapping[str, Sequence[Any]] | None = None,
+) -> None:
+    """``expanded``: the objects ``expand`` added to the response, per kind."""
+    if not objects:
+        return
+    expanded = expanded or {}
+    rollen = list(expanded.get("rol", ()))
+    zaak_ids = {zaak.pk for zaak in expanded.get("zaak", ())}
+    if kind == "rol":
+        rollen.extend(objects)
+    elif kind == "zaak":
+        zaak_ids |= {zaak.pk for zaak in objects}
+    rows = [(rol.inp_bsn, rol.kvk_nummer) for rol in rollen]
+    if zaak_ids:
+        rows += Rol.objects.filter(zaak_id__in=zaak_ids).values_list("inp_bsn", "kvk_nummer")
+    persons = _parties(rows)
+    activiteit = PERSONAL.get(kind)
+    if activiteit is None:
+        if not persons:
+            return
+        activiteit = f"{kind} raadplegen"
     verwerking_log(
         actor=Actor(kind="api_client", id=principal.client_id, naam=principal.label),
         activiteit=activiteit,
         doel=DOEL,
-        personen=_parties(rows),
+        personen=persons,
         objecttype=kind,
         objecten=[str(obj.uuid) for obj in objects],
     )

@@ -3,6 +3,7 @@ zaken services (see :mod:`.base`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
@@ -145,8 +146,9 @@ class ZaakViewSet(CrsNegotiation, ZakenViewSet):
         queryset = filterset.qs
         page = self.paginate_queryset(queryset)
         objects = list(page if page is not None else queryset)
-        data = self._expanded(objects, self.get_serializer(objects, many=True).data)
-        log_reads(self.principal, self.kind, objects)
+        seen: dict[str, list[Any]] = {}
+        data = self._expanded(objects, self.get_serializer(objects, many=True).data, seen)
+        log_reads(self.principal, self.kind, objects, expanded=seen)
         return self.get_paginated_response(data)
 
     def _zoek_specials(self, queryset: Any, body: dict[str, Any]) -> Any:
@@ -298,6 +300,25 @@ class AuditTrailViewSet(  # type: ignore[misc]
         if getattr(self, "swagger_fake_view", False):
             return querysets.audittrail().none()
         return querysets.audittrail().filter(zaak=self.parent_zaak())
+
+    # The trail holds the zaak's and its rollen's data (BSNs in a rol's oud/nieuw): a read
+    # concerns the persons of the zaak, as a read of the zaak does.
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        entries = [*self.get_queryset()]
+        data = self.get_serializer(entries, many=True).data
+        self._log(entries)
+        return Response(data)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        entry = self.get_object()
+        data = self.get_serializer(entry).data
+        self._log([entry])
+        return Response(data)
+
+    def _log(self, entries: Sequence[Any]) -> None:
+        zaken = [entries[0].zaak] if entries else []
+        principal: Any = self.request.user
+        log_reads(principal, "audittrail", entries, expanded={"zaak": zaken})
 
 
 @uuid_path("zaak_uuid")

@@ -6,6 +6,7 @@ does, and finds nothing once it does not (the relation is gone with it)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.http import Http404
@@ -27,6 +28,7 @@ from mijnservices.registrations.besluiten.models import Besluit
 from mijnservices.registrations.zaken.api.base import API_VERSION, FORCED, READ, UPDATE
 from mijnservices.registrations.zaken.api.filters import uuid_from_url
 from mijnservices.registrations.zaken.api.renderers import ZakenJSONRenderer
+from mijnservices.registrations.zaken.api.verwerkingen import log_reads
 from mijnservices.registrations.zaken.api.viewsets import ZaakNestedMixin
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access import policy
@@ -112,6 +114,27 @@ class ZaakBesluitViewSet(  # type: ignore[misc]
         for path in (part.strip() for part in value.split(",")):
             if path:
                 raise ValidationError({"expand": [f"{path} cannot be expanded."]}, code="invalid")
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        besluiten = [*self.get_queryset()]
+        data = self.get_serializer(besluiten, many=True).data
+        self._log(besluiten)
+        return Response(data)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        besluit = self.get_object()
+        data = self.get_serializer(besluit).data
+        self._log([besluit])
+        return Response(data)
+
+    def _log(self, besluiten: Sequence[Besluit]) -> None:
+        # A besluit of the zaak concerns the zaak's persons (as the Besluiten API logs).
+        log_reads(
+            self.request.user,  # type: ignore[arg-type]
+            "zaakbesluit",
+            besluiten,
+            expanded={"zaak": [besluit.zaak for besluit in besluiten[:1]]},
+        )
 
     def check_write(self, zaak: Zaak) -> None:
         principal: Any = self.request.user
