@@ -25,6 +25,7 @@ from mijnservices.portal.upload_form import DocumentUploadForm, upload_limits
 from mijnservices.registrations.verwerkingen.selectors import verwerkingen_for
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access.policy import citizen_may_add_document
+from mijnservices.services.kpis.portal_use import zaak_view_count
 from mijnservices.services.kpis.surveys import kto_invited
 from mijnservices.services.mijnoverzicht.contactmomenten import contact_rows
 from mijnservices.services.mijnzaken.documents import upload_type, zaak_documents
@@ -67,6 +68,7 @@ def zaken_overview(request: HttpRequest, citizen: Citizen) -> HttpResponse:
 def zaak_detail(request: HttpRequest, citizen: Citizen, zaak_uuid: UUID) -> HttpResponse:
     zaak = zaak_for_detail(citizen, zaak_uuid)  # 404 when missing or not this citizen's
     audit.record("zaak_viewed", citizen, zaak=str(zaak.uuid))
+    zaak_view_count(zaaktype=zaak.zaaktype.identificatie)  # a count, not who
     return render(request, "portal/zaak_detail.html", detail_context(citizen, zaak))
 
 
