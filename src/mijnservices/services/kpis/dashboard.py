@@ -65,8 +65,8 @@ class Dashboard:
     periods: list[PeriodFigures]
     trends: list[Trend]
     before_after: BeforeAfter | None
-    kto: SurveyResults
-    mto: SurveyResults
+    kto: list[SurveyResults]  # one per questionnaire version answered in the range
+    mto: list[SurveyResults]
     zaaktypen: list[tuple[str, str]] = field(default_factory=list)
 
 
