@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from mijnservices.services.kpis.aggregates import figures_day_refresh
 from mijnservices.services.kpis.definitions import Kpi, Measure
@@ -65,3 +67,19 @@ def test_portal_use_is_in_the_totals_and_the_export_with_stable_identifiers():
     found = {(r["zaaktype"], r["kpi"]): r["waarde"] for r in records}
     assert found[("*", "portaal_logins")] == "1"
     assert found[("ZT-A", "portaal_zaakweergaven")] == "2"
+
+
+def test_the_kpi_command_exports_portal_use_as_csv_and_as_a_spreadsheet(capsys, tmp_path):
+    today = timezone.localdate().isoformat()
+    citizen_login_count()
+    zaak_view_count(zaaktype="ZT-A")
+    call_command("kpi", "--from", today, "--to", today, "--period", "day")
+    lines = capsys.readouterr().out.splitlines()
+    assert f"*,{today},{today},{today},portaal_logins,1" in lines
+    assert f"ZT-A,{today},{today},{today},portaal_zaakweergaven,1" in lines
+    target = tmp_path / "kpis.xlsx"
+    call_command("kpi", "--from", today, "--to", today, "--format", "xlsx", "--output", target)
+    rows = list(load_workbook(target)["kpis"].iter_rows(values_only=True))
+    assert ("ZT-A", "portaal_zaakweergaven", 1) in {(r[0], r[4], r[5]) for r in rows}
+    with pytest.raises(CommandError):
+        call_command("kpi", "--from", today, "--to", today, "--format", "xlsx")
