@@ -8,7 +8,9 @@ refresh of a day (``aggregates.figures_day_refresh``) leaves them alone.
 
 from __future__ import annotations
 
-from django.db import connection
+from datetime import date
+
+from django.db import connection, transaction
 from django.utils import timezone
 
 from mijnservices.services.kpis.definitions import PORTAL_USE, Measure
@@ -28,6 +30,16 @@ def portal_use_count(*, measure: Measure, zaaktype: str = "") -> None:
             "VALUES (%s, %s, %s, 1, '{}') "
             f"ON CONFLICT (day, zaaktype, measure) DO UPDATE SET value = {table}.value + 1",
             [timezone.localdate(), zaaktype, measure.value],
+        )
+
+
+def portal_use_set(*, day: date, measure: Measure, zaaktype: str = "", value: int) -> None:
+    """Set a day's count outright (the demo's history; counts kept elsewhere before)."""
+    if measure not in PORTAL_USE:
+        raise ValueError(f"{measure} is not a portal use measure")
+    with transaction.atomic():
+        DailyFigure.objects.update_or_create(
+            day=day, zaaktype=zaaktype, measure=measure.value, defaults={"value": value}
         )
 
 

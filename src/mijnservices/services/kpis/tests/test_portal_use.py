@@ -17,6 +17,7 @@ from mijnservices.services.kpis.periods import Granularity
 from mijnservices.services.kpis.portal_use import (
     citizen_login_count,
     portal_use_count,
+    portal_use_set,
     zaak_view_count,
 )
 from mijnservices.services.kpis.selectors import kpi_totals
@@ -83,3 +84,12 @@ def test_the_kpi_command_exports_portal_use_as_csv_and_as_a_spreadsheet(capsys, 
     assert ("ZT-A", "portaal_zaakweergaven", 1) in {(r[0], r[4], r[5]) for r in rows}
     with pytest.raises(CommandError):
         call_command("kpi", "--from", today, "--to", today, "--format", "xlsx")
+
+
+def test_setting_a_days_portal_use_replaces_the_count():
+    day = timezone.localdate() - timedelta(days=3)
+    portal_use_set(day=day, measure=Measure.PORTAAL_LOGINS, value=7)
+    portal_use_set(day=day, measure=Measure.PORTAAL_LOGINS, value=5)
+    assert DailyFigure.objects.get(day=day, measure="portaal_logins").value == 5
+    with pytest.raises(ValueError):
+        portal_use_set(day=day, measure=Measure.AFGEHANDELD, value=1)
