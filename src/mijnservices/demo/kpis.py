@@ -20,8 +20,9 @@ from mijnservices.registrations.catalogi.models import ZaakType
 from mijnservices.registrations.zaken import services as zaken
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.kpis.aggregates import figures_rebuild
-from mijnservices.services.kpis.definitions import Kanaal, Kpi
+from mijnservices.services.kpis.definitions import Kanaal, Kpi, Measure
 from mijnservices.services.kpis.imports import baseline_set, channel_volume_set, go_live_set
+from mijnservices.services.kpis.portal_use import portal_use_set
 
 MONTHS = 6
 GO_LIVE_DAYS_AGO = 90
@@ -75,6 +76,23 @@ def _month_starts(today: date) -> list[date]:
     for _ in range(MONTHS - 1):
         starts.append((starts[-1] - timedelta(days=1)).replace(day=1))
     return sorted(starts)
+
+
+def _portal_use(go_live: date, today: date) -> None:
+    """Logins and zaak page views from the go-live on: a few views a day per pilot zaaktype
+    (set, not added, so loading twice changes nothing)."""
+    day = go_live
+    while day <= today:
+        logins = 0
+        for pilot in PILOTS:
+            rng = random.Random(f"{pilot.zaaktype}{day}")  # noqa: S311 (demo figures)
+            views = max(0, round(pilot.zaken_per_maand * rng.uniform(0.2, 0.6)))
+            logins += views
+            portal_use_set(
+                day=day, measure=Measure.PORTAAL_ZAAKWEERGAVEN, zaaktype=pilot.zaaktype, value=views
+            )
+        portal_use_set(day=day, measure=Measure.PORTAAL_LOGINS, value=logins * 3 // 4 + 1)
+        day += timedelta(days=1)
 
 
 def load_kpi_history(*, today: date) -> int:
@@ -131,5 +149,6 @@ def load_kpi_history(*, today: date) -> int:
                         continue  # only closed history: open demo zaken are the personas'
                     identificatie = f"DEMO-KPI-{pilot.zaaktype}-{month_start:%Y%m}-{n}"
                     _history_zaak(zaaktype, identificatie[:40], start, days)
+        _portal_use(go_live, today)
     figures_rebuild(start=months[0] - timedelta(days=1), end=today)
     return Zaak.objects.filter(identificatie__startswith="DEMO-KPI-").count()

@@ -28,7 +28,7 @@ from mijnservices.services.access import employees
 from mijnservices.services.kpis import business_case, imports
 from mijnservices.services.kpis.dashboard import kpi_dashboard, zaaktype_choices
 from mijnservices.services.kpis.definitions import Kpi
-from mijnservices.services.kpis.export import export_records, records_csv
+from mijnservices.services.kpis.export import export_records, records_csv, records_xlsx
 from mijnservices.services.kpis.periods import Granularity
 
 
@@ -71,17 +71,25 @@ def dashboard(request: HttpRequest, employee: Employee) -> HttpResponse:
     )
 
 
+EXPORT_FORMATS = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
 @employee_required
-def export(request: HttpRequest, employee: Employee) -> HttpResponse:
-    """The figures as CSV: one row per zaaktype x period x KPI, stable identifiers."""
+def export(request: HttpRequest, employee: Employee, fmt: str = "csv") -> HttpResponse:
+    """The figures as CSV or a spreadsheet: one row per zaaktype x period x KPI, stable
+    identifiers."""
     _allowed(employee)
     form = _filter(request, zaaktype_choices())
     if not form.is_valid():
         return HttpResponse(_("Invalid filter."), status=400, content_type="text/plain")
     start, end, granularity, zaaktype = _choices(form)
     records = export_records(start=start, end=end, granularity=granularity, zaaktype=zaaktype)
-    response = HttpResponse(records_csv(records), content_type="text/csv; charset=utf-8")
-    name = f"kpis-{start.isoformat()}-{end.isoformat()}{'-' + zaaktype if zaaktype else ''}.csv"
+    content = records_xlsx(records) if fmt == "xlsx" else records_csv(records)
+    response = HttpResponse(content, content_type=EXPORT_FORMATS[fmt])
+    name = f"kpis-{start.isoformat()}-{end.isoformat()}{'-' + zaaktype if zaaktype else ''}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 

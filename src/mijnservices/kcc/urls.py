@@ -51,6 +51,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("kpi/", kpi_views.dashboard, name="kpi"),
     path("tevredenheid/", mto_views.mto_page, name="mto"),
     path("kpi/export.csv", kpi_views.export, name="kpi_export"),
+    path("kpi/export.xlsx", kpi_views.export, {"fmt": "xlsx"}, name="kpi_export_xlsx"),
     path("kpi/nulmeting/", kpi_views.baseline, name="kpi_baseline"),
     path("kpi/businesscase/", kpi_views.business_case_page, name="kpi_business_case"),
     path("sessie-verlengen/", views.keep_alive, name="keep_alive"),

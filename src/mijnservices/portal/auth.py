@@ -18,6 +18,7 @@ from django.utils.http import urlencode
 
 from mijnservices.core.identity import Citizen, Party
 from mijnservices.portal import audit
+from mijnservices.services.kpis.portal_use import citizen_login_count
 from mijnservices.services.mijnzaken.sources import zaken_refresh_from_sources
 from mijnservices.ui.session import safe_next_url
 
@@ -47,6 +48,7 @@ def login_citizen(request: HttpRequest, citizen: Citizen) -> None:
     }
     # Pseudonyms and kinds only: never the BSN or a name in the logs.
     audit.record("citizen_login", citizen, kind=citizen.party.kind)
+    citizen_login_count()  # for the KPI dashboard: a daily count, not who
     # Zaken in the gemeente's existing zaaksystemen: re-read them, waiting only briefly.
     zaken_refresh_from_sources(party=citizen.party)
 

@@ -16,7 +16,7 @@ from mijnservices.core.identity import Citizen
 from mijnservices.portal.auth import citizen_required
 from mijnservices.portal.kto_form import KtoForm
 from mijnservices.portal.views import detail_context
-from mijnservices.services.kpis.surveys import kto_submit
+from mijnservices.services.kpis.surveys import kto_newest, kto_questionnaire, kto_submit
 from mijnservices.services.mijnzaken.selectors import zaak_for_detail
 
 
@@ -24,7 +24,9 @@ from mijnservices.services.mijnzaken.selectors import zaak_for_detail
 @require_POST
 def kto_answer(request: HttpRequest, citizen: Citizen, zaak_uuid: UUID) -> HttpResponse:
     zaak = zaak_for_detail(citizen, zaak_uuid)
-    form = KtoForm(request.POST)
+    # The version that applies now; the service refuses when the KTO is off.
+    questionnaire = kto_questionnaire(zaak.zaaktype.identificatie) or kto_newest()
+    form = KtoForm(request.POST, questionnaire=questionnaire)
     if form.is_valid():
         try:
             kto_submit(zaak=zaak, answers=form.answers(), open_answer=form.cleaned_data["open"])

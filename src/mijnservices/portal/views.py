@@ -25,7 +25,8 @@ from mijnservices.portal.upload_form import DocumentUploadForm, upload_limits
 from mijnservices.registrations.verwerkingen.selectors import verwerkingen_for
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access.policy import citizen_may_add_document
-from mijnservices.services.kpis.surveys import kto_invited
+from mijnservices.services.kpis.portal_use import zaak_view_count
+from mijnservices.services.kpis.surveys import kto_invitation
 from mijnservices.services.mijnoverzicht.contactmomenten import contact_rows
 from mijnservices.services.mijnzaken.documents import upload_type, zaak_documents
 from mijnservices.services.mijnzaken.prediction import predict_end
@@ -67,6 +68,7 @@ def zaken_overview(request: HttpRequest, citizen: Citizen) -> HttpResponse:
 def zaak_detail(request: HttpRequest, citizen: Citizen, zaak_uuid: UUID) -> HttpResponse:
     zaak = zaak_for_detail(citizen, zaak_uuid)  # 404 when missing or not this citizen's
     audit.record("zaak_viewed", citizen, zaak=str(zaak.uuid))
+    zaak_view_count(zaaktype=zaak.zaaktype.identificatie)  # a count, not who
     return render(request, "portal/zaak_detail.html", detail_context(citizen, zaak))
 
 
@@ -87,6 +89,7 @@ def detail_context(
         names = [rol.naam for rol in getattr(zaak, "behandelaars", []) if rol.naam]
         behandelaar = ", ".join(names)
     can_upload = citizen_may_add_document(citizen, zaak) and upload_type(zaak) is not None
+    questionnaire = kto_invitation(zaak)  # None: open, KTO off for the zaaktype, or answered
     return {
         "citizen": citizen,
         "zaak": zaak,
@@ -104,7 +107,7 @@ def detail_context(
         "contacts": contact_rows(citizen, zaak=zaak),
         "question_form": question_form or QuestionForm(),
         # The satisfaction survey, once a closed zaak's survey is not answered yet.
-        "kto_form": KtoForm() if kto_invited(zaak) else None,
+        "kto_form": KtoForm(questionnaire=questionnaire) if questionnaire else None,
     }
 
 

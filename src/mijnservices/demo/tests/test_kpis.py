@@ -26,4 +26,7 @@ def test_the_pilot_zaaktypen_get_a_0_meting_and_months_of_history(settings):
     after = kpi_totals(start=go_live, end=TODAY)
     assert before[Kpi.AFGEHANDELD] and after[Kpi.AFGEHANDELD]
     assert after[Kpi.CONTACTEN_VOORTGANG] < before[Kpi.CONTACTEN_VOORTGANG]
+    assert after[Kpi.PORTAAL_LOGINS] and after[Kpi.PORTAAL_ZAAKWEERGAVEN]
+    assert before[Kpi.PORTAAL_ZAAKWEERGAVEN] == 0  # the portal was not on yet
     assert load_kpi_history(today=TODAY) == created  # a second run adds nothing
+    assert kpi_totals(start=go_live, end=TODAY)[Kpi.PORTAAL_LOGINS] == after[Kpi.PORTAAL_LOGINS]

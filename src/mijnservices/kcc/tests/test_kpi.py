@@ -3,12 +3,14 @@ the business case."""
 
 from __future__ import annotations
 
+import io
 from datetime import date, timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from mijnservices.registrations.zaken import services as zaken_services
 from mijnservices.services.kpis.aggregates import figures_rebuild
@@ -50,10 +52,13 @@ def test_the_dashboard_shows_each_chart_with_its_table(employee_client, figures)
     response = employee_client("manager").get("/medewerker/kpi/?zaaktype=ZT-KPI")
     page = response.content.decode()
     assert response.status_code == 200
-    assert page.count('role="img"') == 6
-    assert page.count("<desc id=") == 6
+    assert page.count('role="img"') == 7
+    assert page.count("<desc id=") == 7
     assert 'id="chart-verzoeken-caption"' in page
     assert "<code>verzoeken</code>" in page
+    # Portal use beside the KPIs: in the totals and as a trend.
+    assert "<code>portaal_logins</code>" in page
+    assert 'id="chart-portaal_zaakweergaven-caption"' in page
 
 
 def test_the_dashboard_compares_before_and_after_the_go_live(employee_client, figures):
@@ -99,6 +104,24 @@ def test_the_export_is_csv_with_stable_identifiers(employee_client, figures):
     assert lines[0] == "zaaktype,periode,van,tot_en_met,kpi,waarde"
     assert any(line.startswith("ZT-KPI,") and ",verzoeken,3" in line for line in lines)
     assert any(line.startswith("*,") for line in lines)
+
+
+def test_the_spreadsheet_export_opens_and_reads_back_the_figures(employee_client, figures):
+    client = employee_client("manager")
+    dashboard = client.get("/medewerker/kpi/?periode=quarter")
+    assert "/medewerker/kpi/export.xlsx?" in dashboard.content.decode()
+    response = client.get("/medewerker/kpi/export.xlsx?periode=quarter")
+    assert response["Content-Type"] == (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    sheet = load_workbook(io.BytesIO(response.content), read_only=True)["kpis"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("zaaktype", "periode", "van", "tot_en_met", "kpi", "waarde")
+    values = {(row[0], row[1], row[4]): row[5] for row in rows[1:]}
+    quarters = {period for zaaktype, period, kpi in values if zaaktype == "ZT-KPI"}
+    assert sum(values[("ZT-KPI", quarter, "verzoeken")] or 0 for quarter in quarters) == 3
+    assert all(isinstance(v, int | float) or v is None for v in values.values())
 
 
 def test_an_import_with_a_bad_row_shows_the_line_and_imports_nothing(employee_client):

@@ -58,8 +58,9 @@ def _dashboard(page: Page, base: str) -> None:
     page.goto(f"{base}/medewerker/kpi/?zaaktype=ZT-KPI")
     expect(page.locator("#before-after-heading")).to_be_visible()
     charts = page.get_by_role("img")
-    expect(charts).to_have_count(7)
-    for n in range(7):
+    # seven trends (zaak page views among them) and the before/after chart
+    expect(charts).to_have_count(8)
+    for n in range(8):
         name = charts.nth(n).get_attribute("aria-labelledby") or ""
         assert name.endswith("-desc")
     assert_accessible(page)

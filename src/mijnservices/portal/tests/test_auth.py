@@ -6,6 +6,7 @@ from importlib import import_module
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.backends.db import SessionStore
 from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory
 
@@ -16,6 +17,7 @@ from mijnservices.portal.auth import (
     current_citizen,
     login_citizen,
 )
+from mijnservices.services.kpis.models import DailyFigure
 
 SUZANNE = Party(kind="bsn", identifier="999993653", name="Suzanne Jansen")
 
@@ -93,3 +95,12 @@ def test_citizen_required_passes_the_citizen_and_forbids_caching():
 
     assert response.content == b"999993653"
     assert response["Cache-Control"] == "no-store"
+
+
+@pytest.mark.django_db
+def test_a_citizen_login_is_counted_for_the_kpis_without_who(rf):
+    request = rf.get("/")
+    request.session = SessionStore()
+    login_citizen(request, Citizen(actor=Party("bsn", "999993653"), auth_method="digid"))
+    row = DailyFigure.objects.get(measure="portaal_logins")
+    assert (row.zaaktype, row.value) == ("", 1)

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from mijnservices.registrations.catalogi.models import ZaakType
 from mijnservices.registrations.zaken import services as zaken_services
+from mijnservices.services.kpis.models import DailyFigure
 from mijnservices.testing.factories import ZaakFactory, published_zaaktype
 
 pytestmark = pytest.mark.django_db
@@ -335,3 +336,12 @@ def test_logged_in_pages_carry_the_session_warning_and_script(login_as):
     assert 'id="session-warning" hidden data-timeout="900" data-warning="120"' in page
     assert "Ingelogd blijven" in page
     assert "portal/session.js" in page
+
+
+def test_viewing_a_zaak_page_counts_a_view_for_its_zaaktype_without_who(login_as):
+    client = login_as("999993653")
+    zaak = ZaakFactory(for_bsn="999993653")
+    client.get(f"/mijn-zaken/{zaak.uuid}/")
+    client.get(f"/mijn-zaken/{zaak.uuid}/")
+    row = DailyFigure.objects.get(measure="portaal_zaakweergaven")
+    assert (row.zaaktype, row.value) == (zaak.zaaktype.identificatie, 2)

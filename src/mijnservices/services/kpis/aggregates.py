@@ -5,7 +5,9 @@ insert its rows) is always correct, also for zaken that were reopened: a reopene
 no einddatum any more and drops out of the day it was closed on when that day is refreshed.
 The worker refreshes the last ``KPI_REFRESH_DAYS`` days and every day touched by a zaak
 that changed since the previous refresh; ``mijnservices kpi-rebuild`` recomputes any range.
-Only counts are stored, never who (decision 0031).
+Only counts are stored, never who (decision 0031). Portal use (logins, zaak page views) is
+the exception to "a pure function of the registrations": it is counted as it happens
+(``services.kpis.portal_use``) and a refresh keeps it.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from mijnservices.registrations.catalogi.models import StatusType, ZaakType
 from mijnservices.registrations.klantinteracties.models import Internetaak, Klantcontact
 from mijnservices.registrations.zaken.models import Status, Zaak
 from mijnservices.services.casework.referrals import TEAM_OBJECTTYPE
-from mijnservices.services.kpis.definitions import Measure
+from mijnservices.services.kpis.definitions import PORTAL_USE, Measure
 from mijnservices.services.kpis.models import DailyFigure, RefreshState
 from mijnservices.services.notifications.models import Kanaal as NotificationKanaal
 from mijnservices.services.notifications.models import Notification
@@ -241,7 +243,8 @@ def figures_day_refresh(*, day: date) -> int:
     _notifications(figures)
     rows = figures.rows()
     with transaction.atomic():
-        DailyFigure.objects.filter(day=day).delete()
+        # Portal use is counted as it happens and cannot be recomputed: kept.
+        DailyFigure.objects.filter(day=day).exclude(measure__in=PORTAL_USE).delete()
         DailyFigure.objects.bulk_create(rows)
     return len(rows)
 

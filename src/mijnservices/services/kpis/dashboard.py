@@ -25,6 +25,7 @@ CHARTED = (
     Kpi.BINNEN_NORM_AANDEEL,
     Kpi.STATUSWIJZIGINGEN,
     Kpi.DOORVERWIJZINGEN,
+    Kpi.PORTAAL_ZAAKWEERGAVEN,
 )
 MONTH_DAYS = Decimal(30)
 
@@ -64,8 +65,8 @@ class Dashboard:
     periods: list[PeriodFigures]
     trends: list[Trend]
     before_after: BeforeAfter | None
-    kto: SurveyResults
-    mto: SurveyResults
+    kto: list[SurveyResults]  # one per questionnaire version answered in the range
+    mto: list[SurveyResults]
     zaaktypen: list[tuple[str, str]] = field(default_factory=list)
 
 

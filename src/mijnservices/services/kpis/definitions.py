@@ -29,6 +29,9 @@ class Measure(StrEnum):
     NOTIFICATIES_EMAIL_AFGELEVERD = "notificaties_email_afgeleverd"
     NOTIFICATIES_SMS = "notificaties_sms"
     NOTIFICATIES_SMS_AFGELEVERD = "notificaties_sms_afgeleverd"
+    # Portal use, counted as it happens (services.kpis.portal_use), not recomputed
+    PORTAAL_LOGINS = "portaal_logins"  # citizen logins; zaaktype ""
+    PORTAAL_ZAAKWEERGAVEN = "portaal_zaakweergaven"  # zaak pages shown
 
 
 class Kpi(StrEnum):
@@ -58,6 +61,8 @@ class Kpi(StrEnum):
     NOTIFICATIES_EMAIL_AFLEVERPERCENTAGE = "notificaties_email_afleverpercentage"
     NOTIFICATIES_SMS = "notificaties_sms"
     NOTIFICATIES_SMS_AFLEVERPERCENTAGE = "notificaties_sms_afleverpercentage"
+    PORTAAL_LOGINS = "portaal_logins"
+    PORTAAL_ZAAKWEERGAVEN = "portaal_zaakweergaven"
 
 
 LABELS: dict[Kpi, Promise] = {
@@ -82,6 +87,8 @@ LABELS: dict[Kpi, Promise] = {
     Kpi.NOTIFICATIES_EMAIL_AFLEVERPERCENTAGE: _("E-mail notifications delivered (%)"),
     Kpi.NOTIFICATIES_SMS: _("SMS notifications sent"),
     Kpi.NOTIFICATIES_SMS_AFLEVERPERCENTAGE: _("SMS notifications delivered (%)"),
+    Kpi.PORTAAL_LOGINS: _("Citizen logins to the portal"),
+    Kpi.PORTAAL_ZAAKWEERGAVEN: _("Case pages viewed in the portal"),
 }
 
 # Figures that add up over days and zaaktypen; the others are durations or percentages.
@@ -98,8 +105,13 @@ COUNTS = frozenset(
         Kpi.DOORVERWIJZINGEN,
         Kpi.NOTIFICATIES_EMAIL,
         Kpi.NOTIFICATIES_SMS,
+        Kpi.PORTAAL_LOGINS,
+        Kpi.PORTAAL_ZAAKWEERGAVEN,
     }
 )
+
+# Daily rows counted as they happen; the refresh of a day keeps them (decision 0031).
+PORTAL_USE = frozenset({Measure.PORTAAL_LOGINS, Measure.PORTAAL_ZAAKWEERGAVEN})
 
 
 class Kanaal(StrEnum):

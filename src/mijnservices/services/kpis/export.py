@@ -1,5 +1,6 @@
-"""The export shared by the dashboard's download and ``mijnservices kpi``: one record per
-zaaktype x period x KPI with the stable identifiers of docs/kpis.md."""
+"""The export shared by the dashboard's downloads and ``mijnservices kpi``: one record per
+zaaktype x period x KPI with the stable identifiers of docs/kpis.md, as CSV, JSON or a
+spreadsheet (.xlsx)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ import csv
 import io
 import json
 from datetime import date
+from decimal import Decimal
 from typing import Any
+
+from openpyxl import Workbook
 
 from mijnservices.services.kpis.periods import Granularity
 from mijnservices.services.kpis.selectors import figures_as_records, kpi_figures
@@ -35,3 +39,29 @@ def records_csv(records: list[dict[str, Any]]) -> str:
 
 def records_json(records: list[dict[str, Any]]) -> str:
     return json.dumps(records, indent=2, ensure_ascii=False)
+
+
+def records_xlsx(records: list[dict[str, Any]]) -> bytes:
+    """The same records as a spreadsheet (.xlsx): one sheet, the CSV's columns, and the values
+    as numbers so they can be summed and charted; the export's identifiers stay text."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None  # a new workbook has its one sheet
+    sheet.title = "kpis"
+    sheet.append(COLUMNS)
+    for record in records:
+        row: list[str | int | Decimal | None] = [record[column] for column in COLUMNS[:-1]]
+        row.append(_number(record["waarde"]))
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _number(value: str) -> int | Decimal | None:
+    if value == "":
+        return None  # an empty cell: no value for this period (e.g. no closed zaken)
+    try:
+        return int(value)
+    except ValueError:
+        return Decimal(value)

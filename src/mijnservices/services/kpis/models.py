@@ -174,3 +174,30 @@ class SurveyResponse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.soort} {self.version} {self.month}"
+
+
+class KtoSetting(models.Model):
+    """Per zaaktype: whether closed zaken invite to the KTO and which questionnaire version
+    applies. Without a row the KTO is on with the newest version (``surveys.KTO_VERSIONS``)."""
+
+    zaaktype = models.CharField(_("zaaktype identificatie"), max_length=50, unique=True)
+    actief = models.BooleanField(
+        _("KTO on"),
+        default=True,
+        help_text=_("Closed zaken of this zaaktype invite the citizen to the survey."),
+    )
+    # A key of surveys.KTO_VERSIONS, checked by the admin form; no choices here, so adding a
+    # version in code needs no migration.
+    version = models.CharField(
+        _("questionnaire version"),
+        max_length=20,
+        blank=True,
+        help_text=_("Empty: always the newest version."),
+    )
+
+    class Meta:
+        verbose_name = _("KTO setting")
+        verbose_name_plural = _("KTO settings")
+
+    def __str__(self) -> str:
+        return self.zaaktype

@@ -107,6 +107,8 @@ def _values(bucket: _Collect, period: Period, norm: int | None) -> dict[Kpi, Val
         ),
         Kpi.NOTIFICATIES_SMS: sms,
         Kpi.NOTIFICATIES_SMS_AFLEVERPERCENTAGE: share(c[Measure.NOTIFICATIES_SMS_AFGELEVERD], sms),
+        Kpi.PORTAAL_LOGINS: c[Measure.PORTAAL_LOGINS],
+        Kpi.PORTAAL_ZAAKWEERGAVEN: c[Measure.PORTAAL_ZAAKWEERGAVEN],
     }
 
 

@@ -4,6 +4,11 @@ employees about how well they can answer questions on progress.
 Answers are stored without the BSN, the zaak or the user (``SurveyResponse``); that a survey was
 answered is a keyed hash (``SurveyDone``), so a zaak's survey is offered once and an employee
 answers once a quarter. Results are reported only per group of at least ``SURVEY_MIN_GROUP``.
+
+Questionnaires are versioned: a version is never changed once it is in use, a changed set of
+questions is a new version beside it (``KTO_VERSIONS``), and every answer keeps the version it
+was given under, so results are counted per version. The beheerder switches the KTO on or off
+per zaaktype and may hold a zaaktype to an older version (``KtoSetting``, in the admin).
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from django.utils.translation import gettext_lazy
 from mijnservices.core.errors import DomainError
 from mijnservices.core.identity import Employee
 from mijnservices.registrations.zaken.models import Zaak
-from mijnservices.services.kpis.models import SurveyDone, SurveyResponse
+from mijnservices.services.kpis.models import KtoSetting, SurveyDone, SurveyResponse
 
 SURVEY_MIN_GROUP = 5
 OPEN_MAX_LENGTH = 1000
@@ -135,6 +140,30 @@ MTO = Questionnaire(
 )
 
 
+# Every version that was ever offered, oldest first; the last one is the newest. Answers of a
+# version are read with that version's questions, so an entry is never removed or edited.
+KTO_VERSIONS: dict[str, Questionnaire] = {KTO.version: KTO}
+MTO_VERSIONS: dict[str, Questionnaire] = {MTO.version: MTO}
+
+
+def _versions(soort: str) -> dict[str, Questionnaire]:
+    return KTO_VERSIONS if soort == "kto" else MTO_VERSIONS
+
+
+def kto_newest() -> Questionnaire:
+    return next(reversed(KTO_VERSIONS.values()))
+
+
+def kto_questionnaire(zaaktype: str) -> Questionnaire | None:
+    """The KTO that applies to a zaaktype (by identificatie), or None when it is off."""
+    setting = KtoSetting.objects.filter(zaaktype=zaaktype).first()
+    if setting is None:
+        return kto_newest()
+    if not setting.actief:
+        return None
+    return KTO_VERSIONS.get(setting.version) or kto_newest()
+
+
 def _key(*parts: str) -> str:
     message = "|".join(parts).encode()
     return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
@@ -149,11 +178,38 @@ def _employee_key(employee: Employee, today: date) -> str:
     return _key("mto", str(employee.user_id), quarter)
 
 
+def kto_invitation(zaak: Zaak) -> Questionnaire | None:
+    """The questionnaire a zaak invites to: closed, the KTO on for its zaaktype, and not
+    answered yet (two queries); otherwise None."""
+    if zaak.einddatum is None:
+        return None
+    questionnaire = kto_questionnaire(zaak.zaaktype.identificatie)
+    if questionnaire is None or SurveyDone.objects.filter(key=_zaak_key(zaak)).exists():
+        return None
+    return questionnaire
+
+
 def kto_invited(zaak: Zaak) -> bool:
-    """Whether the zaak page invites to the KTO: closed, and not answered yet (one query)."""
-    return (
-        zaak.einddatum is not None and not SurveyDone.objects.filter(key=_zaak_key(zaak)).exists()
+    return kto_invitation(zaak) is not None
+
+
+def kto_invited_many(zaken: list[Zaak]) -> set[int]:
+    """The ids of the zaken that invite to the KTO, as ``kto_invitation`` decides, for a
+    batch (the closing notifications of many events) in two queries. The zaken's zaaktype
+    must be loaded."""
+    closed = [zaak for zaak in zaken if zaak.einddatum is not None]
+    if not closed:
+        return set()
+    off = set(
+        KtoSetting.objects.filter(
+            zaaktype__in={zaak.zaaktype.identificatie for zaak in closed}, actief=False
+        ).values_list("zaaktype", flat=True)
     )
+    candidates = {_zaak_key(z): z.pk for z in closed if z.zaaktype.identificatie not in off}
+    answered = set(
+        SurveyDone.objects.filter(key__in=list(candidates)).values_list("key", flat=True)
+    )
+    return {pk for key, pk in candidates.items() if key not in answered}
 
 
 def mto_invited(employee: Employee) -> bool:
@@ -190,12 +246,15 @@ def kto_submit(*, zaak: Zaak, answers: dict[str, str], open_answer: str = "") ->
     """Store a citizen's answers about their closed zaak, once per zaak, without who."""
     if zaak.einddatum is None:
         raise DomainError(_("The survey opens when your case is closed."), code="open")
-    clean = _validated(KTO, answers, open_answer)
+    questionnaire = kto_questionnaire(zaak.zaaktype.identificatie)
+    if questionnaire is None:
+        raise DomainError(_("There is no survey for this case."), code="off")
+    clean = _validated(questionnaire, answers, open_answer)
     _store(
         _zaak_key(zaak),
         SurveyResponse(
             soort="kto",
-            version=KTO.version,
+            version=questionnaire.version,
             zaaktype=zaak.zaaktype.identificatie,
             month=timezone.localdate().replace(day=1),
             answers=clean,
@@ -232,25 +291,19 @@ class QuestionResult:
 @dataclass(frozen=True)
 class SurveyResults:
     soort: str
+    version: str  # the questionnaire version these answers were given under
     answers: int
     shown: bool  # False below SURVEY_MIN_GROUP: nothing but the fact that it is too few
     questions: list[QuestionResult]
     open_answers: list[str]
 
 
-def survey_results(
-    *, soort: str, start: date, end: date, zaaktype: str | None = None
+def _counted(
+    questionnaire: Questionnaire, collected: list[tuple[dict[str, str], str]]
 ) -> SurveyResults:
-    """The answers of ``start``..``end`` counted per question; only from five answers on."""
-    questionnaire = KTO if soort == "kto" else MTO
-    rows: QuerySet[SurveyResponse] = SurveyResponse.objects.filter(
-        soort=soort, month__gte=start.replace(day=1), month__lte=end
-    )
-    if zaaktype:
-        rows = rows.filter(zaaktype=zaaktype)
-    collected = list(rows.values_list("answers", "open_answer"))
+    soort, version = questionnaire.soort, questionnaire.version
     if len(collected) < SURVEY_MIN_GROUP:
-        return SurveyResults(soort, len(collected), False, [], [])
+        return SurveyResults(soort, version, len(collected), False, [], [])
     counters = {q.key: Counter[str]() for q in questionnaire.questions}
     for answers, _open in collected:
         for key, value in answers.items():
@@ -258,6 +311,7 @@ def survey_results(
                 counters[key][value] += 1
     return SurveyResults(
         soort=soort,
+        version=version,
         answers=len(collected),
         shown=True,
         questions=[
@@ -269,3 +323,26 @@ def survey_results(
         ],
         open_answers=sorted(o for _a, o in collected if o),
     )
+
+
+def survey_results(
+    *, soort: str, start: date, end: date, zaaktype: str | None = None
+) -> list[SurveyResults]:
+    """The answers of ``start``..``end`` counted per question, one result per questionnaire
+    version (oldest first), each shown only from five answers on (one query)."""
+    versions = _versions(soort)
+    rows: QuerySet[SurveyResponse] = SurveyResponse.objects.filter(
+        soort=soort, month__gte=start.replace(day=1), month__lte=end
+    )
+    if zaaktype:
+        rows = rows.filter(zaaktype=zaaktype)
+    by_version: dict[str, list[tuple[dict[str, str], str]]] = {}
+    for version, answers, open_answer in rows.values_list("version", "answers", "open_answer"):
+        by_version.setdefault(version, []).append((answers, open_answer))
+    if not by_version:
+        return [_counted(next(reversed(versions.values())), [])]
+    return [
+        _counted(questionnaire, by_version[version])
+        for version, questionnaire in versions.items()
+        if version in by_version
+    ]

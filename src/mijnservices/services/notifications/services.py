@@ -44,11 +44,12 @@ class ZaakRef:
     omschrijving: str = ""
     status: str = ""
     local: bool = True
+    kto: bool = False  # closed, and invites to the satisfaction survey on its page
 
     @classmethod
-    def of(cls, zaak: Zaak) -> ZaakRef:
+    def of(cls, zaak: Zaak, *, kto: bool = False) -> ZaakRef:
         status = zaak.status.statustype.omschrijving if zaak.status_id and zaak.status else ""
-        return cls(str(zaak.uuid), zaak.identificatie, zaak.omschrijving, status)
+        return cls(str(zaak.uuid), zaak.identificatie, zaak.omschrijving, status, kto=kto)
 
 
 # Status-like triggers that become one message when they come close together.
@@ -114,12 +115,16 @@ def notification_build(
     now: datetime,
     fallback_of: Notification | None = None,
 ) -> Notification:
+    link = portal_link(zaak, trigger)
+    kto_link = f"{link}#kto" if zaak is not None and zaak.kto and zaak.local else ""
     values = {
         "organisatie": settings.ORGANISATION_NAME,
-        "portaal_link": portal_link(zaak, trigger),
+        "portaal_link": link,
         "zaaknummer": zaak.identificatie if zaak else "",
         "zaak_omschrijving": zaak.omschrijving if zaak else "",
         "status": zaak.status if zaak else "",
+        "kto_link": kto_link,
+        "kto_uitnodiging": templates.kto_invitation(taal, kto_link),
     }
     text = templates.render(trigger, address.kanaal, taal, values)
     return Notification(

@@ -20,6 +20,8 @@ PLACEHOLDERS = {
     "zaaknummer": "the zaak's number (no personal data)",
     "zaak_omschrijving": "what the zaak is about (case content)",
     "status": "the new status (case content)",
+    "kto_link": "link to the satisfaction survey on the zaak page; empty once answered or when the KTO is off",
+    "kto_uitnodiging": "the invitation to the satisfaction survey with its link, or nothing (closing e-mail)",
 }
 CASE_CONTENT = frozenset({"zaak_omschrijving", "status"})
 
@@ -56,6 +58,21 @@ _FOOTER = {
     "en": "\n\nSee it at {portaal_link}\n\n{organisatie}\n(This is an automatic message. You cannot reply to it.)",
 }  # fmt: skip
 
+# The closing e-mail invites to the KTO on the zaak page while it is on for the zaaktype and
+# not answered (services.kpis.surveys); otherwise {kto_uitnodiging} is empty.
+_EMAIL_EXTRA = {Trigger.ZAAK_AFGESLOTEN: "{kto_uitnodiging}"}
+_KTO_INVITATION = {
+    "nl": "\n\nHoe ging het? Wij horen graag wat u ervan vond. Beantwoord een paar korte vragen op de pagina van uw zaak:\n{kto_link}\nDat is vrijwillig. Uw antwoorden worden bewaard zonder uw naam of burgerservicenummer.",
+    "en": "\n\nHow did it go? We would like to hear what you thought. Answer a few short questions on the page of your case:\n{kto_link}\nIt is voluntary. Your answers are stored without your name or citizen service number.",
+}  # fmt: skip
+
+
+def kto_invitation(taal: str, kto_link: str) -> str:
+    """The invitation paragraph in the recipient's language, or "" without a survey."""
+    if not kto_link:
+        return ""
+    return _KTO_INVITATION["en" if taal == "en" else "nl"].format(kto_link=kto_link)
+
 
 @dataclass(frozen=True)
 class Text:
@@ -67,7 +84,8 @@ def default_text(trigger: str, kanaal: str, taal: str) -> Text:
     onderwerp, zin = (_EN if taal == "en" else _NL)[Trigger(trigger)]
     if kanaal == Kanaal.SMS:
         return Text("", f"{zin} {{portaal_link}}")
-    return Text(onderwerp, zin + _FOOTER["en" if taal == "en" else "nl"])
+    extra = _EMAIL_EXTRA.get(Trigger(trigger), "")
+    return Text(onderwerp, zin + extra + _FOOTER["en" if taal == "en" else "nl"])
 
 
 def placeholders_in(text: str) -> set[str]:

@@ -33,6 +33,7 @@ from mijnservices.registrations.zaken.parties import party_of_rol
 from mijnservices.services.access.parties import zaak_parties, zaak_parties_many
 from mijnservices.services.access.policy import document_visible_to_citizens
 from mijnservices.services.access.taken import zaak_uuid_of
+from mijnservices.services.kpis.surveys import kto_invited_many
 from mijnservices.services.notifications import switches
 from mijnservices.services.notifications.models import Trigger
 from mijnservices.services.notifications.services import Plan, ZaakRef, notify_many
@@ -44,6 +45,7 @@ ZAAK_FIELDS = (
     "uuid",
     "identificatie",
     "omschrijving",
+    "einddatum",
     "zaaktype__identificatie",
     "zaaktype__portaal_upload_informatieobjecttype",
     "zaaktype__stilte_signaal_dagen",
@@ -139,8 +141,9 @@ def _load_statuses(uuids: list[UUID]) -> dict[UUID, Status]:
 
 def _statuses(items: list[tuple[str, UUID]]) -> list[Plan]:
     """Plans for new statussen (event id, status uuid), in order: four queries for any number
-    (statussen with their zaak, the last volgnummer per zaaktype, initiators, representatives)
-    plus two per batch for the recipients' details in ``notify_many``."""
+    (statussen with their zaak, the last volgnummer per zaaktype, initiators, representatives),
+    two when zaken closed (whether they invite to the KTO), plus two per batch for the
+    recipients' details in ``notify_many``."""
     statuses = _load_statuses([uuid for _, uuid in items])
     last = dict(
         StatusType.objects.filter(
@@ -163,8 +166,17 @@ def _statuses(items: list[tuple[str, UUID]]) -> list[Plan]:
         if switches.enabled(trigger, status.zaak, **scope):
             wanted.append((event_id, trigger, status, scope))
     parties = zaak_parties_many({status.zaak_id for _, _, status, _ in wanted})
+    # The closing e-mail invites to the satisfaction survey while it is open for the zaak.
+    kto = kto_invited_many(
+        [status.zaak for _, trigger, status, _ in wanted if trigger == Trigger.ZAAK_AFGESLOTEN]
+    )
     return [
-        Plan(event_id, trigger, tuple(parties[status.zaak_id]), ZaakRef.of(status.zaak))
+        Plan(
+            event_id,
+            trigger,
+            tuple(parties[status.zaak_id]),
+            ZaakRef.of(status.zaak, kto=status.zaak_id in kto),
+        )
         for event_id, trigger, status, _ in wanted
     ]
 

@@ -7,8 +7,14 @@ from django.utils import timezone
 
 from mijnservices.core.errors import DomainError
 from mijnservices.core.identity import Employee
-from mijnservices.services.kpis.models import SurveyDone, SurveyResponse
+from mijnservices.services.kpis.models import KtoSetting, SurveyDone, SurveyResponse
 from mijnservices.services.kpis.surveys import (
+    KTO,
+    KTO_VERSIONS,
+    YES_NO,
+    Question,
+    Questionnaire,
+    kto_invitation,
     kto_invited,
     kto_submit,
     mto_invited,
@@ -56,10 +62,10 @@ def test_results_appear_only_from_five_answers_on():
     today = timezone.localdate()
     for zaak in zaken[:4]:
         kto_submit(zaak=zaak, answers=ANSWERS)
-    hidden = survey_results(soort="kto", start=date(2020, 1, 1), end=today)
+    (hidden,) = survey_results(soort="kto", start=date(2020, 1, 1), end=today)
     assert (hidden.answers, hidden.shown, hidden.questions) == (4, False, [])
     kto_submit(zaak=zaken[4], answers={**ANSWERS, "uitkomst": "2"})
-    shown = survey_results(soort="kto", start=date(2020, 1, 1), end=today, zaaktype="ZT-KTO")
+    (shown,) = survey_results(soort="kto", start=date(2020, 1, 1), end=today, zaaktype="ZT-KTO")
     assert shown.shown and shown.answers == 5
     outcome = shown.questions[3]
     assert dict(outcome.counts) == {
@@ -84,3 +90,62 @@ def test_an_employee_answers_the_mto_once_a_quarter_with_only_their_role():
     assert not mto_invited(employee)
     response = SurveyResponse.objects.get()
     assert (response.soort, response.role, response.answers) == ("mto", "kcc", {"rechten": "soms"})
+
+
+# A second version beside the first, as a gemeente's changed questions would be added.
+KTO_SHORT = Questionnaire(
+    soort="kto",
+    version="test-2",
+    questions=(Question("portaal", KTO.questions[2].text, YES_NO),),
+    open_question=KTO.open_question,
+)
+
+
+@pytest.fixture
+def two_versions(monkeypatch):
+    monkeypatch.setitem(KTO_VERSIONS, KTO_SHORT.version, KTO_SHORT)
+
+
+def test_a_zaaktype_whose_kto_is_off_neither_invites_nor_accepts_answers():
+    (zaak,) = _closed()
+    KtoSetting.objects.create(zaaktype="ZT-KTO", actief=False)
+    assert not kto_invited(zaak)
+    with pytest.raises(DomainError) as error:
+        kto_submit(zaak=zaak, answers=ANSWERS)
+    assert error.value.code == "off"
+    assert not SurveyResponse.objects.exists()
+
+
+def test_without_a_setting_the_newest_questionnaire_version_applies(two_versions):
+    (zaak,) = _closed()
+    assert kto_invitation(zaak) == KTO_SHORT
+    kto_submit(zaak=zaak, answers={"portaal": "ja"})
+    assert SurveyResponse.objects.get().version == "test-2"
+
+
+def test_the_beheerder_holds_a_zaaktype_to_an_older_version_and_answers_keep_it(two_versions):
+    first, second = _closed(2)
+    setting = KtoSetting.objects.create(zaaktype="ZT-KTO", version=KTO.version)
+    assert kto_invitation(first) == KTO
+    kto_submit(zaak=first, answers=ANSWERS)
+    setting.version = ""
+    setting.save()
+    kto_submit(zaak=second, answers={"portaal": "nee"})
+    assert sorted(SurveyResponse.objects.values_list("version", "answers")) == [
+        (KTO.version, ANSWERS),
+        ("test-2", {"portaal": "nee"}),
+    ]
+
+
+def test_results_are_counted_per_questionnaire_version(two_versions):
+    zaken = _closed(7)
+    KtoSetting.objects.create(zaaktype="ZT-KTO", version=KTO.version)
+    for zaak in zaken[:5]:
+        kto_submit(zaak=zaak, answers=ANSWERS)
+    KtoSetting.objects.filter(zaaktype="ZT-KTO").update(version="test-2")
+    for zaak in zaken[5:]:
+        kto_submit(zaak=zaak, answers={"portaal": "ja"})
+    today = timezone.localdate()
+    old, new = survey_results(soort="kto", start=date(2020, 1, 1), end=today)
+    assert (old.version, old.answers, old.shown, len(old.questions)) == (KTO.version, 5, True, 5)
+    assert (new.version, new.answers, new.shown, new.questions) == ("test-2", 2, False, [])

@@ -16,6 +16,8 @@ from mijnservices.registrations.klantinteracties.services import (
     vertegenwoordiging_create,
 )
 from mijnservices.registrations.zaken import services as zaken
+from mijnservices.services.kpis.models import KtoSetting
+from mijnservices.services.kpis.surveys import kto_submit
 from mijnservices.services.notifications import triggers
 from mijnservices.services.notifications.models import (
     ContactSignal,
@@ -23,7 +25,13 @@ from mijnservices.services.notifications.models import (
     Trigger,
     TriggerSwitch,
 )
-from mijnservices.services.notifications.tests.conftest import KEES, SUZANNE, drain, with_email
+from mijnservices.services.notifications.tests.conftest import (
+    KEES,
+    SUZANNE,
+    drain,
+    with_email,
+    with_phone,
+)
 from mijnservices.services.profiel.services import voorkeuren_update
 from mijnservices.testing.taken import bericht, betaaltaak
 
@@ -232,3 +240,53 @@ def test_a_batch_of_status_changes_is_planned_in_a_constant_number_of_queries(
     assert sent == sorted([*expected, ("kees@example.nl", zaken_[0].identificatie)])
     triggers.notifications_from_events(events)  # the same batch again: nothing new
     assert Notification.objects.count() == 8
+
+
+def _close(zaak) -> Notification:
+    zaken.resultaat_set(zaak=zaak, resultaattype=zaak.zaaktype.resultaattypen.get())
+    _step(zaak, 4)
+    drain()
+    return Notification.objects.get(trigger=Trigger.ZAAK_AFGESLOTEN)
+
+
+def test_the_closing_email_invites_to_the_survey_on_the_zaak_page(zaak):
+    with_email(SUZANNE)
+    tekst = _close(zaak).tekst
+    assert "Hoe ging het?" in tekst
+    assert f"/mijn-zaken/{zaak.uuid}/#kto\n" in tekst
+
+
+def test_the_closing_email_in_english_invites_in_english(zaak):
+    with_email(SUZANNE)
+    voorkeuren_update(
+        party=SUZANNE, voorkeurskanaal="email", uitgezet=[], alleen_digitaal=True, taal="en"
+    )
+    tekst = _close(zaak).tekst
+    assert "How did it go?" in tekst
+    assert f"/mijn-zaken/{zaak.uuid}/#kto" in tekst
+
+
+def test_the_closing_email_does_not_invite_when_the_kto_is_off_for_the_zaaktype(zaak):
+    with_email(SUZANNE)
+    KtoSetting.objects.create(zaaktype="ZT-NOTIFY", actief=False)
+    tekst = _close(zaak).tekst
+    assert "#kto" not in tekst and "Hoe ging het?" not in tekst
+    assert "Uw zaak" in tekst and "is afgerond." in tekst
+
+
+def test_the_closing_email_does_not_invite_when_the_survey_was_answered(zaak):
+    with_email(SUZANNE)
+    zaken.resultaat_set(zaak=zaak, resultaattype=zaak.zaaktype.resultaattypen.get())
+    _step(zaak, 4)
+    zaak.refresh_from_db()
+    kto_submit(zaak=zaak, answers={"uitkomst": "4"})  # answered before the worker ran
+    drain()
+    tekst = Notification.objects.get(trigger=Trigger.ZAAK_AFGESLOTEN).tekst
+    assert "#kto" not in tekst
+
+
+def test_the_closing_sms_carries_no_survey_invitation(zaak):
+    with_phone(SUZANNE)
+    voorkeuren_update(party=SUZANNE, voorkeurskanaal="sms", uitgezet=[], alleen_digitaal=True)
+    notification = _close(zaak)
+    assert notification.kanaal == "sms" and "#kto" not in notification.tekst
