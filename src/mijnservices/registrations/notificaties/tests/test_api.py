@@ -15,7 +15,7 @@ from mijnservices.core.worker import Worker
 from mijnservices.registrations.catalogi.models import ResultaatType, RolType, StatusType
 from mijnservices.registrations.notificaties import services
 from mijnservices.registrations.notificaties.models import Abonnement, Delivery, Notificatie
-from mijnservices.registrations.zaken.services import core as zaken
+from mijnservices.registrations.zaken import services as zaken
 from mijnservices.registrations.zaken.services import related as zaken_related
 from mijnservices.testing.api import api_client, assert_matches_official_spec
 from mijnservices.testing.factories import published_zaaktype_with_relations
