@@ -14,7 +14,7 @@ BENCH_ZAKEN ?= 100000
 BENCH_SECONDS ?= 10
 CONFORMANCE_ARGS ?=
 
-.PHONY: help install demo test check pytest soak browser-deps bench conformance clean
+.PHONY: help install demo test check pytest soak system-deps bench conformance clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -48,11 +48,15 @@ demo: install ## Run the demo: migrate, load demo data, web + worker on http://1
 	DEMO_MODE=true SITE_URL=$(SITE_URL) $(BIN)/mijnservices demo-client
 	DEMO_MODE=true SITE_URL=$(SITE_URL) PORT=$(PORT) $(BIN)/mijnservices run
 
-browser-deps: ## Install Debian's Chromium for the browser tests (never a downloaded browser)
-	@if [ ! -x /usr/bin/chromium ]; then \
-	  echo "Installing Debian's chromium for the browser tests"; \
+system-deps: ## Install the Debian packages the tests start: Chromium, HAProxy, ClamAV (never a downloaded browser)
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] || missing="$$missing haproxy"; \
+	[ -x /usr/sbin/clamd ] || missing="$$missing clamav-daemon"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages for the tests:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
 check: install ## Lint, format, import layers, types, migrations and generated docs are up to date
@@ -64,7 +68,7 @@ check: install ## Lint, format, import layers, types, migrations and generated d
 	DEMO_MODE=true $(BIN)/mijnservices config-docs --check
 	DEMO_MODE=true $(BIN)/mijnservices openapi --check
 
-pytest: install browser-deps conformance/node_modules/.installed ## Run the test suite only, in parallel (DATABASE_URL selects PostgreSQL)
+pytest: install system-deps conformance/node_modules/.installed ## Run the test suite only, in parallel (DATABASE_URL selects PostgreSQL)
 	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 soak: install ## Volume versions of tests that the suite runs small (worker kills, concurrency)

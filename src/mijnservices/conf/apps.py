@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "mijnservices.ui",
     "mijnservices.portal",
     "mijnservices.kcc",
     "mijnservices.demo",
