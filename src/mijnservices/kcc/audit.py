@@ -10,11 +10,12 @@ again a processing of that person's data.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from mijnservices.core.identity import Employee, Party
@@ -22,14 +23,15 @@ from mijnservices.kcc.auth import employee_required
 from mijnservices.registrations.verwerkingen.selectors import (
     AUDIT_LIMIT as LIMIT,
 )
-from mijnservices.registrations.verwerkingen.selectors import (
-    AuditRow,
-    verwerkingsacties_search,
-)
+from mijnservices.registrations.verwerkingen.selectors import AuditRow
 from mijnservices.services.access import employees
-from mijnservices.services.casework.verwerkingen import log_view
+from mijnservices.services.casework.verwerkingen import audit_rows, log_view
 
 DATE_FORMATS = ["%d-%m-%Y", "%Y-%m-%d"]
+
+
+def _day(offset: int) -> str:
+    return (timezone.localdate() + timedelta(days=offset)).strftime("%d-%m-%Y")
 
 
 class AuditForm(forms.Form):
@@ -39,13 +41,20 @@ class AuditForm(forms.Form):
         required=False,
         error_messages={"invalid": _("A BSN has 9 digits.")},
     )
+    # Defaults (issue 21): the last 30 days, so a first search needs no typing.
     van = forms.DateField(
-        label=_("From"), help_text=_("For example 01-01-2026."), input_formats=DATE_FORMATS
+        label=_("From"),
+        help_text=_("For example 01-01-2026."),
+        input_formats=DATE_FORMATS,
+        initial=lambda: _day(-30),
+        widget=forms.DateInput(format="%d-%m-%Y"),
     )
     tot = forms.DateField(
         label=_("Up to and including"),
         help_text=_("For example 31-01-2026."),
         input_formats=DATE_FORMATS,
+        initial=lambda: _day(0),
+        widget=forms.DateInput(format="%d-%m-%Y"),
     )
 
     def clean(self) -> dict[str, object]:
@@ -54,6 +63,11 @@ class AuditForm(forms.Form):
         if isinstance(van, date) and isinstance(tot, date) and tot < van:
             self.add_error("tot", _("The end lies before the start."))
         return data
+
+
+def _searched(form: AuditForm) -> str:
+    bsn = form.cleaned_data.get("bsn", "") if form.is_bound and form.is_valid() else ""
+    return str(bsn)
 
 
 @employee_required
@@ -65,9 +79,7 @@ def audit_page(request: HttpRequest, employee: Employee) -> HttpResponse:
     if form.is_bound and form.is_valid():
         bsn = form.cleaned_data["bsn"]
         party = Party("bsn", bsn) if bsn else None
-        rows = verwerkingsacties_search(
-            party=party, van=form.cleaned_data["van"], tot=form.cleaned_data["tot"]
-        )
+        rows = audit_rows(party=party, van=form.cleaned_data["van"], tot=form.cleaned_data["tot"])
         if party is not None:
             log_view(
                 employee,
@@ -77,5 +89,5 @@ def audit_page(request: HttpRequest, employee: Employee) -> HttpResponse:
                 objecttype="verwerkingenlogging",
             )
     status = 400 if form.is_bound and not form.is_valid() else 200
-    context = {"form": form, "rows": rows, "limit": LIMIT}
+    context = {"form": form, "rows": rows, "limit": LIMIT, "searched": _searched(form)}
     return render(request, "kcc/audit.html", context, status=status)

@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from mijnservices.core.validators import is_valid_bsn
+
 SEARCH_KINDS = [
     ("bsn", _("BSN")),
     ("naam", _("Name and date of birth")),
@@ -26,8 +28,16 @@ KANALEN = [
 
 
 class LoginForm(forms.Form):
-    username = forms.CharField(label=_("User name"), max_length=150)
-    password = forms.CharField(label=_("Password"), widget=forms.PasswordInput)
+    # Autocomplete lets password managers fill the right fields (WCAG 1.3.5, issue 21).
+    username = forms.CharField(
+        label=_("User name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
+    )
+    password = forms.CharField(
+        label=_("Password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
     code = forms.CharField(
         label=_("Code from your authenticator app"),
         help_text=_("6 digits. Leave empty if you have not set up two-step login yet."),
@@ -59,15 +69,32 @@ class SearchForm(forms.Form):
         data = super().clean() or {}
         if data.get("kind") == "naam" and not data.get("geboortedatum"):
             self.add_error("geboortedatum", _("Fill in the date of birth."))
+        query = str(data.get("q") or "").strip()
+        # A mistyped BSN must not open someone else's klantbeeld (issue 21): the 11-test first.
+        if data.get("kind") == "bsn" and query and not is_valid_bsn(query):
+            self.add_error("q", _("This is not a valid BSN. Check the 9 digits and try again."))
         return data
 
 
 class ContactmomentForm(forms.Form):
     kanaal = forms.ChoiceField(label=_("Channel"), choices=KANALEN)
-    inhoud = forms.CharField(
-        label=_("What was it about?"), widget=forms.Textarea(attrs={"rows": 4})
-    )
     zaak = forms.ChoiceField(label=_("About case"), required=False)
+    # Two texts (issue 21): the note is the employee's; the resident reads only the summary.
+    inhoud = forms.CharField(
+        label=_("Internal note (the resident does not see this)"),
+        help_text=_("What was it about, in your own words. Only employees read this."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    voor_inwoner = forms.CharField(
+        label=_("What the resident sees in MijnZaken (optional)"),
+        help_text=_(
+            'Leave empty for a neutral sentence such as: "U belde met ons over uw zaak '
+            '(zaaknummer)." Write in plain Dutch, without internal remarks.'
+        ),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     vraag_over_status = forms.TypedChoiceField(
         label=_("Was it a question about the status of a case?"),
         choices=[("ja", _("Yes")), ("nee", _("No"))],
@@ -84,6 +111,13 @@ class ContactmomentForm(forms.Form):
         required=False,
         max_length=200,
         widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    terugbelnummer = forms.CharField(
+        label=_("Call-back number (with a referral)"),
+        help_text=_("The number the case team can call the resident back on."),
+        required=False,
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "tel"}),
     )
 
     def __init__(self, *args: object, zaken: list[tuple[str, str]], **kwargs: object) -> None:

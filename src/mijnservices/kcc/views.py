@@ -20,7 +20,7 @@ from mijnservices.kcc.forms import ContactmomentForm, SearchForm
 from mijnservices.kcc.rows import zaak_rows
 from mijnservices.services.access import employees
 from mijnservices.services.casework import selectors, services
-from mijnservices.services.casework.klantbeeld import party_overview
+from mijnservices.services.casework.klantbeeld import party_header, party_name, party_overview
 from mijnservices.services.casework.search import party_by_name_and_birth_date
 from mijnservices.services.casework.verwerkingen import log_view
 from mijnservices.services.mijnzaken.sources import zaken_refresh_from_sources
@@ -107,9 +107,15 @@ def _klantbeeld(
         objecttype="klantbeeld",
         objecten=[z.identificatie for z in zaken],
     )
+    header = party_header(party, zaken)
     if form is None:
-        form = ContactmomentForm(zaken=[(str(z.uuid), z.identificatie) for z in zaken])
+        phones = [a.adres for a in header.contact_details if a.soort_digitaal_adres != "email"]
+        form = ContactmomentForm(
+            zaken=[(str(z.uuid), z.identificatie) for z in zaken],
+            initial={"terugbelnummer": phones[0] if phones else ""},
+        )
     context = {
+        "header": header,
         "party": party,
         "party_label": party_label(party),
         "zaken": zaak_rows(zaken),
@@ -152,9 +158,12 @@ def contactmoment(request: HttpRequest, employee: Employee) -> HttpResponse:
         employee=employee,
         kanaal=form.cleaned_data["kanaal"],
         over_status=form.cleaned_data["vraag_over_status"],
-        inhoud=form.cleaned_data["inhoud"],
+        interne_notitie=form.cleaned_data["inhoud"],
+        voor_inwoner=form.cleaned_data["voor_inwoner"],
         zaak=zaak,
         doorverwijzing=referral,
+        terugbelnummer=form.cleaned_data["terugbelnummer"],
+        naam=party_name(party) if referral else "",
     )
     if referral and zaak is not None:
         messages.success(request, _("The contact has been saved and referred to the case team."))

@@ -5,6 +5,7 @@ Error pages are the templates ``404.html`` and ``500.html`` (Django's own handle
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
@@ -27,8 +28,9 @@ from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access.policy import citizen_may_add_document
 from mijnservices.services.kpis.portal_use import zaak_view_count
 from mijnservices.services.kpis.surveys import kto_invitation
-from mijnservices.services.mijnoverzicht.contactmomenten import contact_rows
-from mijnservices.services.mijnzaken.documents import upload_type, zaak_documents
+from mijnservices.services.mijnoverzicht.contactmomenten import ContactRow, contact_rows
+from mijnservices.services.mijnoverzicht.taken import zaak_task_activity
+from mijnservices.services.mijnzaken.documents import ZaakDocuments, upload_type, zaak_documents
 from mijnservices.services.mijnzaken.prediction import predict_end
 from mijnservices.services.mijnzaken.selectors import zaak_for_detail, zaken_for_overview
 from mijnservices.services.mijnzaken.titles import zaak_title, zaaktype_title
@@ -90,6 +92,8 @@ def detail_context(
         behandelaar = ", ".join(names)
     can_upload = citizen_may_add_document(citizen, zaak) and upload_type(zaak) is not None
     questionnaire = kto_invitation(zaak)  # None: open, KTO off for the zaaktype, or answered
+    documents = zaak_documents(citizen, zaak)
+    contacts = contact_rows(citizen, zaak=zaak)
     return {
         "citizen": citizen,
         "zaak": zaak,
@@ -100,15 +104,30 @@ def detail_context(
         "result": resultaat.resultaattype.omschrijving if resultaat else "",
         "behandelaar": behandelaar,
         "prediction": predict_end(zaak),
-        "quiet_days": days_without_news(zaak),
-        "documents": zaak_documents(citizen, zaak),
+        "quiet_days": days_without_news(
+            zaak, activity=_activity(citizen, zaak, documents, contacts)
+        ),
+        "documents": documents,
         "upload_form": (upload_form or DocumentUploadForm()) if can_upload else None,
         "upload_limits": upload_limits(),
-        "contacts": contact_rows(citizen, zaak=zaak),
+        "contacts": contacts,
         "question_form": question_form or QuestionForm(),
         # The satisfaction survey, once a closed zaak's survey is not answered yet.
         "kto_form": KtoForm(questionnaire=questionnaire) if questionnaire else None,
     }
+
+
+def _activity(
+    citizen: Citizen, zaak: Zaak, documents: ZaakDocuments, contacts: list[ContactRow]
+) -> list[date | datetime]:
+    """Everything besides steps that happened on the zaak: documents, contact and answers,
+    tasks. The "nothing has changed" note counts them (issue 21)."""
+    moments: list[date | datetime] = [row.dated for row in documents.documents]
+    moments += [besluit.datum for besluit in documents.besluiten]
+    for contact in contacts:
+        moments.append(contact.moment)
+        moments += [answer.moment for answer in contact.answers]
+    return moments + list(zaak_task_activity(citizen, zaak))
 
 
 @citizen_required

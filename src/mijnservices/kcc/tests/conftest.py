@@ -62,4 +62,5 @@ def employee_client(client: Client, db: Any):
 from mijnservices.portal.tests.conftest import (  # noqa: E402
     _translations_compiled,  # noqa: F401
     browser_type_launch_args,  # noqa: F401
+    login_as,  # noqa: F401
 )

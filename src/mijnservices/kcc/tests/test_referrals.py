@@ -36,7 +36,37 @@ def test_kcc_refers_a_question_to_the_case_team_of_the_zaaktype(world, employee_
     (team,) = taak.toegewezen_aan_actoren.all()
     assert team.soort_actor == SoortActor.ORGANISATORISCHE_EENHEID
     assert team.actoridentificator["object_id"] == "ZT-A"
-    assert taak.klantcontact.inhoud == "Wil weten waarom het zo lang duurt."
+    # The phone note stays internal (issue 21); the resident reads a neutral sentence.
+    assert taak.klantcontact.interne_notitie == "Wil weten waarom het zo lang duurt."
+    assert taak.klantcontact.inhoud == (
+        f"U belde met ons over uw zaak {world.zaak_a.identificatie}."
+    )
+
+
+def test_a_referral_carries_the_name_the_zaaknummer_and_a_call_back_number(
+    world, employee_client, settings
+):
+    settings.DEMO_MODE = True  # the demo BRP knows the world's person
+    _refer(employee_client("kcc"), world.zaak_a, terugbelnummer="0612345678")
+    toelichting = Internetaak.objects.get().toelichting
+    assert f"Zaak: {world.zaak_a.identificatie}" in toelichting
+    assert "Terugbellen op: 0612345678" in toelichting
+    assert "Naam: " in toelichting
+
+
+def test_the_resident_reads_what_the_employee_wrote_for_them_and_not_the_note(
+    world, employee_client, login_as
+):
+    _refer(
+        employee_client("kcc"),
+        world.zaak_a,
+        text="",
+        inhoud="Mevrouw belt: boos over termijn",
+        voor_inwoner="U vroeg ons hoe lang uw aanvraag nog duurt.",
+    )
+    page = login_as(BSN).get(f"/mijn-zaken/{world.zaak_a.uuid}/").content.decode()
+    assert "U vroeg ons hoe lang uw aanvraag nog duurt." in page
+    assert "Mevrouw belt" not in page
 
 
 def test_a_referral_without_a_case_is_refused_and_keeps_what_was_typed(world, employee_client):

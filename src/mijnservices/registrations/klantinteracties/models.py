@@ -181,6 +181,9 @@ class Klantcontact(models.Model):
     kanaal = models.CharField(max_length=50)
     onderwerp = models.CharField(max_length=200)
     inhoud = models.TextField(blank=True)
+    # The employee's own note on the contact (issue 21): never shown to the party and not part
+    # of the API; ``inhoud`` is what the party reads on their timeline.
+    interne_notitie = models.TextField(blank=True)
     indicatie_contact_gelukt = models.BooleanField(null=True)
     taal = models.CharField(max_length=3)
     vertrouwelijk = models.BooleanField(default=False)

@@ -138,6 +138,7 @@ def klantcontact_register(
     vertrouwelijk: bool = False,
     taal: str = "nld",
     reactie: str = "",
+    interne_notitie: str = "",
 ) -> Klantcontact:
     """Register a contact with the party: the klantcontact, a betrokkene (klant, initiator)
     for the party's partij, an onderwerpobject for the zaak and the actor, if given.
@@ -151,6 +152,7 @@ def klantcontact_register(
         kanaal=kanaal,
         onderwerp=onderwerp[:200],
         inhoud=text,
+        interne_notitie=interne_notitie,
         indicatie_contact_gelukt=indicatie_contact_gelukt,
         taal=taal,
         vertrouwelijk=vertrouwelijk,

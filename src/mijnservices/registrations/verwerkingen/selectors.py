@@ -7,10 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.db.models import Count, OuterRef, Subquery
 from django.utils import timezone
 
 from mijnservices.core.identity import Party
-from mijnservices.registrations.verwerkingen.models import Verwerkingsactie
+from mijnservices.registrations.verwerkingen.models import Verwerkingsactie, VerwerktObject
 from mijnservices.registrations.verwerkingen.services import SOORT, pseudonym
 
 
@@ -60,6 +61,23 @@ class AuditRow:
     activiteit: str
     doel: str
     vertrouwelijkheid: str
+    # What was processed: the kind of object ("zaak", "klantbeeld") and which ones (zaaknummers),
+    # and how many persons or businesses it was about.
+    handeling: str = ""
+    objecten: str = ""
+    personen: int = 0
+
+
+def _persons_count() -> Subquery:
+    """How many persons an actie concerns, as a correlated count (a join would count only
+    the rows the party filter kept)."""
+    return Subquery(
+        VerwerktObject.objects.filter(actie=OuterRef("pk"))
+        .order_by()
+        .values("actie")
+        .annotate(total=Count("pk"))
+        .values("total")[:1]
+    )
 
 
 def _aware(day: date) -> datetime:
@@ -85,6 +103,11 @@ def verwerkingsacties_search(*, party: Party | None, van: date, tot: date) -> li
             activiteit=actie.actie_naam,
             doel=actie.doel,
             vertrouwelijkheid=actie.vertrouwelijkheid,
+            handeling=actie.handeling_naam,
+            objecten=actie.verwerking_naam,
+            personen=actie.personen,
         )
-        for actie in acties.order_by("-tijdstip", "-pk")[:AUDIT_LIMIT]
+        for actie in acties.annotate(personen=_persons_count()).order_by("-tijdstip", "-pk")[
+            :AUDIT_LIMIT
+        ]
     ]

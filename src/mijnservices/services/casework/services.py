@@ -165,28 +165,68 @@ def casework_besluit_add(*, zaak: Zaak, besluittype: BesluitType, toelichting: s
     )
 
 
+# What the resident reads when the employee leaves "what the resident sees" empty (issue 21):
+# stored in Dutch, like every case text, and saying nothing the employee did not choose to say.
+_NEUTRAL_KANAAL = {
+    "telefoon": "U belde met ons",
+    "balie": "U was bij onze balie",
+    "email": "U mailde ons",
+    "chat": "U chatte met ons",
+    "brief": "U stuurde ons een brief",
+}
+
+
+def neutral_summary(*, kanaal: str, zaak: Zaak | None) -> str:
+    """A neutral sentence for the resident's timeline: how, and about which zaak."""
+    how = _NEUTRAL_KANAAL.get(kanaal, "U had contact met ons")
+    if zaak is not None:
+        return f"{how} over uw zaak {zaak.identificatie}."
+    return f"{how}."
+
+
 def contactmoment_register(
     *,
     party: Party,
     employee: Employee,
     kanaal: str,
     over_status: bool,
-    inhoud: str,
+    interne_notitie: str,
+    voor_inwoner: str = "",
     zaak: Zaak | None,
     doorverwijzing: str = "",
+    terugbelnummer: str = "",
+    naam: str = "",
 ) -> None:
     """A phone call, desk visit, ... with the person in view (a klantcontact), optionally about
     one of their zaken; with ``doorverwijzing``, the question is referred to that zaak's case
-    team (an internetaak) in the same transaction."""
+    team (an internetaak) in the same transaction.
+
+    The resident reads ``voor_inwoner`` (or a neutral summary); the employee's own
+    ``interne_notitie`` stays internal (issue 21: "Mevrouw belt: ..." is not the resident's text).
+    """
     with transaction.atomic():
         contact = klantcontact_register(
             party=party,
             kanaal=kanaal,
             onderwerp="vraag over status" if over_status else "overig",
-            inhoud=inhoud,
+            inhoud=voor_inwoner.strip() or neutral_summary(kanaal=kanaal, zaak=zaak),
+            interne_notitie=interne_notitie.strip(),
             zaak_url=zaak_url(zaak) if zaak is not None else "",
             indicatie_contact_gelukt=True,
             actor_naam=employee.username,
         )
         if doorverwijzing and zaak is not None:
-            referral_create(klantcontact=contact, zaak=zaak, gevraagde_handeling=doorverwijzing)
+            # The case team may work in another system: the referral carries who, which zaak
+            # and how to call back, so nobody has to look it up again (issue 21).
+            lines = [
+                f"Naam: {naam.strip()}" if naam.strip() else "",
+                f"Zaak: {zaak.identificatie}",
+                f"Terugbellen op: {terugbelnummer.strip()}" if terugbelnummer.strip() else "",
+            ]
+            toelichting = "\n".join(line for line in lines if line)
+            referral_create(
+                klantcontact=contact,
+                zaak=zaak,
+                gevraagde_handeling=doorverwijzing,
+                toelichting=toelichting,
+            )

@@ -128,3 +128,17 @@ def upload_tasks_complete(*, citizen: Citizen, zaak: Zaak) -> list[ExterneTaak]:
             if is_upload_task(taak) and zaak.uuid in zaak_uuids_of(taak):
                 done.append(taak_complete(taak=taak))
     return done
+
+
+def zaak_task_activity(citizen: Citizen, zaak: Zaak) -> list[date]:
+    """When the citizen's taken on ``zaak`` were given or done: activity on the zaak that the
+    "not forgotten" note must count (one query)."""
+    moments: list[date] = []
+    for taak in taken_for(citizen.party).only(
+        "startdatum", "afgerond_op", "is_gerelateerd_aan", "party_kind", "party_identifier"
+    ):
+        if zaak.uuid in zaak_uuids_of(taak):
+            moments.append(taak.startdatum)
+            if taak.afgerond_op:
+                moments.append(timezone.localdate(taak.afgerond_op))
+    return moments

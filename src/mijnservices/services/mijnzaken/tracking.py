@@ -6,6 +6,7 @@ building the steps costs no queries.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Literal
@@ -14,6 +15,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from mijnservices.api.fields import parse_iso_duration
 from mijnservices.registrations.catalogi.models import StatusType
 from mijnservices.registrations.zaken.models import Status, Zaak
 
@@ -42,12 +44,31 @@ class Step:
         return self.state == "current"
 
 
+@dataclass(frozen=True)
+class Extension:
+    """A verlenging (Awb: verdaging): the legal deadline moved, and why."""
+
+    reason: str
+    days: int
+    original: date
+
+
 @dataclass
 class Tracking:
     steps: list[Step]
     expected_end: date | None
+    # One date model (decision 0037): the planned date is the last step's expected date, so
+    # it moves with the stepper; the zaak's own einddatum_gepland only when the steps carry no
+    # durations. The legal date includes a verlenging.
     planned_end: date | None
     legal_end: date | None
+    extension: Extension | None = None
+    suspension_reason: str | None = None  # None: not suspended (opgeschort)
+
+    @property
+    def planned_after_legal(self) -> bool:
+        """The plan runs past the legal deadline: the page must say so, never hide it."""
+        return bool(self.planned_end and self.legal_end and self.planned_end > self.legal_end)
 
 
 def _explanation(statustype: StatusType) -> str:
@@ -106,25 +127,70 @@ def build_tracking(zaak: Zaak, *, today: date | None = None) -> Tracking:
             step.expected_on = cursor
         previous_duration = statustype.expected_duration
         steps.append(step)
+    expected_end = steps[-1].expected_on if steps and not zaak.is_closed else None
+    has_durations = any(statustype.expected_duration for statustype in statustypen)
+    legal_end, extension = _legal_end(zaak)
     return Tracking(
         steps=steps,
-        expected_end=steps[-1].expected_on if steps and not zaak.is_closed else None,
-        planned_end=zaak.einddatum_gepland,
-        legal_end=zaak.uiterlijke_einddatum_afdoening,
+        expected_end=expected_end,
+        planned_end=expected_end if has_durations else zaak.einddatum_gepland,
+        legal_end=legal_end,
+        extension=extension,
+        suspension_reason=_suspension_reason(zaak),
     )
 
 
-def days_without_news(zaak: Zaak, *, today: date | None = None) -> int | None:
-    """Days since the last status change, when that is longer than the zaaktype's quiet
-    period (``stilte_signaal_dagen``, else ``STATUS_SILENCE_DAYS_DEFAULT``); else ``None``.
+def _legal_end(zaak: Zaak) -> tuple[date | None, Extension | None]:
+    """The legal deadline, moved by the zaak's verlenging (ZGW ``verlenging.duur``).
+
+    ZGW keeps ``uiterlijkeEinddatumAfdoening`` as registered and the extension beside it; the
+    date the citizen must be told is the sum.
+    """
+    original = zaak.uiterlijke_einddatum_afdoening
+    verlenging = zaak.verlenging if isinstance(zaak.verlenging, dict) else None
+    if original is None or not verlenging:
+        return original, None
+    duration = parse_iso_duration(str(verlenging.get("duur") or ""))
+    if duration is None or duration.days <= 0:
+        return original, None
+    extension = Extension(
+        reason=str(verlenging.get("reden") or ""), days=duration.days, original=original
+    )
+    return original + timedelta(days=duration.days), extension
+
+
+def _suspension_reason(zaak: Zaak) -> str | None:
+    opschorting = zaak.opschorting if isinstance(zaak.opschorting, dict) else None
+    if not opschorting or not opschorting.get("indicatie"):
+        return None
+    return str(opschorting.get("reden") or "")
+
+
+def days_without_news(
+    zaak: Zaak, *, today: date | None = None, activity: Iterable[date | datetime] = ()
+) -> int | None:
+    """Days since the last thing that happened on the zaak, when that is longer than the
+    zaaktype's quiet period (``stilte_signaal_dagen``, else ``STATUS_SILENCE_DAYS_DEFAULT``);
+    else ``None``.
 
     Tilburg's pilot: when there is nothing to report, people still want to hear that their
-    case is not forgotten.
+    case is not forgotten. "Nothing happened" must not contradict the page: a status, a
+    sub-status, and what the caller adds in ``activity`` (documents, answers, tasks) all count.
     """
     if zaak.is_closed:
         return None
     today = today or timezone.localdate()
-    since = timezone.localdate(zaak.status.datum_status_gezet) if zaak.status else zaak.startdatum
-    days = (today - since).days
+    moments: list[date] = [zaak.startdatum]
+    if zaak.status:
+        moments.append(timezone.localdate(zaak.status.datum_status_gezet))
+    moments += [
+        timezone.localdate(sub.tijdstip)
+        for sub in zaak.substatussen.all()
+        if sub.doelgroep == "betrokkenen"
+    ]
+    moments += [
+        timezone.localdate(item) if isinstance(item, datetime) else item for item in activity
+    ]
+    days = (today - max(moments)).days
     limit = zaak.zaaktype.stilte_signaal_dagen or settings.STATUS_SILENCE_DAYS_DEFAULT
     return days if days > limit else None

@@ -115,3 +115,97 @@ def test_days_without_news_falls_back_to_the_default_and_ignores_closed_zaken(se
     assert days_without_news(zaak, today=reached + timedelta(days=15)) == 15
     closed = ZaakFactory.create(closed=True)
     assert days_without_news(closed, today=reached + timedelta(days=400)) is None
+
+
+@pytest.mark.django_db
+def test_planned_date_is_the_last_steps_expected_date_not_a_stale_stored_one():
+    # Issue 21: "Gepland klaar op" said 25 January while the steps ended earlier.
+    today = timezone.localdate()
+    zaak = ZaakFactory(
+        for_bsn="999993653",
+        status_count=1,
+        zaaktype=published_zaaktype(steps=4, step_days=7),
+        einddatum_gepland=today + timedelta(days=200),
+    )
+    tracking = build_tracking(_load(zaak), today=today)
+    assert tracking.planned_end == tracking.steps[-1].expected_on
+    assert tracking.planned_end != zaak.einddatum_gepland
+
+
+@pytest.mark.django_db
+def test_planned_date_falls_back_to_the_zaak_when_steps_have_no_durations():
+    today = timezone.localdate()
+    zaak = ZaakFactory(
+        for_bsn="999993653",
+        status_count=1,
+        zaaktype=published_zaaktype(steps=3, step_days=0),
+        einddatum_gepland=today + timedelta(days=30),
+    )
+    assert build_tracking(_load(zaak), today=today).planned_end == today + timedelta(days=30)
+
+
+@pytest.mark.django_db
+def test_a_plan_past_the_legal_deadline_is_flagged():
+    today = timezone.localdate()
+    zaak = ZaakFactory(
+        for_bsn="999993653",
+        status_count=1,
+        zaaktype=published_zaaktype(steps=4, step_days=30),
+        uiterlijke_einddatum_afdoening=today + timedelta(days=10),
+    )
+    tracking = build_tracking(_load(zaak), today=today)
+    assert tracking.planned_end is not None and tracking.legal_end is not None
+    assert tracking.planned_end > tracking.legal_end
+    assert tracking.planned_after_legal
+
+
+@pytest.mark.django_db
+def test_verlenging_moves_the_legal_deadline_and_keeps_the_reason():
+    start = timezone.localdate() + timedelta(days=20)
+    zaak = ZaakFactory(
+        for_bsn="999993653",
+        uiterlijke_einddatum_afdoening=start,
+        verlenging={"reden": "Wij wachten op een taxatierapport", "duur": "P6W"},
+        opschorting={"indicatie": True, "reden": "U levert nog een foto aan"},
+    )
+    tracking = build_tracking(_load(zaak))
+    assert tracking.legal_end == start + timedelta(weeks=6)
+    assert tracking.extension is not None
+    assert tracking.extension.original == start
+    assert tracking.extension.days == 42
+    assert tracking.extension.reason == "Wij wachten op een taxatierapport"
+    assert tracking.suspension_reason == "U levert nog een foto aan"
+
+
+@pytest.mark.django_db
+def test_no_verlenging_or_opschorting_keeps_the_registered_deadline():
+    zaak = ZaakFactory(
+        for_bsn="999993653", opschorting={"indicatie": False, "reden": ""}, verlenging=None
+    )
+    tracking = build_tracking(_load(zaak))
+    assert tracking.legal_end == zaak.uiterlijke_einddatum_afdoening
+    assert tracking.extension is None
+    assert tracking.suspension_reason is None
+
+
+@pytest.mark.django_db
+def test_a_recent_substatus_means_there_is_news(settings):
+    # Issue 21: "21 dagen niets veranderd" right above a sub-status of 3 days ago.
+    settings.STATUS_SILENCE_DAYS_DEFAULT = 14
+    zaak = ZaakFactory.create(for_bsn="999993653")
+    reached = zaak.status.datum_status_gezet
+    zaken_services.substatus_create(
+        zaak=zaak, omschrijving="Wij hebben uw foto's", tijdstip=reached + timedelta(days=18)
+    )
+    today = timezone.localdate(reached) + timedelta(days=21)
+    assert days_without_news(_load(zaak), today=today) is None
+
+
+@pytest.mark.django_db
+def test_documents_answers_and_tasks_count_as_activity(settings):
+    settings.STATUS_SILENCE_DAYS_DEFAULT = 14
+    zaak = ZaakFactory.create(for_bsn="999993653")
+    reached = timezone.localdate(zaak.status.datum_status_gezet)
+    today = reached + timedelta(days=21)
+    assert days_without_news(zaak, today=today) == 21
+    assert days_without_news(zaak, today=today, activity=[reached + timedelta(days=19)]) is None
