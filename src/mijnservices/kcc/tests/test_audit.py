@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -92,3 +94,35 @@ def test_the_auditor_reaches_no_personal_data_page(world, employee_client):
     assert client.get("/medewerker/doorverwezen/").status_code == 404
     for zaak in (world.zaak_a, world.zaak_b, world.zaak_c):
         assert client.get(f"/medewerker/zaak/{zaak.uuid}/").status_code == 404
+
+
+def test_the_auditor_sees_names_whose_data_and_which_zaak(world, employee_client):
+    # Issue 21: "employee:2" told the auditor nothing.
+    from mijnservices.testing.employees import employee_create
+
+    jan = employee_create("jdevries", roles=["kcc"])
+    jan.first_name, jan.last_name = "Jan", "de Vries"
+    jan.save()
+    verwerking_log(
+        actor=Actor(kind="employee", id=str(jan.pk), naam="jdevries"),
+        activiteit="zaak inzien",
+        doel="klantvraag beantwoorden",
+        personen=[Party("bsn", BSN)],
+        objecttype="zaak",
+        objecten=["ZAAK-2026-0000000042"],
+    )
+    client = employee_client("auditor")
+    page = client.get("/medewerker/verwerkingen/", {"bsn": BSN, **_period()}).content.decode()
+    assert "Jan de Vries (jdevries)" in page
+    assert f"employee:{jan.pk}" not in page
+    assert "ZAAK-2026-0000000042" in page
+    assert f"BSN {BSN}" in page
+
+
+def test_the_period_has_defaults_so_a_first_search_needs_no_typing(world, employee_client):
+    client = employee_client("auditor")
+    page = client.get("/medewerker/verwerkingen/").content.decode()
+    today = timezone.localdate()
+    assert f'value="{today.strftime("%d-%m-%Y")}"' in page
+    start = today - timedelta(days=30)
+    assert f'value="{start.strftime("%d-%m-%Y")}"' in page

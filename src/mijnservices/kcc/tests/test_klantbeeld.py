@@ -75,3 +75,44 @@ def test_klantbeeld_query_count_does_not_grow_with_contacts(world, employee_clie
     with CaptureQueriesContext(connection) as many:
         client.get("/medewerker/klantbeeld/")
     assert len(many) == len(few)
+
+
+def test_an_invalid_bsn_is_refused_before_a_klantbeeld_opens(world, employee_client):
+    # Issue 21: a mistyped BSN (fails the 11-test) must not open anyone's klantbeeld.
+    client = employee_client("kcc")
+    response = client.post("/medewerker/", {"kind": "bsn", "q": "123456789"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'id="error-summary"' in page
+    assert "Dit is geen geldig BSN" in page
+    assert client.get("/medewerker/klantbeeld/").status_code == 404
+
+
+def test_the_klantbeeld_starts_with_who_where_how_to_reach_and_what_is_open(
+    world, employee_client, settings
+):
+    from datetime import date
+
+    from mijnservices.core.identity import Citizen
+    from mijnservices.services.mijnoverzicht.contactmomenten import question_ask
+
+    settings.DEMO_MODE = True  # the demo BRP
+    party = Party("bsn", BSN)
+    digitaal_adres_create(
+        party=party, adres="suzanne@example.org", soort="email", verificatie_datum=date.today()
+    )
+    digitaal_adres_create(party=party, adres="niet-geverifieerd@example.org", soort="email")
+    asked = question_ask(
+        citizen=Citizen(actor=party, auth_method="demo"), zaak=world.zaak_a, vraag="Hoe lang nog?"
+    )
+    client = employee_client("kcc")
+    client.post("/medewerker/", {"kind": "bsn", "q": BSN})
+    page = client.get("/medewerker/klantbeeld/").content.decode()
+    assert "Suzanne" in page
+    assert "14 maart 1981" in page
+    assert "Lindelaan 12, 1234 AB Voorbeeldstad" in page
+    assert "suzanne@example.org" in page.split('id="person"')[1].split("</dl>")[0]
+    assert "niet-geverifieerd@example.org" not in page.split('id="person"')[1].split("</dl>")[0]
+    open_questions = page.split('id="open-questions-heading"')[1].split("</section>")[0]
+    assert world.zaak_a.identificatie in open_questions
+    assert asked.answer_by.strftime("%Y-%m-%d") in open_questions
