@@ -85,7 +85,9 @@ def test_my_tasks_lists_open_tasks_by_deadline_then_done_ones(login_as, zaak):
 def test_a_pay_task_shows_the_amount_and_a_pay_button(login_as):
     taak = betaaltaak(party=SUZANNE, titel="Leges")
     page = _get(login_as(SUZANNE.identifier), "taken")
-    assert "€ 25.00" in page or "€ 25,00" in page
+    # Issue 21: money in the page's language, one way everywhere.
+    assert "€\u00a025,00" in page
+    assert "25.00" not in page
     assert reverse("payments:start", kwargs={"taak_uuid": taak.uuid}) in page
 
 

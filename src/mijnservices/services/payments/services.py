@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from mijnservices.core.errors import DomainError
+from mijnservices.core.formats import format_moment, format_money
 from mijnservices.registrations.berichten.services import bericht_publish
 from mijnservices.registrations.taken.models import Betaling, ExterneTaak, TaakSoort, TaakStatus
 from mijnservices.registrations.taken.services import taak_complete
@@ -70,7 +71,8 @@ def betaling_verify(*, betaling: Betaling, provider: PaymentProvider) -> Betalin
         ontvanger=taak.is_toegewezen_aan,
         onderwerp="Betaling ontvangen"[:50],
         bericht_tekst=(
-            f"We hebben uw betaling van EUR {betaling.bedrag} ontvangen voor: {taak.titel}."
+            f"We hebben uw betaling van {format_money(betaling.bedrag)} ontvangen op "
+            f"{format_moment(betaling.verified_at)} voor: {taak.titel}."
         ),
         is_gerelateerd_aan=taak.is_gerelateerd_aan,
         bericht_type=CONFIRMATION_TYPE,
