@@ -4,7 +4,21 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from mijnservices.portal.auth import current_citizen
+from mijnservices.services.mijnoverzicht.berichten import unread_total
+from mijnservices.services.mijnzaken.titles import zaaktype_titles
 from mijnservices.ui.display import mandate_label, party_label
+
+# Which menu item a page belongs to (its URL name → the menu entry).
+MENU_SECTIONS = {
+    "overview": "overview",
+    "taken": "taken",
+    "zaken": "zaken",
+    "zaak_detail": "zaken",
+    "berichten": "berichten",
+    "bericht": "berichten",
+    "contactmomenten": "contactmomenten",
+    "profiel": "profiel",
+}
 
 
 def portal(request: HttpRequest) -> dict[str, Any]:
@@ -14,13 +28,19 @@ def portal(request: HttpRequest) -> dict[str, Any]:
         acting_for = {
             "name": party_label(citizen.represented),
             "mandate": mandate_label(citizen.mandate) if citizen.mandate else "",
+            # The machtiging's scope in words (issue 21): "only for Subsidie geluidsisolatie".
+            "scope": zaaktype_titles(citizen.mandate_zaaktypen),
         }
+    url_name = getattr(getattr(request, "resolver_match", None), "url_name", "") or ""
     warning = min(settings.SESSION_WARNING_BEFORE, settings.SESSION_IDLE_TIMEOUT)
     return {
         "organisation_name": settings.ORGANISATION_NAME,
         "demo_mode": settings.DEMO_MODE,
         "logged_in_citizen": citizen,
         "acting_for": acting_for,
+        # The menu marks the current page (aria-current) and counts unread messages.
+        "menu_current": MENU_SECTIONS.get(url_name, ""),
+        "menu_unread": unread_total(citizen) if citizen is not None else 0,
         "session_timeout": settings.SESSION_IDLE_TIMEOUT,
         "session_warning": warning,
         "session_warning_minutes": max(round(warning / 60), 1),

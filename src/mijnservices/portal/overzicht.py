@@ -35,7 +35,12 @@ def overview(request: HttpRequest, citizen: Citizen) -> HttpResponse:
             "citizen": citizen,
             "tasks": open_tasks,
             "zaken": open_zaken,
-            "berichten": bericht_rows(citizen, limit=HOME_BERICHTEN),
+            # Issue 21: a message that only announces an open task is not repeated here.
+            "berichten": [
+                row
+                for row in bericht_rows(citizen, limit=HOME_BERICHTEN * 3)
+                if not row.about_open_task
+            ][:HOME_BERICHTEN],
             "unread": unread_total(citizen),
         },
     )

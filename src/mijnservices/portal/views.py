@@ -33,7 +33,12 @@ from mijnservices.services.mijnoverzicht.taken import zaak_task_activity
 from mijnservices.services.mijnzaken.documents import ZaakDocuments, upload_type, zaak_documents
 from mijnservices.services.mijnzaken.prediction import predict_end
 from mijnservices.services.mijnzaken.selectors import zaak_for_detail, zaken_for_overview
-from mijnservices.services.mijnzaken.titles import zaak_title, zaaktype_title
+from mijnservices.services.mijnzaken.titles import (
+    zaak_title,
+    zaak_title_language,
+    zaaktype_title,
+    zaaktype_title_language,
+)
 from mijnservices.services.mijnzaken.tracking import build_tracking, days_without_news
 from mijnservices.ui.display import status_text, zaak_rows
 from mijnservices.ui.session import safe_next_url
@@ -98,7 +103,9 @@ def detail_context(
         "citizen": citizen,
         "zaak": zaak,
         "title": title,
+        "title_language": zaak_title_language(zaak),
         "kind": kind if kind != title else "",
+        "kind_language": zaaktype_title_language(zaak.zaaktype),
         "status": status_text(zaak),
         "tracking": tracking,
         "result": resultaat.resultaattype.omschrijving if resultaat else "",

@@ -14,7 +14,7 @@ from django.utils.translation import get_language, gettext
 
 from mijnservices.core.identity import Party
 from mijnservices.registrations.zaken.models import Zaak
-from mijnservices.services.mijnzaken.titles import zaak_title, zaaktype_title
+from mijnservices.services.mijnzaken.titles import zaak_title, zaak_title_language, zaaktype_title
 
 
 def mandate_label(kind: str) -> str:
@@ -85,6 +85,7 @@ class ZaakRow:
     # Open: planned end date, else the legal deadline. Closed: the date it was closed.
     end: DateText | None
     end_is_deadline: bool
+    title_language: str = "nl"  # the title is case data in Dutch unless it is an English name
 
 
 _PLACEHOLDER = UUID(int=0)
@@ -122,6 +123,7 @@ def zaak_row(
         closed=zaak.is_closed,
         end=formatter(end_date),
         end_is_deadline=is_deadline,
+        title_language=zaak_title_language(zaak),
     )
 
 

@@ -145,6 +145,13 @@ def assert_accessible(page: Page) -> None:
     assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px"
 
 
+def open_menu(page: Page) -> None:
+    """At 320 px the menu is folded into "Menu" (issue 21): open it like a person would."""
+    toggle = page.locator(".portal-menu__toggle")
+    if toggle.is_visible():
+        toggle.click()
+
+
 def _journey(page: Page, base_url: str, language: str) -> None:
     """Start page, login, overview, detail, accessibility statement, 404: axe on each."""
     text = TEXT[language]
@@ -160,6 +167,7 @@ def _journey(page: Page, base_url: str, language: str) -> None:
     page.get_by_role("button", name=text["persona_button"]).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(text["home"])
     assert_accessible(page)
+    open_menu(page)
     page.get_by_role("link", name=text["overview"], exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(text["overview"])
     expect(page.get_by_role("heading", name=text["ongoing"])).to_be_visible()

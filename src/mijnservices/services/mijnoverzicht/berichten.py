@@ -37,6 +37,8 @@ class BerichtRow:
     deadline: date | None
     # The bericht asked for a taak that is now done: it no longer needs the reader.
     resolved: bool
+    # The bericht announces a taak that is still open: the task list already shows it.
+    about_open_task: bool
     # Payment details shown above the text (seed 004): amount and what it was for.
     paid_amount: Decimal | None
     paid_for: str
@@ -68,6 +70,7 @@ def _row(bericht: Bericht, links: dict[UUID, ZaakLink]) -> BerichtRow:
         handelingsperspectief=bericht.handelings_perspectief,
         deadline=bericht.einddatum_handelings_termijn,
         resolved=(taak is not None and not paid and taak.status != TaakStatus.OPEN),
+        about_open_task=(taak is not None and not paid and taak.status == TaakStatus.OPEN),
         paid_amount=Decimal(str(amount)) if amount is not None else None,
         paid_for=str(taak.details.get("transactieomschrijving", "")) if paid and taak else "",
         bijlagen=[

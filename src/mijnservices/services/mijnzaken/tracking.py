@@ -34,6 +34,7 @@ class Step:
     title: str
     explanation: str
     state: StepState
+    explanation_language: str = "nl"  # "en" when the statustype has an English text
     reached_at: datetime | None = None
     expected_on: date | None = None
     toelichting: str = ""
@@ -114,6 +115,9 @@ def build_tracking(zaak: Zaak, *, today: date | None = None) -> Tracking:
             volgnummer=statustype.volgnummer,
             title=statustype.omschrijving,
             explanation=_explanation(statustype),
+            explanation_language=(
+                "en" if get_language() == "en" and statustype.statustekst_en else "nl"
+            ),
             state=_state(
                 statustype, current_nr=current_nr, reached=status is not None, closed=zaak.is_closed
             ),
