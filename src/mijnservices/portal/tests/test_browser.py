@@ -183,7 +183,8 @@ def _journey(page: Page, base_url: str, language: str) -> None:
     for index in range(4):
         expect(steps.filter(has_text=f"Stap {index + 1}").locator("time").first).to_be_visible()
     expect(page.locator(".portal-step--future").first).to_contain_text(text["expected"])
-    expect(page.locator("#no-news")).to_contain_text(text["quiet"])
+    # Today's update and document are news (issue 21): no "nothing has changed" note.
+    expect(page.locator("#no-news")).to_have_count(0)
     page.get_by_text(text["how"]).click()  # the disclosure opens
     expect(page.locator("#prediction details")).to_have_attribute("open", "")
     documents = page.get_by_role("region", name=text["documents"])

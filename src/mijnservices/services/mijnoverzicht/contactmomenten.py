@@ -23,6 +23,7 @@ from mijnservices.registrations.klantinteracties.services import klantcontact_re
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access.klantinteracties import klantcontacten_for
 from mijnservices.services.access.taken import zaak_uuid_of
+from mijnservices.services.mijnoverzicht.receipts import receipt_publish
 from mijnservices.services.mijnoverzicht.zaken import ZaakLink, zaak_api_url, zaak_links
 
 QUESTION_MAX_LENGTH = 2000
@@ -160,6 +161,13 @@ def question_ask(*, citizen: Citizen, zaak: Zaak, vraag: str) -> QuestionAsked:
             onderwerp=f"Vraag over zaak {zaak.identificatie}",
             inhoud=text,
             zaak_url=zaak_api_url(zaak),
+        )
+        receipt_publish(
+            citizen=citizen,
+            zaak=zaak,
+            wat="uw vraag",
+            onderwerp="Ontvangen: uw vraag",
+            moment=contact.plaatsgevonden_op,
         )
     return QuestionAsked(
         uuid=contact.uuid,

@@ -21,6 +21,7 @@ from mijnservices.registrations.documenten.services import informatieobject_crea
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.registrations.zaken.services import zaakinformatieobject_create
 from mijnservices.services.access.policy import citizen_may_add_document
+from mijnservices.services.mijnoverzicht.receipts import receipt_publish
 from mijnservices.services.mijnoverzicht.taken import upload_tasks_complete
 from mijnservices.services.mijnzaken.documents import upload_type
 
@@ -93,6 +94,12 @@ def citizen_document_add(
         )
         # A task asking for a document on this zaak is done once one is added.
         upload_tasks_complete(citizen=citizen, zaak=zaak)
+        receipt_publish(
+            citizen=citizen,
+            zaak=zaak,
+            wat=f'uw document "{(titel.strip() or bestandsnaam)[:200]}"',
+            onderwerp="Ontvangen: uw document",
+        )
     return document
 
 

@@ -25,6 +25,7 @@ class Trigger(models.TextChoices):
     TAAK_DEADLINE = "taak_deadline", "Task deadline approaching"
     VRAAG_BEANTWOORD = "vraag_beantwoord", "Question answered"
     NIET_VERGETEN = "niet_vergeten", "Not forgotten (no news for a while)"
+    ONTVANGST = "ontvangst", "Receipt (document or question received)"
 
 
 # Which of the person's choices (profiel.MeldingSoort) a trigger falls under; None: always sent
@@ -42,6 +43,7 @@ SOORT = {
     Trigger.TAAK_DEADLINE: "herinnering",
     Trigger.BETALING: None,
     Trigger.VRAAG_BEANTWOORD: None,
+    Trigger.ONTVANGST: None,  # a Wmebv receipt is always sent
 }
 
 

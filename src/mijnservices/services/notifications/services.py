@@ -43,13 +43,15 @@ class ZaakRef:
     identificatie: str
     omschrijving: str = ""
     status: str = ""
+    naam: str = ""  # the zaaktype's public name: what kind of case, without its content
     local: bool = True
     kto: bool = False  # closed, and invites to the satisfaction survey on its page
 
     @classmethod
     def of(cls, zaak: Zaak, *, kto: bool = False) -> ZaakRef:
         status = zaak.status.statustype.omschrijving if zaak.status_id and zaak.status else ""
-        return cls(str(zaak.uuid), zaak.identificatie, zaak.omschrijving, status, kto=kto)
+        naam = zaak.zaaktype.publieke_omschrijving or zaak.zaaktype.omschrijving
+        return cls(str(zaak.uuid), zaak.identificatie, zaak.omschrijving, status, naam, kto=kto)
 
 
 # Status-like triggers that become one message when they come close together.
@@ -114,6 +116,7 @@ def notification_build(
     zaak: ZaakRef | None,
     now: datetime,
     fallback_of: Notification | None = None,
+    extra: dict[str, str] | None = None,
 ) -> Notification:
     link = portal_link(zaak, trigger)
     kto_link = f"{link}#kto" if zaak is not None and zaak.kto and zaak.local else ""
@@ -125,6 +128,8 @@ def notification_build(
         "status": zaak.status if zaak else "",
         "kto_link": kto_link,
         "kto_uitnodiging": templates.kto_invitation(taal, kto_link),
+        "zaak_naam": zaak.naam if zaak else "",
+        **(extra or {}),
     }
     text = templates.render(trigger, address.kanaal, taal, values)
     return Notification(
@@ -157,6 +162,8 @@ class Plan:
     parties: tuple[Party, ...]
     zaak: ZaakRef | None = None
     not_before: datetime | None = None
+    # What this event adds to the text: the tasks, the receipt's wording (issue 21).
+    values: tuple[tuple[str, str], ...] = ()
 
 
 def notify(
@@ -209,6 +216,7 @@ def notify_many(plans: list[Plan]) -> list[Notification]:
                 taal=voorkeuren.taal,
                 zaak=plan.zaak,
                 now=now,
+                extra=dict(plan.values),
             )
             if plan.not_before is not None and plan.not_before > now:
                 notification.next_attempt_at = plan.not_before

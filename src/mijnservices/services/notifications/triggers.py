@@ -7,6 +7,7 @@ the notification's unique (event, recipient, channel) key makes a second run a n
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
@@ -15,6 +16,7 @@ from django.conf import settings
 from django.db.models import Max
 from django.utils import timezone
 
+from mijnservices.core.formats import format_money
 from mijnservices.core.identity import Party
 from mijnservices.core.models import OutboxEvent
 from mijnservices.registrations.berichten.models import Bericht
@@ -34,9 +36,13 @@ from mijnservices.services.access.parties import zaak_parties, zaak_parties_many
 from mijnservices.services.access.policy import document_visible_to_citizens
 from mijnservices.services.access.taken import zaak_uuid_of
 from mijnservices.services.kpis.surveys import kto_invited_many
+from mijnservices.services.mijnoverzicht.receipts import RECEIPT_TYPE
 from mijnservices.services.notifications import switches
 from mijnservices.services.notifications.models import Trigger
 from mijnservices.services.notifications.services import Plan, ZaakRef, notify_many
+
+# Confirmation berichten whose e-mail is a receipt, not "you have a new message".
+RECEIPT_TRIGGERS = {"BETAALD": Trigger.BETALING, RECEIPT_TYPE: Trigger.ONTVANGST}
 
 _UUID = re.compile(r"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/?$", re.I)
 
@@ -47,6 +53,8 @@ ZAAK_FIELDS = (
     "omschrijving",
     "einddatum",
     "zaaktype__identificatie",
+    "zaaktype__omschrijving",
+    "zaaktype__publieke_omschrijving",
     "zaaktype__portaal_upload_informatieobjecttype",
     "zaaktype__stilte_signaal_dagen",
     "status__statustype__omschrijving",
@@ -214,9 +222,22 @@ def _bericht(event_id: str, uuid: UUID | None) -> list[Plan]:
     party = party_of_columns(bericht) if bericht else None
     if bericht is None or party is None or _old(bericht.publicatiedatum):
         return []
-    trigger = Trigger.BETALING if bericht.bericht_type == "BETAALD" else Trigger.BERICHT
+    trigger = RECEIPT_TRIGGERS.get(bericht.bericht_type, Trigger.BERICHT)
     zaak = _ref(related_zaak(bericht))
-    return [Plan(event_id, trigger, (party,), zaak, not_before=bericht.publicatiedatum)]
+    # A confirmation names what was received and when: its e-mail carries the bericht's text.
+    values = (("bericht_tekst", bericht.bericht_tekst),) if trigger != Trigger.BERICHT else ()
+    return [Plan(event_id, trigger, (party,), zaak, bericht.publicatiedatum, values)]
+
+
+def task_line(taak: ExterneTaak) -> str:
+    """One task in an e-mail (issue 21: say which task; for a payment, how much and what for)."""
+    deadline = taak.einddatum_handelings_termijn
+    by = f", uiterlijk {deadline.day}-{deadline.month}-{deadline.year}" if deadline else ""
+    if taak.taak_soort == "betaaltaak":
+        amount = format_money(taak.details.get("bedrag"))
+        what = str(taak.details.get("transactieomschrijving") or "")
+        return f"- {taak.titel}: betaal {amount}{f' voor {what}' if what else ''}{by}"
+    return f"- {taak.titel}{by}"
 
 
 def _taak(event_id: str, uuid: UUID | None) -> list[Plan]:
@@ -224,7 +245,29 @@ def _taak(event_id: str, uuid: UUID | None) -> list[Plan]:
     party = party_of_columns(taak) if taak else None
     if taak is None or party is None or taak.status != "open" or _old(taak.startdatum):
         return []
-    return [Plan(event_id, Trigger.TAAK, (party,), _ref(related_zaak(taak)))]
+    values = (("taken", task_line(taak)),)
+    return [Plan(event_id, Trigger.TAAK, (party,), _ref(related_zaak(taak)), None, values)]
+
+
+def tasks_combined(plans: list[Plan]) -> list[Plan]:
+    """Several new tasks for one person in one batch become one e-mail listing them all
+    (issue 21), at the place of the first."""
+    first: dict[tuple[Party, ...], int] = {}
+    combined: list[Plan] = []
+    for plan in plans:
+        if plan.trigger != Trigger.TAAK:
+            combined.append(plan)
+            continue
+        if plan.parties not in first:
+            first[plan.parties] = len(combined)
+            combined.append(plan)
+            continue
+        index = first[plan.parties]
+        earlier = combined[index]
+        lines = dict(earlier.values).get("taken", "") + "\n" + dict(plan.values).get("taken", "")
+        zaak = earlier.zaak if earlier.zaak == plan.zaak else None
+        combined[index] = replace(earlier, zaak=zaak, values=(("taken", lines),))
+    return combined
 
 
 def _answers(uuids: list[UUID]) -> set[UUID]:
@@ -329,4 +372,4 @@ def notifications_from_events(events: list[OutboxEvent]) -> None:
             plans += _klantcontact(str(event.id), uuid, answer=uuid in answers)
         else:
             plans += plans_for_event(event)
-    notify_many(plans)
+    notify_many(tasks_combined(plans))

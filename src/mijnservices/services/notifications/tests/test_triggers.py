@@ -290,3 +290,66 @@ def test_the_closing_sms_carries_no_survey_invitation(zaak):
     voorkeuren_update(party=SUZANNE, voorkeurskanaal="sms", uitgezet=[], alleen_digitaal=True)
     notification = _close(zaak)
     assert notification.kanaal == "sms" and "#kto" not in notification.tekst
+
+
+def test_several_new_tasks_at_once_make_one_email_that_names_them_and_the_amount(zaak):
+    # Issue 21: "U moet iets doen" said neither which task nor how much.
+    with_email(SUZANNE)
+    drain()
+    Notification.objects.all().delete()
+    betaaltaak(party=SUZANNE, titel="Leges paspoort")
+    betaaltaak(party=SUZANNE, titel="Leges rijbewijs")
+    drain()
+    [notification] = Notification.objects.filter(trigger=Trigger.TAAK)
+    assert "Leges paspoort" in notification.tekst
+    assert "Leges rijbewijs" in notification.tekst
+    assert "€\u00a0" in notification.tekst and "EUR" not in notification.tekst
+
+
+def test_status_news_names_the_kind_of_case_and_its_number(zaak):
+    with_email(SUZANNE)
+    drain()
+    Notification.objects.all().delete()
+    _step(zaak, 2)
+    drain()
+    [notification] = Notification.objects.all()
+    assert notification.onderwerp == f"Nieuws over uw zaak Testaanvraag ({zaak.identificatie})"
+
+
+def test_an_upload_and_a_question_get_a_receipt_bericht_and_email(zaak):
+    # Issue 21 / Wmebv: a durable confirmation naming what was received and when.
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from mijnservices.core.identity import Citizen
+    from mijnservices.registrations.berichten.models import Bericht
+    from mijnservices.services.mijnoverzicht.contactmomenten import question_ask
+    from mijnservices.services.mijnoverzicht.receipts import RECEIPT_TYPE
+    from mijnservices.services.mijnzaken.uploads import citizen_document_add
+    from mijnservices.testing.documents import PDF, zaaktype_with_uploads
+    from mijnservices.testing.factories import ZaakFactory
+
+    with_email(SUZANNE)
+    own = ZaakFactory.create(zaaktype=zaaktype_with_uploads(), for_bsn=SUZANNE.identifier)
+    citizen = Citizen(actor=SUZANNE, auth_method="demo")
+    drain()
+    Notification.objects.all().delete()
+    citizen_document_add(
+        citizen=citizen,
+        zaak=own,
+        upload=SimpleUploadedFile("loon.pdf", PDF, content_type="application/pdf"),
+        titel="Loonstrook maart",
+    )
+    question_ask(citizen=citizen, zaak=own, vraag="Wanneer hoor ik iets?")
+    drain()
+    receipts = list(Bericht.objects.filter(bericht_type=RECEIPT_TYPE).order_by("pk"))
+    assert [r.onderwerp for r in receipts] == ["Ontvangen: uw document", "Ontvangen: uw vraag"]
+    assert 'uw document "Loonstrook maart"' in receipts[0].bericht_tekst
+    assert own.identificatie in receipts[0].bericht_tekst
+    assert " om " in receipts[0].bericht_tekst  # the moment it arrived
+    mails = Notification.objects.filter(trigger=Trigger.ONTVANGST).order_by("pk")
+    assert [m.tekst.split(" ontvangen op")[0] for m in mails] == [
+        'Wij hebben uw document "Loonstrook maart"',
+        "Wij hebben uw vraag",
+    ]
+    # The receipt is the e-mail: no second "you have a new message" for it.
+    assert not Notification.objects.filter(trigger=Trigger.BERICHT).exists()
