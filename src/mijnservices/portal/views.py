@@ -32,6 +32,7 @@ from mijnservices.services.mijnoverzicht.contactmomenten import ContactRow, cont
 from mijnservices.services.mijnoverzicht.taken import zaak_task_activity
 from mijnservices.services.mijnzaken.documents import ZaakDocuments, upload_type, zaak_documents
 from mijnservices.services.mijnzaken.prediction import predict_end
+from mijnservices.services.mijnzaken.representatives import representative_view_log
 from mijnservices.services.mijnzaken.selectors import zaak_for_detail, zaken_for_overview
 from mijnservices.services.mijnzaken.titles import (
     zaak_title,
@@ -76,6 +77,9 @@ def zaak_detail(request: HttpRequest, citizen: Citizen, zaak_uuid: UUID) -> Http
     zaak = zaak_for_detail(citizen, zaak_uuid)  # 404 when missing or not this citizen's
     audit.record("zaak_viewed", citizen, zaak=str(zaak.uuid))
     zaak_view_count(zaaktype=zaak.zaaktype.identificatie)  # a count, not who
+    representative_view_log(
+        citizen=citizen, activiteit="zaak inzien", objecttype="zaak", objecten=[zaak.identificatie]
+    )
     return render(request, "portal/zaak_detail.html", detail_context(citizen, zaak))
 
 

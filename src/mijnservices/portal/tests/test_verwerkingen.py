@@ -63,3 +63,23 @@ def test_a_representative_sees_the_log_of_whom_they_represent(client: Client):
 def test_with_nothing_logged_the_page_says_so(login_as):
     page = login_as(SUZANNE).get(URL).content.decode()
     assert "Nobody has looked at your data yet" in page or "Niemand heeft uw gegevens" in page
+
+
+def test_what_a_representative_looked_at_shows_as_theirs(client: Client):
+    # Issue 21: the person sees that Kees opened their zaak, by name, on this page.
+    from mijnservices.testing.factories import ZaakFactory
+
+    zaak = ZaakFactory.create(for_bsn=ELS)
+    session = client.session
+    session[SESSION_KEY] = {
+        "actor": {"kind": "bsn", "identifier": KEES, "vestiging": "", "name": "Kees de Vries"},
+        "auth_method": "digid",
+        "represented": {"kind": "bsn", "identifier": ELS, "vestiging": "", "name": "Els"},
+        "mandate": "bewindvoering",
+        "mandate_zaaktypen": [],
+    }
+    session.save()
+    assert client.get(f"/mijn-zaken/{zaak.uuid}/").status_code == 200
+    page = client.get(URL).content.decode()
+    assert "Kees de Vries (namens u)" in page
+    assert KEES not in page  # the representative's number is never shown or stored in clear

@@ -20,6 +20,7 @@ class VerwerkingRow:
     tijdstip: datetime
     door: str  # organisation unit, else the system
     door_medewerker: bool
+    door_gemachtigde: bool  # someone acting for the person: shown by name (issue 21)
     activiteit: str
     doel: str
     gegevens: list[str]
@@ -41,6 +42,7 @@ def verwerkingen_for(party: Party, *, limit: int = 200) -> list[VerwerkingRow]:
             tijdstip=actie.tijdstip,
             door=actie.organisatie_eenheid or actie.systeem,
             door_medewerker=actie.gebruiker.startswith("employee:"),
+            door_gemachtigde=actie.gebruiker.startswith("representative:"),
             activiteit=actie.actie_naam,
             doel=actie.doel,
             gegevens=[actie.handeling_naam] if actie.handeling_naam else [],

@@ -28,7 +28,8 @@ SOORT = {"bsn": "BSN", "kvk": "KVK"}
 class Actor:
     """Who processes the data: an employee (account) or an API client (client id)."""
 
-    kind: Literal["employee", "api_client"]
+    # "representative": someone acting for the person under a machtiging (issue 21).
+    kind: Literal["employee", "api_client", "representative"]
     id: str
     naam: str = ""
     organisatie_eenheid: str = ""
@@ -76,7 +77,7 @@ def verwerking_log(
             bewaartermijn=timedelta(days=settings.VERWERKINGEN_BEWAARTERMIJN_DAGEN),
             uitvoerder=organisation_oin(),
             organisatie_eenheid=actor.organisatie_eenheid,
-            systeem="MijnServices" if actor.kind == "employee" else actor.naam or actor.id,
+            systeem="MijnServices" if actor.kind != "api_client" else actor.naam or actor.id,
             gebruiker=f"{actor.kind}:{actor.id}",
             doel=doel,
             tijdstip=timezone.now(),

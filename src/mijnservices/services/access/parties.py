@@ -30,6 +30,17 @@ def zaak_parties(zaak: Zaak) -> list[Party]:
     return zaak_parties_many([zaak.pk])[zaak.pk]
 
 
+def party_and_representatives(party: Party) -> list[Party]:
+    """The party and whoever represents them (a bewindvoerder, a gemachtigde): tasks and
+    messages for the person reach their representatives too, at their own verified address
+    (issue 21). The Klantinteracties vertegenwoordiging has no zaaktype scope; a narrower
+    machtiging is the broker's, known at login only."""
+    found = {party_key(party): party}
+    for representative in _representatives_many({party}).get(party_key(party), []):
+        found.setdefault(party_key(representative), representative)
+    return list(found.values())
+
+
 def zaak_parties_many(zaak_ids: Collection[int]) -> dict[int, list[Party]]:
     """``zaak_parties`` for many zaken in two or three queries (the worker plans a batch of
     status changes at once)."""

@@ -32,7 +32,11 @@ from mijnservices.registrations.zaken.models import (
     ZaakInformatieObject,
 )
 from mijnservices.registrations.zaken.parties import party_of_rol
-from mijnservices.services.access.parties import zaak_parties, zaak_parties_many
+from mijnservices.services.access.parties import (
+    party_and_representatives,
+    zaak_parties,
+    zaak_parties_many,
+)
 from mijnservices.services.access.policy import document_visible_to_citizens
 from mijnservices.services.access.taken import zaak_uuid_of
 from mijnservices.services.kpis.surveys import kto_invited_many
@@ -226,7 +230,8 @@ def _bericht(event_id: str, uuid: UUID | None) -> list[Plan]:
     zaak = _ref(related_zaak(bericht))
     # A confirmation names what was received and when: its e-mail carries the bericht's text.
     values = (("bericht_tekst", bericht.bericht_tekst),) if trigger != Trigger.BERICHT else ()
-    return [Plan(event_id, trigger, (party,), zaak, bericht.publicatiedatum, values)]
+    parties = tuple(party_and_representatives(party))
+    return [Plan(event_id, trigger, parties, zaak, bericht.publicatiedatum, values)]
 
 
 def task_line(taak: ExterneTaak) -> str:
@@ -246,7 +251,8 @@ def _taak(event_id: str, uuid: UUID | None) -> list[Plan]:
     if taak is None or party is None or taak.status != "open" or _old(taak.startdatum):
         return []
     values = (("taken", task_line(taak)),)
-    return [Plan(event_id, Trigger.TAAK, (party,), _ref(related_zaak(taak)), None, values)]
+    parties = tuple(party_and_representatives(party))
+    return [Plan(event_id, Trigger.TAAK, parties, _ref(related_zaak(taak)), None, values)]
 
 
 def tasks_combined(plans: list[Plan]) -> list[Plan]:

@@ -353,3 +353,18 @@ def test_an_upload_and_a_question_get_a_receipt_bericht_and_email(zaak):
     ]
     # The receipt is the e-mail: no second "you have a new message" for it.
     assert not Notification.objects.filter(trigger=Trigger.BERICHT).exists()
+
+
+def test_a_representative_hears_of_a_new_task_at_their_own_address(zaak):
+    # Issue 21: a bewindvoerder acts for the person, so the task reaches them too.
+    with_email(SUZANNE)
+    with_email(KEES, adres="kees@example.nl")
+    vertegenwoordiging_create(vertegenwoordiger=KEES, vertegenwoordigde=SUZANNE)
+    drain()
+    Notification.objects.all().delete()
+    betaaltaak(party=SUZANNE, titel="Leges paspoort")
+    drain()
+    adressen = set(
+        Notification.objects.filter(trigger=Trigger.TAAK).values_list("adres", flat=True)
+    )
+    assert adressen == {"suzanne@example.nl", "kees@example.nl"}
