@@ -195,6 +195,19 @@ def preferences(request: HttpRequest, citizen: Citizen) -> HttpResponse:
     if (refused := _refuse_representative(citizen)) is not None:
         return refused
     form = PreferencesForm(request.POST)
+    if (
+        form.is_valid()
+        and form.cleaned_data["voorkeurskanaal"] == Kanaal.SMS
+        and not any(d.kanaal == "sms" and d.verified_on for d in contact_details(citizen.party))
+    ):
+        # Issue 21: SMS without a confirmed mobile number would reach nobody.
+        form.add_error(
+            "voorkeurskanaal",
+            _(
+                "You have no confirmed mobile number yet, so we cannot send you text messages. "
+                "First add your mobile number below and confirm it with the code we send."
+            ),
+        )
     if form.is_valid():
         off = [kind for kind in ("status", "bericht") if kind not in form.cleaned_data["aan"]]
         services.voorkeuren_update(

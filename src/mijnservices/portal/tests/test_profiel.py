@@ -166,3 +166,25 @@ def test_profile_queries_do_not_grow_with_contact_details(login_as):
 def test_the_profile_needs_a_login():
     response = Client().get(reverse("portal:profiel"))
     assert response.status_code == 302
+
+
+def test_text_messages_without_a_confirmed_mobile_number_are_refused_with_a_way_out(login_as):
+    # Issue 21: choosing SMS without a verified number silently reached nobody.
+    from datetime import date
+
+    from mijnservices.registrations.klantinteracties.services import digitaal_adres_create
+
+    client = login_as(SUZANNE.identifier)
+    url = reverse("portal:profiel_preferences")
+    response = client.post(url, {"voorkeurskanaal": "sms"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'id="error-summary"' in page
+    assert "geen bevestigd mobiel nummer" in page
+    assert 'href="#id_sms-adres"' in page
+    assert voorkeuren_for(SUZANNE).voorkeurskanaal != "sms"
+    digitaal_adres_create(
+        party=SUZANNE, adres="0612345678", soort="telefoonnummer", verificatie_datum=date.today()
+    )
+    assert client.post(url, {"voorkeurskanaal": "sms"}).status_code == 302
+    assert voorkeuren_for(SUZANNE).voorkeurskanaal == "sms"

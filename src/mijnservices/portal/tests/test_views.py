@@ -197,7 +197,7 @@ def test_detail_of_a_closed_zaak_shows_when_and_how_it_ended(login_as):
     page = login_as(SUZANNE).get(detail_url(zaak)).content.decode()
     assert "Afgerond op" in page
     assert "Toegekend" in page
-    assert "aria-current" not in page
+    assert "aria-current=\"step\"" not in page  # no current step; the menu marks its page
     assert page.count("✓") == 4
 
 
@@ -345,3 +345,29 @@ def test_viewing_a_zaak_page_counts_a_view_for_its_zaaktype_without_who(login_as
     client.get(f"/mijn-zaken/{zaak.uuid}/")
     row = DailyFigure.objects.get(measure="portaal_zaakweergaven")
     assert (row.zaaktype, row.value) == (zaak.zaaktype.identificatie, 2)
+
+
+def test_an_employee_404_does_not_send_them_to_my_cases(client: Client):
+    # Issue 21: employees have no "Naar mijn zaken".
+    page = client.get("/medewerker/bestaat-niet/").content.decode()
+    assert "Naar mijn zaken" not in page
+    assert "Naar de startpagina voor medewerkers" in page
+    assert "Naar mijn zaken" in client.get("/bestaat-niet/").content.decode()
+
+
+def test_the_post_icon_is_not_a_second_envelope():
+    from django.template.loader import render_to_string
+
+    def icon(channel: str) -> str:
+        return render_to_string("portal/_channel_icon.html", {"channel": channel})
+
+    assert icon("post") != icon("email")
+    assert 'd="m3 7 9 6 9-6"' in icon("email")  # the envelope's flap
+    assert 'd="m3 7 9 6 9-6"' not in icon("post")
+
+
+@pytest.mark.django_db
+def test_a_business_profile_is_not_headed_personal_details(login_as):
+    page = login_as("12345678", kind="kvk", name="Bakkerij").get("/mijn-profiel/").content.decode()
+    assert "Gegevens van uw bedrijf" in page
+    assert "Uw persoonsgegevens" not in page
