@@ -4,6 +4,8 @@ files small). Add a new block here, declared with :func:`~mijnservices.conf.env.
 
 from __future__ import annotations
 
+from datetime import date as _date
+
 from mijnservices.conf.env import declare, one_of, positive
 
 # --- Verwerkingenlogging ----------------------------------------------------------
@@ -282,4 +284,43 @@ ZGW_SOURCE_RECONCILE_MINUTES = declare(
     "The worker re-reads an external zaak not brought up to date for this many minutes.",
     group="ZGW sources",
     check=positive,
+)
+
+
+def _iso_date_or_empty(value: str) -> str | None:
+    if not value:
+        return None
+    try:
+        _date.fromisoformat(value)
+    except ValueError:
+        return "give a date as YYYY-MM-DD"
+    return None
+
+
+# The accessibility statement (issue 21; the official model, Startgids bijlage 6).
+ACCESSIBILITY_STATUS = declare(
+    "ACCESSIBILITY_STATUS",
+    "B",
+    "Compliance status in the statement: A (fully) to E (no statement yet), as the register uses.",
+    group="Accessibility statement",
+    check=one_of("A", "B", "C", "D", "E"),
+)
+ACCESSIBILITY_EVALUATED_ON = declare(
+    "ACCESSIBILITY_EVALUATED_ON",
+    "2026-12-06",
+    "Date (YYYY-MM-DD) of the last accessibility evaluation named in the statement.",
+    group="Accessibility statement",
+    check=_iso_date_or_empty,
+)
+ACCESSIBILITY_EVALUATED_BY = declare(
+    "ACCESSIBILITY_EVALUATED_BY",
+    "",
+    "Who did that evaluation (an independent expert); empty: our own automated and keyboard tests.",
+    group="Accessibility statement",
+)
+ACCESSIBILITY_REGISTER_URL = declare(
+    "ACCESSIBILITY_REGISTER_URL",
+    "https://www.toegankelijkheidsverklaring.nl/register",
+    "Link to this site's entry in the national register of accessibility statements.",
+    group="Accessibility statement",
 )

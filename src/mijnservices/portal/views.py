@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render, resolve_url
 from django.views.decorators.http import require_POST
@@ -53,7 +54,20 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:
-    return render(request, "portal/accessibility.html")
+    """The accessibility statement after the official model (toegankelijkheidsverklaring.nl;
+    Startgids bijlage 6): status, scope, standard, last evaluation, register, contact."""
+    evaluated = settings.ACCESSIBILITY_EVALUATED_ON
+    return render(
+        request,
+        "portal/accessibility.html",
+        {
+            "status": settings.ACCESSIBILITY_STATUS,
+            "evaluated_on": date.fromisoformat(evaluated) if evaluated else None,
+            "evaluated_by": settings.ACCESSIBILITY_EVALUATED_BY,
+            "register_url": settings.ACCESSIBILITY_REGISTER_URL,
+            "site_url": settings.SITE_URL,
+        },
+    )
 
 
 @citizen_required

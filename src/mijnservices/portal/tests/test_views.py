@@ -197,7 +197,7 @@ def test_detail_of_a_closed_zaak_shows_when_and_how_it_ended(login_as):
     page = login_as(SUZANNE).get(detail_url(zaak)).content.decode()
     assert "Afgerond op" in page
     assert "Toegekend" in page
-    assert "aria-current=\"step\"" not in page  # no current step; the menu marks its page
+    assert 'aria-current="step"' not in page  # no current step; the menu marks its page
     assert page.count("✓") == 4
 
 
@@ -371,3 +371,15 @@ def test_a_business_profile_is_not_headed_personal_details(login_as):
     page = login_as("12345678", kind="kvk", name="Bakkerij").get("/mijn-profiel/").content.decode()
     assert "Gegevens van uw bedrijf" in page
     assert "Uw persoonsgegevens" not in page
+
+
+def test_the_accessibility_statement_follows_the_official_model(client: Client, settings):
+    # Issue 21 / Startgids bijlage 6: status, WCAG 2.2 AA, last evaluation, the register.
+    settings.ACCESSIBILITY_EVALUATED_ON = "2026-11-30"
+    settings.ACCESSIBILITY_REGISTER_URL = "https://register.example/verklaring/42"
+    page = client.get("/toegankelijkheid/").content.decode()
+    assert "WCAG 2.2" in page and "EN 301 549" in page
+    assert "Status B: voldoet gedeeltelijk." in page
+    assert '<time datetime="2026-11-30">30 november 2026</time>' in page
+    assert 'href="https://register.example/verklaring/42"' in page
+    assert "Nationale ombudsman" in page
