@@ -220,3 +220,20 @@ def test_every_new_page_needs_a_login():
         assert response.status_code == 302
         assert "next=" in response["Location"]
     assert not Bericht.objects.exists()
+
+
+def test_the_home_page_does_not_repeat_tasks_as_messages_or_count_zero(login_as):
+    # Issue 21: a task also listed as its announcing message, and "U hebt 0 nieuwe berichten".
+    client = login_as(SUZANNE.identifier)
+    page = _get(client, "overview")
+    assert "0 nieuwe berichten" not in page
+    taak = betaaltaak(party=SUZANNE, titel="Leges paspoort")
+    bericht(party=SUZANNE, onderwerp="Betaal uw leges", taak=taak)
+    bericht(party=SUZANNE, onderwerp="Uw aanvraag is binnen")
+    page = _get(client, "overview")
+    messages = page.split('id="messages-heading"')[1]
+    assert "Uw aanvraag is binnen" in messages
+    assert "Betaal uw leges" not in messages
+    # The menu counts the unread messages.
+    menu = page.split('class="portal-header__nav"')[1].split("</nav>")[0]
+    assert 'portal-badge">2<' in menu
