@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from mijnservices.portal.auth import current_citizen
+from mijnservices.ui.context_processors import branding_for
 from mijnservices.ui.display import mandate_label, party_label
 
 
@@ -17,7 +18,7 @@ def portal(request: HttpRequest) -> dict[str, Any]:
         }
     warning = min(settings.SESSION_WARNING_BEFORE, settings.SESSION_IDLE_TIMEOUT)
     return {
-        "organisation_name": settings.ORGANISATION_NAME,
+        "organisation_name": branding_for(request).organisation_name,
         "demo_mode": settings.DEMO_MODE,
         "logged_in_citizen": citizen,
         "acting_for": acting_for,

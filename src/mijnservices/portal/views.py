@@ -33,6 +33,7 @@ from mijnservices.services.mijnzaken.prediction import predict_end
 from mijnservices.services.mijnzaken.selectors import zaak_for_detail, zaken_for_overview
 from mijnservices.services.mijnzaken.titles import zaak_title, zaaktype_title
 from mijnservices.services.mijnzaken.tracking import build_tracking, days_without_news
+from mijnservices.services.presentation.selectors import applied_presentation
 from mijnservices.ui.display import status_text, zaak_rows
 from mijnservices.ui.session import safe_next_url
 
@@ -88,6 +89,7 @@ def detail_context(
     if zaak.zaaktype.toon_behandelaar:
         names = [rol.naam for rol in getattr(zaak, "behandelaars", []) if rol.naam]
         behandelaar = ", ".join(names)
+    presented = applied_presentation(zaak.zaaktype)  # set by zaak_for_detail
     can_upload = citizen_may_add_document(citizen, zaak) and upload_type(zaak) is not None
     questionnaire = kto_invitation(zaak)  # None: open, KTO off for the zaaktype, or answered
     return {
@@ -99,6 +101,7 @@ def detail_context(
         "tracking": tracking,
         "result": resultaat.resultaattype.omschrijving if resultaat else "",
         "behandelaar": behandelaar,
+        "department": presented.department if presented else "",
         "prediction": predict_end(zaak),
         "quiet_days": days_without_news(zaak),
         "documents": zaak_documents(citizen, zaak),
