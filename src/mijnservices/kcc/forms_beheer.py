@@ -136,7 +136,7 @@ class BrandingForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        for name, value in data.items():
+        for name, value in list(data.items()):
             if (
                 name.endswith("_url")
                 and value

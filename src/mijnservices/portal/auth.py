@@ -147,6 +147,7 @@ def citizen_required(
         citizen = current_citizen(request)
         if citizen is None:
             return login_redirect(request)
+        response: R | HttpResponse
         try:
             response = view(request, citizen, *args, **kwargs)
         except LoginLevelTooLow as refused:

@@ -44,8 +44,8 @@ def zaak_links(citizen: Citizen, uuids: Iterable[UUID]) -> dict[UUID, ZaakLink]:
             "zaaktype__publieke_omschrijving_en",
         )
     )
-    zaken = list(zaken)
-    presentation_apply([zaak.zaaktype for zaak in zaken], steps=False)
+    loaded = list(zaken)
+    presentation_apply([zaak.zaaktype for zaak in loaded], steps=False)
     return {
         zaak.uuid: ZaakLink(
             uuid=zaak.uuid,
@@ -54,7 +54,7 @@ def zaak_links(citizen: Citizen, uuids: Iterable[UUID]) -> dict[UUID, ZaakLink]:
             omschrijving=zaak.omschrijving,
             zaaktype_identificatie=zaak.zaaktype.identificatie,
         )
-        for zaak in zaken
+        for zaak in loaded
     }
 
 

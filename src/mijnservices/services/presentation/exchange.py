@@ -15,8 +15,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils.duration import duration_iso_string
-
+from mijnservices.api.fields import duration_iso
 from mijnservices.registrations.catalogi.models import ZaakType
 from mijnservices.services.presentation.models import ZaaktypePresentation
 from mijnservices.services.presentation.services import STEP_FIELDS, snapshot
@@ -88,7 +87,7 @@ def _out(value: Any, kind: str) -> Any:
     if value is None:
         return None
     if kind == "duration":
-        return duration_iso_string(value)
+        return duration_iso(value)
     if kind == "date":
         return value.isoformat()
     return value
@@ -137,7 +136,7 @@ def zaaktype_export(*, zaaktype: ZaakType) -> bytes:
         "catalogus": cat_url,
         "identificatie": zaaktype.identificatie,
         "omschrijving": zaaktype.omschrijving,
-        "doorlooptijd": duration_iso_string(zaaktype.doorlooptijd),
+        "doorlooptijd": duration_iso(zaaktype.doorlooptijd),
         "servicenorm": _out(zaaktype.servicenorm, "duration"),
         "beginGeldigheid": zaaktype.begin_geldigheid.isoformat(),
         "concept": zaaktype.concept,

@@ -10,9 +10,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.utils.dateparse import parse_date, parse_duration
+from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
+from mijnservices.api.fields import parse_iso_duration
 from mijnservices.core.errors import DomainError
 from mijnservices.registrations.catalogi import services as catalogi
 from mijnservices.registrations.catalogi.models import Catalogus, Vertrouwelijkheid, ZaakType
@@ -60,7 +61,7 @@ def _read(content: bytes) -> dict[str, list[dict[str, Any]]]:
 def _duration(value: Any, where: str, problems: list[str]) -> timedelta | None:
     if value in (None, ""):
         return None
-    parsed = parse_duration(str(value))
+    parsed = parse_iso_duration(str(value))
     if parsed is None:
         problems.append(
             _("%(where)s: %(value)s is not a duration.") % {"where": where, "value": value}
