@@ -60,6 +60,7 @@ class Provider:
             self.mandate_claim,
             settings.OIDC["mandate_zaaktypen_claim"],
             settings.OIDC["represented_name_claim"],
+            settings.OIDC["level_claim"],
         ]
         return [name for name in names if name]
 
