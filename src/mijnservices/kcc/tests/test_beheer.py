@@ -90,7 +90,7 @@ def test_hiding_a_product_keeps_it_visible_to_the_kcc(employee_client, world):
 
 def test_the_start_page_lists_what_is_missing_before_release(employee_client, world):
     page = employee_client("beheerder").get("/medewerker/beheer/").content.decode()
-    assert "ZT-A" in page and "No public title in English." in page
+    assert "ZT-A" in page and "Geen openbare titel in het Engels." in page
 
 
 def test_an_exported_product_imports_through_the_page_and_a_bad_file_is_refused(
@@ -102,7 +102,7 @@ def test_an_exported_product_imports_through_the_page_and_a_bad_file_is_refused(
     bad = io.BytesIO(b"not a zip")
     bad.name = "bad.zip"
     response = beheer.post("/medewerker/beheer/import/", {"file": bad})
-    assert response.status_code == 400 and "not a zip" in response.content.decode()
+    assert response.status_code == 400 and "geen zipbestand" in response.content.decode()
     good = io.BytesIO(content)
     good.name = "zaaktype.zip"
     response = beheer.post("/medewerker/beheer/import/", {"file": good})

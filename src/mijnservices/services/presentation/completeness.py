@@ -37,7 +37,8 @@ def _newest_versions() -> list[ZaakType]:
 
 
 def missing_items(zaaktype: ZaakType) -> list[str]:
-    """Plain sentences naming what citizens would miss (presentation applied)."""
+    """Plain sentences naming what citizens would miss (with the presentation applied)."""
+    presentation_apply([zaaktype])
     missing: list[str] = []
     if zaaktype.concept:
         missing.append(_("The zaaktype is not published in the catalogue yet."))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mijnservices.api.fields import duration_iso
-from mijnservices.registrations.catalogi.models import ZaakType
+from mijnservices.registrations.catalogi.models import StatusType, ZaakType
 from mijnservices.services.presentation.models import ZaaktypePresentation
 from mijnservices.services.presentation.services import STEP_FIELDS, snapshot
 
@@ -93,37 +93,47 @@ def _out(value: Any, kind: str) -> Any:
     return value
 
 
+def _catalogue_step(statustype: StatusType) -> dict[str, Any]:
+    return {
+        "statustype_omschrijving": statustype.omschrijving,
+        "volgnummer": statustype.volgnummer,
+        "text_nl": statustype.statustekst,
+        "text_en": statustype.statustekst_en,
+        "informeren": statustype.informeren,
+        "expected_days": statustype.doorlooptijd.days if statustype.doorlooptijd else None,
+        **{name: "" for name in STEP_FIELDS if name.startswith("email_")},
+    }
+
+
 def presentation_data(zaaktype: ZaakType) -> dict[str, Any]:
+    """What citizens see of this zaaktype version, as plain data: its presentation, with a
+    step for every statustype (the catalogue's values for steps not edited yet). Writes
+    nothing."""
     found = ZaaktypePresentation.objects.filter(zaaktype_identificatie=zaaktype.identificatie)
     if found.exists():
-        return snapshot(found.get())
-    # Not edited yet: what citizens see now, from the catalogue (nothing is written).
-    return {
-        "zaaktype_identificatie": zaaktype.identificatie,
-        "shown_in_portal": True,
-        "auth_level": "",
-        "title_nl": zaaktype.publieke_omschrijving,
-        "title_en": zaaktype.publieke_omschrijving_en,
-        "description_nl": "",
-        "description_en": "",
-        "silence_days": zaaktype.stilte_signaal_dagen,
-        "show_handler": zaaktype.toon_behandelaar,
-        "department": "",
-        "upload_document_type": zaaktype.portaal_upload_informatieobjecttype,
-        "answer_term_days": zaaktype.vraag_antwoordtermijn_werkdagen,
-        "steps": [
-            {
-                "statustype_omschrijving": s.omschrijving,
-                "volgnummer": s.volgnummer,
-                "text_nl": s.statustekst,
-                "text_en": s.statustekst_en,
-                "informeren": s.informeren,
-                "expected_days": s.doorlooptijd.days if s.doorlooptijd else None,
-                **{name: "" for name in STEP_FIELDS if name.startswith("email_")},
-            }
-            for s in zaaktype.statustypen.order_by("volgnummer")
-        ],
-    }
+        data = snapshot(found.get())
+    else:
+        data = {
+            "zaaktype_identificatie": zaaktype.identificatie,
+            "shown_in_portal": True,
+            "auth_level": "",
+            "title_nl": zaaktype.publieke_omschrijving,
+            "title_en": zaaktype.publieke_omschrijving_en,
+            "description_nl": "",
+            "description_en": "",
+            "silence_days": zaaktype.stilte_signaal_dagen,
+            "show_handler": zaaktype.toon_behandelaar,
+            "department": "",
+            "upload_document_type": zaaktype.portaal_upload_informatieobjecttype,
+            "answer_term_days": zaaktype.vraag_antwoordtermijn_werkdagen,
+            "steps": [],
+        }
+    stored = {step["statustype_omschrijving"]: step for step in data["steps"]}
+    data["steps"] = [
+        stored.get(statustype.omschrijving) or _catalogue_step(statustype)
+        for statustype in zaaktype.statustypen.order_by("volgnummer")
+    ]
+    return data
 
 
 def zaaktype_export(*, zaaktype: ZaakType) -> bytes:

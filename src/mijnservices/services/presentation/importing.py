@@ -28,7 +28,12 @@ from mijnservices.services.presentation.exchange import (
 )
 from mijnservices.services.presentation.levels import AuthLevel
 from mijnservices.services.presentation.models import StepPresentation, ZaaktypePresentation
-from mijnservices.services.presentation.services import STEP_FIELDS, ZAAKTYPE_FIELDS, change_record
+from mijnservices.services.presentation.services import (
+    STEP_FIELDS,
+    ZAAKTYPE_FIELDS,
+    change_record,
+    presentation_update,
+)
 
 RESOURCES = ("Catalogus", "ZaakType", "StatusType", "ResultaatType", "RolType")
 
@@ -248,9 +253,11 @@ def catalogue_import(*, content: bytes, user: Any = None) -> ImportReport:
                 presented.add(str(item.get("zaaktype_identificatie")))
             for zaaktype in imported:
                 if zaaktype is not None and zaaktype.identificatie not in presented:
-                    ZaaktypePresentation.objects.get_or_create(
-                        zaaktype_identificatie=zaaktype.identificatie,
-                        defaults={"shown_in_portal": False},
+                    presentation_update(
+                        identificatie=zaaktype.identificatie,
+                        user=user,
+                        what="imported; hidden until released",
+                        fields={"shown_in_portal": False},
                     )
     except DomainError as exc:
         raise ImportRefused([str(exc)]) from exc

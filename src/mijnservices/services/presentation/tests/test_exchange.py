@@ -7,8 +7,10 @@ import io
 import json
 import re
 import zipfile
+from collections.abc import Iterator
 
 import pytest
+from django.utils import translation
 
 from mijnservices.registrations.catalogi.models import Catalogus, ZaakType
 from mijnservices.services.presentation.exchange import zaaktype_export
@@ -18,6 +20,12 @@ from mijnservices.services.presentation.services import presentation_update
 from mijnservices.testing.factories import published_zaaktype
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    with translation.override("en"):
+        yield
 
 
 def _files(content: bytes) -> dict[str, object]:
