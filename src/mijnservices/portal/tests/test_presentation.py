@@ -106,3 +106,15 @@ def test_the_zaak_page_names_the_department_when_the_zaaktype_allows_it(client, 
     assert 'id="department"' not in client.get(f"/mijn-zaken/{zaak.uuid}/").content.decode()
     presentation_update(identificatie="ZT-VERGUNNING", fields={"department": "Team Vergunningen"})
     assert "Team Vergunningen" in client.get(f"/mijn-zaken/{zaak.uuid}/").content.decode()
+
+
+def test_a_zaaktype_from_an_external_source_is_presented_and_switched_off_the_same_way(client):
+    zaaktype = published_zaaktype(
+        identificatie="EXT-WOZ", steps=2, bron_url="https://zaken.example.nl/catalogi/zt/1"
+    )
+    zaak = ZaakFactory(zaaktype=zaaktype, for_bsn=BSN, status_count=1)
+    presentation_update(identificatie="EXT-WOZ", steps={"Stap 1": {"text_nl": "Ontvangen."}})
+    _login(client)
+    assert "Ontvangen." in client.get(f"/mijn-zaken/{zaak.uuid}/").content.decode()
+    presentation_release(identificatie="EXT-WOZ", shown=False)
+    assert client.get(f"/mijn-zaken/{zaak.uuid}/").status_code == 404
