@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from mijnservices.core.identity import Employee
 from mijnservices.kcc.auth import employee_required
 from mijnservices.kcc.forms_beheer import (
+    STEP_FIELD_NAMES,
     BrandingForm,
     ImportForm,
     PresentationForm,
@@ -79,7 +80,7 @@ def zaaktype_edit(request: HttpRequest, employee: Employee, identificatie: str) 
         initial = {
             f"step{n}_{name}": step.get(name)
             for n, step in enumerate(steps)
-            for name in ("text_nl", "text_en", "informeren", "expected_days")
+            for name in STEP_FIELD_NAMES
         }
         steps_form = steps_form_class(initial=initial)
     step_rows = [
@@ -87,6 +88,11 @@ def zaaktype_edit(request: HttpRequest, employee: Employee, identificatie: str) 
             "name": name,
             "fields": [steps_form[f"step{n}_{f}"] for f in ("text_nl", "text_en", "expected_days")],
             "informeren": steps_form[f"step{n}_informeren"],
+            "email": [
+                steps_form[f"step{n}_email_{part}_{language}"]
+                for language in ("nl", "en")
+                for part in ("subject", "body")
+            ],
         }
         for n, name in enumerate(names)
     ]

@@ -61,7 +61,19 @@ class PresentationForm(forms.Form):
     )
 
 
-STEP_FIELD_NAMES = ("text_nl", "text_en", "informeren", "expected_days")
+STEP_FIELD_NAMES = (
+    "text_nl",
+    "text_en",
+    "informeren",
+    "expected_days",
+    "email_subject_nl",
+    "email_body_nl",
+    "email_subject_en",
+    "email_body_en",
+)
+EMAIL_HELP = _(
+    "Empty: the standard message. You can use {zaaknummer}, {portaal_link} and {organisatie}."
+)
 
 
 def step_form_class(count: int) -> type[forms.Form]:
@@ -89,6 +101,18 @@ def step_form_class(count: int) -> type[forms.Form]:
             max_value=3650,
             required=False,
         )
+        for language, name in (("nl", _("Dutch")), ("en", _("English"))):
+            fields[f"step{n}_email_subject_{language}"] = forms.CharField(
+                label=_("Subject of the e-mail (%(language)s)") % {"language": name},
+                max_length=200,
+                required=False,
+            )
+            fields[f"step{n}_email_body_{language}"] = forms.CharField(
+                label=_("Text of the e-mail (%(language)s)") % {"language": name},
+                required=False,
+                widget=forms.Textarea,
+                help_text=EMAIL_HELP,
+            )
     return type("StepsForm", (forms.Form,), fields)
 
 

@@ -31,6 +31,7 @@ from mijnservices.services.notifications.recipients import (
     details_of,
     ranked,
 )
+from mijnservices.services.presentation.selectors import step_email
 
 logger = structlog.get_logger(__name__)
 
@@ -45,11 +46,16 @@ class ZaakRef:
     status: str = ""
     local: bool = True
     kto: bool = False  # closed, and invites to the satisfaction survey on its page
+    zaaktype: str = ""  # identificatie, when loaded with the zaak (for its own e-mail texts)
 
     @classmethod
     def of(cls, zaak: Zaak, *, kto: bool = False) -> ZaakRef:
         status = zaak.status.statustype.omschrijving if zaak.status_id and zaak.status else ""
-        return cls(str(zaak.uuid), zaak.identificatie, zaak.omschrijving, status, kto=kto)
+        zaaktype = zaak.zaaktype.identificatie if Zaak.zaaktype.is_cached(zaak) else ""
+        return cls(
+            str(zaak.uuid), zaak.identificatie, zaak.omschrijving, status, kto=kto,
+            zaaktype=zaaktype,
+        )  # fmt: skip
 
 
 # Status-like triggers that become one message when they come close together.
@@ -126,7 +132,11 @@ def notification_build(
         "kto_link": kto_link,
         "kto_uitnodiging": templates.kto_invitation(taal, kto_link),
     }
-    text = templates.render(trigger, address.kanaal, taal, values)
+    override = None
+    if zaak is not None and trigger == Trigger.STATUS and address.kanaal == "email":
+        found = step_email(zaak.zaaktype, zaak.status, taal)
+        override = templates.Text(*found) if found else None
+    text = templates.render(trigger, address.kanaal, taal, values, override=override)
     return Notification(
         dedup_key=f"{event_id}:{party.kind}:{party.identifier}:{address.kanaal}"[:200],
         event_id=event_id[:100],

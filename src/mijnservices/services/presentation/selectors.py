@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from datetime import timedelta
+from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
@@ -136,3 +137,36 @@ def informeren_overrides(identificaties: Iterable[str]) -> dict[tuple[str, str],
         presentation__zaaktype_identificatie__in=set(identificaties)
     ).values_list("presentation__zaaktype_identificatie", "statustype_omschrijving", "informeren")
     return {(ident, omschrijving): inform for ident, omschrijving, inform in rows}
+
+
+_EMAILS: dict[str, Any] = {"at": float("-inf"), "texts": {}}
+
+
+def step_email(identificatie: str, statustype: str, taal: str) -> tuple[str, str] | None:
+    """The zaaktype's own e-mail (subject, body) for reaching this step, in ``taal``, when the
+    beheerder wrote one (Startgids bijlage 4); else ``None`` (the standard text). Read at most
+    every HIDDEN_CACHE_SECONDS per process, like the notification templates."""
+    if not identificatie or not statustype:
+        return None
+    now = time.monotonic()
+    if now - float(_EMAILS["at"]) > HIDDEN_CACHE_SECONDS:
+        texts: dict[tuple[str, str, str], tuple[str, str]] = {}
+        for step in StepPresentation.objects.exclude(email_body_nl="", email_body_en="").values(
+            "presentation__zaaktype_identificatie", "statustype_omschrijving",
+            "email_subject_nl", "email_body_nl", "email_subject_en", "email_body_en",
+        ):  # fmt: skip
+            key = (step["presentation__zaaktype_identificatie"], step["statustype_omschrijving"])
+            for language in ("nl", "en"):
+                if step[f"email_body_{language}"]:
+                    texts[(*key, language)] = (
+                        step[f"email_subject_{language}"],
+                        step[f"email_body_{language}"],
+                    )
+        _EMAILS["texts"] = texts
+        _EMAILS["at"] = now
+    found: tuple[str, str] | None = _EMAILS["texts"].get((identificatie, statustype, taal))
+    return found
+
+
+def step_email_cache_clear() -> None:
+    _EMAILS["at"] = float("-inf")

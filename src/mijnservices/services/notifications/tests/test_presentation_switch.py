@@ -47,3 +47,26 @@ def test_the_beheerders_informeren_overrides_the_catalogue(zaak, settings):
     _step(zaak, 2)  # informs in the catalogue, not any more in the portal presentation
     drain()
     assert Notification.objects.count() == 0
+
+
+def test_the_zaaktypes_own_email_for_a_step_replaces_the_standard_text(zaak, settings):
+    settings.NOTIFICATIONS_THROTTLE_MINUTES = 0
+    with_email(SUZANNE)
+    drain()
+    Notification.objects.all().delete()
+    presentation_update(
+        identificatie=zaak.zaaktype.identificatie,
+        steps={
+            "Stap 2": {
+                "email_subject_nl": "Wij beoordelen uw aanvraag",
+                "email_body_nl": "Binnen 5 dagen nemen wij contact op over zaak {zaaknummer}.",
+            }
+        },
+    )
+    _step(zaak, 2)
+    drain()
+    [notification] = Notification.objects.all()
+    assert notification.onderwerp == "Wij beoordelen uw aanvraag"
+    assert (
+        notification.tekst == f"Binnen 5 dagen nemen wij contact op over zaak {zaak.identificatie}."
+    )
