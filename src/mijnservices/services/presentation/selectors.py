@@ -151,17 +151,15 @@ def step_email(identificatie: str, statustype: str, taal: str) -> tuple[str, str
     now = time.monotonic()
     if now - float(_EMAILS["at"]) > HIDDEN_CACHE_SECONDS:
         texts: dict[tuple[str, str, str], tuple[str, str]] = {}
-        for step in StepPresentation.objects.exclude(email_body_nl="", email_body_en="").values(
+        rows = StepPresentation.objects.exclude(email_body_nl="", email_body_en="").values_list(
             "presentation__zaaktype_identificatie", "statustype_omschrijving",
             "email_subject_nl", "email_body_nl", "email_subject_en", "email_body_en",
-        ):  # fmt: skip
-            key = (step["presentation__zaaktype_identificatie"], step["statustype_omschrijving"])
-            for language in ("nl", "en"):
-                if step[f"email_body_{language}"]:
-                    texts[(*key, language)] = (
-                        step[f"email_subject_{language}"],
-                        step[f"email_body_{language}"],
-                    )
+        )  # fmt: skip
+        for ident, step, subject_nl, body_nl, subject_en, body_en in rows:
+            if body_nl:
+                texts[(ident, step, "nl")] = (subject_nl, body_nl)
+            if body_en:
+                texts[(ident, step, "en")] = (subject_en, body_en)
         _EMAILS["texts"] = texts
         _EMAILS["at"] = now
     found: tuple[str, str] | None = _EMAILS["texts"].get((identificatie, statustype, taal))
