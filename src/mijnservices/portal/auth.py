@@ -23,7 +23,7 @@ from mijnservices.services.kpis.portal_use import citizen_login_count
 from mijnservices.services.mijnzaken.selectors import LoginLevelTooLow
 from mijnservices.services.mijnzaken.sources import zaken_refresh_from_sources
 from mijnservices.services.mijnzaken.titles import zaaktype_title
-from mijnservices.services.presentation.levels import level_label
+from mijnservices.services.presentation.levels import broker_for, level_label
 from mijnservices.services.presentation.selectors import required_level
 from mijnservices.ui.session import safe_next_url
 
@@ -122,6 +122,16 @@ def login_redirect(request: HttpRequest) -> HttpResponseRedirect:
 R = TypeVar("R", bound=HttpResponseBase)
 
 
+def _step_up_url(request: HttpRequest, level: str) -> str:
+    """Straight to the broker the level belongs to, asking that level, when it is configured;
+    else the login page. Back to this page afterwards."""
+    broker = broker_for(level)
+    query = {"next": request.get_full_path()}
+    if settings.OIDC["providers"][broker].get("discovery_url"):
+        return f"{resolve_url(f'portal:{broker}_login')}?{urlencode({**query, 'niveau': level})}"
+    return f"{resolve_url(LOGIN_URL)}?{urlencode(query)}"
+
+
 def step_up_page(request: HttpRequest, citizen: Citizen, zaak: Zaak) -> HttpResponse:
     """The zaak exists, but this login's level is too low for it: say which level is needed
     and offer to log in again; nothing of the zaak's content (decision 0036)."""
@@ -132,7 +142,7 @@ def step_up_page(request: HttpRequest, citizen: Citizen, zaak: Zaak) -> HttpResp
         "title": zaaktype_title(zaak.zaaktype),
         "zaaknummer": zaak.identificatie,
         "level": level_label(level),
-        "login_url": f"{resolve_url(LOGIN_URL)}?{urlencode({'next': request.get_full_path()})}",
+        "login_url": _step_up_url(request, level),
     }
     return render(request, "portal/step_up.html", context, status=403)
 

@@ -5,8 +5,11 @@ sees it whole (decision 0036). Real HTTP to the local OpenID provider."""
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Iterator
+from html import unescape
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from django.test import Client
@@ -60,6 +63,11 @@ def test_a_midden_login_is_asked_to_log_in_again_for_a_substantieel_zaak(client:
     assert response.status_code == 403
     assert "DigiD Substantieel" in response.content.decode()
     assert "Uitleg bij stap" not in response.content.decode()
+    # "Log in again" goes straight to DigiD, asking the broker for Substantieel.
+    step_up = re.search(r'href="(/inloggen/digid/\?[^"]+)"', response.content.decode())
+    assert step_up is not None
+    start = client.get(unescape(step_up.group(1)))
+    assert "acr_values=" + quote(SUBSTANTIEEL, safe="") in start["Location"]
 
     _log_in(client, broker, "digid", "substantieel")
     response = client.get(f"/mijn-zaken/{zaak.uuid}/")

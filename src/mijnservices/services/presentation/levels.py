@@ -77,3 +77,20 @@ def required_rank(level: str) -> int:
 
 def level_label(level: str) -> str:
     return str(AuthLevel(level).label) if level in AuthLevel.values else ""
+
+
+# The value to ask a broker for a level with (OIDC ``acr_values``).
+ACR_VALUES: dict[str, str] = {
+    AuthLevel.DIGID_BASIS: "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport",
+    AuthLevel.DIGID_MIDDEN: "urn:oasis:names:tc:SAML:2.0:ac:classes:MobileTwoFactorContract",
+    AuthLevel.DIGID_SUBSTANTIEEL: "urn:oasis:names:tc:SAML:2.0:ac:classes:Smartcard",
+    AuthLevel.DIGID_HOOG: "urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI",
+    AuthLevel.EH2PLUS: "urn:etoegang:core:assurance-class:loa2plus",
+    AuthLevel.EH3: "urn:etoegang:core:assurance-class:loa3",
+    AuthLevel.EH4: "urn:etoegang:core:assurance-class:loa4",
+}
+
+
+def broker_for(level: str) -> str:
+    """Which login a level belongs to: ``eherkenning`` for EH levels, else ``digid``."""
+    return "eherkenning" if level.startswith("eh") else "digid"
