@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "mijnservices.services.notifications",
     "mijnservices.services.profiel",
     "mijnservices.services.kpis",
+    "mijnservices.services.presentation",
     "rest_framework",
     "django_filters",
     "drf_spectacular",
@@ -75,6 +76,7 @@ TEMPLATES: list[dict[str, Any]] = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "mijnservices.portal.context_processors.portal",
+                "mijnservices.ui.context_processors.branding",
             ],
         },
     }

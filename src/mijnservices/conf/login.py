@@ -101,6 +101,13 @@ def declare_oidc() -> dict[str, Any]:
             group=GROUP,
             check=positive,
         ),
+        "level_claim": declare(
+            "OIDC_LEVEL_CLAIM",
+            "acr",
+            "Claim with the authentication level (DigiD Basis…Hoog as SAML context or 10/20/25/30, "
+            "eHerkenning loa2plus/loa3/loa4). A zaaktype can require a level (beheer screens).",
+            group=GROUP,
+        ),
         "mandate_zaaktypen_claim": declare(
             "OIDC_MANDATE_ZAAKTYPEN_CLAIM",
             "",

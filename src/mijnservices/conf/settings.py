@@ -483,5 +483,8 @@ CLAMAV_ADDRESS = ops_conf.CLAMAV_ADDRESS
 CLAMAV_TIMEOUT = ops_conf.CLAMAV_TIMEOUT
 CLAMAV_WHEN_UNAVAILABLE = ops_conf.CLAMAV_WHEN_UNAVAILABLE
 
+# --- Branding and help (conf/settings_branding.py) -----------------------------------
+from mijnservices.conf.settings_branding import *  # noqa: E402, F403
+
 # --- Services and integrations: more settings, declared in their own module ------------
 from mijnservices.conf.settings_services import *  # noqa: E402, F403

@@ -59,6 +59,9 @@ class Citizen:
     mandate: str = ""
     # Zaaktype identificaties the machtiging covers; empty means all of the represented's zaken.
     mandate_zaaktypen: tuple[str, ...] = ()
+    # Authentication level of this login on one scale for DigiD and eHerkenning (0 unknown,
+    # 1 Basis, 2 Midden/EH2+, 3 Substantieel/EH3, 4 Hoog/EH4; services/presentation/levels.py).
+    level: int = 0
 
     @property
     def party(self) -> Party:

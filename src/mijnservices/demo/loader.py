@@ -33,6 +33,8 @@ from mijnservices.registrations.catalogi import services as catalogi
 from mijnservices.registrations.catalogi.models import Catalogus, RolOmschrijving, ZaakType
 from mijnservices.registrations.zaken import services as zaken
 from mijnservices.registrations.zaken.models import BetrokkeneType, Zaak
+from mijnservices.services.presentation.branding import branding_update
+from mijnservices.services.presentation.models import Branding
 
 logger = structlog.get_logger(__name__)
 SELECTIELIJST_DEMO = "https://selectielijst.example/api/v1"
@@ -66,6 +68,9 @@ def load_demo(*, today: date | None = None) -> LoadReport:
             spec, zaaktype = zaaktypen[zaak_spec.zaaktype]
             _zaak(zaak_spec, spec, zaaktype, today=today, report=report)
         report.taken_created = demo_interactions.load_interactions(today=today)
+        if not Branding.objects.exists():
+            # A made-up number, so every demo page shows the route to a person (decision 0036).
+            branding_update(values={"contact_phone": "14 0000"})
     logger.info("demo_loaded", **asdict(report))
     return report
 

@@ -4,6 +4,7 @@ from django.urls import URLPattern, URLResolver, path
 
 from mijnservices.kcc import (
     audit,
+    beheer_views,
     casework,
     handling,
     kpi_views,
@@ -55,4 +56,30 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("kpi/nulmeting/", kpi_views.baseline, name="kpi_baseline"),
     path("kpi/businesscase/", kpi_views.business_case_page, name="kpi_business_case"),
     path("sessie-verlengen/", views.keep_alive, name="keep_alive"),
+    path("beheer/", beheer_views.home, name="beheer"),
+    path("beheer/huisstijl/", beheer_views.branding_page, name="beheer_branding"),
+    path("beheer/import/", beheer_views.catalogue_import, name="beheer_import"),
+    path(
+        "beheer/zaaktype/<str:identificatie>/", beheer_views.zaaktype_edit, name="beheer_zaaktype"
+    ),
+    path(
+        "beheer/zaaktype/<str:identificatie>/vrijgeven/",
+        beheer_views.zaaktype_release,
+        name="beheer_release",
+    ),
+    path(
+        "beheer/zaaktype/<str:identificatie>/voorbeeld/",
+        beheer_views.zaaktype_preview,
+        name="beheer_preview",
+    ),
+    path(
+        "beheer/zaaktype/<str:identificatie>/geschiedenis/",
+        beheer_views.zaaktype_history,
+        name="beheer_history",
+    ),
+    path(
+        "beheer/zaaktype/<str:identificatie>/export/",
+        beheer_views.zaaktype_export,
+        name="beheer_export",
+    ),
 ]

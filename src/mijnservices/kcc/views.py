@@ -81,6 +81,7 @@ def home(request: HttpRequest, employee: Employee) -> HttpResponse:
         "work": work,
         "is_behandelaar": employee.has_role("behandelaar"),
         "is_auditor": employees.may_read_verwerkingen(employee),
+        "may_manage_portal": employees.may_manage_portal(employee),
         "may_see_kpis": employees.may_see_kpis(employee),
     }
     status = 400 if request.method == "POST" else 200

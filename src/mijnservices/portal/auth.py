@@ -13,13 +13,18 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseRedirect
-from django.shortcuts import resolve_url
+from django.shortcuts import render, resolve_url
 from django.utils.http import urlencode
 
 from mijnservices.core.identity import Citizen, Party
 from mijnservices.portal import audit
+from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.kpis.portal_use import citizen_login_count
+from mijnservices.services.mijnzaken.selectors import LoginLevelTooLow
 from mijnservices.services.mijnzaken.sources import zaken_refresh_from_sources
+from mijnservices.services.mijnzaken.titles import zaaktype_title
+from mijnservices.services.presentation.levels import broker_for, level_label
+from mijnservices.services.presentation.selectors import required_level
 from mijnservices.ui.session import safe_next_url
 
 SESSION_KEY = "portal_citizen"
@@ -45,6 +50,7 @@ def login_citizen(request: HttpRequest, citizen: Citizen) -> None:
         "represented": citizen.represented.to_session() if citizen.represented else None,
         "mandate": citizen.mandate,
         "mandate_zaaktypen": list(citizen.mandate_zaaktypen),
+        "level": citizen.level,
     }
     # Pseudonyms and kinds only: never the BSN or a name in the logs.
     audit.record("citizen_login", citizen, kind=citizen.party.kind)
@@ -97,6 +103,7 @@ def current_citizen(request: HttpRequest) -> Citizen | None:
             represented=Party.from_session(represented) if represented else None,
             mandate=str(data.get("mandate") or ""),
             mandate_zaaktypen=tuple(str(z) for z in data.get("mandate_zaaktypen") or ()),
+            level=int(data.get("level") or 0),
         )
     except (KeyError, TypeError, ValueError):
         return None
@@ -115,6 +122,31 @@ def login_redirect(request: HttpRequest) -> HttpResponseRedirect:
 R = TypeVar("R", bound=HttpResponseBase)
 
 
+def _step_up_url(request: HttpRequest, level: str) -> str:
+    """Straight to the broker the level belongs to, asking that level, when it is configured;
+    else the login page. Back to this page afterwards."""
+    broker = broker_for(level)
+    query = {"next": request.get_full_path()}
+    if settings.OIDC["providers"][broker].get("discovery_url"):
+        return f"{resolve_url(f'portal:{broker}_login')}?{urlencode({**query, 'niveau': level})}"
+    return f"{resolve_url(LOGIN_URL)}?{urlencode(query)}"
+
+
+def step_up_page(request: HttpRequest, citizen: Citizen, zaak: Zaak) -> HttpResponse:
+    """The zaak exists, but this login's level is too low for it: say which level is needed
+    and offer to log in again; nothing of the zaak's content (decision 0036)."""
+    level = required_level(zaak.zaaktype)
+    audit.record("zaak_level_too_low", citizen, zaak=str(zaak.uuid), required=level)
+    context = {
+        "citizen": citizen,
+        "title": zaaktype_title(zaak.zaaktype),
+        "zaaknummer": zaak.identificatie,
+        "level": level_label(level),
+        "login_url": _step_up_url(request, level),
+    }
+    return render(request, "portal/step_up.html", context, status=403)
+
+
 def citizen_required(
     view: Callable[Concatenate[HttpRequest, Citizen, P], R],
 ) -> Callable[Concatenate[HttpRequest, P], R | HttpResponse]:
@@ -125,7 +157,11 @@ def citizen_required(
         citizen = current_citizen(request)
         if citizen is None:
             return login_redirect(request)
-        response = view(request, citizen, *args, **kwargs)
+        response: R | HttpResponse
+        try:
+            response = view(request, citizen, *args, **kwargs)
+        except LoginLevelTooLow as refused:
+            response = step_up_page(request, citizen, refused.zaak)
         # Personal pages must not be kept by shared computers' caches or the back button.
         response["Cache-Control"] = "no-store"
         set_marker(response)

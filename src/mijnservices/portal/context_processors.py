@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from mijnservices.portal.auth import current_citizen
 from mijnservices.services.mijnoverzicht.berichten import unread_total
 from mijnservices.services.mijnzaken.titles import zaaktype_titles
+from mijnservices.ui.context_processors import branding_for
 from mijnservices.ui.display import mandate_label, party_label
 
 # Which menu item a page belongs to (its URL name → the menu entry).
@@ -34,7 +35,7 @@ def portal(request: HttpRequest) -> dict[str, Any]:
     url_name = getattr(getattr(request, "resolver_match", None), "url_name", "") or ""
     warning = min(settings.SESSION_WARNING_BEFORE, settings.SESSION_IDLE_TIMEOUT)
     return {
-        "organisation_name": settings.ORGANISATION_NAME,
+        "organisation_name": branding_for(request).organisation_name,
         "demo_mode": settings.DEMO_MODE,
         "logged_in_citizen": citizen,
         "acting_for": acting_for,

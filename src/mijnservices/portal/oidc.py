@@ -19,6 +19,7 @@ from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from mijnservices.core.identity import Citizen, Party
 from mijnservices.core.validators import is_valid_bsn
+from mijnservices.services.presentation.levels import rank_from_claim
 from mijnservices.ui.oidc import LoginError, discover
 
 ProviderName = Literal["digid", "eherkenning"]
@@ -59,6 +60,7 @@ class Provider:
             self.mandate_claim,
             settings.OIDC["mandate_zaaktypen_claim"],
             settings.OIDC["represented_name_claim"],
+            settings.OIDC["level_claim"],
         ]
         return [name for name in names if name]
 
@@ -158,6 +160,7 @@ def citizen_from_claims(config: Provider, claims: dict[str, Any]) -> Citizen:
         represented=represented,
         mandate=_claim(claims, config.mandate_claim) if represented else "",
         mandate_zaaktypen=tuple(str(z) for z in zaaktypen_claim or ()),
+        level=rank_from_claim(claims.get(settings.OIDC["level_claim"])),
     )
 
 

@@ -25,6 +25,7 @@ from mozilla_django_oidc.views import (
 from mijnservices.core.identity import Citizen
 from mijnservices.portal.auth import OIDC_SESSION_KEY, login_citizen, redirect_after_login
 from mijnservices.portal.oidc import CitizenBackend, Provider, ProviderName, provider
+from mijnservices.services.presentation.levels import ACR_VALUES
 from mijnservices.ui.oidc import LoginError
 
 logger = structlog.get_logger("mijnservices.portal")
@@ -60,6 +61,14 @@ class OidcLoginView(OIDCAuthenticationRequestView):
 
     def get_settings(self, attr: str, *args: Any) -> Any:  # type: ignore[override]
         return self.config.setting(attr, *args)
+
+    def get_extra_params(self, request: HttpRequest) -> dict[str, Any]:
+        """Ask the broker for a login level when a zaak needs one (``?niveau=``)."""
+        params: dict[str, Any] = dict(super().get_extra_params(request))
+        acr = ACR_VALUES.get(request.GET.get("niveau", ""))
+        if acr:
+            params["acr_values"] = acr
+        return params
 
     def get(self, request: HttpRequest) -> HttpResponse:
         self.config = _configured(self.provider_name)

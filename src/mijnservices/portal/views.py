@@ -42,6 +42,7 @@ from mijnservices.services.mijnzaken.titles import (
     zaaktype_title_language,
 )
 from mijnservices.services.mijnzaken.tracking import build_tracking, days_without_news
+from mijnservices.services.presentation.selectors import applied_presentation
 from mijnservices.ui.display import status_text, zaak_rows
 from mijnservices.ui.session import safe_next_url
 
@@ -113,6 +114,7 @@ def detail_context(
     if zaak.zaaktype.toon_behandelaar:
         names = [rol.naam for rol in getattr(zaak, "behandelaars", []) if rol.naam]
         behandelaar = ", ".join(names)
+    presented = applied_presentation(zaak.zaaktype)  # set by zaak_for_detail
     can_upload = citizen_may_add_document(citizen, zaak) and upload_type(zaak) is not None
     questionnaire = kto_invitation(zaak)  # None: open, KTO off for the zaaktype, or answered
     documents = zaak_documents(citizen, zaak)
@@ -128,6 +130,7 @@ def detail_context(
         "tracking": tracking,
         "result": resultaat.resultaattype.omschrijving if resultaat else "",
         "behandelaar": behandelaar,
+        "department": presented.department if presented else "",
         "prediction": predict_end(zaak),
         "quiet_days": days_without_news(
             zaak, activity=_activity(citizen, zaak, documents, contacts)

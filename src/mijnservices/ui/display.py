@@ -15,6 +15,7 @@ from django.utils.translation import get_language, gettext
 from mijnservices.core.identity import Party
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.mijnzaken.titles import zaak_title, zaak_title_language, zaaktype_title
+from mijnservices.services.presentation.selectors import presentation_apply
 
 
 def mandate_label(kind: str) -> str:
@@ -129,4 +130,7 @@ def zaak_row(
 
 def zaak_rows(zaken: Iterable[Zaak]) -> list[ZaakRow]:
     formatter, url_pattern = DateFormatter(), _detail_url_pattern()
-    return [zaak_row(zaak, formatter, url_pattern) for zaak in zaken]
+    loaded = list(zaken)
+    # The public titles the beheerder set (one query for all rows).
+    presentation_apply([zaak.zaaktype for zaak in loaded], steps=False)
+    return [zaak_row(zaak, formatter, url_pattern) for zaak in loaded]

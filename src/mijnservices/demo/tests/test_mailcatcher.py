@@ -13,6 +13,9 @@ from django.test import Client
 from mijnservices.demo.mailcatcher import StoringHandler, stored_mails
 from mijnservices.testing.processes import free_port
 
+# The pages read the organisation's branding (decision 0036).
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture
 def catcher(settings, tmp_path):

@@ -92,6 +92,12 @@ def may_see_kpis(employee: Employee) -> bool:
     return employee.has_role("beheerder") or employee.has_role("manager")
 
 
+def may_manage_portal(employee: Employee) -> bool:
+    """The beheer screens (/medewerker/beheer/): the portal presentation of zaaktypen,
+    branding and help routes, catalogue import and export (decision 0036)."""
+    return employee.has_role("beheerder")
+
+
 def referral_zaaktypen(employee: Employee) -> frozenset[str]:
     """The zaaktypen whose referred questions (internetaken) the employee handles."""
     if not employee.has_role("behandelaar"):

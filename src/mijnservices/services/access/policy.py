@@ -26,6 +26,7 @@ from mijnservices.registrations.catalogi.models import Vertrouwelijkheid
 from mijnservices.registrations.documenten.services.relations import object_url
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.registrations.zaken.parties import zaak_ids_of
+from mijnservices.services.presentation.selectors import level_sufficient, shown_in_portal_q
 
 
 def allowed_levels(maximum: str) -> list[str]:
@@ -127,6 +128,7 @@ def zaken_scope(
         # A machtiging for some services covers only those zaaktypen of the represented party.
         base = base.filter(zaaktype__identificatie__in=principal.mandate_zaaktypen)
     return base.filter(
+        shown_in_portal_q(),  # a zaaktype the beheerder switched off is not in the portal
         pk__in=Subquery(zaak_ids_of(principal.party)),
         vertrouwelijkheidaanduiding__in=allowed_levels(maximum),
         zaaktype__concept=False,
@@ -284,6 +286,12 @@ def citizen_documents_scope(
             ),
         }
     ).distinct()
+
+
+def citizen_may_see_content(principal: Citizen, zaak: Zaak) -> bool:
+    """Whether the login's level suffices for what the zaak holds (the zaaktype's required
+    DigiD/eHerkenning level). Below it the citizen sees only that the zaak exists."""
+    return level_sufficient(principal, zaak.zaaktype)
 
 
 def citizen_may_add_document(principal: Citizen, zaak: Zaak) -> bool:

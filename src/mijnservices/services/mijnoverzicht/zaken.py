@@ -25,6 +25,7 @@ def zaak_links(citizen: Citizen, uuids: Iterable[UUID]) -> dict[UUID, ZaakLink]:
     """The citizen's zaken among ``uuids`` (one query; none when ``uuids`` is empty)."""
     # Imported here: titles import Django's translation machinery.
     from mijnservices.services.mijnzaken.titles import zaak_title
+    from mijnservices.services.presentation.selectors import presentation_apply
 
     wanted = set(uuids)
     if not wanted:
@@ -43,6 +44,8 @@ def zaak_links(citizen: Citizen, uuids: Iterable[UUID]) -> dict[UUID, ZaakLink]:
             "zaaktype__publieke_omschrijving_en",
         )
     )
+    loaded = list(zaken)
+    presentation_apply([zaak.zaaktype for zaak in loaded], steps=False)
     return {
         zaak.uuid: ZaakLink(
             uuid=zaak.uuid,
@@ -51,7 +54,7 @@ def zaak_links(citizen: Citizen, uuids: Iterable[UUID]) -> dict[UUID, ZaakLink]:
             omschrijving=zaak.omschrijving,
             zaaktype_identificatie=zaak.zaaktype.identificatie,
         )
-        for zaak in zaken
+        for zaak in loaded
     }
 
 

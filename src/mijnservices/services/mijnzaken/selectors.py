@@ -10,7 +10,26 @@ from django.http import Http404
 from mijnservices.core.identity import Citizen
 from mijnservices.registrations.catalogi.models import RolOmschrijving, StatusType
 from mijnservices.registrations.zaken.models import Rol, Status, SubStatus, Zaak
-from mijnservices.services.access.policy import zaken_scope
+from mijnservices.services.access.policy import citizen_may_see_content, zaken_scope
+from mijnservices.services.presentation.selectors import presentation_apply
+
+
+class LoginLevelTooLow(Exception):
+    """The zaak exists and is the citizen's, but its zaaktype asks a higher login level: the
+    page says so and offers to log in again, showing nothing of the zaak's content."""
+
+    def __init__(self, zaak: Zaak) -> None:
+        super().__init__(str(zaak.uuid))
+        self.zaak = zaak
+
+
+def _checked(principal: Citizen, zaak: Zaak) -> Zaak:
+    """The zaak with its portal presentation applied; refused below the required level."""
+    presentation_apply([zaak.zaaktype])
+    if isinstance(principal, Citizen) and not citizen_may_see_content(principal, zaak):
+        raise LoginLevelTooLow(zaak)
+    return zaak
+
 
 OVERVIEW_FIELDS = (
     "uuid",
@@ -22,6 +41,7 @@ OVERVIEW_FIELDS = (
     "einddatum_gepland",
     "uiterlijke_einddatum_afdoening",
     "laatste_activiteit",
+    "zaaktype__identificatie",
     "zaaktype__omschrijving",
     "zaaktype__publieke_omschrijving",
     "zaaktype__publieke_omschrijving_en",
@@ -69,10 +89,11 @@ def zaak_for_detail(principal: Citizen, zaak_uuid: UUID) -> Zaak:
         )
     )
     try:
-        return queryset.get(uuid=zaak_uuid)
+        zaak = queryset.get(uuid=zaak_uuid)
     except Zaak.DoesNotExist as exc:
         # Same answer for "does not exist" and "not yours": nothing leaks.
         raise Http404 from exc
+    return _checked(principal, zaak)
 
 
 def zaak_for_citizen(principal: Citizen, zaak_uuid: UUID) -> Zaak:
@@ -80,4 +101,4 @@ def zaak_for_citizen(principal: Citizen, zaak_uuid: UUID) -> Zaak:
     zaak = zaken_scope(principal).select_related("zaaktype").filter(uuid=zaak_uuid).first()
     if zaak is None:
         raise Http404
-    return zaak
+    return _checked(principal, zaak)

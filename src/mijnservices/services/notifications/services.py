@@ -31,6 +31,7 @@ from mijnservices.services.notifications.recipients import (
     details_of,
     ranked,
 )
+from mijnservices.services.presentation.selectors import step_email
 
 logger = structlog.get_logger(__name__)
 
@@ -46,12 +47,17 @@ class ZaakRef:
     naam: str = ""  # the zaaktype's public name: what kind of case, without its content
     local: bool = True
     kto: bool = False  # closed, and invites to the satisfaction survey on its page
+    zaaktype: str = ""  # identificatie, when loaded with the zaak (for its own e-mail texts)
 
     @classmethod
     def of(cls, zaak: Zaak, *, kto: bool = False) -> ZaakRef:
         status = zaak.status.statustype.omschrijving if zaak.status_id and zaak.status else ""
-        naam = zaak.zaaktype.publieke_omschrijving or zaak.zaaktype.omschrijving
-        return cls(str(zaak.uuid), zaak.identificatie, zaak.omschrijving, status, naam, kto=kto)
+        zaaktype = zaak.zaaktype
+        naam = zaaktype.publieke_omschrijving or zaaktype.omschrijving
+        return cls(
+            str(zaak.uuid), zaak.identificatie, zaak.omschrijving, status, naam, kto=kto,
+            zaaktype=zaaktype.identificatie,
+        )  # fmt: skip
 
 
 # Status-like triggers that become one message when they come close together.
@@ -131,7 +137,11 @@ def notification_build(
         "zaak_naam": zaak.naam if zaak else "",
         **(extra or {}),
     }
-    text = templates.render(trigger, address.kanaal, taal, values)
+    override = None
+    if zaak is not None and trigger == Trigger.STATUS and address.kanaal == "email":
+        found = step_email(zaak.zaaktype, zaak.status, taal)
+        override = templates.Text(*found) if found else None
+    text = templates.render(trigger, address.kanaal, taal, values, override=override)
     return Notification(
         dedup_key=f"{event_id}:{party.kind}:{party.identifier}:{address.kanaal}"[:200],
         event_id=event_id[:100],

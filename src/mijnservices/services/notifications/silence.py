@@ -17,15 +17,18 @@ from mijnservices.services.access.parties import zaak_parties
 from mijnservices.services.notifications import switches
 from mijnservices.services.notifications.models import SilenceNotice, Trigger
 from mijnservices.services.notifications.services import notify
+from mijnservices.services.presentation.selectors import presentation_apply
 
 
 def niet_vergeten_due(*, now: datetime | None = None, limit: int = 200) -> int:
     """Plan the messages for silent zaken; returns how many zaken got one."""
     now = now or timezone.now()
     planned = 0
-    for zaaktype in ZaakType.objects.filter(concept=False).only(
-        "pk", "identificatie", "stilte_signaal_dagen"
-    ):
+    zaaktypen = list(
+        ZaakType.objects.filter(concept=False).only("pk", "identificatie", "stilte_signaal_dagen")
+    )
+    presentation_apply(zaaktypen, steps=False)  # the beheerder's silence days
+    for zaaktype in zaaktypen:
         probe = Zaak(zaaktype=zaaktype)
         days = switches.silence_days(Trigger.NIET_VERGETEN, probe)
         if not days:

@@ -9,6 +9,7 @@ from uuid import UUID
 
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.notifications.models import TriggerSwitch
+from mijnservices.services.presentation.selectors import shown_for_notifications
 
 _CACHE: dict[str, object] = {"at": float("-inf"), "switches": []}
 CACHE_SECONDS = 30.0
@@ -55,12 +56,17 @@ def _switch(
 def enabled(
     trigger: str, zaak: Zaak, *, statustype: str = "", informatieobjecttype: str = ""
 ) -> bool:
+    if not shown_for_notifications(zaak.zaaktype.identificatie):
+        return False  # switched off in the portal by the beheerder: no notifications either
     switch = _switch(trigger, zaak, statustype, informatieobjecttype)
     return switch is None or switch.actief
 
 
 def silence_days(trigger: str, zaak: Zaak) -> int | None:
-    """Days without news before "not forgotten": an administrator's switch, else the zaaktype."""
+    """Days without news before "not forgotten": an administrator's switch, else the zaaktype
+    (its portal presentation when it has one)."""
+    if not shown_for_notifications(zaak.zaaktype.identificatie):
+        return None
     switch = _switch(trigger, zaak, "", "")
     if switch is not None:
         return switch.dagen if switch.actief else None

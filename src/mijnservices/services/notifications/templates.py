@@ -128,10 +128,13 @@ def cache_clear() -> None:
     _CACHE["at"] = float("-inf")
 
 
-def render(trigger: str, kanaal: str, taal: str, values: dict[str, str]) -> Text:
-    """The administrator's template when there is one, else the default."""
+def render(
+    trigger: str, kanaal: str, taal: str, values: dict[str, str], *, override: Text | None = None
+) -> Text:
+    """``override`` (the zaaktype's text for this step, decision 0036), else the
+    administrator's template when there is one, else the default."""
     stored = _stored(trigger, kanaal, taal)
-    source = stored or default_text(trigger, kanaal, taal)
+    source = override or stored or default_text(trigger, kanaal, taal)
     safe = _Values(values)
     try:
         return Text(source.onderwerp.format_map(safe), source.tekst.format_map(safe))

@@ -44,6 +44,7 @@ from mijnservices.services.mijnoverzicht.receipts import RECEIPT_TYPE
 from mijnservices.services.notifications import switches
 from mijnservices.services.notifications.models import Trigger
 from mijnservices.services.notifications.services import Plan, ZaakRef, notify_many
+from mijnservices.services.presentation.selectors import informeren_overrides
 
 # Confirmation berichten whose e-mail is a receipt, not "you have a new message".
 RECEIPT_TRIGGERS = {"BETAALD": Trigger.BETALING, RECEIPT_TYPE: Trigger.ONTVANGST}
@@ -164,6 +165,7 @@ def _statuses(items: list[tuple[str, UUID]]) -> list[Plan]:
         .values_list("zaaktype_id")
         .annotate(Max("volgnummer"))
     )
+    informs = informeren_overrides(s.zaak.zaaktype.identificatie for s in statuses.values())
     wanted: list[tuple[str, str, Status, dict[str, str]]] = []
     for event_id, uuid in items:
         status = statuses.get(uuid)
@@ -171,7 +173,10 @@ def _statuses(items: list[tuple[str, UUID]]) -> list[Plan]:
             continue
         if status.statustype.volgnummer >= last.get(status.statustype.zaaktype_id, 0):
             trigger, scope = Trigger.ZAAK_AFGESLOTEN, {}
-        elif status.statustype.informeren:
+        elif informs.get(
+            (status.zaak.zaaktype.identificatie, status.statustype.omschrijving),
+            status.statustype.informeren,
+        ):
             trigger, scope = Trigger.STATUS, {"statustype": status.statustype.omschrijving}
         else:
             continue
