@@ -6,18 +6,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.http import Http404
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
-from rest_framework.exceptions import PermissionDenied
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mijnservices.api.pagination import ZGWSizedPagination
-from mijnservices.api.verwerkingen import LogsPersonalReads
-from mijnservices.api.viewsets import ZGWViewMixin
-from mijnservices.core.identity import ApiClient
+from mijnservices.api.scoped import ScopedReadOnlyViewSet
 from mijnservices.registrations.berichten import services
 from mijnservices.registrations.berichten.api import serializers
 from mijnservices.registrations.berichten.models import Bericht
@@ -58,22 +54,14 @@ class BerichtFilter(filters.FilterSet):
         operation_id="berichtenPartialUpdate", request=serializers.BerichtGeopendOpSerializer
     ),
 )
-# The same finalize_response mix as ZGWModelViewSet (api/viewsets.py).
-class BerichtViewSet(  # type: ignore[misc]
-    LogsPersonalReads,
-    ZGWViewMixin,
-    mixins.ListModelMixin,
-    mixins.CreateModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,  # type: ignore[type-arg]
-):
+class BerichtViewSet(ScopedReadOnlyViewSet):
     api_version = API_VERSION
     component = access.VTB
+    forbidden_detail = "No rights to read berichten."
+    reads_personal_data = True
     verwerking_activiteit = "bericht raadplegen"
     verwerking_doel = "Berichten aan inwoners en ondernemers tonen of verwerken (Berichten API)"
     verwerking_objecttype = "bericht"
-    lookup_field = "uuid"
     http_method_names = ["get", "post", "patch", "head"]
     serializer_class = serializers.BerichtSerializer
     filterset_class = BerichtFilter
@@ -85,28 +73,11 @@ class BerichtViewSet(  # type: ignore[misc]
         "partial_update": ("berichten.bijwerken",),
     }
 
-    @property
-    def principal(self) -> ApiClient:
-        return self.request.user  # type: ignore[return-value]
-
     def unscoped(self) -> Any:
         return Bericht.objects.prefetch_related("bijlagen").order_by("-publicatiedatum", "-pk")
 
-    def get_queryset(self) -> Any:
-        if getattr(self, "swagger_fake_view", False):
-            return Bericht.objects.none()
-        return access.api_client_scope(
-            self.principal, self.unscoped(), access.VTB, access.READ_BERICHTEN
-        )
-
-    def get_object(self) -> Any:
-        uuid = self.kwargs["uuid"]
-        obj = self.get_queryset().filter(uuid=uuid).first()
-        if obj is None:
-            if Bericht.objects.filter(uuid=uuid).exists():
-                raise PermissionDenied("No rights to read berichten.")
-            raise Http404
-        return obj
+    def scope(self, queryset: Any) -> Any:
+        return access.api_client_scope(self.principal, queryset, access.VTB, *READ)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
