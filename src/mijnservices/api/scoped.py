@@ -18,13 +18,13 @@ A view says which rows exist (``unscoped``) and which of them the caller may rea
 from __future__ import annotations
 
 import builtins
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any, ClassVar
 
 from django.db.models import QuerySet
 from django.http import Http404
 from rest_framework import viewsets
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -154,6 +154,36 @@ class ScopedViewMixin(ZGWViewMixin):
         """Add ``_expand`` to the items of ``data`` (aligned with ``objects``, possibly
         none) and return the objects that brought in, per kind. Default: nothing."""
         return {}
+
+    # --- expand ------------------------------------------------------------------------
+    def expand_request(self, allowed: Collection[str]) -> builtins.list[str]:
+        """The paths of the request's ``expand``; one not in ``allowed`` answers 400."""
+        value = self.request.query_params.get("expand", "")  # type: ignore[attr-defined]
+        paths = [path.strip() for path in value.split(",") if path.strip()]
+        for path in paths:
+            if path not in allowed:
+                raise ValidationError({"expand": [f"{path} cannot be expanded."]}, code="invalid")
+        return paths
+
+    # --- the audit trail of a write (Zaken, Documenten, Besluiten) ----------------------
+    def audit_entry(
+        self, *, actie: str, obj: Any, oud: Any, nieuw: Any, resource_url: str
+    ) -> dict[str, Any]:
+        """What every audit trail record of a write through this view holds; the caller
+        adds its hoofdobject and records it with its registration's service."""
+        request = self.request  # type: ignore[attr-defined]
+        return {
+            "actie": actie,
+            "resultaat": 204 if actie == "destroy" else (201 if actie == "create" else 200),
+            "resource": self.read_objecttype(),
+            "resource_url": request.build_absolute_uri(resource_url),
+            "resource_weergave": str(obj),
+            "applicatie_id": self.principal.client_id,
+            "applicatie_weergave": self.principal.label,
+            "toelichting": str(request.headers.get("X-Audit-Toelichting", "")),
+            "oud": dict(oud) if oud is not None else None,
+            "nieuw": dict(nieuw) if nieuw is not None else None,
+        }
 
     # --- the verwerkingenlogging (decision 0015) ---------------------------------------
     def read_objecttype(self) -> str:

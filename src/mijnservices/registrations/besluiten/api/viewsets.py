@@ -10,8 +10,7 @@ from django.db import transaction
 from django.urls import reverse
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework.exceptions import PermissionDenied, ValidationError
-from rest_framework.request import Request
+from rest_framework.exceptions import PermissionDenied
 
 from mijnservices.api import scoped
 from mijnservices.api.schema import uuid_path
@@ -35,10 +34,6 @@ EXPAND = OpenApiParameter(
         "relations into the Catalogi, Zaken or Documenten API are not expanded (400)."
     ),
 )
-
-
-def audit_toelichting(request: Request) -> str:
-    return str(request.headers.get("X-Audit-Toelichting", ""))
 
 
 class BesluitFilter(filters.FilterSet):
@@ -105,12 +100,7 @@ class BesluitenViewSet(ScopedModelViewSet):
         """Add ``_expand`` to each representation in ``data`` (aligned with ``objects``): as
         the Documenten API, only relations within this API, one level, one query per page
         through besluiten_scope (a besluit the client may not see is ``{}``)."""
-        value = self.request.query_params.get("expand", "")
-        paths = [path.strip() for path in value.split(",") if path.strip()]
-        for path in paths:
-            if path not in self.expandable:
-                raise ValidationError({"expand": [f"{path} cannot be expanded."]}, code="invalid")
-        if "besluit" not in paths:
+        if "besluit" not in self.expand_request(self.expandable):
             return {}
         base = Besluit.objects.select_related("besluittype", "zaak")
         wanted = {obj.besluit_id for obj in objects}
@@ -130,21 +120,9 @@ class BesluitenViewSet(ScopedModelViewSet):
             raise PermissionDenied("No rights for the besluittype of this besluit.")
 
     def audit(self, *, besluit: Besluit, actie: str, obj: Any, oud: Any, nieuw: Any) -> None:
-        services.audittrail_record(
-            besluit=besluit,
-            actie=actie,
-            resultaat=204 if actie == "destroy" else (201 if actie == "create" else 200),
-            resource=self.kind,
-            resource_url=self.request.build_absolute_uri(
-                reverse(f"besluiten:{self.kind}-detail", kwargs={"uuid": obj.uuid})
-            ),
-            resource_weergave=str(obj)[:200],
-            applicatie_id=self.principal.client_id,
-            applicatie_weergave=self.principal.label,
-            toelichting=audit_toelichting(self.request),
-            oud=dict(oud) if oud is not None else None,
-            nieuw=dict(nieuw) if nieuw is not None else None,
-        )
+        path = reverse(f"besluiten:{self.kind}-detail", kwargs={"uuid": obj.uuid})
+        entry = self.audit_entry(actie=actie, obj=obj, oud=oud, nieuw=nieuw, resource_url=path)
+        services.audittrail_record(besluit=besluit, **entry)
 
 
 @extend_schema_view(

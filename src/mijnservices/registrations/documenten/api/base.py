@@ -9,8 +9,7 @@ from typing import Any, ClassVar
 from django.conf import settings
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter
-from rest_framework.exceptions import PermissionDenied, ValidationError
-from rest_framework.request import Request
+from rest_framework.exceptions import PermissionDenied
 
 from mijnservices.api.scoped import Expanded, ScopedModelViewSet
 from mijnservices.core.identity import Party
@@ -37,10 +36,6 @@ EXPAND = OpenApiParameter(
 def document_url(document: EnkelvoudigInformatieObject) -> str:
     site = settings.SITE_URL.rstrip("/")
     return site + resource_path("documenten", "enkelvoudiginformatieobjecten", document.uuid)
-
-
-def audit_toelichting(request: Request) -> str:
-    return str(request.headers.get("X-Audit-Toelichting", ""))
 
 
 class DocumentenViewSet(ScopedModelViewSet):
@@ -81,12 +76,7 @@ class DocumentenViewSet(ScopedModelViewSet):
 
     def expand_page(self, objects: list[Any], data: list[Any]) -> Expanded:
         """Add ``_expand`` to each representation in ``data`` (aligned with ``objects``)."""
-        value = self.request.query_params.get("expand", "")
-        paths = [path.strip() for path in value.split(",") if path.strip()]
-        for path in paths:
-            if path not in self.expandable:
-                raise ValidationError({"expand": [f"{path} cannot be expanded."]}, code="invalid")
-        if "informatieobject" not in paths:
+        if "informatieobject" not in self.expand_request(self.expandable):
             return {}
         from mijnservices.registrations.documenten.api.serializers import (
             InformatieObjectSerializer,
@@ -128,19 +118,6 @@ class DocumentenViewSet(ScopedModelViewSet):
     def audit(
         self, *, document: EnkelvoudigInformatieObject, actie: str, obj: Any, oud: Any, nieuw: Any
     ) -> None:
-        url = self.request.build_absolute_uri(
-            reverse(f"documenten:{self.kind}-detail", kwargs={"uuid": obj.uuid})
-        )
-        services.audittrail_record(
-            informatieobject=document,
-            actie=actie,
-            resultaat=204 if actie == "destroy" else (201 if actie == "create" else 200),
-            resource=self.kind,
-            resource_url=url,
-            resource_weergave=str(obj),
-            applicatie_id=self.principal.client_id,
-            applicatie_weergave=self.principal.label,
-            toelichting=audit_toelichting(self.request),
-            oud=dict(oud) if oud is not None else None,
-            nieuw=dict(nieuw) if nieuw is not None else None,
-        )
+        path = reverse(f"documenten:{self.kind}-detail", kwargs={"uuid": obj.uuid})
+        entry = self.audit_entry(actie=actie, obj=obj, oud=oud, nieuw=nieuw, resource_url=path)
+        services.audittrail_record(informatieobject=document, **entry)

@@ -14,7 +14,6 @@ from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import status
-from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -102,12 +101,7 @@ class KlantinteractiesViewSet(ScopedModelViewSet):
         return allowed
 
     def expand_paths(self) -> list[str]:
-        value = self.request.query_params.get("expand", "") if self.expandable else ""
-        paths = [path.strip() for path in value.split(",") if path.strip()]
-        for path in paths:
-            if path not in self.expandable:
-                raise ValidationError({"expand": [f"{path} cannot be expanded."]}, code="invalid")
-        return paths
+        return self.expand_request(self.expandable) if self.expandable else []
 
     def expansion(self, obj: Any, paths: list[str]) -> dict[str, Any]:
         """``_expand`` of one object (from prefetched rows: no queries)."""

@@ -33,10 +33,6 @@ class PreconditionFailed(APIException):
     default_code = "precondition_failed"
 
 
-def audit_toelichting(request: Request) -> str:
-    return str(request.headers.get("X-Audit-Toelichting", ""))
-
-
 class ZakenViewSet(ScopedModelViewSet):
     """Declare ``kind`` (see :mod:`.expand`), the scopes per action, and ``write_scopes``:
     the scopes a write needs *for the zaaktype of the zaak concerned*."""
@@ -100,20 +96,10 @@ class ZakenViewSet(ScopedModelViewSet):
             raise PermissionDenied("The zaak is closed: this needs zaken.geforceerd-bijwerken.")
 
     def audit(self, *, zaak: Zaak, actie: str, obj: Any, oud: Any, nieuw: Any) -> None:
-        url = self.request.build_absolute_uri(self.resource_path(obj))
-        services.audittrail_record(
-            zaak=zaak,
-            actie=actie,
-            resultaat=204 if actie == "destroy" else (201 if actie == "create" else 200),
-            resource=self.kind,
-            resource_url=url,
-            resource_weergave=str(obj),
-            applicatie_id=self.principal.client_id,
-            applicatie_weergave=self.principal.label,
-            toelichting=audit_toelichting(self.request),
-            oud=dict(oud) if oud is not None else None,
-            nieuw=dict(nieuw) if nieuw is not None else None,
+        entry = self.audit_entry(
+            actie=actie, obj=obj, oud=oud, nieuw=nieuw, resource_url=self.resource_path(obj)
         )
+        services.audittrail_record(zaak=zaak, **entry)
 
     def resource_path(self, obj: Any) -> str:
         from django.urls import reverse
