@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver
 from mijnservices.api.schema import APIS
 from mijnservices.api.scoped import ScopedViewMixin
 from mijnservices.api.viewsets import ZGWViewMixin
+from mijnservices.core.identity import Party
 
 # Views that never read a stored row (they only write or compute), by class name.
 WRITE_ONLY = {"NotificatieViewSet", "ZaaknummerReserverenView", "MaakKlantcontactView"}
@@ -66,3 +67,33 @@ def test_every_reading_view_uses_the_scoped_base_and_declares_its_personal_data(
         method = getattr(view, name, None)
         code = getattr(inspect.unwrap(method), "__code__", None) if method else None
         assert code in (None, getattr(ScopedViewMixin, name).__code__), (view, name)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("hoofdobject", ["document", "besluit"])
+def test_reading_an_audit_trail_is_logged_for_the_persons_of_its_zaak(hoofdobject):
+    # Before the one base, only the Zaken API's audit trail logged its reads.
+    from mijnservices.registrations.besluiten import services as besluiten_services
+    from mijnservices.registrations.documenten import services as documenten_services
+    from mijnservices.registrations.verwerkingen.selectors import verwerkingen_for
+    from mijnservices.testing.api import api_client
+    from mijnservices.testing.documents import besluit_on, zaak_document, zaaktype_with_uploads
+    from mijnservices.testing.factories import ZaakFactory
+
+    zaak = ZaakFactory(zaaktype=zaaktype_with_uploads(), for_bsn="999993653")
+    entry = {"actie": "create", "resultaat": 201, "resource": hoofdobject}
+    entry |= {"resource_url": "http://testserver/x", "resource_weergave": "x"}
+    if hoofdobject == "document":
+        document = zaak_document(zaak)
+        documenten_services.audittrail_record(informatieobject=document, **entry)
+        url = f"/documenten/api/v1/enkelvoudiginformatieobjecten/{document.uuid}/audittrail"
+    else:
+        besluit = besluit_on(zaak, with_document=False)
+        besluiten_services.audittrail_record(besluit=besluit, **entry)
+        url = f"/besluiten/api/v1/besluiten/{besluit.uuid}/audittrail"
+    person = Party(kind="bsn", identifier="999993653")
+    before = len(verwerkingen_for(person))
+    response = api_client(heeft_alle_autorisaties=True).get(url)
+    assert response.status_code == 200, response.content
+    assert len(response.json()) == 1
+    assert len(verwerkingen_for(person)) == before + 1
