@@ -8,6 +8,7 @@ lists all of them; so are the status codes the spec does not name for an operati
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +27,7 @@ class LiveRun:
     operations: int = 0
     requests: int = 0
     failures: dict[str, str] = field(default_factory=dict)
+    calls_seconds: float = 0.0  # of the run's time, how much the server's answers took
     # "METHOD /path" -> status codes answered that the spec does not list for it
     undocumented: dict[str, set[int]] = field(default_factory=dict)
 
@@ -105,7 +107,9 @@ def _exercise(
     @given(case=operation.as_strategy(generation_mode=mode))
     def exercise(case: schemathesis.Case) -> None:
         run.requests += 1
+        started = time.perf_counter()
         response = case.call(base_url=base_url, headers=headers, timeout=10)
+        run.calls_seconds += time.perf_counter() - started
         code = str(response.status_code)
         if code not in documented and f"{code[0]}XX" not in documented:
             run.undocumented.setdefault(label, set()).add(response.status_code)
