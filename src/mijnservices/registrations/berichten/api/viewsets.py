@@ -12,6 +12,7 @@ from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from mijnservices.api.filters import IsoDateTimeFilter
 from mijnservices.api.pagination import ZGWSizedPagination
 from mijnservices.api.scoped import ScopedReadOnlyViewSet
 from mijnservices.registrations.berichten import services
@@ -27,15 +28,11 @@ class BerichtFilter(filters.FilterSet):
     geopendOp__isnull = filters.BooleanFilter(field_name="geopend_op", lookup_expr="isnull")
     isGerelateerdAan = filters.CharFilter(method="_gerelateerd")
     ontvanger = filters.CharFilter(field_name="ontvanger")
-    publicatiedatum = filters.IsoDateTimeFilter(field_name="publicatiedatum")
-    publicatiedatum__gt = filters.IsoDateTimeFilter(field_name="publicatiedatum", lookup_expr="gt")
-    publicatiedatum__gte = filters.IsoDateTimeFilter(
-        field_name="publicatiedatum", lookup_expr="gte"
-    )
-    publicatiedatum__lt = filters.IsoDateTimeFilter(field_name="publicatiedatum", lookup_expr="lt")
-    publicatiedatum__lte = filters.IsoDateTimeFilter(
-        field_name="publicatiedatum", lookup_expr="lte"
-    )
+    publicatiedatum = IsoDateTimeFilter(field_name="publicatiedatum")
+    publicatiedatum__gt = IsoDateTimeFilter(field_name="publicatiedatum", lookup_expr="gt")
+    publicatiedatum__gte = IsoDateTimeFilter(field_name="publicatiedatum", lookup_expr="gte")
+    publicatiedatum__lt = IsoDateTimeFilter(field_name="publicatiedatum", lookup_expr="lt")
+    publicatiedatum__lte = IsoDateTimeFilter(field_name="publicatiedatum", lookup_expr="lte")
 
     class Meta:
         model = Bericht
