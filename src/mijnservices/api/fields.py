@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar, NoReturn
 from urllib.parse import urlsplit
 
@@ -118,3 +118,16 @@ class ResourceLink(serializers.HyperlinkedRelatedField):  # type: ignore[type-ar
         except ValueError:
             raise ObjectDoesNotExist() from None
         return super().get_object(view_name, view_args, view_kwargs)
+
+
+class Rfc3339DateTimeField(serializers.DateTimeField):
+    """A date-time in the current time zone, or in UTC where that zone's offset was then no
+    whole minute (local mean time before 1900: Amsterdam was +00:19:32), which RFC 3339's
+    ``date-time`` cannot express."""
+
+    def to_representation(self, value: Any) -> Any:
+        if isinstance(value, datetime):
+            offset = self.enforce_timezone(value).utcoffset()
+            if offset is not None and offset.seconds % 60:
+                return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+        return super().to_representation(value)

@@ -1,17 +1,14 @@
 """Log every read of personal data through an API as one verwerkingsactie per request
 (Logging Verwerkingen), whatever the page size.
 
-A viewset mixes in :class:`LogsPersonalReads`, names the activity, purpose and object type,
-and says which parties its objects concern (``persons_of``); list and retrieve then log
-after the page is read. The Zaken API has its own helper (its persons sit in rollen)."""
+The scoped API base (``api/scoped.py``, decision 0034) calls :func:`personal_reads_log` once
+per read, after the page is read; each view names the activity, purpose and object type and
+says which parties its objects concern (``persons_of``)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
-
-from rest_framework.request import Request
-from rest_framework.response import Response
+from typing import Any
 
 from mijnservices.core.identity import ApiClient, Party
 from mijnservices.registrations.verwerkingen.services import Actor, verwerking_log
@@ -49,38 +46,3 @@ def personal_reads_log(
         objecttype=objecttype,
         objecten=[str(obj.uuid) for obj in objects],
     )
-
-
-class LogsPersonalReads:
-    verwerking_activiteit: ClassVar[str]
-    verwerking_doel: ClassVar[str]
-    verwerking_objecttype: ClassVar[str]
-
-    def persons_of(self, objects: Sequence[Any]) -> list[Party]:
-        return parties_in_columns(objects)
-
-    def log_personal_reads(self, objects: Sequence[Any]) -> None:
-        personal_reads_log(
-            self.request.user,  # type: ignore[attr-defined]
-            objects,
-            persons=self.persons_of(objects) if objects else [],
-            activiteit=self.verwerking_activiteit,
-            doel=self.verwerking_doel,
-            objecttype=self.verwerking_objecttype,
-        )
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        queryset = self.filter_queryset(self.get_queryset())  # type: ignore[attr-defined]
-        page = self.paginate_queryset(queryset)  # type: ignore[attr-defined]
-        objects = list(page if page is not None else queryset)
-        data = self.get_serializer(objects, many=True).data  # type: ignore[attr-defined]
-        self.log_personal_reads(objects)
-        if page is not None:
-            return self.get_paginated_response(data)  # type: ignore[attr-defined, no-any-return]
-        return Response(data)
-
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        obj = self.get_object()  # type: ignore[attr-defined]
-        data = self.get_serializer(obj).data  # type: ignore[attr-defined]
-        self.log_personal_reads([obj])
-        return Response(data)

@@ -88,7 +88,7 @@ def taak_create(
     *,
     taak_soort: str,
     titel: str,
-    is_toegewezen_aan: Party | str,
+    is_toegewezen_aan: Party | str = "",
     einddatum_handelings_termijn: date,
     details: dict[str, Any],
     startdatum: date | None = None,

@@ -13,7 +13,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from mijnservices.api.viewsets import ZGWModelViewSet
+from mijnservices.api.scoped import ScopedModelViewSet
 from mijnservices.registrations.autorisaties import services
 from mijnservices.registrations.autorisaties.api.filters import ApplicatieFilter
 from mijnservices.registrations.autorisaties.api.serializers import ApplicatieSerializer
@@ -32,7 +32,7 @@ WRITE = ("autorisaties.bijwerken",)
     partial_update=extend_schema(operation_id="applicatie_partial_update"),
     destroy=extend_schema(operation_id="applicatie_delete"),
 )
-class ApplicatieViewSet(ZGWModelViewSet):
+class ApplicatieViewSet(ScopedModelViewSet):
     api_version = API_VERSION
     component = "ac"
     required_scopes = {
@@ -46,11 +46,15 @@ class ApplicatieViewSet(ZGWModelViewSet):
     }
     extra_query_params = {"consumer": ("clientId",)}
     etag_actions = ()
+    reads_personal_data = False
     serializer_class = ApplicatieSerializer
     filterset_class = ApplicatieFilter
 
-    def get_queryset(self) -> QuerySet[Applicatie]:
+    def unscoped(self) -> QuerySet[Applicatie]:
         return Applicatie.objects.prefetch_related("credentials", "autorisaties").order_by("pk")
+
+    def scope(self, queryset: QuerySet[Applicatie]) -> QuerySet[Applicatie]:
+        return queryset  # autorisaties.lezen reads every applicatie
 
     def perform_destroy(self, instance: Applicatie) -> None:
         services.applicatie_delete(applicatie=instance)

@@ -6,18 +6,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.http import Http404
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
-from rest_framework.exceptions import PermissionDenied
+from rest_framework import status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from mijnservices.api.filters import IsoDateTimeFilter
 from mijnservices.api.pagination import ZGWSizedPagination
-from mijnservices.api.verwerkingen import LogsPersonalReads
-from mijnservices.api.viewsets import ZGWViewMixin
-from mijnservices.core.identity import ApiClient
+from mijnservices.api.scoped import ScopedReadOnlyViewSet
 from mijnservices.registrations.berichten import services
 from mijnservices.registrations.berichten.api import serializers
 from mijnservices.registrations.berichten.models import Bericht
@@ -31,15 +28,11 @@ class BerichtFilter(filters.FilterSet):
     geopendOp__isnull = filters.BooleanFilter(field_name="geopend_op", lookup_expr="isnull")
     isGerelateerdAan = filters.CharFilter(method="_gerelateerd")
     ontvanger = filters.CharFilter(field_name="ontvanger")
-    publicatiedatum = filters.IsoDateTimeFilter(field_name="publicatiedatum")
-    publicatiedatum__gt = filters.IsoDateTimeFilter(field_name="publicatiedatum", lookup_expr="gt")
-    publicatiedatum__gte = filters.IsoDateTimeFilter(
-        field_name="publicatiedatum", lookup_expr="gte"
-    )
-    publicatiedatum__lt = filters.IsoDateTimeFilter(field_name="publicatiedatum", lookup_expr="lt")
-    publicatiedatum__lte = filters.IsoDateTimeFilter(
-        field_name="publicatiedatum", lookup_expr="lte"
-    )
+    publicatiedatum = IsoDateTimeFilter(field_name="publicatiedatum")
+    publicatiedatum__gt = IsoDateTimeFilter(field_name="publicatiedatum", lookup_expr="gt")
+    publicatiedatum__gte = IsoDateTimeFilter(field_name="publicatiedatum", lookup_expr="gte")
+    publicatiedatum__lt = IsoDateTimeFilter(field_name="publicatiedatum", lookup_expr="lt")
+    publicatiedatum__lte = IsoDateTimeFilter(field_name="publicatiedatum", lookup_expr="lte")
 
     class Meta:
         model = Bericht
@@ -58,22 +51,14 @@ class BerichtFilter(filters.FilterSet):
         operation_id="berichtenPartialUpdate", request=serializers.BerichtGeopendOpSerializer
     ),
 )
-# The same finalize_response mix as ZGWModelViewSet (api/viewsets.py).
-class BerichtViewSet(  # type: ignore[misc]
-    LogsPersonalReads,
-    ZGWViewMixin,
-    mixins.ListModelMixin,
-    mixins.CreateModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,  # type: ignore[type-arg]
-):
+class BerichtViewSet(ScopedReadOnlyViewSet):
     api_version = API_VERSION
     component = access.VTB
+    forbidden_detail = "No rights to read berichten."
+    reads_personal_data = True
     verwerking_activiteit = "bericht raadplegen"
     verwerking_doel = "Berichten aan inwoners en ondernemers tonen of verwerken (Berichten API)"
     verwerking_objecttype = "bericht"
-    lookup_field = "uuid"
     http_method_names = ["get", "post", "patch", "head"]
     serializer_class = serializers.BerichtSerializer
     filterset_class = BerichtFilter
@@ -85,28 +70,11 @@ class BerichtViewSet(  # type: ignore[misc]
         "partial_update": ("berichten.bijwerken",),
     }
 
-    @property
-    def principal(self) -> ApiClient:
-        return self.request.user  # type: ignore[return-value]
-
     def unscoped(self) -> Any:
         return Bericht.objects.prefetch_related("bijlagen").order_by("-publicatiedatum", "-pk")
 
-    def get_queryset(self) -> Any:
-        if getattr(self, "swagger_fake_view", False):
-            return Bericht.objects.none()
-        return access.api_client_scope(
-            self.principal, self.unscoped(), access.VTB, access.READ_BERICHTEN
-        )
-
-    def get_object(self) -> Any:
-        uuid = self.kwargs["uuid"]
-        obj = self.get_queryset().filter(uuid=uuid).first()
-        if obj is None:
-            if Bericht.objects.filter(uuid=uuid).exists():
-                raise PermissionDenied("No rights to read berichten.")
-            raise Http404
-        return obj
+    def scope(self, queryset: Any) -> Any:
+        return access.api_client_scope(self.principal, queryset, access.VTB, *READ)
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)

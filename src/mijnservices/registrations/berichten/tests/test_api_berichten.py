@@ -58,6 +58,18 @@ def test_listing_filters_on_ontvanger_and_geopend_op():
     assert response.json()["count"] == 2
 
 
+@pytest.mark.parametrize(
+    ("moment", "status"),
+    # Found by fuzzing: PostgreSQL refuses an offset beyond ±15:59 (a 500), and year 1 with an
+    # eastern offset lies before the calendar in UTC (a 500 on SQLite too).
+    [("2026-01-01T00:00:00+21:06", 200), ("0001-01-01T00:00:00+21:06", 400)],
+)
+def test_a_date_time_filter_with_any_iso_offset_answers_without_a_server_error(moment, status):
+    bericht()
+    response = vtb_client().get(BASE, {"publicatiedatum__lt": moment})
+    assert response.status_code == status, response.content
+
+
 def test_an_unknown_query_parameter_is_refused():
     response = vtb_client().get(BASE, {"onbekend": "1"})
     assert response.status_code == 400

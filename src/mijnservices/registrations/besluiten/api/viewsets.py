@@ -7,19 +7,15 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from django.db import transaction
-from django.http import Http404
 from django.urls import reverse
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, viewsets
-from rest_framework.exceptions import PermissionDenied, ValidationError
-from rest_framework.request import Request
-from rest_framework.response import Response
+from rest_framework.exceptions import PermissionDenied
 
+from mijnservices.api import scoped
 from mijnservices.api.schema import uuid_path
-from mijnservices.api.verwerkingen import LogsPersonalReads
-from mijnservices.api.viewsets import ZGWModelViewSet, ZGWViewMixin
-from mijnservices.core.identity import ApiClient, Party
+from mijnservices.api.scoped import Expanded, ScopedModelViewSet
+from mijnservices.core.identity import Party
 from mijnservices.registrations.besluiten import services
 from mijnservices.registrations.besluiten.api import serializers
 from mijnservices.registrations.besluiten.models import AuditTrail, Besluit, BesluitInformatieObject
@@ -38,10 +34,6 @@ EXPAND = OpenApiParameter(
         "relations into the Catalogi, Zaken or Documenten API are not expanded (400)."
     ),
 )
-
-
-def audit_toelichting(request: Request) -> str:
-    return str(request.headers.get("X-Audit-Toelichting", ""))
 
 
 class BesluitFilter(filters.FilterSet):
@@ -74,41 +66,29 @@ class BesluitInformatieObjectFilter(filters.FilterSet):
         return queryset.filter(besluit__uuid=uuid_from_url(value, "besluiten:besluit-detail", name))
 
 
-class BesluitenViewSet(LogsPersonalReads, ZGWModelViewSet):  # type: ignore[misc]
+class BesluitenViewSet(ScopedModelViewSet):
     # Every read logs one verwerkingsactie naming the persons of the besluiten's zaken (one
     # query per page). A comment: a docstring here would become the operations' description.
 
     api_version = API_VERSION
     component = "brc"
+    reads_personal_data = True
     verwerking_doel = "Besluiten bij een zaak gebruiken (Besluiten API)"
+    forbidden_detail = "No rights for the besluittype of this besluit."
     via: ClassVar[str] = "besluit__"
     kind: ClassVar[str]
     # What ``expand`` accepts (decision 0011: only relations within this API, one level).
     expandable: ClassVar[tuple[str, ...]] = ()
 
-    @property
-    def principal(self) -> ApiClient:
-        return self.request.user  # type: ignore[return-value]
-
-    @property
-    def verwerking_objecttype(self) -> str:  # type: ignore[override]
-        return self.kind
-
-    @property
-    def verwerking_activiteit(self) -> str:  # type: ignore[override]
-        return f"{self.kind} raadplegen"
-
-    def persons_of(self, objects: Sequence[Any]) -> list[Party]:
+    def persons_of(self, objects: Sequence[Any], expanded: Expanded) -> list[Party]:
         besluiten = [getattr(obj, "besluit", obj) for obj in objects]
         return persons_of_zaken({besluit.zaak_id for besluit in besluiten} - {None})
 
     def unscoped(self) -> Any:
         raise NotImplementedError
 
-    def get_queryset(self) -> Any:
-        if getattr(self, "swagger_fake_view", False):
-            return self.unscoped().none()
-        return policy.besluiten_scope(self.principal, self.unscoped(), *READ, via=self.via)
+    def scope(self, queryset: Any) -> Any:
+        return policy.besluiten_scope(self.principal, queryset, *READ, via=self.via)
 
     def allowed_query_params(self) -> set[str]:
         allowed = super().allowed_query_params()
@@ -116,17 +96,12 @@ class BesluitenViewSet(LogsPersonalReads, ZGWModelViewSet):  # type: ignore[misc
             allowed.add("expand")
         return allowed
 
-    def expanded(self, objects: list[Any], data: Any) -> Any:
+    def expand_page(self, objects: list[Any], data: list[Any]) -> Expanded:
         """Add ``_expand`` to each representation in ``data`` (aligned with ``objects``): as
         the Documenten API, only relations within this API, one level, one query per page
         through besluiten_scope (a besluit the client may not see is ``{}``)."""
-        value = self.request.query_params.get("expand", "")
-        paths = [path.strip() for path in value.split(",") if path.strip()]
-        for path in paths:
-            if path not in self.expandable:
-                raise ValidationError({"expand": [f"{path} cannot be expanded."]}, code="invalid")
-        if "besluit" not in paths or not objects:
-            return data
+        if "besluit" not in self.expand_request(self.expandable):
+            return {}
         base = Besluit.objects.select_related("besluittype", "zaak")
         wanted = {obj.besluit_id for obj in objects}
         besluiten = list(policy.besluiten_scope(self.principal, base, *READ).filter(pk__in=wanted))
@@ -136,33 +111,7 @@ class BesluitenViewSet(LogsPersonalReads, ZGWModelViewSet):  # type: ignore[misc
         by_pk = {besluit.pk: item for besluit, item in zip(besluiten, rendered, strict=True)}
         for obj, item in zip(objects, data, strict=True):
             item["_expand"] = {"besluit": by_pk.get(obj.besluit_id, {})}
-        return data
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        queryset = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(queryset)
-        objects = list(page if page is not None else queryset)
-        data = self.expanded(objects, self.get_serializer(objects, many=True).data)
-        self.log_personal_reads(objects)
-        if page is not None:
-            return self.get_paginated_response(data)
-        return Response(data)
-
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        obj = self.get_object()
-        data = self.expanded([obj], [self.get_serializer(obj).data])[0]
-        self.log_personal_reads([obj])
-        return Response(data)
-
-    def get_object(self) -> Any:
-        uuid = self.kwargs["uuid"]
-        obj = self.get_queryset().filter(uuid=uuid).first()
-        if obj is None:
-            if self.unscoped().filter(uuid=uuid).exists():
-                raise PermissionDenied("No rights for the besluittype of this besluit.")
-            raise Http404
-        self.check_object_permissions(self.request, obj)
-        return obj
+        return {"besluit": besluiten}
 
     def check_write(self, besluit: Besluit, *scopes: str) -> None:
         if not policy.may_on_besluittype(
@@ -171,21 +120,9 @@ class BesluitenViewSet(LogsPersonalReads, ZGWModelViewSet):  # type: ignore[misc
             raise PermissionDenied("No rights for the besluittype of this besluit.")
 
     def audit(self, *, besluit: Besluit, actie: str, obj: Any, oud: Any, nieuw: Any) -> None:
-        services.audittrail_record(
-            besluit=besluit,
-            actie=actie,
-            resultaat=204 if actie == "destroy" else (201 if actie == "create" else 200),
-            resource=self.kind,
-            resource_url=self.request.build_absolute_uri(
-                reverse(f"besluiten:{self.kind}-detail", kwargs={"uuid": obj.uuid})
-            ),
-            resource_weergave=str(obj)[:200],
-            applicatie_id=self.principal.client_id,
-            applicatie_weergave=self.principal.label,
-            toelichting=audit_toelichting(self.request),
-            oud=dict(oud) if oud is not None else None,
-            nieuw=dict(nieuw) if nieuw is not None else None,
-        )
+        path = reverse(f"besluiten:{self.kind}-detail", kwargs={"uuid": obj.uuid})
+        entry = self.audit_entry(actie=actie, obj=obj, oud=oud, nieuw=nieuw, resource_url=path)
+        services.audittrail_record(besluit=besluit, **entry)
 
 
 @extend_schema_view(
@@ -283,29 +220,22 @@ class BesluitInformatieObjectViewSet(BesluitenViewSet):
     list=extend_schema(operation_id="audittrail_list"),
     retrieve=extend_schema(operation_id="audittrail_read"),
 )
-class AuditTrailViewSet(  # type: ignore[misc]
-    ZGWViewMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    viewsets.GenericViewSet,  # type: ignore[type-arg]
-):
+class AuditTrailViewSet(scoped.AuditTrailViewSet):
     api_version = API_VERSION
     component = "brc"
-    required_scopes = {"list": ("audittrails.lezen",), "retrieve": ("audittrails.lezen",)}
     serializer_class = serializers.AuditTrailSerializer
-    pagination_class = None
-    lookup_field = "uuid"
-    lookup_value_converter = "uuid"
+    parent_kwarg = "besluit_uuid"
+    parent_forbidden = BesluitenViewSet.forbidden_detail
+    verwerking_doel = BesluitenViewSet.verwerking_doel
 
-    def get_queryset(self) -> Any:
-        if getattr(self, "swagger_fake_view", False):
-            return AuditTrail.objects.none()
-        uuid = self.kwargs["besluit_uuid"]
-        principal: Any = self.request.user
-        besluit = policy.besluiten_scope(principal, Besluit.objects.all(), *READ)
-        found = besluit.filter(uuid=uuid).first()
-        if found is None:
-            if Besluit.objects.filter(uuid=uuid).exists():
-                raise PermissionDenied("No rights for the besluittype of this besluit.")
-            raise Http404
-        return AuditTrail.objects.filter(besluit=found)
+    def parent_unscoped(self) -> Any:
+        return Besluit.objects.all()
+
+    def parent_scope(self, queryset: Any) -> Any:
+        return policy.besluiten_scope(self.principal, queryset, *READ)
+
+    def trail(self, parent: Besluit) -> Any:
+        return AuditTrail.objects.filter(besluit=parent)
+
+    def persons_of_parent(self, parent: Besluit) -> list[Party]:
+        return persons_of_zaken({parent.zaak_id} if parent.zaak_id is not None else set())

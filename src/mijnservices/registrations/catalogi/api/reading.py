@@ -11,7 +11,6 @@ from django.db.models import QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.request import Request
-from rest_framework.response import Response
 
 from mijnservices.registrations.catalogi.api.expand import expand_items, parse_expand
 from mijnservices.registrations.catalogi.selectors import CatalogusIndex, catalogus_id_of
@@ -36,16 +35,20 @@ def _viewsets() -> dict[str, Any]:
 class CatalogiReadMixin:
     """Mixed into the Catalogi viewsets (before the DRF generic view)."""
 
+    # Before the scoped API base: every type is readable with ``catalogi.lezen`` and holds
+    # no personal data.
+
     basename: str
+    request: Request
     extra_query_params: ClassVar[dict[str, Iterable[str]]] = {
         "list": ("expand",),
         "retrieve": ("expand",),
     }
+    reads_personal_data = False
 
-    def get_queryset(self) -> QuerySet[Any]:
+    def scope(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
         """Only our own types: a projected catalogus of an external source (decision 0029),
         and everything in it, is not served."""
-        queryset: QuerySet[Any] = super().get_queryset()  # type: ignore[misc]
         fields = {field.name for field in queryset.model._meta.get_fields()}
         if "domein" in fields:
             return queryset.filter(bron_url="")
@@ -68,36 +71,15 @@ class CatalogiReadMixin:
             self._index().prime(catalogus_id_of(obj) for obj in page)
         return page
 
-    def _expand_tree(self, request: Request) -> dict[str, Any]:
-        return parse_expand(self.basename, request.query_params.get("expand", ""))
-
-    def _expand(self, request: Request, tree: dict[str, Any], items: list[Any]) -> None:
-        if tree:
+    def expand_page(self, objects: list[Any], data: list[Any]) -> dict[str, Any]:
+        tree = parse_expand(self.basename, self.request.query_params.get("expand", ""))
+        if tree and objects:
             expand_items(
-                items,
+                list(zip(objects, data, strict=True)),
                 resource=self.basename,
                 tree=tree,
-                request=request,
+                request=self.request,
                 context=self.get_serializer_context(),
                 viewset_for=lambda name: _viewsets()[name],
             )
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        tree = self._expand_tree(request)
-        view: Any = self
-        queryset = view.filter_queryset(view.get_queryset())
-        page = view.paginate_queryset(queryset)
-        objects = list(queryset) if page is None else page
-        data = view.get_serializer(objects, many=True).data
-        self._expand(request, tree, list(zip(objects, data, strict=True)))
-        if page is None:
-            return Response(data)
-        return view.get_paginated_response(data)  # type: ignore[no-any-return]
-
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        tree = self._expand_tree(request)
-        view: Any = self
-        instance = view.get_object()
-        data = view.get_serializer(instance).data
-        self._expand(request, tree, [(instance, data)])
-        return Response(data)
+        return {}

@@ -11,7 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from mijnservices.api.viewsets import ZGWModelViewSet, ZGWViewMixin
+from mijnservices.api.scoped import ScopedModelViewSet, ScopedViewMixin
 from mijnservices.core.identity import ApiClient
 from mijnservices.registrations.catalogi import services
 from mijnservices.registrations.catalogi.api import filters, serializers
@@ -59,7 +59,7 @@ def _operations(noun: str, *, destroy: bool = True, publish: bool = False) -> di
     }
 
 
-class CatalogiViewSet(CatalogiReadMixin, ZGWModelViewSet):  # type: ignore[misc]
+class CatalogiViewSet(CatalogiReadMixin, ScopedModelViewSet):  # type: ignore[misc]
     api_version = API_VERSION
     component = "ztc"
     required_scopes = SCOPES
@@ -83,10 +83,8 @@ class CatalogiViewSet(CatalogiReadMixin, ZGWModelViewSet):  # type: ignore[misc]
 @extend_schema_view(**_operations("catalogus", destroy=False))
 class CatalogusViewSet(  # type: ignore[misc]
     CatalogiReadMixin,
-    ZGWViewMixin,
-    mixins.ListModelMixin,
+    ScopedViewMixin,
     mixins.CreateModelMixin,
-    mixins.RetrieveModelMixin,
     mixins.UpdateModelMixin,
     viewsets.GenericViewSet,  # type: ignore[type-arg]
 ):

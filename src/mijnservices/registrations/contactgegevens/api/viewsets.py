@@ -7,16 +7,13 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.db.models import Model
-from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import status
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mijnservices.api.pagination import ZGWSizedPagination
-from mijnservices.api.viewsets import ZGWModelViewSet
-from mijnservices.core.identity import ApiClient
+from mijnservices.api.scoped import ScopedModelViewSet
 from mijnservices.registrations.contactgegevens import services
 from mijnservices.registrations.contactgegevens.api import serializers
 from mijnservices.registrations.contactgegevens.models import Organisatie, Persoon
@@ -41,7 +38,7 @@ def _operations(prefix: str) -> Any:
     )
 
 
-class ContactgegevensViewSet(ZGWModelViewSet):
+class ContactgegevensViewSet(ScopedModelViewSet):
     api_version = API_VERSION
     component = access.COMPONENT
     pagination_class = ZGWSizedPagination
@@ -55,23 +52,16 @@ class ContactgegevensViewSet(ZGWModelViewSet):
     }
     model: ClassVar[type[Model]]
 
-    def get_queryset(self) -> Any:
-        queryset = self.model._default_manager.order_by("pk")
-        if getattr(self, "swagger_fake_view", False):
-            return queryset.none()
-        client: ApiClient = self.request.user  # type: ignore[assignment]
-        return (
-            queryset if access.client_may(client, access.CONTACTGEGEVENS_LEZEN) else queryset.none()
-        )
+    forbidden_detail = "No rights to read contactgegevens."
+    # A Contactgegevens persoon carries no BSN: nobody to name in the verwerkingenlogging.
+    reads_personal_data = False
 
-    def get_object(self) -> Any:
-        uuid = self.kwargs["uuid"]
-        obj = self.get_queryset().filter(uuid=uuid).first()
-        if obj is None:
-            if self.model._default_manager.filter(uuid=uuid).exists():
-                raise PermissionDenied("No rights to read contactgegevens.")
-            raise Http404
-        return obj
+    def unscoped(self) -> Any:
+        return self.model._default_manager.order_by("pk")
+
+    def scope(self, queryset: Any) -> Any:
+        may = access.client_may(self.principal, access.CONTACTGEGEVENS_LEZEN)
+        return queryset if may else queryset.none()
 
     def create_record(self, values: dict[str, Any]) -> Any:
         raise NotImplementedError

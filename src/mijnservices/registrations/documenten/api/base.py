@@ -7,15 +7,12 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from django.conf import settings
-from django.http import Http404
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter
-from rest_framework.exceptions import PermissionDenied, ValidationError
-from rest_framework.request import Request
+from rest_framework.exceptions import PermissionDenied
 
-from mijnservices.api.verwerkingen import LogsPersonalReads
-from mijnservices.api.viewsets import ZGWModelViewSet
-from mijnservices.core.identity import ApiClient, Party
+from mijnservices.api.scoped import Expanded, ScopedModelViewSet
+from mijnservices.core.identity import Party
 from mijnservices.core.resources import resource_path
 from mijnservices.registrations.documenten import services
 from mijnservices.registrations.documenten.models import EnkelvoudigInformatieObject
@@ -36,11 +33,12 @@ EXPAND = OpenApiParameter(
 )
 
 
-def audit_toelichting(request: Request) -> str:
-    return str(request.headers.get("X-Audit-Toelichting", ""))
+def document_url(document: EnkelvoudigInformatieObject) -> str:
+    site = settings.SITE_URL.rstrip("/")
+    return site + resource_path("documenten", "enkelvoudiginformatieobjecten", document.uuid)
 
 
-class DocumentenViewSet(LogsPersonalReads, ZGWModelViewSet):  # type: ignore[misc]
+class DocumentenViewSet(ScopedModelViewSet):
     """Declare ``via`` (the path from the model to its document, ``""`` for the document
     itself), ``kind`` (the URL name) and the scopes per action."""
 
@@ -50,42 +48,25 @@ class DocumentenViewSet(LogsPersonalReads, ZGWModelViewSet):  # type: ignore[mis
 
     api_version = API_VERSION
     component = "drc"
+    reads_personal_data = True
     verwerking_doel = "Documenten bij een zaak of besluit gebruiken (Documenten API)"
+    # As zrc-006 for zaken: a document outside the client's rights is forbidden.
+    forbidden_detail = "No rights for the informatieobjecttype of this document."
     via: ClassVar[str] = "informatieobject__"
     kind: ClassVar[str]
     # What ``expand`` accepts (as the Zaken API, decision 0011: only relations within this
     # API, one level; the expanded document is read through documenten_scope).
     expandable: ClassVar[tuple[str, ...]] = ()
 
-    @property
-    def principal(self) -> ApiClient:
-        return self.request.user  # type: ignore[return-value]
-
-    @property
-    def verwerking_objecttype(self) -> str:  # type: ignore[override]
-        return self.kind
-
-    @property
-    def verwerking_activiteit(self) -> str:  # type: ignore[override]
-        return f"{self.kind} raadplegen"
-
-    def persons_of(self, objects: Sequence[Any]) -> list[Party]:
-        site = settings.SITE_URL.rstrip("/")
-        return persons_of_documents(
-            {
-                site + resource_path("documenten", "enkelvoudiginformatieobjecten", doc.uuid)
-                for doc in map(self.document_of, objects)
-            }
-        )
+    def persons_of(self, objects: Sequence[Any], expanded: Expanded) -> list[Party]:
+        return persons_of_documents({document_url(self.document_of(obj)) for obj in objects})
 
     def unscoped(self) -> Any:
         """The model's queryset before the policy (each view names its own)."""
         raise NotImplementedError
 
-    def get_queryset(self) -> Any:
-        if getattr(self, "swagger_fake_view", False):
-            return self.unscoped().none()
-        return policy.documenten_scope(self.principal, self.unscoped(), *READ, via=self.via)
+    def scope(self, queryset: Any) -> Any:
+        return policy.documenten_scope(self.principal, queryset, *READ, via=self.via)
 
     def allowed_query_params(self) -> set[str]:
         allowed = super().allowed_query_params()
@@ -93,15 +74,10 @@ class DocumentenViewSet(LogsPersonalReads, ZGWModelViewSet):  # type: ignore[mis
             allowed.add("expand")
         return allowed
 
-    def expanded(self, objects: list[Any], data: Any) -> Any:
+    def expand_page(self, objects: list[Any], data: list[Any]) -> Expanded:
         """Add ``_expand`` to each representation in ``data`` (aligned with ``objects``)."""
-        value = self.request.query_params.get("expand", "")
-        paths = [path.strip() for path in value.split(",") if path.strip()]
-        for path in paths:
-            if path not in self.expandable:
-                raise ValidationError({"expand": [f"{path} cannot be expanded."]}, code="invalid")
-        if "informatieobject" not in paths or not objects:
-            return data
+        if "informatieobject" not in self.expand_request(self.expandable):
+            return {}
         from mijnservices.registrations.documenten.api.serializers import (
             InformatieObjectSerializer,
         )
@@ -123,18 +99,7 @@ class DocumentenViewSet(LogsPersonalReads, ZGWModelViewSet):  # type: ignore[mis
         by_pk = {doc.pk: item for doc, item in zip(documents, rendered, strict=True)}
         for obj, item in zip(objects, data, strict=True):
             item["_expand"] = {"informatieobject": by_pk.get(obj.informatieobject_id, {})}
-        return data
-
-    def get_object(self) -> Any:
-        uuid = self.kwargs["uuid"]
-        obj = self.get_queryset().filter(uuid=uuid).first()
-        if obj is None:
-            # As zrc-006 for zaken: a document outside the client's rights is forbidden.
-            if self.unscoped().filter(uuid=uuid).exists():
-                raise PermissionDenied("No rights for the informatieobjecttype of this document.")
-            raise Http404
-        self.check_object_permissions(self.request, obj)
-        return obj
+        return {"informatieobject": documents}
 
     def document_of(self, obj: Any) -> EnkelvoudigInformatieObject:
         return obj if isinstance(obj, EnkelvoudigInformatieObject) else obj.informatieobject  # type: ignore[no-any-return]
@@ -153,19 +118,6 @@ class DocumentenViewSet(LogsPersonalReads, ZGWModelViewSet):  # type: ignore[mis
     def audit(
         self, *, document: EnkelvoudigInformatieObject, actie: str, obj: Any, oud: Any, nieuw: Any
     ) -> None:
-        url = self.request.build_absolute_uri(
-            reverse(f"documenten:{self.kind}-detail", kwargs={"uuid": obj.uuid})
-        )
-        services.audittrail_record(
-            informatieobject=document,
-            actie=actie,
-            resultaat=204 if actie == "destroy" else (201 if actie == "create" else 200),
-            resource=self.kind,
-            resource_url=url,
-            resource_weergave=str(obj),
-            applicatie_id=self.principal.client_id,
-            applicatie_weergave=self.principal.label,
-            toelichting=audit_toelichting(self.request),
-            oud=dict(oud) if oud is not None else None,
-            nieuw=dict(nieuw) if nieuw is not None else None,
-        )
+        path = reverse(f"documenten:{self.kind}-detail", kwargs={"uuid": obj.uuid})
+        entry = self.audit_entry(actie=actie, obj=obj, oud=oud, nieuw=nieuw, resource_url=path)
+        services.audittrail_record(informatieobject=document, **entry)

@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django_filters import rest_framework as filters
 
+from mijnservices.api.filters import IsoDateTimeFilter
 from mijnservices.registrations.documenten.models import (
     AardRelatie,
     EnkelvoudigInformatieObject,
@@ -84,14 +85,14 @@ class ObjectInformatieObjectFilter(filters.FilterSet):
 
 class GebruiksrechtenFilter(filters.FilterSet):
     informatieobject = filters.CharFilter(method=_by_document)
-    startdatum__lt = filters.IsoDateTimeFilter(field_name="startdatum", lookup_expr="lt")
-    startdatum__lte = filters.IsoDateTimeFilter(field_name="startdatum", lookup_expr="lte")
-    startdatum__gt = filters.IsoDateTimeFilter(field_name="startdatum", lookup_expr="gt")
-    startdatum__gte = filters.IsoDateTimeFilter(field_name="startdatum", lookup_expr="gte")
-    einddatum__lt = filters.IsoDateTimeFilter(field_name="einddatum", lookup_expr="lt")
-    einddatum__lte = filters.IsoDateTimeFilter(field_name="einddatum", lookup_expr="lte")
-    einddatum__gt = filters.IsoDateTimeFilter(field_name="einddatum", lookup_expr="gt")
-    einddatum__gte = filters.IsoDateTimeFilter(field_name="einddatum", lookup_expr="gte")
+    startdatum__lt = IsoDateTimeFilter(field_name="startdatum", lookup_expr="lt")
+    startdatum__lte = IsoDateTimeFilter(field_name="startdatum", lookup_expr="lte")
+    startdatum__gt = IsoDateTimeFilter(field_name="startdatum", lookup_expr="gt")
+    startdatum__gte = IsoDateTimeFilter(field_name="startdatum", lookup_expr="gte")
+    einddatum__lt = IsoDateTimeFilter(field_name="einddatum", lookup_expr="lt")
+    einddatum__lte = IsoDateTimeFilter(field_name="einddatum", lookup_expr="lte")
+    einddatum__gt = IsoDateTimeFilter(field_name="einddatum", lookup_expr="gt")
+    einddatum__gte = IsoDateTimeFilter(field_name="einddatum", lookup_expr="gte")
 
     class Meta:
         model = Gebruiksrechten

@@ -6,15 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.http import Http404
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, viewsets
-from rest_framework.exceptions import PermissionDenied
-from rest_framework.request import Request
-from rest_framework.response import Response
 
+from mijnservices.api import scoped
 from mijnservices.api.schema import uuid_path
-from mijnservices.api.viewsets import ZGWViewMixin
+from mijnservices.core.identity import Party
 from mijnservices.registrations.documenten import services
 from mijnservices.registrations.documenten.api import filters, serializers
 from mijnservices.registrations.documenten.api.base import (
@@ -23,6 +19,7 @@ from mijnservices.registrations.documenten.api.base import (
     READ,
     UPDATE,
     DocumentenViewSet,
+    document_url,
 )
 from mijnservices.registrations.documenten.models import (
     AuditTrail,
@@ -31,6 +28,7 @@ from mijnservices.registrations.documenten.models import (
     ObjectInformatieObject,
     Verzending,
 )
+from mijnservices.registrations.zaken.api.verwerkingen import persons_of_documents
 from mijnservices.services.access import policy
 
 
@@ -51,22 +49,6 @@ class _RelationViewSet(DocumentenViewSet):
 
     write_scopes: tuple[str, ...] = UPDATE
     expandable = ("informatieobject",)
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        queryset = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(queryset)
-        objects = list(page if page is not None else queryset)
-        data = self.expanded(objects, self.get_serializer(objects, many=True).data)
-        self.log_personal_reads(objects)
-        if page is not None:
-            return self.get_paginated_response(data)
-        return Response(data)
-
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        obj = self.get_object()
-        data = self.expanded([obj], [self.get_serializer(obj).data])[0]
-        self.log_personal_reads([obj])
-        return Response(data)
 
     def perform_create(self, serializer: Any) -> None:
         document = serializer.validated_data["informatieobject"]
@@ -173,34 +155,24 @@ class VerzendingViewSet(_RelationViewSet):
     list=extend_schema(operation_id="audittrail_list"),
     retrieve=extend_schema(operation_id="audittrail_retrieve"),
 )
-class AuditTrailViewSet(  # type: ignore[misc]
-    ZGWViewMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    viewsets.GenericViewSet,  # type: ignore[type-arg]
-):
+class AuditTrailViewSet(scoped.AuditTrailViewSet):
     api_version = API_VERSION
     component = "drc"
-    required_scopes = {"list": ("audittrails.lezen",), "retrieve": ("audittrails.lezen",)}
     serializer_class = serializers.AuditTrailSerializer
-    pagination_class = None
-    lookup_field = "uuid"
-    lookup_value_converter = "uuid"
+    parent_kwarg = "enkelvoudiginformatieobject_uuid"
+    parent_forbidden = "No rights for the informatieobjecttype of this document."
+    verwerking_doel = DocumentenViewSet.verwerking_doel
 
-    def parent(self) -> EnkelvoudigInformatieObject:
-        uuid = self.kwargs["enkelvoudiginformatieobject_uuid"]
-        base = EnkelvoudigInformatieObject.objects.select_related(
+    def parent_unscoped(self) -> Any:
+        return EnkelvoudigInformatieObject.objects.select_related(
             "huidige_versie__informatieobjecttype"
         )
-        principal: Any = self.request.user
-        document = policy.documenten_scope(principal, base, *READ).filter(uuid=uuid).first()
-        if document is None:
-            if base.filter(uuid=uuid).exists():
-                raise PermissionDenied("No rights for the informatieobjecttype of this document.")
-            raise Http404
-        return document
 
-    def get_queryset(self) -> Any:
-        if getattr(self, "swagger_fake_view", False):
-            return AuditTrail.objects.none()
-        return AuditTrail.objects.filter(informatieobject=self.parent())
+    def parent_scope(self, queryset: Any) -> Any:
+        return policy.documenten_scope(self.principal, queryset, *READ)
+
+    def trail(self, parent: EnkelvoudigInformatieObject) -> Any:
+        return AuditTrail.objects.filter(informatieobject=parent)
+
+    def persons_of_parent(self, parent: EnkelvoudigInformatieObject) -> list[Party]:
+        return persons_of_documents({document_url(parent)})

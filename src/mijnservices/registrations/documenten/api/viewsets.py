@@ -19,6 +19,7 @@ from rest_framework.response import Response
 
 from mijnservices.api.exceptions import UnknownQueryParameters
 from mijnservices.api.renderers import OctetStreamRenderer, ZGWJSONRenderer
+from mijnservices.api.scoped import Expanded
 from mijnservices.core.errors import DomainError
 from mijnservices.registrations.documenten import services, storage
 from mijnservices.registrations.documenten.api import filters, serializers
@@ -96,11 +97,11 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
             "huidige_versie__informatieobjecttype"
         ).prefetch_related("bestandsdelen")
 
-    def expanded(self, objects: list[Any], data: Any) -> Any:
-        data = super().expanded(objects, data)
+    def expand_page(self, objects: list[Any], data: list[Any]) -> Expanded:
+        expanded = super().expand_page(objects, data)
         value = self.request.query_params.get("expand", "")
         if "informatieobjecttype" not in [path.strip() for path in value.split(",")]:
-            return data
+            return expanded
         from mijnservices.registrations.catalogi.api.serializers import (
             InformatieObjectTypeSerializer,
         )
@@ -110,9 +111,9 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
         rendered = InformatieObjectTypeSerializer(
             types, many=True, context=self.get_serializer_context()
         ).data
-        for item, expanded in zip(data, rendered, strict=True):
-            item["_expand"] = {"informatieobjecttype": expanded}
-        return data
+        for item, rendered_type in zip(data, rendered, strict=True):
+            item["_expand"] = {"informatieobjecttype": rendered_type}
+        return expanded
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
@@ -134,13 +135,13 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
             versies.append(versie)
         return versies
 
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        queryset = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(queryset)
-        assert page is not None
-        data = self.expanded(page, self.get_serializer(self._current(page), many=True).data)
-        self.log_personal_reads(page)
-        return self.get_paginated_response(data)
+    def serialize_page(self, objects: list[Any]) -> list[Any]:
+        # A detail shows the version asked for; a list, every document's current one.
+        if self.action == "retrieve":
+            versies = [self.version(document) for document in objects]
+        else:
+            versies = self._current(objects)
+        return self.get_serializer(versies, many=True).data  # type: ignore[no-any-return]
 
     @extend_schema(
         operation_id="enkelvoudiginformatieobject__zoek",
@@ -170,9 +171,7 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
             queryset = queryset.filter(huidige_versie__bronorganisatie=criteria["bronorganisatie"])
         page = self.paginate_queryset(queryset)
         assert page is not None
-        data = self.get_serializer(self._current(page), many=True).data
-        self.log_personal_reads(page)
-        return self.get_paginated_response(data)
+        return self.get_paginated_response(self.read(page))
 
     def version(self, document: EnkelvoudigInformatieObject) -> InformatieObjectVersie:
         """The version the request asks for (``versie`` / ``registratieOp``) or the latest."""
@@ -206,13 +205,6 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
         found.document = document
         return found
 
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        document = self.get_object()
-        data = [self.get_serializer(self.version(document)).data]
-        data = self.expanded([document], data)
-        self.log_personal_reads([document])
-        return Response(data[0])
-
     @extend_schema(
         operation_id="enkelvoudiginformatieobject_download",
         # Two renderers make drf-spectacular add ?format=, which the spec does not have.
@@ -232,7 +224,7 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
         versie = self.version(document)
         if not versie.inhoud:
             raise Http404
-        self.log_personal_reads([document])
+        self.log_reads([document], {})
         return FileResponse(
             storage.open_content(versie.inhoud),
             as_attachment=True,

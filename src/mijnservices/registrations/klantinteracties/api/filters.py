@@ -12,6 +12,7 @@ from typing import Any
 from django.db.models import Model
 from django_filters import rest_framework as filters
 
+from mijnservices.api.filters import IsoDateTimeFilter
 from mijnservices.registrations.klantinteracties import models
 
 
@@ -40,7 +41,7 @@ def _filter(kind: str, lookup: str) -> filters.Filter:
     if kind == "date":
         return filters.DateFilter(field_name=field, lookup_expr=expr)
     if kind == "datetime":
-        return filters.IsoDateTimeFilter(field_name=field, lookup_expr=expr)
+        return IsoDateTimeFilter(field_name=field, lookup_expr=expr)
     if kind == "uuid":
         return filters.UUIDFilter(field_name=field, lookup_expr=expr, distinct=True)
     if kind == "url":

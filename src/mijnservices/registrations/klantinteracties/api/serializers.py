@@ -247,6 +247,12 @@ class RekeningnummerSerializer(Base):
     iban = serializers.RegexField(r"^[A-Z]{2}[0-9]{2}[A-Z0-9]{1,30}$", max_length=34)
     bic = serializers.CharField(max_length=11, required=False, allow_blank=True)
 
+    def to_representation(self, instance: Any) -> dict[str, Any]:
+        data: dict[str, Any] = super().to_representation(instance)
+        if not data.get("bic"):
+            del data["bic"]  # optional, and the spec's pattern does not admit an empty one
+        return data
+
 
 class VertegenwoordigingSerializer(Base):
     collection = "vertegenwoordigingen"

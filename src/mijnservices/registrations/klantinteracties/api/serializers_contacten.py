@@ -8,6 +8,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from mijnservices.api.fields import Rfc3339DateTimeField
 from mijnservices.registrations.klantinteracties.api.fields import (
     AdresSerializer,
     ContactnaamSerializer,
@@ -82,7 +83,7 @@ class KlantcontactSerializer(Base):
     verdere_actie_ondernomen = serializers.BooleanField(required=False)
     taal = serializers.CharField(max_length=3)
     vertrouwelijk = serializers.BooleanField()
-    plaatsgevonden_op = serializers.DateTimeField(required=False)
+    plaatsgevonden_op = Rfc3339DateTimeField(required=False)
     metadata = serializers.DictField(required=False)
 
     def get_had_betrokken_actoren(self, obj: Klantcontact) -> list[dict[str, Any]]:
@@ -196,8 +197,8 @@ class InternetaakSerializer(Base):
     toegewezen_aan_actoren = WritableRefList(Actor, "actoren", required=False)
     toelichting = serializers.CharField(max_length=1000, required=False, allow_blank=True)
     status = serializers.ChoiceField(choices=Internetaak.Status.choices)
-    toegewezen_op = serializers.DateTimeField(read_only=True)
-    afgehandeld_op = serializers.DateTimeField(required=False, allow_null=True)
+    toegewezen_op = Rfc3339DateTimeField(read_only=True)
+    afgehandeld_op = Rfc3339DateTimeField(required=False, allow_null=True)
 
     def to_representation(self, instance: Internetaak) -> dict[str, Any]:
         data: dict[str, Any] = super().to_representation(instance)

@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema, extend_schema_view
 
-from mijnservices.api.verwerkingen import LogsPersonalReads
+from mijnservices.api.scoped import Expanded
 from mijnservices.core.identity import Party
 from mijnservices.registrations.klantinteracties import selectors, services
 from mijnservices.registrations.klantinteracties.api import filters, serializers
@@ -67,10 +67,6 @@ def parties_of_partijen(partijen: Iterable[Partij | None]) -> list[Party]:
     return list(found.values())
 
 
-class PersonalReads(LogsPersonalReads):
-    verwerking_doel = "Klantcontacten en contactgegevens beheren (Klantinteracties API)"
-
-
 PARTIJ_EXPAND = (
     "betrokkenen",
     "betrokkenen.hadKlantcontact",
@@ -84,7 +80,8 @@ PARTIJ_EXPAND = (
     list={"parameters": [expand_parameter(*PARTIJ_EXPAND)]},
     retrieve={"parameters": [expand_parameter(*PARTIJ_EXPAND)]},
 )
-class PartijViewSet(KlantinteractiesViewSet, PersonalReads):  # type: ignore[misc]
+class PartijViewSet(KlantinteractiesViewSet):
+    reads_personal_data = True
     model = Partij
     serializer_class = serializers.PartijSerializer
     filterset_class = filters.PartijFilter
@@ -130,7 +127,7 @@ class PartijViewSet(KlantinteractiesViewSet, PersonalReads):  # type: ignore[mis
             "vertegenwoordigt__vertegenwoordigde_partij",
         )
 
-    def persons_of(self, objects: Sequence[Any]) -> list[Party]:
+    def persons_of(self, objects: Sequence[Any], expanded: Expanded) -> list[Party]:
         return parties_of_partijen(objects)
 
     def expansion(self, obj: Partij, paths: list[str]) -> dict[str, Any]:
@@ -207,7 +204,8 @@ DIGITAAL_ADRES_EXPAND = (
     list={"parameters": [expand_parameter(*DIGITAAL_ADRES_EXPAND)]},
     retrieve={"parameters": [expand_parameter(*DIGITAAL_ADRES_EXPAND)]},
 )
-class DigitaalAdresViewSet(KlantinteractiesViewSet, PersonalReads):  # type: ignore[misc]
+class DigitaalAdresViewSet(KlantinteractiesViewSet):
+    reads_personal_data = True
     model = DigitaalAdres
     serializer_class = serializers.DigitaalAdresSerializer
     filterset_class = filters.DigitaalAdresFilter
@@ -229,7 +227,7 @@ class DigitaalAdresViewSet(KlantinteractiesViewSet, PersonalReads):  # type: ign
         ),
     }
 
-    def persons_of(self, objects: Sequence[Any]) -> list[Party]:
+    def persons_of(self, objects: Sequence[Any], expanded: Expanded) -> list[Party]:
         return parties_of_partijen(
             [a.partij or (a.betrokkene.partij if a.betrokkene else None) for a in objects]
         )

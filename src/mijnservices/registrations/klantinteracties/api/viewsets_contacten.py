@@ -17,6 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from mijnservices.api.scoped import Expanded
 from mijnservices.api.viewsets import ZGWViewMixin
 from mijnservices.core.identity import Party
 from mijnservices.registrations.klantinteracties import services
@@ -32,7 +33,6 @@ from mijnservices.registrations.klantinteracties.api.base import (
 from mijnservices.registrations.klantinteracties.api.fields import resource_url
 from mijnservices.registrations.klantinteracties.api.serializers import DigitaalAdresSerializer
 from mijnservices.registrations.klantinteracties.api.viewsets import (
-    PersonalReads,
     operations,
     parties_of_partijen,
 )
@@ -69,7 +69,8 @@ def _partij_rendered(partij: Any, context: dict[str, Any]) -> Any:
     list={"parameters": [expand_parameter(*KLANTCONTACT_EXPAND)]},
     retrieve={"parameters": [expand_parameter(*KLANTCONTACT_EXPAND)]},
 )
-class KlantcontactViewSet(KlantinteractiesViewSet, PersonalReads):  # type: ignore[misc]
+class KlantcontactViewSet(KlantinteractiesViewSet):
+    reads_personal_data = True
     model = Klantcontact
     via = ""
     serializer_class = s.KlantcontactSerializer
@@ -127,7 +128,7 @@ class KlantcontactViewSet(KlantinteractiesViewSet, PersonalReads):  # type: igno
             prefetch.append(Prefetch(f"{self._partij}betrokkenen", queryset=visible))
         return prefetch
 
-    def persons_of(self, objects: Sequence[Any]) -> list[Party]:
+    def persons_of(self, objects: Sequence[Any], expanded: Expanded) -> list[Party]:
         return parties_of_partijen(b.partij for k in objects for b in k.betrokkenen.all())
 
     def expansion(self, obj: Klantcontact, paths: list[str]) -> dict[str, Any]:
@@ -170,7 +171,8 @@ class KlantcontactViewSet(KlantinteractiesViewSet, PersonalReads):  # type: igno
     list={"parameters": [expand_parameter("digitaleAdressen")]},
     retrieve={"parameters": [expand_parameter("digitaleAdressen")]},
 )
-class BetrokkeneViewSet(KlantinteractiesViewSet, PersonalReads):  # type: ignore[misc]
+class BetrokkeneViewSet(KlantinteractiesViewSet):
+    reads_personal_data = True
     model = Betrokkene
     via = "klantcontact"
     serializer_class = s.BetrokkeneSerializer
@@ -183,7 +185,7 @@ class BetrokkeneViewSet(KlantinteractiesViewSet, PersonalReads):  # type: ignore
         "digitaleAdressen": ("digitale_adressen__partij", "digitale_adressen__betrokkene")
     }
 
-    def persons_of(self, objects: Sequence[Any]) -> list[Party]:
+    def persons_of(self, objects: Sequence[Any], expanded: Expanded) -> list[Party]:
         return parties_of_partijen(b.partij for b in objects)
 
     def expansion(self, obj: Betrokkene, paths: list[str]) -> dict[str, Any]:

@@ -59,6 +59,14 @@ def test_creating_reading_and_updating_a_klantcontact():
     assert not Klantcontact.objects.filter(uuid=body["uuid"]).exists()
 
 
+def test_a_klantcontact_of_long_ago_answers_a_date_time_the_spec_admits():
+    # Found by fuzzing: before 1900 Amsterdam's offset was +00:19:32, which no RFC 3339
+    # date-time can express; such a moment is answered in UTC.
+    contact = {**CONTACT, "plaatsgevondenOp": "0607-07-21T21:35:38Z"}
+    body = ok(ki.kic_client().post(f"{BASE}/klantcontacten", contact, content_type=JSON), 201)
+    assert body["plaatsgevondenOp"] == "0607-07-21T21:35:38Z"
+
+
 def test_a_klantcontact_without_kanaal_is_refused_as_problem_json():
     response = ki.kic_client().post(
         f"{BASE}/klantcontacten", {**CONTACT, "kanaal": ""}, content_type=JSON

@@ -106,6 +106,14 @@ def test_updating_and_deleting_a_partij_identificator():
     assert not PartijIdentificator.objects.filter(pk=identificator.pk).exists()
 
 
+def test_a_rekeningnummer_without_bic_answers_as_the_spec_says():
+    # Found by fuzzing: an empty bic broke the spec's pattern and minimum length.
+    response = ki.kic_client().post(
+        f"{BASE}/rekeningnummers", {"iban": "NL91ABNA0417164300"}, content_type=JSON
+    )
+    assert "bic" not in ok(response, 201)
+
+
 def test_rekeningnummers_crud_and_filter():
     partij = ki.partij()
     client = ki.kic_client()

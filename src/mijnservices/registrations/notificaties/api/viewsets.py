@@ -19,7 +19,8 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from mijnservices.api.viewsets import ZGWModelViewSet, ZGWViewMixin
+from mijnservices.api.scoped import ScopedModelViewSet
+from mijnservices.api.viewsets import ZGWViewMixin
 from mijnservices.core.errors import DomainError
 from mijnservices.core.outbox import worker_wake
 from mijnservices.registrations.notificaties import services
@@ -48,15 +49,19 @@ class KanaalFilter(filters.FilterSet):
     ),
     create=extend_schema(operation_id="kanaal_create", description="Maak een KANAAL aan."),
 )
-class KanaalViewSet(ZGWModelViewSet):
+class KanaalViewSet(ScopedModelViewSet):
     api_version = API_VERSION
     component = COMPONENT
+    reads_personal_data = False
     http_method_names = ["get", "post", "head"]
     serializer_class = serializers.KanaalSerializer
     filterset_class = KanaalFilter
     pagination_class = None  # the standard answers a plain array
     queryset = Kanaal.objects.all()
     required_scopes = {"list": EITHER, "retrieve": EITHER, "create": (PUBLISH,)}
+
+    def scope(self, queryset: QuerySet[Kanaal]) -> QuerySet[Kanaal]:
+        return queryset  # every client with either scope reads every kanaal
 
 
 @extend_schema_view(
@@ -75,9 +80,10 @@ class KanaalViewSet(ZGWModelViewSet):
         operation_id="abonnement_delete", description="Verwijder een ABONNEMENT."
     ),
 )
-class AbonnementViewSet(ZGWModelViewSet):
+class AbonnementViewSet(ScopedModelViewSet):
     api_version = API_VERSION
     component = COMPONENT
+    reads_personal_data = False
     serializer_class = serializers.AbonnementSerializer
     pagination_class = None  # the standard answers a plain array
     queryset = Abonnement.objects.prefetch_related("kanalen__kanaal")
@@ -90,15 +96,11 @@ class AbonnementViewSet(ZGWModelViewSet):
         "destroy": (CONSUME,),
     }
 
-    def get_queryset(self) -> QuerySet[Abonnement]:
+    def scope(self, queryset: QuerySet[Abonnement]) -> QuerySet[Abonnement]:
         # An abonnement belongs to the client that made it (as in Open Notificaties): another
         # client cannot list, read, redirect or delete it, whatever its scopes.
-        client_id = str(getattr(self.request.user, "client_id", "") or "")
-        return (
-            super().get_queryset().filter(client_id=client_id)
-            if client_id
-            else self.queryset.none()
-        )
+        client_id = self.principal.client_id
+        return queryset.filter(client_id=client_id) if client_id else queryset.none()
 
     def perform_destroy(self, instance: Abonnement) -> None:
         services.abonnement_delete(abonnement=instance)

@@ -151,6 +151,8 @@ class TaakSerializer(serializers.Serializer):  # type: ignore[type-arg]
         data["details"] = _snake_keys(instance.details)
         if data["datum_herinnering"] is None:
             del data["datum_herinnering"]
+        if not data.get("is_toegewezen_aan"):
+            del data["is_toegewezen_aan"]  # optional, and "" is no URN (the spec's pattern)
         return data  # type: ignore[no-any-return]
 
 

@@ -7,20 +7,16 @@ from __future__ import annotations
 import json
 from typing import Any, ClassVar
 
-from django.http import Http404
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import status
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mijnservices.api.pagination import ZGWSizedPagination
 from mijnservices.api.parsers import ZGWJSONParser
 from mijnservices.api.renderers import ZGWJSONRenderer
-from mijnservices.api.verwerkingen import LogsPersonalReads
-from mijnservices.api.viewsets import ZGWModelViewSet
-from mijnservices.core.identity import ApiClient
+from mijnservices.api.scoped import ScopedModelViewSet
 from mijnservices.registrations.taken import services
 from mijnservices.registrations.taken.api import serializers
 from mijnservices.registrations.taken.models import ExterneTaak, TaakSoort
@@ -69,9 +65,11 @@ class TaakFilter(filters.FilterSet):
         return queryset.filter(is_gerelateerd_aan__icontains=json.dumps(value))
 
 
-class TaakViewSet(LogsPersonalReads, ZGWModelViewSet):  # type: ignore[misc]
+class TaakViewSet(ScopedModelViewSet):
     api_version = API_VERSION
     component = access.VTB
+    forbidden_detail = "No rights to read taken."
+    reads_personal_data = True
     verwerking_activiteit = "taak raadplegen"
     verwerking_doel = "Taken van inwoners en ondernemers tonen of verwerken (Taken API)"
     verwerking_objecttype = "taak"
@@ -90,33 +88,18 @@ class TaakViewSet(LogsPersonalReads, ZGWModelViewSet):  # type: ignore[misc]
         "destroy": ("taken.verwijderen",),
     }
 
-    @property
-    def principal(self) -> ApiClient:
-        return self.request.user  # type: ignore[return-value]
-
     def unscoped(self) -> Any:
         qs = ExterneTaak.objects.order_by("-pk")
         return qs.filter(taak_soort=self.soort) if self.soort else qs
 
-    def get_queryset(self) -> Any:
-        if getattr(self, "swagger_fake_view", False):
-            return ExterneTaak.objects.none()
-        return access.api_client_scope(self.principal, self.unscoped(), access.VTB, *READ)
+    def scope(self, queryset: Any) -> Any:
+        return access.api_client_scope(self.principal, queryset, access.VTB, *READ)
 
     def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
         serializer = super().get_serializer(*args, **kwargs)
         if not kwargs.get("many"):
             serializer.fixed_soort = self.soort  # type: ignore[attr-defined]
         return serializer
-
-    def get_object(self) -> Any:
-        uuid = self.kwargs["uuid"]
-        obj = self.get_queryset().filter(uuid=uuid).first()
-        if obj is None:
-            if self.unscoped().filter(uuid=uuid).exists():
-                raise PermissionDenied("No rights to read taken.")
-            raise Http404
-        return obj
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)

@@ -50,6 +50,17 @@ def test_creating_a_betaaltaak():
     assert ExterneTaak.objects.get(uuid=body["uuid"]).party_identifier == "999993653"
 
 
+def test_a_taak_without_is_toegewezen_aan_is_created_as_the_spec_allows():
+    # Found by fuzzing: the field is optional in Taken 0.1.0, and leaving it out was a 500.
+    body = {key: value for key, value in COMMON.items() if key != "isToegewezenAan"}
+    response = vtb_client().post(
+        f"{BASE}/betaaltaken", {**body, "details": BETAAL}, content_type="application/json"
+    )
+    assert response.status_code == 201, response.json()
+    assert_matches_official_spec("taken", response)
+    assert "isToegewezenAan" not in response.json()
+
+
 def test_a_formuliertaak_keeps_its_free_form_json_as_given():
     definitie = {"components": [{"label": "Naam", "key": "volledige_naam", "type": "text"}]}
     response = vtb_client().post(

@@ -12,12 +12,12 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, viewsets
+from rest_framework import mixins
 from rest_framework.exceptions import MethodNotAllowed, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from mijnservices.api.viewsets import ZGWViewMixin
+from mijnservices.api.scoped import ScopedReadOnlyViewSet
 from mijnservices.registrations.verwerkingen.api.serializers import (
     VerwerkingsactieSerializer,
     VerwerktObjectInzageSerializer,
@@ -84,9 +84,24 @@ def _parameters(*, period_required: bool, vertrouwelijkheid: bool) -> list[OpenA
     return found
 
 
-class _LogView(ZGWViewMixin):
+# Reads answer only for the person the query names (their pseudonym); reading the log is
+# not itself logged (it would log every look at the log, without end). A comment: the
+# docstring would become the operations' description.
+class _LogView(ScopedReadOnlyViewSet):
     api_version = API_VERSION
     component = "vrl"
+    reads_personal_data = False
+    _known_ids: dict[str, str]
+
+    def scope(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        return queryset  # the vrl scopes decide, per action; a list names its person
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = super().get_serializer_context()
+        if self.action == "list":
+            # The reader named the person: answer with the identifier they gave.
+            context["known_ids"] = self._known_ids
+        return context
 
     def allowed_query_params(self) -> set[str]:
         allowed = super().allowed_query_params()
@@ -105,13 +120,7 @@ class _LogView(ZGWViewMixin):
     update=extend_schema(operation_id="verwerkingsactie_update"),
     destroy=extend_schema(operation_id="verwerkingsactie_delete"),
 )
-class VerwerkingsactieViewSet(  # type: ignore[misc]
-    _LogView,
-    mixins.ListModelMixin,
-    mixins.CreateModelMixin,
-    mixins.RetrieveModelMixin,
-    viewsets.GenericViewSet,  # type: ignore[type-arg]
-):
+class VerwerkingsactieViewSet(_LogView, mixins.CreateModelMixin):  # type: ignore[misc]
     serializer_class = VerwerkingsactieSerializer
     lookup_field = "actie_id"
     uuid_url_kwargs = ("actieId",)
@@ -125,7 +134,7 @@ class VerwerkingsactieViewSet(  # type: ignore[misc]
         "destroy": CREATE,
     }
 
-    def get_queryset(self) -> QuerySet[Verwerkingsactie]:
+    def unscoped(self) -> QuerySet[Verwerkingsactie]:
         return Verwerkingsactie.objects.prefetch_related("verwerkte_objecten").order_by(
             "-tijdstip", "-pk"
         )
@@ -143,16 +152,14 @@ class VerwerkingsactieViewSet(  # type: ignore[misc]
             }
         return context
 
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        lookups, hashed, object_id = person_filter(request, prefix="verwerkte_objecten__")
-        queryset = self.get_queryset().filter(**lookups).distinct()
-        level = request.query_params.get("vertrouwelijkheid")
-        if level:
-            queryset = queryset.filter(vertrouwelijkheid=level)
-        page = self.paginate_queryset(queryset)
-        context = {**self.get_serializer_context(), "known_ids": {hashed: object_id}}
-        data = VerwerkingsactieSerializer(page, many=True, context=context).data
-        return self.get_paginated_response(data)
+    def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        if self.action != "list":
+            return queryset
+        lookups, hashed, object_id = person_filter(self.request, prefix="verwerkte_objecten__")
+        self._known_ids = {hashed: object_id}
+        queryset = queryset.filter(**lookups).distinct()
+        level = self.request.query_params.get("vertrouwelijkheid")
+        return queryset.filter(vertrouwelijkheid=level) if level else queryset
 
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         raise MethodNotAllowed(request.method or "PUT", "The log is append-only.")
@@ -168,31 +175,26 @@ class VerwerkingsactieViewSet(  # type: ignore[misc]
     ),
     retrieve=extend_schema(operation_id="verwerktobject_read"),
 )
-class VerwerktObjectViewSet(  # type: ignore[misc]
-    _LogView,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    viewsets.GenericViewSet,  # type: ignore[type-arg]
-):
+class VerwerktObjectViewSet(_LogView):
     serializer_class = VerwerktObjectInzageSerializer
     lookup_field = "verwerkt_object_id"
     uuid_url_kwargs = ("verwerktObjectId",)
     lookup_url_kwarg = "verwerktObjectId"
     required_scopes = {"list": READ, "retrieve": READ}
 
-    def get_queryset(self) -> QuerySet[VerwerktObject]:
+    def unscoped(self) -> QuerySet[VerwerktObject]:
         return (
             VerwerktObject.objects.select_related("actie")
             .prefetch_related("actie__verwerkte_objecten")
             .order_by("-actie__tijdstip", "-pk")
         )
 
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        missing = [name for name in PERIOD if not request.query_params.get(name)]
+    def filter_queryset(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        if self.action != "list":
+            return queryset
+        missing = [name for name in PERIOD if not self.request.query_params.get(name)]
         if missing:  # the Inzage API asks for a period
             raise ValidationError({name: ["This parameter is required."] for name in missing})
-        lookups, hashed, object_id = person_filter(request)
-        page = self.paginate_queryset(self.get_queryset().filter(**lookups))
-        context = {**self.get_serializer_context(), "known_ids": {hashed: object_id}}
-        data = VerwerktObjectInzageSerializer(page, many=True, context=context).data
-        return self.get_paginated_response(data)
+        lookups, hashed, object_id = person_filter(self.request)
+        self._known_ids = {hashed: object_id}
+        return queryset.filter(**lookups)

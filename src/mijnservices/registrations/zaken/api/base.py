@@ -3,22 +3,20 @@ the audit trail, ``expand`` and CRS negotiation."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar
 
 from django.db import transaction
 from django.db.models import Model, QuerySet
-from django.http import Http404
 from rest_framework.exceptions import APIException, NotAcceptable, PermissionDenied
 from rest_framework.request import Request
-from rest_framework.response import Response
 
-from mijnservices.api.viewsets import ZGWModelViewSet
-from mijnservices.core.identity import ApiClient
+from mijnservices.api.scoped import Expanded, ScopedModelViewSet
+from mijnservices.core.identity import Party
 from mijnservices.registrations.zaken import services
 from mijnservices.registrations.zaken.api import expand as expansion
 from mijnservices.registrations.zaken.api.renderers import ZakenJSONRenderer
-from mijnservices.registrations.zaken.api.verwerkingen import log_reads
+from mijnservices.registrations.zaken.api.verwerkingen import DOEL, persons_read
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access import policy
 
@@ -35,11 +33,7 @@ class PreconditionFailed(APIException):
     default_code = "precondition_failed"
 
 
-def audit_toelichting(request: Request) -> str:
-    return str(request.headers.get("X-Audit-Toelichting", ""))
-
-
-class ZakenViewSet(ZGWModelViewSet):
+class ZakenViewSet(ScopedModelViewSet):
     """Declare ``kind`` (see :mod:`.expand`), the scopes per action, and ``write_scopes``:
     the scopes a write needs *for the zaaktype of the zaak concerned*."""
 
@@ -51,10 +45,11 @@ class ZakenViewSet(ZGWModelViewSet):
     instance_argument: ClassVar[str] = ""
     expandable: ClassVar[bool] = True
     renderer_classes = [ZakenJSONRenderer]
-
-    @property
-    def principal(self) -> ApiClient:
-        return self.request.user  # type: ignore[return-value]
+    # zrc-006: a zaak outside the client's rights is forbidden, not absent.
+    forbidden_detail = "No rights for the zaaktype of this zaak."
+    # Zaken and rollen always; other resources when expand brought zaken or rollen in.
+    reads_personal_data = True
+    verwerking_doel = DOEL
 
     def allowed_query_params(self) -> set[str]:
         allowed = super().allowed_query_params()
@@ -66,25 +61,11 @@ class ZakenViewSet(ZGWModelViewSet):
     def unscoped(self) -> QuerySet[Any]:
         return expansion.KINDS[self.kind].queryset()
 
-    def get_queryset(self) -> QuerySet[Any]:
-        if getattr(self, "swagger_fake_view", False):  # schema generation: no principal
-            return self.unscoped().none()
-        return expansion.scoped(self.principal, self.kind)
+    def scope(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        return expansion.scope(self.principal, self.kind, queryset)
 
-    def get_object(self) -> Any:
-        uuid = self.kwargs["uuid"]
-        obj = self.get_queryset().filter(uuid=uuid).first()
-        if obj is None:
-            # zrc-006: a zaak outside the client's rights is forbidden, not absent.
-            if self.unscoped().filter(uuid=uuid).exists():
-                raise PermissionDenied("No rights for the zaaktype of this zaak.")
-            raise Http404
-        self.check_object_permissions(self.request, obj)
-        return obj
-
-    def _expanded(
-        self, objects: list[Model], data: Any, seen: dict[str, list[Model]] | None = None
-    ) -> Any:
+    def expand_page(self, objects: list[Any], data: list[Any]) -> Expanded:
+        seen: dict[str, list[Model]] = {}
         value = self.request.query_params.get("expand", "")
         if value and objects:
             tree = expansion.parse(self.kind, value)
@@ -97,25 +78,10 @@ class ZakenViewSet(ZGWModelViewSet):
                 context=self.get_serializer_context(),
                 seen=seen,
             )
-        return data
+        return seen
 
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        queryset = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(queryset)
-        objects = list(page if page is not None else queryset)
-        seen: dict[str, list[Model]] = {}
-        data = self._expanded(objects, self.get_serializer(objects, many=True).data, seen)
-        log_reads(self.principal, self.kind, objects, expanded=seen)
-        if page is not None:
-            return self.get_paginated_response(data)
-        return Response(data)
-
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        obj = self.get_object()
-        seen: dict[str, list[Model]] = {}
-        data = self._expanded([obj], [self.get_serializer(obj).data], seen)
-        log_reads(self.principal, self.kind, [obj], expanded=seen)
-        return Response(data[0])
+    def persons_of(self, objects: Sequence[Any], expanded: Expanded) -> list[Party]:
+        return persons_read(self.kind, objects, expanded)
 
     # --- writes: rights on the zaak's zaaktype, audit trail in the same transaction ----
     def zaak_of(self, obj: Any) -> Zaak:
@@ -130,20 +96,10 @@ class ZakenViewSet(ZGWModelViewSet):
             raise PermissionDenied("The zaak is closed: this needs zaken.geforceerd-bijwerken.")
 
     def audit(self, *, zaak: Zaak, actie: str, obj: Any, oud: Any, nieuw: Any) -> None:
-        url = self.request.build_absolute_uri(self.resource_path(obj))
-        services.audittrail_record(
-            zaak=zaak,
-            actie=actie,
-            resultaat=204 if actie == "destroy" else (201 if actie == "create" else 200),
-            resource=self.kind,
-            resource_url=url,
-            resource_weergave=str(obj),
-            applicatie_id=self.principal.client_id,
-            applicatie_weergave=self.principal.label,
-            toelichting=audit_toelichting(self.request),
-            oud=dict(oud) if oud is not None else None,
-            nieuw=dict(nieuw) if nieuw is not None else None,
+        entry = self.audit_entry(
+            actie=actie, obj=obj, oud=oud, nieuw=nieuw, resource_url=self.resource_path(obj)
         )
+        services.audittrail_record(zaak=zaak, **entry)
 
     def resource_path(self, obj: Any) -> str:
         from django.urls import reverse

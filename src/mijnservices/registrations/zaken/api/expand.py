@@ -123,7 +123,11 @@ def parse(kind: str, value: str) -> Tree:
 
 
 def scoped(principal: ApiClient, kind: str) -> QuerySet[Any]:
-    queryset = KINDS[kind].queryset()
+    return scope(principal, kind, KINDS[kind].queryset())
+
+
+def scope(principal: ApiClient, kind: str, queryset: QuerySet[Any]) -> QuerySet[Any]:
+    """The rows of ``queryset`` (of ``kind``) the principal may read."""
     if kind == "zaak":
         return policy.zaken_scope(principal, queryset)
     return policy.related_scope(principal, queryset)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django_filters import rest_framework as filters
 
+from mijnservices.api.filters import IsoDateTimeFilter
 from mijnservices.registrations.zaken.api.filters import _by_url
 from mijnservices.registrations.zaken.models import (
     KlantContact,
@@ -47,8 +48,8 @@ class ZaakVerzoekFilter(filters.FilterSet):
         fields: list[str] = []
 
 
-def _at(field: str, lookup: str = "exact") -> filters.IsoDateTimeFilter:
-    return filters.IsoDateTimeFilter(field_name=field, lookup_expr=lookup)
+def _at(field: str, lookup: str = "exact") -> IsoDateTimeFilter:
+    return IsoDateTimeFilter(field_name=field, lookup_expr=lookup)
 
 
 class ZaakNotitieFilter(filters.FilterSet):

@@ -1,8 +1,7 @@
-"""Every read through the Zaken API whose response names a person is logged as one
-verwerkingsactie naming the persons and businesses concerned (Logging Verwerkingen): zaken
-and rollen always, any other resource when ``expand`` brought zaken or rollen into the
-response. One SELECT (the rollen of the zaken concerned) and two INSERTs per request,
-whatever the page size.
+"""Whom a read through the Zaken API concerns (the API base logs it, decision 0034): the
+persons and businesses of the zaken and rollen read, or that ``expand`` brought into the
+response. One SELECT (the rollen of the zaken concerned) per request, whatever the page
+size.
 
 The Documenten and Besluiten APIs name the persons of the zaak a document or besluit
 belongs to through :func:`persons_of_zaken` and :func:`persons_of_documents` (one SELECT)."""
@@ -14,12 +13,9 @@ from typing import Any
 
 from django.db.models import Q
 
-from mijnservices.core.identity import ApiClient, Party
-from mijnservices.registrations.verwerkingen.services import Actor, verwerking_log
+from mijnservices.core.identity import Party
 from mijnservices.registrations.zaken.models import Rol
 
-# Resources whose responses carry (or point at) a person's identity.
-PERSONAL = {"zaak": "zaak raadplegen", "rol": "rol raadplegen"}
 DOEL = "Zaakgegevens gebruiken in een zaaksysteem of taakapplicatie (Zaken API)"
 
 
@@ -58,17 +54,12 @@ def persons_of_documents(urls: Collection[str]) -> list[Party]:
     return _parties(list(rows))
 
 
-def log_reads(
-    principal: ApiClient,
-    kind: str,
-    objects: Sequence[Any],
-    *,
-    expanded: Mapping[str, Sequence[Any]] | None = None,
-) -> None:
-    """``expanded``: the objects ``expand`` added to the response, per kind."""
-    if not objects:
-        return
-    expanded = expanded or {}
+def persons_read(
+    kind: str, objects: Sequence[Any], expanded: Mapping[str, Sequence[Any]]
+) -> list[Party]:
+    """The persons a read of ``objects`` (of ``kind``) concerns: those of the rollen read or
+    expanded and of the zaken read or expanded (``expanded``: the objects ``expand`` added
+    to the response, per kind). One SELECT when zaken are involved."""
     rollen = list(expanded.get("rol", ()))
     zaak_ids = {zaak.pk for zaak in expanded.get("zaak", ())}
     if kind == "rol":
@@ -78,17 +69,4 @@ def log_reads(
     rows = [(rol.inp_bsn, rol.kvk_nummer) for rol in rollen]
     if zaak_ids:
         rows += Rol.objects.filter(zaak_id__in=zaak_ids).values_list("inp_bsn", "kvk_nummer")
-    persons = _parties(rows)
-    activiteit = PERSONAL.get(kind)
-    if activiteit is None:
-        if not persons:
-            return
-        activiteit = f"{kind} raadplegen"
-    verwerking_log(
-        actor=Actor(kind="api_client", id=principal.client_id, naam=principal.label),
-        activiteit=activiteit,
-        doel=DOEL,
-        personen=persons,
-        objecttype=kind,
-        objecten=[str(obj.uuid) for obj in objects],
-    )
+    return _parties(rows)

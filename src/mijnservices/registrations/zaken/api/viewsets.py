@@ -3,22 +3,21 @@ zaken services (see :mod:`.base`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
-from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ParseError, PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from mijnservices.api import scoped
 from mijnservices.api.exceptions import UnknownQueryParameters
 from mijnservices.api.parsers import json_loads_limited
 from mijnservices.api.schema import uuid_path
-from mijnservices.api.viewsets import ZGWViewMixin
+from mijnservices.core.identity import Party
 from mijnservices.registrations.zaken import geometry, services
 from mijnservices.registrations.zaken.api import filters, querysets, serializers
 from mijnservices.registrations.zaken.api.base import (
@@ -29,7 +28,7 @@ from mijnservices.registrations.zaken.api.base import (
     ZakenViewSet,
 )
 from mijnservices.registrations.zaken.api.renderers import ZakenJSONRenderer
-from mijnservices.registrations.zaken.api.verwerkingen import log_reads
+from mijnservices.registrations.zaken.api.verwerkingen import DOEL, persons_of_zaken
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access import policy
 
@@ -145,11 +144,7 @@ class ZaakViewSet(CrsNegotiation, ZakenViewSet):
             raise ValidationError(filterset.errors)
         queryset = filterset.qs
         page = self.paginate_queryset(queryset)
-        objects = list(page if page is not None else queryset)
-        seen: dict[str, list[Any]] = {}
-        data = self._expanded(objects, self.get_serializer(objects, many=True).data, seen)
-        log_reads(self.principal, self.kind, objects, expanded=seen)
-        return self.get_paginated_response(data)
+        return self.get_paginated_response(self.read(list(page if page is not None else queryset)))
 
     def _zoek_specials(self, queryset: Any, body: dict[str, Any]) -> Any:
         uuids = body.pop("uuid__in", None)
@@ -260,19 +255,22 @@ class ZaakInformatieObjectViewSet(ZakenViewSet):
 class ZaakNestedMixin:
     """Resources under ``/zaken/{zaak_uuid}/…``: the zaak must be visible first."""
 
-    kwargs: dict[str, Any]
-    request: Request
+    # zrc-006: 403 outside the client's rights, 404 when the zaak does not exist.
+
+    parent_kwarg = "zaak_uuid"
+    parent_forbidden = "No rights for the zaaktype of this zaak."
+    verwerking_doel = DOEL
+    principal: Any
+    parent: Any
+
+    def parent_unscoped(self) -> Any:
+        return Zaak.objects.select_related("zaaktype")
+
+    def parent_scope(self, queryset: Any) -> Any:
+        return policy.zaken_scope(self.principal, queryset)
 
     def parent_zaak(self) -> Zaak:
-        principal: Any = self.request.user
-        uuid = self.kwargs["zaak_uuid"]
-        scoped = policy.zaken_scope(principal, Zaak.objects.select_related("zaaktype"))
-        zaak = scoped.filter(uuid=uuid).first()
-        if zaak is None:
-            if Zaak.objects.filter(uuid=uuid).exists():
-                raise PermissionDenied("No rights for the zaaktype of this zaak.")
-            raise Http404
-        return zaak
+        return self.parent()  # type: ignore[no-any-return]
 
 
 @uuid_path("zaak_uuid")
@@ -280,45 +278,18 @@ class ZaakNestedMixin:
     list=extend_schema(operation_id="audittrail_list"),
     retrieve=extend_schema(operation_id="audittrail_retrieve"),
 )
-class AuditTrailViewSet(  # type: ignore[misc]
-    ZaakNestedMixin,
-    ZGWViewMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    viewsets.GenericViewSet,  # type: ignore[type-arg]
-):
+class AuditTrailViewSet(ZaakNestedMixin, scoped.AuditTrailViewSet):  # type: ignore[misc]
     api_version = API_VERSION
     component = "zrc"
-    required_scopes = {"list": ("audittrails.lezen",), "retrieve": ("audittrails.lezen",)}
     serializer_class = serializers.AuditTrailSerializer
     renderer_classes = [ZakenJSONRenderer]
-    pagination_class = None
-    lookup_field = "uuid"
-    lookup_value_converter = "uuid"
 
-    def get_queryset(self) -> Any:
-        if getattr(self, "swagger_fake_view", False):
-            return querysets.audittrail().none()
-        return querysets.audittrail().filter(zaak=self.parent_zaak())
+    def trail(self, parent: Zaak) -> Any:
+        return querysets.audittrail().filter(zaak=parent)
 
-    # The trail holds the zaak's and its rollen's data (BSNs in a rol's oud/nieuw): a read
-    # concerns the persons of the zaak, as a read of the zaak does.
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        entries = [*self.get_queryset()]
-        data = self.get_serializer(entries, many=True).data
-        self._log(entries)
-        return Response(data)
-
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        entry = self.get_object()
-        data = self.get_serializer(entry).data
-        self._log([entry])
-        return Response(data)
-
-    def _log(self, entries: Sequence[Any]) -> None:
-        zaken = [entries[0].zaak] if entries else []
-        principal: Any = self.request.user
-        log_reads(principal, "audittrail", entries, expanded={"zaak": zaken})
+    # The trail holds the zaak's and its rollen's data (BSNs in a rol's oud/nieuw).
+    def persons_of_parent(self, parent: Zaak) -> list[Party]:
+        return persons_of_zaken({parent.pk})
 
 
 @uuid_path("zaak_uuid")
@@ -332,13 +303,13 @@ class ZaakEigenschapViewSet(ZaakNestedMixin, ZakenViewSet):  # type: ignore[misc
     delete_service = services.zaakeigenschap_delete
     instance_argument = "zaakeigenschap"
 
-    def get_queryset(self) -> Any:
+    def unscoped(self) -> Any:
         if getattr(self, "swagger_fake_view", False):
-            return querysets.zaakeigenschappen().none()
+            return querysets.zaakeigenschappen()
         return querysets.zaakeigenschappen().filter(zaak=self.parent_zaak())
 
-    def unscoped(self) -> Any:
-        return self.get_queryset()
+    def scope(self, queryset: Any) -> Any:
+        return queryset  # of the zaak, found through zaken_scope
 
     def resource_path(self, obj: Any) -> str:
         from django.urls import reverse

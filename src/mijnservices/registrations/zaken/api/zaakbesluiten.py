@@ -16,19 +16,20 @@ from drf_spectacular.utils import (
     extend_schema_field,
     extend_schema_view,
 )
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import serializers, status
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from mijnservices.api.schema import uuid_path
-from mijnservices.api.viewsets import ZGWViewMixin
+from mijnservices.api.scoped import Expanded, ScopedReadOnlyViewSet
+from mijnservices.core.identity import Party
 from mijnservices.registrations.besluiten.models import Besluit
 from mijnservices.registrations.zaken.api.base import API_VERSION, FORCED, READ, UPDATE
 from mijnservices.registrations.zaken.api.filters import uuid_from_url
 from mijnservices.registrations.zaken.api.renderers import ZakenJSONRenderer
-from mijnservices.registrations.zaken.api.verwerkingen import log_reads
+from mijnservices.registrations.zaken.api.verwerkingen import persons_of_zaken
 from mijnservices.registrations.zaken.api.viewsets import ZaakNestedMixin
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access import policy
@@ -79,13 +80,7 @@ class ZaakBesluitSerializer(serializers.Serializer):  # type: ignore[type-arg]
     retrieve=extend_schema(operation_id="zaakbesluit_retrieve", parameters=[EXPAND]),
     destroy=extend_schema(operation_id="zaakbesluit_destroy"),
 )
-class ZaakBesluitViewSet(  # type: ignore[misc]
-    ZaakNestedMixin,
-    ZGWViewMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    viewsets.GenericViewSet,  # type: ignore[type-arg]
-):
+class ZaakBesluitViewSet(ZaakNestedMixin, ScopedReadOnlyViewSet):  # type: ignore[misc]
     api_version = API_VERSION
     component = "zrc"
     http_method_names = ["get", "post", "delete", "head"]
@@ -99,13 +94,21 @@ class ZaakBesluitViewSet(  # type: ignore[misc]
     serializer_class = ZaakBesluitSerializer
     renderer_classes = [ZakenJSONRenderer]
     pagination_class = None
-    lookup_field = "uuid"
-    lookup_value_converter = "uuid"
+    # A besluit of the zaak concerns the zaak's persons (as the Besluiten API logs).
+    reads_personal_data = True
+    verwerking_objecttype = "zaakbesluit"
 
-    def get_queryset(self) -> Any:
+    def unscoped(self) -> Any:
+        besluiten = Besluit.objects.select_related("zaak")
         if getattr(self, "swagger_fake_view", False):
-            return Besluit.objects.none()
-        return Besluit.objects.select_related("zaak").filter(zaak=self.parent_zaak())
+            return besluiten
+        return besluiten.filter(zaak=self.parent_zaak())
+
+    def scope(self, queryset: Any) -> Any:
+        return queryset  # of the zaak, found through zaken_scope
+
+    def persons_of(self, objects: Sequence[Any], expanded: Expanded) -> list[Party]:
+        return persons_of_zaken({self.parent_zaak().pk})
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
@@ -114,27 +117,6 @@ class ZaakBesluitViewSet(  # type: ignore[misc]
         for path in (part.strip() for part in value.split(",")):
             if path:
                 raise ValidationError({"expand": [f"{path} cannot be expanded."]}, code="invalid")
-
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        besluiten = [*self.get_queryset()]
-        data = self.get_serializer(besluiten, many=True).data
-        self._log(besluiten)
-        return Response(data)
-
-    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        besluit = self.get_object()
-        data = self.get_serializer(besluit).data
-        self._log([besluit])
-        return Response(data)
-
-    def _log(self, besluiten: Sequence[Besluit]) -> None:
-        # A besluit of the zaak concerns the zaak's persons (as the Besluiten API logs).
-        log_reads(
-            self.request.user,  # type: ignore[arg-type]
-            "zaakbesluit",
-            besluiten,
-            expanded={"zaak": [besluit.zaak for besluit in besluiten[:1]]},
-        )
 
     def check_write(self, zaak: Zaak) -> None:
         principal: Any = self.request.user

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -16,9 +15,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from mijnservices.api.parsers import LimitedJSONParser
-from mijnservices.api.verwerkingen import parties_in_columns, personal_reads_log
-from mijnservices.api.viewsets import ZGWViewMixin
-from mijnservices.core.identity import ApiClient, Party, addressed_to, party_from_urn
+from mijnservices.api.scoped import ScopedViewMixin, scoped_get
+from mijnservices.core.identity import Party, addressed_to, party_from_urn
 from mijnservices.registrations.taken.models import ExterneTaak
 from mijnservices.registrations.taken.selectors import taken_for
 from mijnservices.services.access import taken as access
@@ -89,17 +87,24 @@ class ContextQuerySerializer(serializers.Serializer):  # type: ignore[type-arg]
     include = serializers.ListField(child=serializers.CharField(), required=False)
 
 
-class MijnTakenView(ZGWViewMixin, GenericAPIView):  # type: ignore[type-arg]
+class MijnTakenView(ScopedViewMixin, GenericAPIView):  # type: ignore[type-arg, misc]
     api_version = API_VERSION
     component = access.MTK
     # The contract's names are already camelCase, and its free-form parts must stay as given.
     parser_classes = [LimitedJSONParser]
     renderer_classes = [JSONRenderer]
     pagination_class = None
+    # The portal reading someone's taken through this API is a read of personal data.
+    reads_personal_data = True
+    verwerking_activiteit = "taak raadplegen"
+    verwerking_doel = "Taken van een inwoner of ondernemer in een portaal tonen (MijnTaken API)"
+    verwerking_objecttype = "taak"
 
-    @property
-    def principal(self) -> ApiClient:
-        return self.request.user  # type: ignore[return-value]
+    def unscoped(self) -> Any:
+        return ExterneTaak.objects.all()
+
+    def scope(self, queryset: Any) -> Any:
+        return access.api_client_scope(self.principal, queryset, access.MTK, *READ)
 
     def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -117,6 +122,9 @@ class ContextZoekView(MijnTakenView):
     def action(self) -> str:  # ZGWViewMixin / ScopeRequired look the scopes up by action
         return "zoek"
 
+    def serialize_page(self, objects: list[Any]) -> list[Any]:
+        return [taak_info(taak) for taak in objects]
+
     @extend_schema(
         operation_id="zoekContext",
         request=ContextQuerySerializer,
@@ -130,12 +138,10 @@ class ContextZoekView(MijnTakenView):
         if "taken" in include:
             party = klant_party(query.validated_data["klantId"])
             taken = ExterneTaak.objects.none() if party is None else taken_for(party)
-            taken = access.api_client_scope(self.principal, taken, access.MTK, *READ)
+            taken = self.scope(taken)
             if context := query.validated_data.get("contextId"):
                 taken = taken.filter(is_gerelateerd_aan__icontains=f'"{context}"')
-            loaded = list(taken)
-            result["taken"] = [taak_info(taak) for taak in loaded]
-            _log(self.principal, loaded)
+            result["taken"] = self.read(list(taken))
         return Response(result)
 
 
@@ -150,6 +156,9 @@ class TaakView(MijnTakenView):
     def action(self) -> str:
         return "retrieve"
 
+    def serialize_page(self, objects: list[Any]) -> list[Any]:
+        return [taak_detail(taak) for taak in objects]
+
     @extend_schema(
         operation_id="retrieveTaak",
         responses={200: TAAK_INFO},
@@ -157,26 +166,10 @@ class TaakView(MijnTakenView):
         parameters=[OpenApiParameter("uuid", OpenApiTypes.UUID, OpenApiParameter.PATH)],
     )
     def get(self, request: Request, uuid: str) -> Response:
-        queryset = access.api_client_scope(
-            self.principal, ExterneTaak.objects.all(), access.MTK, *READ
-        )
+        queryset = self.get_queryset()
         if "klantId" in request.query_params:
             party = klant_party(request.query_params["klantId"])
             queryset = queryset.none() if party is None else addressed_to(queryset, party)
-        taak = queryset.filter(uuid=uuid).first()
-        if taak is None:
-            raise Http404
-        _log(self.principal, [taak])
-        return Response(taak_detail(taak))
-
-
-def _log(principal: ApiClient, taken: list[ExterneTaak]) -> None:
-    """The portal reading someone's taken through this API is a read of personal data."""
-    personal_reads_log(
-        principal,
-        taken,
-        persons=parties_in_columns(taken),
-        activiteit="taak raadplegen",
-        doel="Taken van een inwoner of ondernemer in een portaal tonen (MijnTaken API)",
-        objecttype="taak",
-    )
+        # A taak outside the client's rights is not found (the contract names no 403).
+        taak = scoped_get(queryset, queryset, forbidden=None, uuid=uuid)
+        return Response(self.read([taak])[0])
