@@ -79,6 +79,14 @@ SQLITE_PATH = declare(
 DB_CONN_MAX_AGE = declare(
     "DB_CONN_MAX_AGE", 60, "Seconds to keep PostgreSQL connections open.", group="Database"
 )
+DB_PREPARE_THRESHOLD = declare(
+    "DB_PREPARE_THRESHOLD",
+    0,
+    "PostgreSQL: bind parameters on the server and prepare a query on a connection after "
+    "this many runs (psycopg 3), so hot queries are planned once per connection; 0 = "
+    "client-side binding, nothing prepared.",
+    group="Database",
+)
 if DATABASE_URL:
     if not DATABASE_URL.startswith(("postgres://", "postgresql://")):
         raise ImproperlyConfigured(
@@ -86,6 +94,10 @@ if DATABASE_URL:
             "supported (leave it empty for the embedded SQLite database)."
         )
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=DB_CONN_MAX_AGE)}
+    if DB_PREPARE_THRESHOLD:
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=DB_PREPARE_THRESHOLD
+        )
 else:
     DATABASES = {
         "default": {
@@ -297,6 +309,21 @@ BIND_ADDRESS = declare(
 PORT = declare("PORT", 8000, "Port for `mijnservices serve`.", group="Web server", check=positive)
 WEB_CONCURRENCY = declare(
     "WEB_CONCURRENCY", 2, "Web server worker processes.", group="Web server", check=positive
+)
+WEB_THREADS = declare(
+    "WEB_THREADS",
+    1,
+    "Threads per web server worker process: 1 = gunicorn's sync worker, more = its gthread "
+    "worker (measured in docs/performance.md).",
+    group="Web server",
+    check=positive,
+)
+SERVER_TIMING_ALWAYS = declare(
+    "SERVER_TIMING_ALWAYS",
+    False,
+    "Send the `Server-Timing` header (wall and CPU time) on every response, not only to "
+    "authenticated callers; for benchmarks on a closed network.",
+    group="Web server",
 )
 WEB_CONTROL_SOCKET = declare(
     "WEB_CONTROL_SOCKET",
