@@ -49,7 +49,11 @@ def portal(
         cookie = _session_cookie(citizen)
         overview.append(("/mijn-zaken/", cookie))
         detail.extend((f"/mijn-zaken/{zaak.uuid}/", cookie) for zaak in enriched[bsn])
-    write(f"{len(seeded.target_bsns)} citizens, {zaken_for_overview(citizen).count()} zaken each")
+    counts = sorted(
+        zaken_for_overview(Citizen(actor=Party("bsn", bsn), auth_method="demo")).count()
+        for bsn in seeded.target_bsns
+    )
+    write(f"{len(seeded.target_bsns)} citizens with {counts[0]} to {counts[-1]} zaken")
     headers = {"Accept-Language": "nl"}
     results = []
     with serving(

@@ -32,6 +32,7 @@ BATCH = 5000
 BENCH_PREFIX = "BENCH-"
 CLOSED_SHARE = 0.35
 BEHANDELAARS = 40
+TARGET_OFFSET = 40_000_000  # the simulated citizens' numbers: far above any "people"
 
 
 @dataclass
@@ -57,10 +58,22 @@ def _bsn(n: int) -> str:
     raise AssertionError("unreachable: one of two neighbouring prefixes always works")
 
 
-def target_bsns(target_bsn: str, citizens: int, people: int) -> list[str]:
-    """The simulated citizens: ``target_bsn`` and ``citizens - 1`` synthetic people outside
-    the range the other zaken are spread over."""
-    return [target_bsn] + [_bsn(people + 1 + i) for i in range(citizens - 1)]
+def target_bsns(target_bsn: str, citizens: int) -> list[str]:
+    """The simulated citizens: ``target_bsn`` and ``citizens - 1`` synthetic people from a
+    range the other zaken are never spread over (whatever the size)."""
+    return [target_bsn] + [_bsn(TARGET_OFFSET + i) for i in range(citizens - 1)]
+
+
+def seeded_targets(citizens: int, per_target: int) -> list[str]:
+    """The initiators of the first zaak of each simulated citizen, as the database holds
+    them (so a database seeded by an earlier version serves as well)."""
+    numbers = [f"{BENCH_PREFIX}{n * per_target:08d}" for n in range(citizens)]
+    found = dict(
+        Rol.objects.filter(
+            zaak__identificatie__in=numbers, omschrijving_generiek="initiator"
+        ).values_list("zaak__identificatie", "inp_bsn")
+    )
+    return [found[number] for number in numbers if number in found]
 
 
 def seed(
@@ -83,12 +96,16 @@ def seed(
         raise RuntimeError("No published zaaktype: load the demo data first")
     existing = Zaak.objects.filter(identificatie__startswith=BENCH_PREFIX).count()
     people = people or max(zaken // 5, 1)
-    targets = target_bsns(target_bsn, citizens, people)
+    targets = target_bsns(target_bsn, citizens)
     plan = _Plan(zaaktypen=zaaktypen, targets=targets, per_target=target_zaken, people=people)
     for start in range(existing, zaken, BATCH):
         stop = min(start + BATCH, zaken)
         _seed_batch(range(start, stop), plan)
-    return SeedReport(zaken=zaken, target_bsns=targets, target_zaken=target_zaken)
+    return SeedReport(
+        zaken=zaken,
+        target_bsns=seeded_targets(citizens, target_zaken) or targets,
+        target_zaken=target_zaken,
+    )
 
 
 @dataclass

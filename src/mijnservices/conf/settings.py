@@ -155,7 +155,16 @@ SESSION_IDLE_TIMEOUT = declare(
     check=positive,
 )
 SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_TOUCH_INTERVAL = declare(
+    "SESSION_TOUCH_INTERVAL",
+    60,
+    "Seconds between saves of an unchanged session: its idle time restarts at most this often "
+    "(0 = on every request; decision 0035).",
+    group="Security",
+    check=lambda v: None if v >= 0 else "must be 0 or more",
+)
+# core.sessions.SessionTouchMiddleware saves sessions instead (at most once a minute).
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 BEHIND_TLS = declare(
@@ -385,6 +394,15 @@ JWT_EXPIRY = declare(
     group="ZGW APIs",
     check=positive,
 )
+API_CLIENT_CACHE_SECONDS = declare(
+    "API_CLIENT_CACHE_SECONDS",
+    5,
+    "Seconds a web process keeps an API client's secret and autorisaties after reading "
+    "them; a change in this process clears them at once, other processes within this time. "
+    "0 = read them on every request.",
+    group="ZGW APIs",
+    check=lambda v: None if v >= 0 else "must be 0 or more",
+)
 API_PAGE_SIZE = declare(
     "API_PAGE_SIZE",
     100,
@@ -444,7 +462,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["mijnservices.api.permissions.ScopeRequired"],
     "DEFAULT_RENDERER_CLASSES": ["mijnservices.api.renderers.ZGWJSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["mijnservices.api.parsers.ZGWJSONParser"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["mijnservices.api.filtering.FilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "mijnservices.api.pagination.ZGWPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "mijnservices.api.exceptions.problem_exception_handler",

@@ -3,6 +3,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
+from mijnservices.core.sessions import session_seconds_left
 from mijnservices.portal.auth import current_citizen
 from mijnservices.ui.display import mandate_label, party_label
 
@@ -21,7 +22,7 @@ def portal(request: HttpRequest) -> dict[str, Any]:
         "demo_mode": settings.DEMO_MODE,
         "logged_in_citizen": citizen,
         "acting_for": acting_for,
-        "session_timeout": settings.SESSION_IDLE_TIMEOUT,
+        "session_timeout": session_seconds_left(request),
         "session_warning": warning,
         "session_warning_minutes": max(round(warning / 60), 1),
         "session_timeout_minutes": max(round(settings.SESSION_IDLE_TIMEOUT / 60), 1),
