@@ -211,7 +211,6 @@ def test_english_detail_uses_english_labels(login_as):
 
 
 def _count_queries(client: Client, url: str) -> int:
-    client.get(url)  # the session is saved at most once a minute: count the steady state
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200

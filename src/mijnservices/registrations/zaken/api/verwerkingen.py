@@ -1,8 +1,8 @@
 """Every read through the Zaken API whose response names a person is logged as one
 verwerkingsactie naming the persons and businesses concerned (Logging Verwerkingen): zaken
 and rollen always, any other resource when ``expand`` brought zaken or rollen into the
-response. One SELECT (the rollen of the zaken concerned) and two INSERTs per request,
-whatever the page size.
+response. One SELECT (the rollen of the zaken concerned) and one INSERT statement (two
+INSERTs on SQLite) per request, whatever the page size.
 
 The Documenten and Besluiten APIs name the persons of the zaak a document or besluit
 belongs to through :func:`persons_of_zaken` and :func:`persons_of_documents` (one SELECT)."""
