@@ -76,7 +76,9 @@ soak: install ## Volume versions of tests that the suite runs small (worker kill
 
 test: check pytest ## Set up and run every test: checks, unit, API and browser
 
-bench: install ## Benchmarks: portal, Zaken API (BENCH_ZAKEN zaken), notification delivery, citizen e-mails; DATABASE_URL for PostgreSQL
+bench: install ## Benchmarks: portal, Zaken API (BENCH_ZAKEN zaken), notification delivery, citizen e-mails; DATABASE_URL for PostgreSQL; docs/performance.md
+	@command -v wrk >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
 	DEMO_MODE=true VAR_DIR=var/bench $(BIN)/mijnservices bench portal --zaken $(BENCH_ZAKEN) --seconds $(BENCH_SECONDS)
 	DEMO_MODE=true VAR_DIR=var/bench $(BIN)/mijnservices bench zaken-api --zaken $(BENCH_ZAKEN) --seconds $(BENCH_SECONDS)
 	DEMO_MODE=true VAR_DIR=var/bench $(BIN)/mijnservices bench notifications --seconds $(BENCH_SECONDS)

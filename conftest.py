@@ -33,6 +33,14 @@ def _block_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
+@pytest.fixture(autouse=True)
+def _fresh_api_client_cache() -> None:
+    # A web process keeps API clients for seconds; each test starts from its own database.
+    from mijnservices.api.authentication import api_client_cache_clear
+
+    api_client_cache_clear()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _fast_password_hasher() -> Iterator[None]:
     from django.test import override_settings

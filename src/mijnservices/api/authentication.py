@@ -3,6 +3,12 @@
 The token is decoded once unverified to find the client, then verified with that client's
 secret. ``iat`` may lie up to ``JWT_LEEWAY`` seconds in the future (clock skew) and the
 token is refused ``JWT_EXPIRY`` seconds after it.
+
+A web process keeps what it read about a client (secret, principal) for
+``API_CLIENT_CACHE_SECONDS`` and the claims of a token it verified (with the secret that
+verified it); saving or deleting a credential, applicatie or autorisatie clears both in that
+process (:func:`clients_forget`, connected in ``apps.py``), other processes read the change
+when their entry expires. Expiry (``iat`` + ``JWT_EXPIRY``) is checked on every request.
 """
 
 from __future__ import annotations
@@ -14,15 +20,48 @@ from typing import Any
 import jwt
 import structlog
 from django.conf import settings
+from django.db import transaction
 from jwt.warnings import InsecureKeyLengthWarning
 from rest_framework.authentication import BaseAuthentication
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.request import Request
 
 from mijnservices.core.identity import ApiClient
-from mijnservices.services.access.api_clients import api_client_load
+from mijnservices.services.access.api_clients import LoadedClient, api_client_load
 
 logger = structlog.get_logger(__name__)
+
+# client_id -> (read at, the client or None when unknown); token -> (secret, claims)
+_clients: dict[str, tuple[float, LoadedClient | None]] = {}
+_tokens: dict[str, tuple[str, dict[str, Any]]] = {}
+MAX_ENTRIES = 2048
+
+
+def api_client_cache_clear() -> None:
+    """Forget every cached client and verified token."""
+    _clients.clear()
+    _tokens.clear()
+
+
+def clients_forget(**_: Any) -> None:
+    """Forget every cached client and verified token (a signal receiver): now, and again when
+    the transaction commits (a request in between may have read the old rows)."""
+    api_client_cache_clear()
+    transaction.on_commit(api_client_cache_clear)
+
+
+def _client(client_id: str) -> LoadedClient | None:
+    ttl = settings.API_CLIENT_CACHE_SECONDS
+    now = time.monotonic()
+    cached = _clients.get(client_id)
+    if cached is not None and now - cached[0] < ttl:
+        return cached[1]
+    loaded = api_client_load(client_id)
+    if ttl:
+        if len(_clients) >= MAX_ENTRIES:
+            _clients.clear()
+        _clients[client_id] = (now, loaded)
+    return loaded
 
 
 class JWTAuthentication(BaseAuthentication):
@@ -37,11 +76,20 @@ class JWTAuthentication(BaseAuthentication):
             raise AuthenticationFailed("Use 'Authorization: Bearer <JWT>'.")
         token = token.strip()
         client_id = self._claimed_client_id(token)
-        loaded = api_client_load(client_id)
+        loaded = _client(client_id)
         if loaded is None or not loaded.secret:
             logger.info("api_token_refused", reason="unknown-client")
             raise AuthenticationFailed("The client identifier is not known.")
-        payload = self._verify(token, loaded.secret)
+        cached = _tokens.get(token)
+        if cached is not None and cached[0] == loaded.secret:
+            payload = cached[1]
+            self._check_expiry(payload)
+        else:
+            payload = self._verify(token, loaded.secret)
+            if settings.API_CLIENT_CACHE_SECONDS:
+                if len(_tokens) >= MAX_ENTRIES:
+                    _tokens.clear()
+                _tokens[token] = (loaded.secret, payload)
         if payload.get("client_id") != client_id:
             raise AuthenticationFailed("The token's client_id does not match.")
         return loaded.principal, token
@@ -84,6 +132,10 @@ class JWTAuthentication(BaseAuthentication):
             raise AuthenticationFailed("The token's signature is invalid.") from exc
         except jwt.PyJWTError as exc:
             raise AuthenticationFailed("The token is invalid.") from exc
-        if time.time() - float(payload["iat"]) > settings.JWT_EXPIRY + leeway:
-            raise AuthenticationFailed("The token has expired.")
+        JWTAuthentication._check_expiry(payload)
         return payload
+
+    @staticmethod
+    def _check_expiry(payload: dict[str, Any]) -> None:
+        if time.time() - float(payload["iat"]) > settings.JWT_EXPIRY + settings.JWT_LEEWAY:
+            raise AuthenticationFailed("The token has expired.")

@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore
 from django.test import RequestFactory
 
 from mijnservices.bench.citizen_notifications import citizen_notifications
-from mijnservices.bench.load import run_load
+from mijnservices.bench.generator import measure, report
 from mijnservices.bench.notifications import notifications
+from mijnservices.bench.realistic import enrich
 from mijnservices.bench.seed import seed
-from mijnservices.bench.server import running_server
+from mijnservices.bench.server import serving
 from mijnservices.bench.zaken_api import zaken_api
 from mijnservices.core.identity import Citizen, Party
 from mijnservices.portal.auth import login_citizen
 from mijnservices.services.mijnzaken.selectors import zaken_for_overview
 
 TARGET_BSN = "999995340"
+DETAIL_ZAKEN = 10  # per citizen: the zaken with documents, a besluit and klantcontacten
 
 
 def _session_cookie(citizen: Citizen) -> str:
@@ -31,40 +34,46 @@ def _session_cookie(citizen: Citizen) -> str:
 
 
 def portal(
-    *, zaken: int, clients: int, seconds: float, write: Callable[[str], None], **_: object
+    *, zaken: int, clients: int, seconds: float, write: Callable[[str], None], **options: Any
 ) -> None:
-    """Overview and detail of a citizen with 50 zaken among ``zaken`` others."""
+    """Overview and detail for ``clients`` citizens with 50 zaken each among ``zaken``
+    others, one session each."""
     started = time.monotonic()
-    seed(zaken=zaken, target_bsn=TARGET_BSN, target_zaken=50)
+    seeded = seed(zaken=zaken, target_bsn=TARGET_BSN, target_zaken=50, citizens=clients)
+    enriched = enrich(seeded.target_bsns, per_citizen=DETAIL_ZAKEN)
     write(f"seeded {zaken} zaken in {time.monotonic() - started:.0f}s")
-    citizen = Citizen(actor=Party("bsn", TARGET_BSN), auth_method="demo")
-    uuids = [str(u) for u in zaken_for_overview(citizen).values_list("uuid", flat=True)]
-    write(f"citizen has {len(uuids)} zaken")
-    headers = {"Cookie": _session_cookie(citizen), "Accept-Language": "nl"}
-    with running_server(workers=2) as port:
-        for name, path_for in (
-            ("overview /mijn-zaken/", lambda n: "/mijn-zaken/"),
-            ("detail /mijn-zaken/<uuid>/", lambda n: f"/mijn-zaken/{uuids[n % len(uuids)]}/"),
+    overview: list[tuple[str, str]] = []
+    detail: list[tuple[str, str]] = []
+    for bsn in seeded.target_bsns:
+        citizen = Citizen(actor=Party("bsn", bsn), auth_method="demo")
+        cookie = _session_cookie(citizen)
+        overview.append(("/mijn-zaken/", cookie))
+        detail.extend((f"/mijn-zaken/{zaak.uuid}/", cookie) for zaak in enriched[bsn])
+    counts = sorted(
+        zaken_for_overview(Citizen(actor=Party("bsn", bsn), auth_method="demo")).count()
+        for bsn in seeded.target_bsns
+    )
+    write(f"{len(seeded.target_bsns)} citizens with {counts[0]} to {counts[-1]} zaken")
+    headers = {"Accept-Language": "nl"}
+    results = []
+    with serving(
+        workers=options.get("web_workers") or 2, threads=options.get("threads") or 1
+    ) as server:
+        for name, requests in (
+            ("portal overview /mijn-zaken/ (50 zaken)", overview),
+            ("portal detail /mijn-zaken/<uuid>/", detail),
         ):
-            run_load(
-                name="warm-up",
-                host="127.0.0.1",
-                port=port,
-                path_for=path_for,
-                headers=headers,
-                clients=2,
-                seconds=1,
+            results.append(
+                measure(
+                    name=name,
+                    server=server,
+                    requests=requests,
+                    headers=headers,
+                    clients=clients,
+                    seconds=seconds,
+                )
             )
-            result = run_load(
-                name=name,
-                host="127.0.0.1",
-                port=port,
-                path_for=path_for,
-                headers=headers,
-                clients=clients,
-                seconds=seconds,
-            )
-            write(result.summary())
+    report(results, write, **options)
 
 
 SCENARIOS: dict[str, Callable[..., None]] = {

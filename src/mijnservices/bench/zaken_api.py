@@ -6,12 +6,13 @@ import random
 import time
 import warnings
 from collections.abc import Callable
+from typing import Any
 
 import jwt
 
-from mijnservices.bench.load import run_load
+from mijnservices.bench.generator import measure, report
 from mijnservices.bench.seed import _bsn, seed
-from mijnservices.bench.server import running_server
+from mijnservices.bench.server import serving
 from mijnservices.registrations.autorisaties.demo import (
     DEMO_CLIENT_ID,
     DEMO_SECRET,
@@ -21,6 +22,8 @@ from mijnservices.registrations.zaken.models import Zaak
 
 TARGET_BSN = "999995340"
 SAMPLE = 2000
+LIST = "GET /zaken/api/v1/zaken?rol__…__inpBsn= (≈5 zaken)"
+DETAIL = "GET /zaken/api/v1/zaken/{uuid}"
 
 
 def _token() -> str:
@@ -34,7 +37,7 @@ def _token() -> str:
 
 
 def zaken_api(
-    *, zaken: int, clients: int, seconds: float, write: Callable[[str], None], **_: object
+    *, zaken: int, clients: int, seconds: float, write: Callable[[str], None], **options: Any
 ) -> None:
     started = time.monotonic()
     seed(zaken=zaken, target_bsn=TARGET_BSN, target_zaken=50)
@@ -42,7 +45,7 @@ def zaken_api(
     ensure_demo_client()
     rng = random.Random(7)  # noqa: S311 - reproducible sample, not security
     people = max(zaken // 5, 1)
-    bsns = [TARGET_BSN] + [_bsn(rng.randrange(people)) for _ in range(SAMPLE)]
+    bsns = [_bsn(rng.randrange(people)) for _ in range(SAMPLE)]
     low = Zaak.objects.order_by("pk").values_list("pk", flat=True).first() or 0
     high = Zaak.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     picks = {rng.randint(low, high) for _ in range(SAMPLE)}
@@ -53,33 +56,23 @@ def zaken_api(
         "Accept": "application/json",
     }
     base = "/zaken/api/v1/zaken"
-    with running_server(workers=2) as port:
-        for name, path_for in (
-            (
-                "GET /zaken?rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn=…",
-                lambda n: (
-                    f"{base}?rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn="
-                    f"{bsns[n % len(bsns)]}"
-                ),
-            ),
-            ("GET /zaken/{uuid}", lambda n: f"{base}/{uuids[n % len(uuids)]}"),
+    search = f"{base}?rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn="
+    results = []
+    with serving(
+        workers=options.get("web_workers") or 2, threads=options.get("threads") or 1
+    ) as server:
+        for name, requests in (
+            (LIST, [(f"{search}{bsn}", "") for bsn in bsns]),
+            (DETAIL, [(f"{base}/{uuid}", "") for uuid in uuids]),
         ):
-            run_load(
-                name="warm-up",
-                host="127.0.0.1",
-                port=port,
-                path_for=path_for,
-                headers=headers,
-                clients=2,
-                seconds=1,
+            results.append(
+                measure(
+                    name=name,
+                    server=server,
+                    requests=requests,
+                    headers=headers,
+                    clients=clients,
+                    seconds=seconds,
+                )
             )
-            result = run_load(
-                name=name,
-                host="127.0.0.1",
-                port=port,
-                path_for=path_for,
-                headers=headers,
-                clients=clients,
-                seconds=seconds,
-            )
-            write(result.summary())
+    report(results, write, **options)

@@ -79,6 +79,14 @@ SQLITE_PATH = declare(
 DB_CONN_MAX_AGE = declare(
     "DB_CONN_MAX_AGE", 60, "Seconds to keep PostgreSQL connections open.", group="Database"
 )
+DB_PREPARE_THRESHOLD = declare(
+    "DB_PREPARE_THRESHOLD",
+    0,
+    "PostgreSQL: bind parameters on the server and prepare a query on a connection after "
+    "this many runs (psycopg 3), so hot queries are planned once per connection; 0 = "
+    "client-side binding, nothing prepared.",
+    group="Database",
+)
 if DATABASE_URL:
     if not DATABASE_URL.startswith(("postgres://", "postgresql://")):
         raise ImproperlyConfigured(
@@ -86,6 +94,10 @@ if DATABASE_URL:
             "supported (leave it empty for the embedded SQLite database)."
         )
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=DB_CONN_MAX_AGE)}
+    if DB_PREPARE_THRESHOLD:
+        DATABASES["default"].setdefault("OPTIONS", {}).update(
+            server_side_binding=True, prepare_threshold=DB_PREPARE_THRESHOLD
+        )
 else:
     DATABASES = {
         "default": {
@@ -143,7 +155,16 @@ SESSION_IDLE_TIMEOUT = declare(
     check=positive,
 )
 SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_TOUCH_INTERVAL = declare(
+    "SESSION_TOUCH_INTERVAL",
+    60,
+    "Seconds between saves of an unchanged session: its idle time restarts at most this often "
+    "(0 = on every request; decision 0035).",
+    group="Security",
+    check=lambda v: None if v >= 0 else "must be 0 or more",
+)
+# core.sessions.SessionTouchMiddleware saves sessions instead (at most once a minute).
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 BEHIND_TLS = declare(
@@ -298,6 +319,21 @@ PORT = declare("PORT", 8000, "Port for `mijnservices serve`.", group="Web server
 WEB_CONCURRENCY = declare(
     "WEB_CONCURRENCY", 2, "Web server worker processes.", group="Web server", check=positive
 )
+WEB_THREADS = declare(
+    "WEB_THREADS",
+    1,
+    "Threads per web server worker process: 1 = gunicorn's sync worker, more = its gthread "
+    "worker (measured in docs/performance.md).",
+    group="Web server",
+    check=positive,
+)
+SERVER_TIMING_ALWAYS = declare(
+    "SERVER_TIMING_ALWAYS",
+    False,
+    "Send the `Server-Timing` header (wall and CPU time) on every response, not only to "
+    "authenticated callers; for benchmarks on a closed network.",
+    group="Web server",
+)
 WEB_CONTROL_SOCKET = declare(
     "WEB_CONTROL_SOCKET",
     "",
@@ -358,6 +394,15 @@ JWT_EXPIRY = declare(
     group="ZGW APIs",
     check=positive,
 )
+API_CLIENT_CACHE_SECONDS = declare(
+    "API_CLIENT_CACHE_SECONDS",
+    5,
+    "Seconds a web process keeps an API client's secret and autorisaties after reading "
+    "them; a change in this process clears them at once, other processes within this time. "
+    "0 = read them on every request.",
+    group="ZGW APIs",
+    check=lambda v: None if v >= 0 else "must be 0 or more",
+)
 API_PAGE_SIZE = declare(
     "API_PAGE_SIZE",
     100,
@@ -417,7 +462,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["mijnservices.api.permissions.ScopeRequired"],
     "DEFAULT_RENDERER_CLASSES": ["mijnservices.api.renderers.ZGWJSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["mijnservices.api.parsers.ZGWJSONParser"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["mijnservices.api.filtering.FilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "mijnservices.api.pagination.ZGWPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "mijnservices.api.exceptions.problem_exception_handler",

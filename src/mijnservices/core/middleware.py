@@ -12,24 +12,27 @@ from mijnservices.core import metrics
 
 
 class ServerTimingMiddleware:
-    """Adds ``Server-Timing: app;dur=<ms>`` so load tests and browsers see server time, and
-    records the same time in the request latency metric when metrics are on.
+    """Adds ``Server-Timing: app;dur=<ms>, cpu;dur=<ms>`` (wall time, and the CPU time this
+    request's thread spent in the web process) so load tests and browsers see server time,
+    and records the wall time in the request latency metric when metrics are on.
 
     The header only for an authenticated caller (a logged-in Django user such as an employee,
-    or an API client): timings tell an anonymous prober which guesses (a user name, a token)
-    made the server work. The metric is behind its own token."""
+    or an API client), unless ``SERVER_TIMING_ALWAYS`` (benchmarks): timings tell an anonymous
+    prober which guesses (a user name, a token) made the server work. The metric is behind its
+    own token."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
         self.measure = metrics.enabled()
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.thread_time()
         response = self.get_response(request)
         elapsed = time.perf_counter() - started
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            response["Server-Timing"] = f"app;dur={elapsed * 1000:.1f}"
+        if settings.SERVER_TIMING_ALWAYS or (user is not None and user.is_authenticated):
+            cpu = time.thread_time() - cpu_started
+            response["Server-Timing"] = f"app;dur={elapsed * 1000:.1f}, cpu;dur={cpu * 1000:.2f}"
         if self.measure:
             metrics.observe_request(request, response, elapsed)
         return response

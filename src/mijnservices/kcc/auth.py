@@ -3,7 +3,8 @@
 Employees are Django users. A session counts as an employee session only after the second
 factor (TOTP through django-otp) or an OpenID Connect login at the organisation's identity
 provider; the session key ``EMPLOYEE_SESSION_KEY`` records which. Idle sessions end after
-``SESSION_IDLE_TIMEOUT`` like the portal's (the session cookie age, renewed every request).
+``SESSION_IDLE_TIMEOUT`` like the portal's (the session cookie age, renewed at most once a
+minute: core.sessions).
 """
 
 from __future__ import annotations

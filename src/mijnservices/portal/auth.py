@@ -2,7 +2,8 @@
 
 A citizen is not a Django ``User``: DigiD and eHerkenning (and the demo login) hand us a
 BSN or KvK-nummer, which we keep in the session as plain data. Idle sessions end after
-``SESSION_IDLE_TIMEOUT`` seconds (the session cookie age, renewed on every request).
+``SESSION_IDLE_TIMEOUT`` seconds (the session cookie age, renewed at most once a minute:
+core.sessions).
 """
 
 from __future__ import annotations

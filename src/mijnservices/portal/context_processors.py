@@ -3,6 +3,7 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
+from mijnservices.core.sessions import session_seconds_left
 from mijnservices.portal.auth import current_citizen
 from mijnservices.services.mijnoverzicht.berichten import unread_total
 from mijnservices.services.mijnzaken.titles import zaaktype_titles
@@ -42,7 +43,7 @@ def portal(request: HttpRequest) -> dict[str, Any]:
         # The menu marks the current page (aria-current) and counts unread messages.
         "menu_current": MENU_SECTIONS.get(url_name, ""),
         "menu_unread": unread_total(citizen) if citizen is not None else 0,
-        "session_timeout": settings.SESSION_IDLE_TIMEOUT,
+        "session_timeout": session_seconds_left(request),
         "session_warning": warning,
         "session_warning_minutes": max(round(warning / 60), 1),
         "session_timeout_minutes": max(round(settings.SESSION_IDLE_TIMEOUT / 60), 1),

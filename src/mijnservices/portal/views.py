@@ -15,6 +15,7 @@ from django.shortcuts import render, resolve_url
 from django.views.decorators.http import require_POST
 
 from mijnservices.core.identity import Citizen
+from mijnservices.core.sessions import session_touch
 from mijnservices.portal import audit
 from mijnservices.portal.auth import (
     AFTER_LOGIN_URL,
@@ -168,7 +169,7 @@ def verwerkingen(request: HttpRequest, citizen: Citizen) -> HttpResponse:
 
 @require_POST
 def keep_alive(request: HttpRequest) -> HttpResponse:
-    """ "Stay logged in": any request renews the session (SESSION_SAVE_EVERY_REQUEST).
+    """ "Stay logged in": saves the session, so its idle time starts again.
 
     The page's script calls this with fetch; without script the form posts here and
     comes back to the page.
@@ -177,6 +178,7 @@ def keep_alive(request: HttpRequest) -> HttpResponse:
     if citizen is None:
         return JsonResponse({"logged_in": False}, status=401)
     audit.record("session_kept_alive", citizen)
+    session_touch(request)
     if request.headers.get("accept", "").startswith("application/json"):
         response: HttpResponse = JsonResponse({"logged_in": True})
     else:

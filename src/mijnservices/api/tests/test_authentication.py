@@ -83,3 +83,62 @@ def test_missing_token_answers_401_problem():
 
 def test_by_default_a_token_issued_a_few_minutes_ahead_is_accepted(applicatie):
     assert _get(token("leverancier", SECRET, iat=time.time() + 180)).status_code == 200
+
+
+def test_a_known_client_is_read_from_the_database_once_within_the_cache_time(applicatie):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    bearer = token("leverancier", SECRET)
+    with CaptureQueriesContext(connection) as first:
+        assert _get(bearer).status_code == 200
+    with CaptureQueriesContext(connection) as second:
+        assert _get(bearer).status_code == 200
+    assert any("clientcredential" in q["sql"] for q in first.captured_queries)
+    assert not any("clientcredential" in q["sql"] for q in second.captured_queries)
+    assert len(second.captured_queries) == len(first.captured_queries) - 2
+
+
+def test_a_changed_secret_refuses_old_tokens_at_once(applicatie):
+    from mijnservices.registrations.autorisaties.services import client_secret_set
+
+    old = token("leverancier", SECRET)
+    assert _get(old).status_code == 200
+    client_secret_set(client_id="leverancier", secret="a-new-secret-that-is-long-enough-too!")
+    assert _get(old).status_code == 401
+    assert _get(token("leverancier", "a-new-secret-that-is-long-enough-too!")).status_code == 200
+
+
+def test_removed_rights_apply_at_once_in_the_process_that_changed_them(applicatie):
+    from mijnservices.registrations.autorisaties.services import applicatie_update
+
+    bearer = token("leverancier", SECRET)
+    assert _get(bearer).status_code == 200
+    applicatie_update(
+        applicatie=applicatie,
+        label=applicatie.label,
+        client_ids=["leverancier"],
+        heeft_alle_autorisaties=False,
+        autorisaties=[{"component": "nrc", "scopes": ["notificaties.consumeren"]}],
+    )
+    assert _get(bearer).status_code == 403
+
+
+def test_without_a_cache_time_every_request_reads_the_client(applicatie, settings):
+    settings.API_CLIENT_CACHE_SECONDS = 0
+    bearer = token("leverancier", SECRET)
+    assert _get(bearer).status_code == 200
+    from mijnservices.registrations.autorisaties.models import ClientCredential
+
+    ClientCredential.objects.filter(client_id="leverancier").update(
+        secret="changed-behind-the-back!!"
+    )
+    assert _get(bearer).status_code == 401
+
+
+def test_an_expired_token_is_refused_even_when_its_claims_were_cached(applicatie, settings):
+    bearer = token("leverancier", SECRET, iat=time.time() - 100)
+    assert _get(bearer).status_code == 200
+    settings.JWT_EXPIRY = 10
+    settings.JWT_LEEWAY = 0
+    assert _get(bearer).status_code == 401

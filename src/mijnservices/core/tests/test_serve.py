@@ -12,7 +12,10 @@ import urllib.request
 
 import pytest
 
-from mijnservices.core.management.commands.serve import control_socket_options
+from mijnservices.core.management.commands.serve import (
+    control_socket_options,
+    worker_class_options,
+)
 from mijnservices.testing.processes import child_env, free_port
 
 
@@ -101,3 +104,8 @@ def test_demos_on_different_ports_get_different_mail_catchers():
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["8125", "8125"]
+
+
+def test_one_thread_per_process_runs_the_sync_worker_more_run_gthread():
+    assert worker_class_options(1) == {"worker_class": "sync"}
+    assert worker_class_options(4) == {"worker_class": "gthread", "threads": 4}

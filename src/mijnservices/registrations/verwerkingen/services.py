@@ -13,12 +13,13 @@ from typing import Any, Literal
 
 import structlog
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import DateTimeField, ExpressionWrapper, F
 from django.utils import timezone
 
 from mijnservices.core.identity import Party
 from mijnservices.registrations.verwerkingen.models import Verwerkingsactie, VerwerktObject
+from mijnservices.registrations.verwerkingen.statement import insert_with_children
 
 logger = structlog.get_logger(__name__)
 SOORT = {"bsn": "BSN", "kvk": "KVK"}
@@ -60,7 +61,8 @@ def verwerking_log(
     soorten_gegevens: Iterable[str] = (),
 ) -> Verwerkingsactie | None:
     """Record one verwerkingsactie (``activiteit``: e.g. "zaak inzien") for the persons
-    concerned, in two INSERTs whatever their number. Nobody concerned: nothing logged.
+    concerned, in one statement on PostgreSQL (:mod:`.statement`), two INSERTs elsewhere,
+    whatever their number. Nobody concerned: nothing logged.
 
     Inside a transaction it commits with it; outside it is its own transaction.
     """
@@ -68,30 +70,37 @@ def verwerking_log(
     if not parties:
         return None
     gegevens = [{"soortGegeven": name} for name in dict.fromkeys(soorten_gegevens or [objecttype])]
+    actie = Verwerkingsactie(
+        actie_naam=activiteit,
+        handeling_naam=objecttype,
+        verwerking_naam=", ".join(list(objecten)[:5])[:242],
+        vertrouwelijkheid=vertrouwelijkheid,
+        bewaartermijn=timedelta(days=settings.VERWERKINGEN_BEWAARTERMIJN_DAGEN),
+        uitvoerder=organisation_oin(),
+        organisatie_eenheid=actor.organisatie_eenheid,
+        systeem="MijnServices" if actor.kind != "api_client" else actor.naam or actor.id,
+        gebruiker=f"{actor.kind}:{actor.id}",
+        doel=doel,
+        tijdstip=timezone.now(),
+    )
+    objects = [
+        VerwerktObject(
+            actie=actie,
+            soort_object_id=SOORT[kind],
+            object_pseudonym=pseudonym(kind, identifier),
+            betrokkenheid="betrokkene",
+            soorten_gegevens=gegevens,
+        )
+        for kind, identifier in parties
+    ]
+    if connection.vendor == "postgresql":
+        insert_with_children(actie, objects, "actie")  # one statement, atomic by itself
+        return actie
     with transaction.atomic():
-        actie = Verwerkingsactie.objects.create(
-            actie_naam=activiteit,
-            handeling_naam=objecttype,
-            verwerking_naam=", ".join(list(objecten)[:5])[:242],
-            vertrouwelijkheid=vertrouwelijkheid,
-            bewaartermijn=timedelta(days=settings.VERWERKINGEN_BEWAARTERMIJN_DAGEN),
-            uitvoerder=organisation_oin(),
-            organisatie_eenheid=actor.organisatie_eenheid,
-            systeem="MijnServices" if actor.kind != "api_client" else actor.naam or actor.id,
-            gebruiker=f"{actor.kind}:{actor.id}",
-            doel=doel,
-            tijdstip=timezone.now(),
-        )
-        VerwerktObject.objects.bulk_create(
-            VerwerktObject(
-                actie=actie,
-                soort_object_id=SOORT[kind],
-                object_pseudonym=pseudonym(kind, identifier),
-                betrokkenheid="betrokkene",
-                soorten_gegevens=gegevens,
-            )
-            for kind, identifier in parties
-        )
+        actie.save()
+        for obj in objects:
+            obj.actie = actie
+        VerwerktObject.objects.bulk_create(objects)
     return actie
 
 

@@ -29,6 +29,20 @@ class Command(BaseCommand):
             "--backlog", type=int, default=5000, help="notifications: changes drained at once."
         )
         parser.add_argument(
+            "--web-workers", type=int, default=2, help="portal, zaken-api: web processes."
+        )
+        parser.add_argument(
+            "--threads", type=int, default=1, help="portal, zaken-api: threads per web process."
+        )
+        parser.add_argument(
+            "--save", default="", help="portal, zaken-api: keep the figures in this JSON file."
+        )
+        parser.add_argument(
+            "--compare",
+            default="",
+            help="portal, zaken-api: print a before/after table against a --save file.",
+        )
+        parser.add_argument(
             "--producers",
             type=int,
             default=2,
@@ -46,6 +60,10 @@ class Command(BaseCommand):
         rate: int = 250,
         backlog: int = 5000,
         producers: int = 2,
+        web_workers: int = 2,
+        threads: int = 1,
+        save: str = "",
+        compare: str = "",
         **options: Any,
     ) -> None:
         if not settings.DEMO_MODE:
@@ -65,5 +83,9 @@ class Command(BaseCommand):
             rate=rate,
             backlog=backlog,
             producers=producers,
+            web_workers=web_workers,
+            threads=threads,
+            save=save,
+            compare=compare,
             write=self.stdout.write,
         )

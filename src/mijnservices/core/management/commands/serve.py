@@ -43,8 +43,18 @@ def control_socket_options(port: int) -> dict[str, Any]:
     return {"control_socket": str(path)}
 
 
+def worker_class_options(threads: int) -> dict[str, Any]:
+    """gunicorn's sync worker for one thread per process, its gthread worker for more."""
+    if threads <= 1:
+        return {"worker_class": "sync"}
+    return {"worker_class": "gthread", "threads": threads}
+
+
 class Command(BaseCommand):
-    help = "Run the web server (gunicorn) on BIND_ADDRESS:PORT with WEB_CONCURRENCY workers."
+    help = (
+        "Run the web server (gunicorn) on BIND_ADDRESS:PORT with WEB_CONCURRENCY workers of "
+        "WEB_THREADS threads."
+    )
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--port", type=int, default=None)
@@ -61,6 +71,7 @@ class Command(BaseCommand):
             {
                 "bind": f"{settings.BIND_ADDRESS}:{port}",
                 "workers": workers or settings.WEB_CONCURRENCY,
+                **worker_class_options(settings.WEB_THREADS),
                 "accesslog": "-",
                 "graceful_timeout": 5,
                 "timeout": 60,

@@ -1,7 +1,7 @@
 """Whom a read through the Zaken API concerns (the API base logs it, decision 0034): the
 persons and businesses of the zaken and rollen read, or that ``expand`` brought into the
 response. One SELECT (the rollen of the zaken concerned) per request, whatever the page
-size.
+size; the log itself is one INSERT statement (two on SQLite, decision 0035).
 
 The Documenten and Besluiten APIs name the persons of the zaak a document or besluit
 belongs to through :func:`persons_of_zaken` and :func:`persons_of_documents` (one SELECT)."""
