@@ -5,6 +5,7 @@ an API client with a secret. Tests fill it through its Catalogi and Zaken APIs.
 
 from __future__ import annotations
 
+import base64
 import os
 import secrets
 import subprocess
@@ -20,11 +21,18 @@ from mijnservices.testing.api import token
 from mijnservices.testing.processes import free_port
 
 CLIENT_ID = "mijnservices-portal"
+UPLOAD_TYPE = "Bijlage"
+BESLUIT_TYPE = "Besluit op aanvraag"
+PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
 SECRET = "source-secret-long-enough-for-hs256"  # noqa: S105 (test only)
 _CREATE_CLIENT = f"""
 from mijnservices.testing.api import applicatie_with_secret
 applicatie_with_secret(client_id={CLIENT_ID!r}, secret={SECRET!r}, heeft_alle_autorisaties=True)
 """
+
+
+def _uuid(resource: dict[str, Any]) -> str:
+    return str(resource["url"]).rsplit("/", 1)[-1]
 
 
 class SourceProcess:
@@ -37,6 +45,7 @@ class SourceProcess:
         self.process: subprocess.Popen[bytes] | None = None
         self.log = var_dir / "serve.log"
         self._catalogus: dict[str, Any] | None = None
+        self._document_types_made: dict[str, Any] | None = None
 
     # --- the process ------------------------------------------------------------------
     def env(self) -> dict[str, str]:
@@ -125,10 +134,52 @@ class SourceProcess:
         assert response.status_code == 200, (url, response.status_code, response.text)
         return dict(response.json())
 
+    def items(self, api: str, path: str, **params: str) -> list[dict[str, Any]]:
+        """The items of a list (paginated or a plain list)."""
+        response = requests.get(
+            self.root(api) + path, params=params, headers=self._headers(), timeout=30
+        )
+        assert response.status_code == 200, (path, response.status_code, response.text)
+        body = response.json()
+        return list(body["results"] if isinstance(body, dict) else body)
+
     # --- what a test needs there --------------------------------------------------------
-    def published_zaaktype(self, identificatie: str = "ZT-EXTERN") -> dict[str, Any]:
+    def _document_types(self, catalogus: dict[str, Any]) -> dict[str, Any]:
+        """A published informatieobjecttype ``Bijlage`` and besluittype (once per catalogus)."""
+        if self._document_types_made is None:
+            iot = self.post(
+                "catalogi",
+                "informatieobjecttypen",
+                {
+                    "catalogus": catalogus["url"],
+                    "omschrijving": UPLOAD_TYPE,
+                    "vertrouwelijkheidaanduiding": "zaakvertrouwelijk",
+                    "informatieobjectcategorie": "bijlage",
+                    "beginGeldigheid": "2025-01-01",
+                },
+            )
+            self.post("catalogi", f"informatieobjecttypen/{_uuid(iot)}/publish", {})
+            besluittype = self.post(
+                "catalogi",
+                "besluittypen",
+                {
+                    "catalogus": catalogus["url"],
+                    "omschrijving": BESLUIT_TYPE,
+                    "publicatieIndicatie": False,
+                    "informatieobjecttypen": [UPLOAD_TYPE],
+                    "beginGeldigheid": "2025-01-01",
+                },
+            )
+            self.post("catalogi", f"besluittypen/{_uuid(besluittype)}/publish", {})
+            self._document_types_made = {"informatieobjecttype": iot, "besluittype": besluittype}
+        return self._document_types_made
+
+    def published_zaaktype(
+        self, identificatie: str = "ZT-EXTERN", *, documents: bool = False
+    ) -> dict[str, Any]:
         """A catalogus and a published zaaktype with three steps (the second informs the
-        initiator), a resultaattype and an initiator roltype."""
+        initiator), a resultaattype and an initiator roltype; ``documents``: also an
+        informatieobjecttype ``Bijlage`` and a besluittype it may use."""
         if self._catalogus is None:
             self._catalogus = self.post(
                 "catalogi",
@@ -136,6 +187,7 @@ class SourceProcess:
                 {"domein": "EXTRN", "rsin": "002220647", "contactpersoonBeheerNaam": "Beheer"},
             )
         catalogus = self._catalogus
+        extra = self._document_types(catalogus) if documents else {}
         zaaktype = self.post(
             "catalogi",
             "zaaktypen",
@@ -157,7 +209,7 @@ class SourceProcess:
                 "referentieproces": {"naam": "proces"},
                 "verantwoordelijke": "Team Parkeren",
                 "catalogus": catalogus["url"],
-                "besluittypen": [],
+                "besluittypen": [BESLUIT_TYPE] if documents else [],
                 "deelzaaktypen": [],
                 "gerelateerdeZaaktypen": [],
                 "beginGeldigheid": "2025-01-01",
@@ -196,13 +248,82 @@ class SourceProcess:
                 "omschrijvingGeneriek": "initiator",
             },
         )
-        self.post("catalogi", f"zaaktypen/{zaaktype['url'].rsplit('/', 1)[-1]}/publish", {})
+        if documents:
+            self.post(
+                "catalogi",
+                "zaaktype-informatieobjecttypen",
+                {
+                    "zaaktype": zaaktype["url"],
+                    "informatieobjecttype": UPLOAD_TYPE,
+                    "volgnummer": 1,
+                    "richting": "inkomend",
+                },
+            )
+        self.post("catalogi", f"zaaktypen/{_uuid(zaaktype)}/publish", {})
         return {
             "zaaktype": zaaktype,
             "statustypen": statustypen,
             "resultaattype": resultaattype,
             "roltype": roltype,
+            **extra,
         }
+
+    def document_for(
+        self,
+        types: dict[str, Any],
+        zaak: dict[str, Any],
+        *,
+        titel: str = "Brief van de gemeente",
+        status: str = "definitief",
+        vertrouwelijkheidaanduiding: str = "zaakvertrouwelijk",
+        content: bytes = PDF,
+        besluit: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """A document at the source, related to ``zaak`` (or to ``besluit``)."""
+        document = self.post(
+            "documenten",
+            "enkelvoudiginformatieobjecten",
+            {
+                "bronorganisatie": "002220647",
+                "creatiedatum": time.strftime("%Y-%m-%d"),
+                "titel": titel,
+                "auteur": "Gemeente",
+                "taal": "nld",
+                "status": status,
+                "vertrouwelijkheidaanduiding": vertrouwelijkheidaanduiding,
+                "formaat": "application/pdf",
+                "bestandsnaam": "brief.pdf",
+                "inhoud": base64.b64encode(content).decode(),
+                "informatieobjecttype": types["informatieobjecttype"]["url"],
+            },
+        )
+        if besluit is None:
+            self.post(
+                "zaken",
+                "zaakinformatieobjecten",
+                {"zaak": zaak["url"], "informatieobject": document["url"]},
+            )
+        else:
+            self.post(
+                "besluiten",
+                "besluitinformatieobjecten",
+                {"besluit": besluit["url"], "informatieobject": document["url"]},
+            )
+        return document
+
+    def besluit_for(self, types: dict[str, Any], zaak: dict[str, Any]) -> dict[str, Any]:
+        return self.post(
+            "besluiten",
+            "besluiten",
+            {
+                "verantwoordelijkeOrganisatie": "002220647",
+                "besluittype": types["besluittype"]["url"],
+                "zaak": zaak["url"],
+                "datum": time.strftime("%Y-%m-%d"),
+                "ingangsdatum": time.strftime("%Y-%m-%d"),
+                "toelichting": "Vergunning verleend",
+            },
+        )
 
     def zaak_for(self, types: dict[str, Any], bsn: str, omschrijving: str) -> dict[str, Any]:
         """A zaak with ``bsn`` as initiator, at its first step."""
