@@ -4,9 +4,11 @@ projections of its zaken (decision 0029)."""
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from django.db import models
 
+from mijnservices.registrations.catalogi.models import Vertrouwelijkheid
 from mijnservices.registrations.zaken.models import Zaak
 
 # ZGW API → the ZgwSource field with its root.
@@ -144,3 +146,16 @@ class ProjectedDocument(models.Model):
 
     def __str__(self) -> str:
         return self.url
+
+    # The KCC lists local documents through their current version; a projected document
+    # answers the same names, so one template shows both.
+    @property
+    def huidige_versie(self) -> ProjectedDocument:
+        return self
+
+    @property
+    def creatiedatum(self) -> date:
+        return self.datum
+
+    def get_vertrouwelijkheidaanduiding_display(self) -> str:
+        return str(dict(Vertrouwelijkheid.choices).get(self.vertrouwelijkheidaanduiding, ""))

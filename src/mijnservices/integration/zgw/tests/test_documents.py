@@ -18,6 +18,7 @@ from mijnservices.registrations.verwerkingen.models import Verwerkingsactie
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.mijnzaken.documents import zaak_documents
 from mijnservices.services.mijnzaken.external_documents import READ_ACTIVITEIT
+from mijnservices.testing.employees import employee_create, log_in, release_for_kcc
 from mijnservices.testing.zgw_source import CLIENT_ID, PDF, SECRET, UPLOAD_TYPE, SourceProcess
 
 SUZANNE = Party(kind="bsn", identifier="999993653")
@@ -85,6 +86,18 @@ def test_a_citizen_sees_and_downloads_the_documents_of_her_external_zaak_and_add
     hidden = ProjectedDocument.objects.get(zaak=zaak, titel="Concept besluit")
     assert browser.get(f"/mijn-zaken/{zaak.uuid}/documenten/{hidden.uuid}/").status_code == 404
     assert _login(KEES.identifier).get(url).status_code == 404
+
+    # The KCC sees the same documents and downloads one, logged as its own read.
+    release_for_kcc("ZT-EXTERN-DOCS")
+    kcc = Client()
+    log_in(kcc, employee_create("kcc-docs", roles=["kcc"]))
+    kcc_page = kcc.get(f"/medewerker/zaak/{zaak.uuid}/").content.decode()
+    assert "Ontvangstbevestiging" in kcc_page
+    assert "Concept besluit" not in kcc_page
+    got = kcc.get(f"/medewerker/zaak/{zaak.uuid}/documenten/{document.uuid}/")
+    assert got.status_code == 200
+    assert b"".join(got.streaming_content) == PDF  # type: ignore[attr-defined]
+    assert kcc.get(f"/medewerker/zaak/{zaak.uuid}/documenten/{hidden.uuid}/").status_code == 404
 
     # An upload goes to the source's Documenten API, linked to the zaak there.
     ZaakType.objects.filter(pk=zaak.zaaktype_id).update(
