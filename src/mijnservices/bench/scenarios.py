@@ -14,6 +14,7 @@ from mijnservices.bench.load import run_load
 from mijnservices.bench.notifications import notifications
 from mijnservices.bench.seed import seed
 from mijnservices.bench.server import running_server
+from mijnservices.bench.sources import sources
 from mijnservices.bench.zaken_api import zaken_api
 from mijnservices.core.identity import Citizen, Party
 from mijnservices.portal.auth import login_citizen
@@ -72,4 +73,5 @@ SCENARIOS: dict[str, Callable[..., None]] = {
     "zaken-api": zaken_api,
     "notifications": notifications,
     "citizen-notifications": citizen_notifications,
+    "sources": sources,
 }

@@ -31,6 +31,7 @@ from mijnservices.services.mijnoverzicht.contactmomenten import contact_rows
 from mijnservices.services.mijnzaken.documents import upload_type, zaak_documents
 from mijnservices.services.mijnzaken.prediction import predict_end
 from mijnservices.services.mijnzaken.selectors import zaak_for_detail, zaken_for_overview
+from mijnservices.services.mijnzaken.sources import source_out_of_date, sources_out_of_date
 from mijnservices.services.mijnzaken.titles import zaak_title, zaaktype_title
 from mijnservices.services.mijnzaken.tracking import build_tracking, days_without_news
 from mijnservices.ui.display import status_text, zaak_rows
@@ -51,7 +52,8 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 @citizen_required
 def zaken_overview(request: HttpRequest, citizen: Citizen) -> HttpResponse:
     # One query; splitting in Python keeps "newest activity first" within both sections.
-    rows = zaak_rows(zaken_for_overview(citizen))
+    zaken = list(zaken_for_overview(citizen))
+    rows = zaak_rows(zaken)
     audit.record("zaken_overview_viewed", citizen, zaken=len(rows))
     return render(
         request,
@@ -60,6 +62,7 @@ def zaken_overview(request: HttpRequest, citizen: Citizen) -> HttpResponse:
             "citizen": citizen,
             "open_rows": [row for row in rows if not row.closed],
             "closed_rows": [row for row in rows if row.closed],
+            "sources_out_of_date": sources_out_of_date(zaken),
         },
     )
 
@@ -102,6 +105,7 @@ def detail_context(
         "prediction": predict_end(zaak),
         "quiet_days": days_without_news(zaak),
         "documents": zaak_documents(citizen, zaak),
+        "sources_out_of_date": source_out_of_date(zaak),
         "upload_form": (upload_form or DocumentUploadForm()) if can_upload else None,
         "upload_limits": upload_limits(),
         "contacts": contact_rows(citizen, zaak=zaak),

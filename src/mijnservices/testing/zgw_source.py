@@ -38,8 +38,9 @@ def _uuid(resource: dict[str, Any]) -> str:
 class SourceProcess:
     """``mijnservices serve`` on a free loopback port, its own database and control socket."""
 
-    def __init__(self, var_dir: Path) -> None:
+    def __init__(self, var_dir: Path, *, workers: int = 1) -> None:
         self.var_dir = var_dir
+        self.workers = workers
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
@@ -62,8 +63,10 @@ class SourceProcess:
             SECRET_KEY=secrets.token_urlsafe(40),
             ALLOWED_HOSTS="127.0.0.1,localhost",
             SITE_URL=self.url,
-            WEB_CONCURRENCY="1",
+            WEB_CONCURRENCY=str(self.workers),
             XDG_RUNTIME_DIR=str(self.var_dir),
+            # Its Notificaties API may call back the test's live server on loopback.
+            NOTIFICATION_CALLBACK_ALLOWED_NETWORKS="127.0.0.0/8",
         )
         return env
 
@@ -85,7 +88,7 @@ class SourceProcess:
     def start(self) -> SourceProcess:
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(  # noqa: S603 (our own command)
-                self._command("serve", "--port", str(self.port), "--workers", "1"),
+                self._command("serve", "--port", str(self.port), "--workers", str(self.workers)),
                 env=self.env(),
                 stdout=log,
                 stderr=subprocess.STDOUT,

@@ -136,6 +136,8 @@ class HttpZgwClient:
         self.retries = int(retries if retries is not None else settings.ZGW_SOURCE_RETRIES)
         self._sleep = sleep
         self._pool: PoolManager = guarded_pool_manager(allow_private=True)
+        # Keep as many connections alive as calls may run at once (else each is a new one).
+        self._pool.connection_pool_kw["maxsize"] = int(settings.ZGW_SOURCE_CONCURRENCY)
 
     # --- where we may go ----------------------------------------------------------------
     def root(self, api: str) -> str:

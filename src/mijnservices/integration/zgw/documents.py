@@ -58,12 +58,15 @@ def documents_read(
     zaak_url: str,
     zaakinformatieobjecten: list[dict[str, Any]] | None = None,
     besluittypen: dict[str, str] | None = None,
+    *,
+    besluiten: bool = True,
 ) -> DocumentsAtSource | None:
     """Read a zaak's documents (when the source has a Documenten API) and besluiten (when it
-    has a Besluiten API). ``zaakinformatieobjecten`` may come from an ``expand`` already;
-    ``besluittypen`` caches besluittype URL → omschrijving across zaken. None: not read."""
+    has a Besluiten API and ``besluiten``). ``zaakinformatieobjecten`` may come from an
+    ``expand`` already; ``besluittypen`` caches besluittype URL → omschrijving across zaken.
+    None: not read."""
     documenten = has_api(reader, "documenten")
-    besluiten_api = has_api(reader, "besluiten")
+    besluiten_api = besluiten and has_api(reader, "besluiten")
     if not documenten and not besluiten_api:
         return None
     read = DocumentsAtSource()

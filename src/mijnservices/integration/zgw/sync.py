@@ -11,6 +11,8 @@ re-running changes nothing. HTTP happens before the transaction that writes, nev
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -25,41 +27,36 @@ from mijnservices.core.errors import DomainError
 from mijnservices.core.identity import Party
 from mijnservices.integration.zgw.catalogue import zaaktype_project
 from mijnservices.integration.zgw.client import (
-    SourceAnswered,
     SourceConfig,
     SourceError,
     ZgwReader,
     ZgwWriter,
     client_for,
 )
-from mijnservices.integration.zgw.documents import (
-    DocumentsAtSource,
-    documents_project,
-    documents_read,
-)
+from mijnservices.integration.zgw.documents import documents_project, has_api
 from mijnservices.integration.zgw.models import ProjectedZaak, ZgwSource
+from mijnservices.integration.zgw.reading import (
+    PARTY_FILTERS,
+    KnownTypes,
+    ZaakAtSource,
+    identification,
+    zaak_read,
+    zaken_list,
+)
 from mijnservices.registrations.catalogi.models import ResultaatType, RolType, StatusType, ZaakType
 from mijnservices.registrations.verwerkingen.services import Actor, verwerking_log
 from mijnservices.registrations.zaken import services as zaken
 from mijnservices.registrations.zaken.models import Resultaat, Rol, Status, Zaak
-from mijnservices.registrations.zaken.parties import PARTY_ROLES
 
 logger = structlog.get_logger(__name__)
 
-# Zaken 1.x query parameters that find a party's zaken through its rollen.
-PARTY_FILTERS = {
-    "bsn": "rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn",
-    "kvk": "rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__annIdentificatie",
-}
 READ_ACTIVITEIT = "zaken opvragen bij bron"
 READ_DOEL = "MijnZaken en KCC: de zaken van een betrokkene tonen en over nieuws berichten"
 # Zaken whose statussen, rollen and resultaat are read at the same time during a sync (the
 # client bounds the calls to one source further: ZGW_SOURCE_CONCURRENCY).
 READ_CONCURRENCY = 8
-# Zaken 1.5+: the list brings each zaak's party rollen, status, resultaat and documents along.
-EXPAND = "rollen,status,resultaat,zaakinformatieobjecten"
-# Sources that refused ``expand`` (older Zaken APIs): asked without it from then on.
-_NO_EXPAND: set[str] = set()
+# Zaken projected per transaction during a sync (one commit per batch instead of per zaak).
+WRITE_BATCH = 10
 
 
 @dataclass
@@ -74,18 +71,6 @@ class SyncResult:
     @property
     def ok(self) -> bool:
         return not self.error
-
-
-@dataclass
-class _ZaakAtSource:
-    """Everything read of one zaak, before anything is written."""
-
-    url: str
-    data: dict[str, Any]
-    rollen: list[dict[str, Any]]
-    statussen: list[dict[str, Any]]
-    resultaat: dict[str, Any] | None
-    documents: DocumentsAtSource | None = None
 
 
 def reader_for(source: ZgwSource, *, timeout: float | None = None) -> ZgwWriter:
@@ -119,48 +104,6 @@ def _moment(value: Any) -> datetime | None:
     return moment
 
 
-def _snake(name: str) -> str:
-    return "".join(f"_{c.lower()}" if c.isupper() else c for c in name)
-
-
-def _identification(data: dict[str, Any]) -> dict[str, Any]:
-    """A betrokkeneIdentificatie in our services' shape (snake_case keys); a KvK-nummer given
-    as ``annIdentificatie`` (Zaken before 1.5 has no kvkNummer filter) is kept as one."""
-    found = {_snake(key): value for key, value in (data or {}).items() if value}
-    if "kvk_nummer" not in found and found.get("ann_identificatie"):
-        found["kvk_nummer"] = found["ann_identificatie"]
-    found.pop("sub_verblijf_buitenland", None)
-    found.pop("verblijfsadres", None)
-    return found
-
-
-def _read_zaak(
-    reader: ZgwReader,
-    url: str,
-    data: dict[str, Any] | None = None,
-    besluittypen: dict[str, str] | None = None,
-) -> _ZaakAtSource:
-    """Everything of one zaak; what an ``expand`` already brought is not asked again."""
-    root = reader.root("zaken")
-    data = data if data is not None else reader.get(url)
-    expanded = data.get("_expand")
-    expanded = expanded if isinstance(expanded, dict) else {}
-    all_rollen = expanded.get("rollen")
-    if not isinstance(all_rollen, list):
-        all_rollen = list(reader.get_all(root + "rollen", {"zaak": url}))
-    rollen = [rol for rol in all_rollen if rol.get("omschrijvingGeneriek") in PARTY_ROLES]
-    statussen = list(reader.get_all(root + "statussen", {"zaak": url}))
-    resultaat_url = str(data.get("resultaat") or "")
-    resultaat = expanded.get("resultaat")
-    if resultaat_url and not isinstance(resultaat, dict):
-        resultaat = reader.get(resultaat_url)
-    links = expanded.get("zaakinformatieobjecten")
-    documents = documents_read(
-        reader, url, links if isinstance(links, list) else None, besluittypen
-    )
-    return _ZaakAtSource(url, data, rollen, statussen, resultaat or None, documents)
-
-
 def _zaak_fields(data: dict[str, Any]) -> dict[str, Any]:
     return {
         "omschrijving": str(data.get("omschrijving") or "")[:80],
@@ -172,7 +115,7 @@ def _zaak_fields(data: dict[str, Any]) -> dict[str, Any]:
 
 def _project(
     source: ZgwSource,
-    read: _ZaakAtSource,
+    read: ZaakAtSource,
     zaaktype_url: str,
     reader: ZgwReader,
     zaaktypen: dict[str, ZaakType] | None = None,
@@ -235,7 +178,7 @@ def _project_rollen(zaak: Zaak, rollen: list[dict[str, Any]]) -> None:
             zaak=zaak,
             roltype=roltype,
             betrokkene_type=str(data.get("betrokkeneType") or ""),
-            betrokkene_identificatie=_identification(data.get("betrokkeneIdentificatie") or {}),
+            betrokkene_identificatie=identification(data.get("betrokkeneIdentificatie") or {}),
             roltoelichting=str(data.get("roltoelichting") or "")[:1000],
             indicatie_machtiging=str(data.get("indicatieMachtiging") or ""),
             bron_url=url,
@@ -297,7 +240,7 @@ def _log_read(source: ZgwSource, parties: list[Party], urls: list[str]) -> None:
 def _parties_of(rollen: list[dict[str, Any]]) -> list[Party]:
     found: list[Party] = []
     for rol in rollen:
-        ident = _identification(rol.get("betrokkeneIdentificatie") or {})
+        ident = identification(rol.get("betrokkeneIdentificatie") or {})
         if ident.get("inp_bsn"):
             found.append(Party(kind="bsn", identifier=str(ident["inp_bsn"])))
         elif ident.get("kvk_nummer"):
@@ -326,7 +269,7 @@ def _wanted(source: ZgwSource, reader: ZgwReader, url: str, data: dict[str, Any]
 
 def _project_checked(
     source: ZgwSource,
-    read: _ZaakAtSource,
+    read: ZaakAtSource,
     reader: ZgwReader,
     zaaktypen: dict[str, ZaakType] | None = None,
 ) -> Zaak | None:
@@ -365,20 +308,35 @@ def _unchanged(source: ZgwSource, found: list[dict[str, Any]]) -> dict[str, int]
     }
 
 
-def _list_zaken(
-    source: ZgwSource, reader: ZgwReader, params: dict[str, str]
-) -> list[dict[str, Any]]:
-    """The party's zaken, with ``expand`` when the source offers it (one call instead of
-    three or four per zaak); a source that refuses it is asked without from then on."""
-    url = reader.root("zaken") + "zaken"
-    if source.zaken_api not in _NO_EXPAND:
-        try:
-            return list(reader.get_all(url, {**params, "expand": EXPAND}))
-        except SourceAnswered as exc:
-            if exc.status != 400:
-                raise
-            _NO_EXPAND.add(source.zaken_api)
-    return list(reader.get_all(url, params))
+def _batches(items: Iterable[ZaakAtSource], size: int) -> Iterator[list[ZaakAtSource]]:
+    batch: list[ZaakAtSource] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _zaaktypen_project(
+    source: ZgwSource,
+    reader: ZgwReader,
+    wanted: list[tuple[str, dict[str, Any]]],
+    zaaktypen: dict[str, ZaakType],
+    known: KnownTypes,
+) -> None:
+    """The zaaktypen of the zaken to read, before the writes (their HTTP stays outside the
+    writes' transactions), and what the zaken's reads may skip; once per zaaktype."""
+    for url in dict.fromkeys(str(data.get("zaaktype") or "") for _, data in wanted):
+        if not url or url in zaaktypen:
+            continue
+        zaaktype = zaaktypen[url] = zaaktype_project(source=source, reader=reader, url=url)
+        first = zaaktype.statustypen.order_by("volgnummer").first()
+        if first is not None and first.bron_url:
+            known.first_steps.add(first.bron_url)
+        if has_api(reader, "besluiten") and not reader.get(url).get("besluittypen"):
+            known.without_besluiten.add(url)
 
 
 def zaken_sync_for_party(
@@ -390,10 +348,11 @@ def zaken_sync_for_party(
     reader = reader or reader_for(source)
     result = SyncResult()
     params = {PARTY_FILTERS[party.kind]: party.identifier}
-    besluittypen: dict[str, str] = {}
+    known = KnownTypes()
     zaaktypen: dict[str, ZaakType] = {}
+    seconds = 0.0
     try:
-        found = _list_zaken(source, reader, params)
+        found = zaken_list(source, reader, params)
         unchanged = _unchanged(source, found)
         wanted = [
             (str(data.get("url") or ""), data)
@@ -401,20 +360,24 @@ def zaken_sync_for_party(
             if str(data.get("url") or "") not in unchanged
             and _wanted(source, reader, str(data.get("url") or ""), data)
         ]
+        _zaaktypen_project(source, reader, wanted, zaaktypen, known)
+        began = time.perf_counter()
         with ThreadPoolExecutor(max_workers=READ_CONCURRENCY) as pool:
-            reads = list(
-                pool.map(lambda item: _read_zaak(reader, item[0], item[1], besluittypen), wanted)
-            )
+            # Lazily, in order: the writes of the first zaken overlap the later reads.
+            reads = pool.map(lambda item: zaak_read(reader, item[0], item[1], known), wanted)
+            for batch in _batches(reads, WRITE_BATCH):
+                with transaction.atomic():  # one commit per batch, not per zaak
+                    for read in batch:
+                        try:
+                            zaak = _project_checked(source, read, reader, zaaktypen)
+                        except ProjectionFailed as exc:
+                            result.failed.append(str(exc))
+                            continue
+                        if zaak is not None:
+                            result.projected.append(zaak)
         if found:
             _log_read(source, [party], [str(data.get("url") or "") for data in found])
-        for read in reads:
-            try:
-                zaak = _project_checked(source, read, reader, zaaktypen)
-            except ProjectionFailed as exc:
-                result.failed.append(str(exc))
-                continue
-            if zaak is not None:
-                result.projected.append(zaak)
+        seconds = time.perf_counter() - began
         result.projected += list(Zaak.objects.filter(pk__in=unchanged.values()))
         if unchanged:
             ProjectedZaak.objects.filter(zaak_id__in=unchanged.values()).update(
@@ -435,6 +398,7 @@ def zaken_sync_for_party(
         failed=len(result.failed),
         ok=result.ok,
         error=result.error,
+        read_and_write_seconds=round(seconds, 3),
     )
     return result
 
@@ -446,7 +410,7 @@ def zaak_refresh(*, source: ZgwSource, url: str, reader: ZgwReader | None = None
     data = reader.get(url) if reader.within_roots(url) else {}
     if not _wanted(source, reader, url, data):
         return None
-    read = _read_zaak(reader, url, data)
+    read = zaak_read(reader, url, data)
     _log_read(source, _parties_of(read.rollen), [url])
     zaak = _project_checked(source, read, reader)
     logger.info("zgw_zaak_refreshed", source=source.naam, projected=zaak is not None)

@@ -14,7 +14,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument(
-            "scenario", choices=["portal", "zaken-api", "notifications", "citizen-notifications"]
+            "scenario",
+            choices=["portal", "zaken-api", "notifications", "citizen-notifications", "sources"],
         )
         parser.add_argument("--zaken", type=int, default=100_000, help="Zaken in the database.")
         parser.add_argument("--clients", type=int, default=16, help="Concurrent clients.")
@@ -34,6 +35,13 @@ class Command(BaseCommand):
             default=2,
             help="citizen-notifications: threads committing the changes.",
         )
+        parser.add_argument("--citizens", type=int, default=3, help="sources: citizens.")
+        parser.add_argument(
+            "--per-citizen", type=int, default=50, help="sources: zaken per citizen."
+        )
+        parser.add_argument(
+            "--source-workers", type=int, default=1, help="sources: the source's web workers."
+        )
 
     def handle(
         self,
@@ -46,6 +54,9 @@ class Command(BaseCommand):
         rate: int = 250,
         backlog: int = 5000,
         producers: int = 2,
+        citizens: int = 3,
+        per_citizen: int = 50,
+        source_workers: int = 1,
         **options: Any,
     ) -> None:
         if not settings.DEMO_MODE:
@@ -65,5 +76,8 @@ class Command(BaseCommand):
             rate=rate,
             backlog=backlog,
             producers=producers,
+            citizens=citizens,
+            per_citizen=per_citizen,
+            source_workers=source_workers,
             write=self.stdout.write,
         )

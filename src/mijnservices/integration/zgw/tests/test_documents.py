@@ -21,8 +21,8 @@ from mijnservices.services.mijnzaken.external_documents import READ_ACTIVITEIT
 from mijnservices.testing.employees import employee_create, log_in, release_for_kcc
 from mijnservices.testing.zgw_source import CLIENT_ID, PDF, SECRET, UPLOAD_TYPE, SourceProcess
 
-SUZANNE = Party(kind="bsn", identifier="999993653")
-KEES = Party(kind="bsn", identifier="999992570")
+ANNA = Party(kind="bsn", identifier="999990627")
+BOB = Party(kind="bsn", identifier="999991589")
 
 
 def _register(source: SourceProcess) -> ZgwSource:
@@ -50,25 +50,25 @@ def test_a_citizen_sees_and_downloads_the_documents_of_her_external_zaak_and_add
     settings.DEMO_MODE = True
     settings.ZGW_SOURCE_LOGIN_WAIT_MS = 30_000
     types = source.published_zaaktype("ZT-EXTERN-DOCS", documents=True)
-    at_source = source.zaak_for(types, SUZANNE.identifier, "Zaak met documenten")
+    at_source = source.zaak_for(types, ANNA.identifier, "Zaak met documenten")
     source.document_for(types, at_source, titel="Ontvangstbevestiging")
     source.document_for(types, at_source, titel="Concept besluit", status="in_bewerking")
     besluit = source.besluit_for(types, at_source)
     source.document_for(types, at_source, titel="Besluitbrief", besluit=besluit)
     zgw = _register(source)
 
-    assert zaken_sync_for_party(source=zgw, party=SUZANNE).ok
+    assert zaken_sync_for_party(source=zgw, party=ANNA).ok
     zaak = Zaak.objects.get(omschrijving="Zaak met documenten")
     # Metadata only: three documents known, no bytes stored here.
     assert ProjectedDocument.objects.filter(zaak=zaak).count() == 3
-    suzanne = Citizen(actor=SUZANNE, auth_method="digid")
-    shown = zaak_documents(suzanne, zaak)
+    anna = Citizen(actor=ANNA, auth_method="digid")
+    shown = zaak_documents(anna, zaak)
     assert [row.titel for row in shown.documents] == ["Ontvangstbevestiging"]  # not the concept
     [besluit_row] = shown.besluiten
     assert besluit_row.what == "Besluit op aanvraag"
     assert [row.titel for row in besluit_row.documents] == ["Besluitbrief"]
 
-    browser = _login(SUZANNE.identifier)
+    browser = _login(ANNA.identifier)
     page = browser.get(f"/mijn-zaken/{zaak.uuid}/").content.decode()
     assert "Ontvangstbevestiging" in page
     assert "Besluitbrief" in page
@@ -85,7 +85,7 @@ def test_a_citizen_sees_and_downloads_the_documents_of_her_external_zaak_and_add
     # The concept is not downloadable, and another citizen gets nothing.
     hidden = ProjectedDocument.objects.get(zaak=zaak, titel="Concept besluit")
     assert browser.get(f"/mijn-zaken/{zaak.uuid}/documenten/{hidden.uuid}/").status_code == 404
-    assert _login(KEES.identifier).get(url).status_code == 404
+    assert _login(BOB.identifier).get(url).status_code == 404
 
     # The KCC sees the same documents and downloads one, logged as its own read.
     release_for_kcc("ZT-EXTERN-DOCS")
