@@ -137,6 +137,11 @@ class SourceProcess:
         assert response.status_code == 200, (url, response.status_code, response.text)
         return dict(response.json())
 
+    def patch(self, url: str, body: dict[str, Any]) -> dict[str, Any]:
+        response = requests.patch(url, json=body, headers=self._headers(), timeout=30)
+        assert response.status_code == 200, (url, response.status_code, response.text)
+        return dict(response.json())
+
     def items(self, api: str, path: str, **params: str) -> list[dict[str, Any]]:
         """The items of a list (paginated or a plain list)."""
         response = requests.get(
@@ -178,7 +183,12 @@ class SourceProcess:
         return self._document_types_made
 
     def published_zaaktype(
-        self, identificatie: str = "ZT-EXTERN", *, documents: bool = False
+        self,
+        identificatie: str = "ZT-EXTERN",
+        *,
+        documents: bool = False,
+        begin: str = "2025-01-01",
+        texts: dict[int, str] | None = None,
     ) -> dict[str, Any]:
         """A catalogus and a published zaaktype with three steps (the second informs the
         initiator), a resultaattype and an initiator roltype; ``documents``: also an
@@ -215,7 +225,7 @@ class SourceProcess:
                 "besluittypen": [BESLUIT_TYPE] if documents else [],
                 "deelzaaktypen": [],
                 "gerelateerdeZaaktypen": [],
-                "beginGeldigheid": "2025-01-01",
+                "beginGeldigheid": begin,
             },
         )
         statustypen = [
@@ -227,7 +237,7 @@ class SourceProcess:
                     "zaaktype": zaaktype["url"],
                     "volgnummer": number,
                     "informeren": number == 2,
-                    "statustekst": f"Stap {number}",
+                    "statustekst": (texts or {}).get(number, f"Stap {number}"),
                 },
             )
             for number, name in enumerate(("Ontvangen", "In behandeling", "Afgerond"), start=1)

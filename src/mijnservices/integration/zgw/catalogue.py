@@ -162,7 +162,14 @@ def zaaktype_project(*, source: ZgwSource, reader: ZgwReader, url: str) -> ZaakT
         else None
     )
     at_source = _source_texts(reader, previous)
+    begin = _date(data.get("beginGeldigheid")) or date.today()
     with transaction.atomic():
+        if previous is not None and (
+            previous.einde_geldigheid is None or previous.einde_geldigheid >= begin
+        ):
+            # The source ended the previous version when it published this one (ztc-012);
+            # our copy was made before that and is ended here the same way.
+            catalogi.zaaktype_update(zaaktype=previous, einde_geldigheid=begin - timedelta(days=1))
         catalogus = _catalogus(reader, catalogus_url)
         zaaktype = catalogi.zaaktype_create(
             catalogus=catalogus,

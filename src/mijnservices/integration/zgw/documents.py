@@ -103,10 +103,13 @@ def documents_read(
     return read
 
 
-def documents_project(*, source: ZgwSource, zaak: Zaak, read: DocumentsAtSource | None) -> None:
+def documents_project(
+    *, source: ZgwSource, zaak: Zaak, read: DocumentsAtSource | None, new: bool = False
+) -> None:
     """Bring the zaak's projected besluiten and documents in line with what was read (in the
-    caller's transaction). Nothing read: the last state stays."""
-    if read is None:
+    caller's transaction). Nothing read: the last state stays. ``new``: the zaak was created
+    just now, so there is nothing to compare with or remove."""
+    if read is None or (new and not read.besluiten and not read.documents):
         return
     besluiten: dict[str, ProjectedBesluit] = {}
     for data in read.besluiten:

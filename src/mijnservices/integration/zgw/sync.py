@@ -113,12 +113,35 @@ def _zaak_fields(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+@dataclass
+class _Types:
+    """A zaaktype's statustypen, roltypen and resultaattypen by their URL at the source,
+    loaded once per sync instead of once per zaak."""
+
+    statustypen: dict[str, StatusType]
+    roltypen: dict[str, RolType]
+    resultaattypen: dict[str, ResultaatType]
+
+
+def _types_of(zaaktype_id: int, cache: dict[int, _Types] | None) -> _Types:
+    cache = cache if cache is not None else {}
+    found = cache.get(zaaktype_id)
+    if found is None:
+        found = cache[zaaktype_id] = _Types(
+            {st.bron_url: st for st in StatusType.objects.filter(zaaktype_id=zaaktype_id)},
+            {rt.bron_url: rt for rt in RolType.objects.filter(zaaktype_id=zaaktype_id)},
+            {rt.bron_url: rt for rt in ResultaatType.objects.filter(zaaktype_id=zaaktype_id)},
+        )
+    return found
+
+
 def _project(
     source: ZgwSource,
     read: ZaakAtSource,
     zaaktype_url: str,
     reader: ZgwReader,
     zaaktypen: dict[str, ZaakType] | None = None,
+    types: dict[int, _Types] | None = None,
 ) -> Zaak:
     cache = zaaktypen if zaaktypen is not None else {}
     zaaktype = cache.get(zaaktype_url)
@@ -135,6 +158,7 @@ def _project(
             .first()
         )
         fields = _zaak_fields(read.data)
+        new = link is None
         if link is None:
             zaak = zaken.zaak_create(
                 zaaktype=zaaktype,
@@ -158,17 +182,24 @@ def _project(
             }
             if changed:
                 zaak = zaken.zaak_update(zaak=zaak, **changed)
-        _project_rollen(zaak, read.rollen)
-        _project_resultaat(zaak, read.resultaat)
-        _project_statussen(zaak, read.statussen)
-        documents_project(source=source, zaak=zaak, read=read.documents)
+        known = _types_of(zaak.zaaktype_id, types)
+        _project_rollen(zaak, read.rollen, known, new=new)
+        _project_resultaat(zaak, read.resultaat, known, new=new)
+        _project_statussen(zaak, read.statussen, known, new=new)
+        documents_project(source=source, zaak=zaak, read=read.documents, new=new)
         ProjectedZaak.objects.filter(pk=link.pk).update(last_synced=now, last_error="")
     return zaak
 
 
-def _project_rollen(zaak: Zaak, rollen: list[dict[str, Any]]) -> None:
-    local = {rol.bron_url: rol for rol in Rol.objects.filter(zaak=zaak).exclude(bron_url="")}
-    roltypen = {rt.bron_url: rt for rt in RolType.objects.filter(zaaktype_id=zaak.zaaktype_id)}
+def _project_rollen(
+    zaak: Zaak, rollen: list[dict[str, Any]], types: _Types, *, new: bool = False
+) -> None:
+    local = (
+        {}
+        if new  # a zaak created just now has no rollen yet
+        else {rol.bron_url: rol for rol in Rol.objects.filter(zaak=zaak).exclude(bron_url="")}
+    )
+    roltypen = types.roltypen
     for data in rollen:
         url = str(data.get("url") or "")
         roltype = roltypen.get(str(data.get("roltype") or ""))
@@ -189,26 +220,28 @@ def _project_rollen(zaak: Zaak, rollen: list[dict[str, Any]]) -> None:
             zaken.rol_delete(rol=rol)
 
 
-def _project_resultaat(zaak: Zaak, data: dict[str, Any] | None) -> None:
+def _project_resultaat(
+    zaak: Zaak, data: dict[str, Any] | None, types: _Types, *, new: bool = False
+) -> None:
     if not data:
         return
-    resultaattype = ResultaatType.objects.filter(
-        zaaktype_id=zaak.zaaktype_id, bron_url=str(data.get("resultaattype") or "")
-    ).first()
+    resultaattype = types.resultaattypen.get(str(data.get("resultaattype") or ""))
     if resultaattype is None:
         return
-    current = Resultaat.objects.filter(zaak=zaak).first()
+    current = None if new else Resultaat.objects.filter(zaak=zaak).first()
     if current is None or current.resultaattype_id != resultaattype.pk:
         zaken.resultaat_set(
             zaak=zaak, resultaattype=resultaattype, toelichting=str(data.get("toelichting") or "")
         )
 
 
-def _project_statussen(zaak: Zaak, statussen: list[dict[str, Any]]) -> None:
-    known = set(Status.objects.filter(zaak=zaak).values_list("bron_url", flat=True))
-    statustypen = {
-        st.bron_url: st for st in StatusType.objects.filter(zaaktype_id=zaak.zaaktype_id)
-    }
+def _project_statussen(
+    zaak: Zaak, statussen: list[dict[str, Any]], types: _Types, *, new: bool = False
+) -> None:
+    known = (
+        set() if new else set(Status.objects.filter(zaak=zaak).values_list("bron_url", flat=True))
+    )
+    statustypen = types.statustypen
     ordered = sorted(statussen, key=lambda item: str(item.get("datumStatusGezet") or ""))
     for data in ordered:
         url = str(data.get("url") or "")
@@ -272,12 +305,13 @@ def _project_checked(
     read: ZaakAtSource,
     reader: ZgwReader,
     zaaktypen: dict[str, ZaakType] | None = None,
+    types: dict[int, _Types] | None = None,
 ) -> Zaak | None:
     """Project what was read; None when the zaak has no party rol (and no projection yet)."""
     if not read.rollen and not ProjectedZaak.objects.filter(source=source, url=read.url).exists():
         return None
     try:
-        return _project(source, read, str(read.data["zaaktype"]), reader, zaaktypen)
+        return _project(source, read, str(read.data["zaaktype"]), reader, zaaktypen, types)
     except DomainError as exc:
         ProjectedZaak.objects.filter(source=source, url=read.url).update(last_error=str(exc)[:300])
         raise ProjectionFailed(f"A zaak of the source could not be projected: {exc}") from exc
@@ -350,6 +384,7 @@ def zaken_sync_for_party(
     params = {PARTY_FILTERS[party.kind]: party.identifier}
     known = KnownTypes()
     zaaktypen: dict[str, ZaakType] = {}
+    types: dict[int, _Types] = {}
     seconds = 0.0
     try:
         found = zaken_list(source, reader, params)
@@ -369,7 +404,7 @@ def zaken_sync_for_party(
                 with transaction.atomic():  # one commit per batch, not per zaak
                     for read in batch:
                         try:
-                            zaak = _project_checked(source, read, reader, zaaktypen)
+                            zaak = _project_checked(source, read, reader, zaaktypen, types)
                         except ProjectionFailed as exc:
                             result.failed.append(str(exc))
                             continue
