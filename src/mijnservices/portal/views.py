@@ -29,6 +29,7 @@ from mijnservices.services.kpis.portal_use import zaak_view_count
 from mijnservices.services.kpis.surveys import kto_invitation
 from mijnservices.services.mijnoverzicht.contactmomenten import contact_rows
 from mijnservices.services.mijnzaken.documents import upload_type, zaak_documents
+from mijnservices.services.mijnzaken.external_documents import external_upload_offered
 from mijnservices.services.mijnzaken.prediction import predict_end
 from mijnservices.services.mijnzaken.selectors import zaak_for_detail, zaken_for_overview
 from mijnservices.services.mijnzaken.sources import source_out_of_date, sources_out_of_date
@@ -91,7 +92,9 @@ def detail_context(
     if zaak.zaaktype.toon_behandelaar:
         names = [rol.naam for rol in getattr(zaak, "behandelaars", []) if rol.naam]
         behandelaar = ", ".join(names)
-    can_upload = citizen_may_add_document(citizen, zaak) and upload_type(zaak) is not None
+    can_upload = citizen_may_add_document(citizen, zaak) and (
+        external_upload_offered(zaak) if zaak.bron_url else upload_type(zaak) is not None
+    )
     questionnaire = kto_invitation(zaak)  # None: open, KTO off for the zaaktype, or answered
     return {
         "citizen": citizen,

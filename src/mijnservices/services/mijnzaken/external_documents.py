@@ -132,6 +132,19 @@ def _content(upload: UploadedFile, bestandsnaam: str, formaat: str) -> bytes:
     return data
 
 
+def external_upload_offered(zaak: Zaak) -> bool:
+    """Whether the page offers an upload on this external zaak (no call to the source: the
+    zaak was loaded with ``projectie__source``): its zaaktype names an upload type here and
+    the source has a Documenten API. Whether the source knows that type is found out on
+    upload."""
+    projectie = getattr(zaak, "projectie", None)
+    return (
+        projectie is not None
+        and bool(projectie.source.documenten_api)
+        and bool(zaak.zaaktype.portaal_upload_informatieobjecttype)
+    )
+
+
 def external_document_add(
     *,
     citizen: Citizen,

@@ -99,10 +99,19 @@ def test_a_citizen_sees_and_downloads_the_documents_of_her_external_zaak_and_add
     assert b"".join(got.streaming_content) == PDF  # type: ignore[attr-defined]
     assert kcc.get(f"/medewerker/zaak/{zaak.uuid}/documenten/{hidden.uuid}/").status_code == 404
 
+    # No upload type named here: the page offers no upload, and a post is refused plainly.
+    assert 'name="file"' not in page
+    refused = browser.post(
+        f"/mijn-zaken/{zaak.uuid}/documenten/toevoegen/",
+        {"file": SimpleUploadedFile("loonstrook.pdf", PDF), "titel": "Te vroeg"},
+    )
+    assert refused.status_code == 400
+
     # An upload goes to the source's Documenten API, linked to the zaak there.
     ZaakType.objects.filter(pk=zaak.zaaktype_id).update(
         portaal_upload_informatieobjecttype=UPLOAD_TYPE
     )
+    assert 'name="file"' in browser.get(f"/mijn-zaken/{zaak.uuid}/").content.decode()
     added = browser.post(
         f"/mijn-zaken/{zaak.uuid}/documenten/toevoegen/",
         {"file": SimpleUploadedFile("loonstrook.pdf", PDF), "titel": "Loonstrook maart"},
