@@ -32,7 +32,11 @@ from mijnservices.services.mijnzaken.documents import upload_type, zaak_document
 from mijnservices.services.mijnzaken.external_documents import external_upload_offered
 from mijnservices.services.mijnzaken.prediction import predict_end
 from mijnservices.services.mijnzaken.selectors import zaak_for_detail, zaken_for_overview
-from mijnservices.services.mijnzaken.sources import source_out_of_date, sources_out_of_date
+from mijnservices.services.mijnzaken.sources import (
+    source_out_of_date,
+    sources_out_of_date,
+    sync_running,
+)
 from mijnservices.services.mijnzaken.titles import zaak_title, zaaktype_title
 from mijnservices.services.mijnzaken.tracking import build_tracking, days_without_news
 from mijnservices.ui.display import status_text, zaak_rows
@@ -63,7 +67,7 @@ def zaken_overview(request: HttpRequest, citizen: Citizen) -> HttpResponse:
             "citizen": citizen,
             "open_rows": [row for row in rows if not row.closed],
             "closed_rows": [row for row in rows if row.closed],
-            "sources_out_of_date": sources_out_of_date(zaken),
+            "sources_out_of_date": sources_out_of_date(zaken) or sync_running(citizen.party),
         },
     )
 
@@ -108,7 +112,8 @@ def detail_context(
         "prediction": predict_end(zaak),
         "quiet_days": days_without_news(zaak),
         "documents": zaak_documents(citizen, zaak),
-        "sources_out_of_date": source_out_of_date(zaak),
+        "sources_out_of_date": source_out_of_date(zaak)
+        or bool(zaak.bron_url and sync_running(citizen.party)),
         "upload_form": (upload_form or DocumentUploadForm()) if can_upload else None,
         "upload_limits": upload_limits(),
         "contacts": contact_rows(citizen, zaak=zaak),

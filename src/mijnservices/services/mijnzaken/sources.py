@@ -61,6 +61,15 @@ def zaken_refresh_from_sources(*, party: Party, wait_ms: int | None = None) -> b
     return bool(done)
 
 
+def sync_running(party: Party) -> bool:
+    """Whether this process is still re-reading the party's zaken (a slow source: the login
+    stopped waiting). In memory only; another process does not know."""
+    key = (party.kind, party.identifier, party.vestiging or "")
+    with _LOCK:
+        future = _RUNNING.get(key)
+    return future is not None and not future.done()
+
+
 def sources_out_of_date(zaken: Iterable[Zaak]) -> bool:
     """Whether the page should say that some information may be out of date: one of these
     zaken comes from a source whose last call failed after its last good sync. No query
