@@ -187,7 +187,8 @@ def _project(
         _project_resultaat(zaak, read.resultaat, known, new=new)
         _project_statussen(zaak, read.statussen, known, new=new)
         documents_project(source=source, zaak=zaak, read=read.documents, new=new)
-        ProjectedZaak.objects.filter(pk=link.pk).update(last_synced=now, last_error="")
+        if not new:  # a new link was made with these values
+            ProjectedZaak.objects.filter(pk=link.pk).update(last_synced=now, last_error="")
     return zaak
 
 
