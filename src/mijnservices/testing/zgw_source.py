@@ -17,7 +17,7 @@ from typing import Any
 
 import requests
 
-from mijnservices.testing.api import token
+from mijnservices.integration.zgw.client import zgw_jwt
 from mijnservices.testing.processes import free_port
 
 CLIENT_ID = "mijnservices-portal"
@@ -120,7 +120,7 @@ class SourceProcess:
 
     def _headers(self) -> dict[str, str]:
         return {
-            "Authorization": f"Bearer {token(CLIENT_ID, SECRET)}",
+            "Authorization": f"Bearer {zgw_jwt(client_id=CLIENT_ID, secret=SECRET)}",
             "Accept-Crs": "EPSG:4326",
             "Content-Crs": "EPSG:4326",
         }
