@@ -16,6 +16,7 @@ from mijnservices.bench.notifications import notifications
 from mijnservices.bench.realistic import enrich
 from mijnservices.bench.seed import seed
 from mijnservices.bench.server import serving
+from mijnservices.bench.sources import sources
 from mijnservices.bench.zaken_api import zaken_api
 from mijnservices.core.identity import Citizen, Party
 from mijnservices.portal.auth import login_citizen
@@ -81,4 +82,5 @@ SCENARIOS: dict[str, Callable[..., None]] = {
     "zaken-api": zaken_api,
     "notifications": notifications,
     "citizen-notifications": citizen_notifications,
+    "sources": sources,
 }

@@ -278,6 +278,21 @@ ZGW_SOURCE_LOGIN_WAIT_MS = declare(
     "At login, milliseconds to wait for the person's zaken to be re-read from the ZGW sources.",
     group="ZGW sources",
 )
+ZGW_SOURCE_CONCURRENCY = declare(
+    "ZGW_SOURCE_CONCURRENCY",
+    8,
+    "Calls this process makes to one ZGW source at the same time (all syncs together).",
+    group="ZGW sources",
+    check=positive,
+)
+ZGW_SOURCE_PAGE_TIMEOUT_MS = declare(
+    "ZGW_SOURCE_PAGE_TIMEOUT_MS",
+    2000,
+    "Milliseconds a portal or KCC request waits for a ZGW source (e.g. a document download) "
+    "to start answering before it gives up with a plain message.",
+    group="ZGW sources",
+    check=positive,
+)
 ZGW_SOURCE_RECONCILE_MINUTES = declare(
     "ZGW_SOURCE_RECONCILE_MINUTES",
     60,

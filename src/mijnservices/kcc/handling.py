@@ -18,8 +18,10 @@ from django.http import (
     HttpResponse,
     HttpResponseBase,
     HttpResponseRedirect,
+    StreamingHttpResponse,
 )
 from django.shortcuts import render, resolve_url
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -33,6 +35,7 @@ from mijnservices.services.access import employees
 from mijnservices.services.access.employees import Detail
 from mijnservices.services.casework import selectors, services
 from mijnservices.services.casework.verwerkingen import log_view
+from mijnservices.services.mijnzaken.external_documents import SourceDown, external_document_content
 from mijnservices.services.mijnzaken.titles import zaak_title
 from mijnservices.services.mijnzaken.tracking import build_tracking
 
@@ -185,12 +188,46 @@ def close(request: HttpRequest, employee: Employee, zaak_uuid: UUID) -> HttpResp
     return _back(zaak)
 
 
+def _external_download(
+    request: HttpRequest, employee: Employee, zaak: Zaak, detail: Detail, document_uuid: UUID
+) -> HttpResponseBase:
+    """A document of an external zaak: streamed from its source after the same checks."""
+    document = selectors.employee_external_document(employee, zaak, detail, document_uuid)
+    try:
+        found = external_document_content(
+            document=document, zaak=zaak, for_citizen=detail != Detail.FULL
+        )
+    except SourceDown:
+        messages.error(
+            request, _("This document cannot be fetched right now. Please try again later.")
+        )
+        return HttpResponseRedirect(resolve_url("kcc:zaak", zaak_uuid=zaak.uuid))
+    except DomainError as error:
+        raise Http404 from error
+    log_view(
+        employee,
+        activiteit="document inzien",
+        doel="zaak behandelen" if detail == Detail.FULL else "klantvraag beantwoorden",
+        personen=selectors.initiators(zaak),
+        objecttype="document",
+        objecten=[str(document.uuid)],
+    )
+    response = StreamingHttpResponse(found.chunks, content_type=found.formaat)
+    response["Content-Disposition"] = content_disposition_header(True, found.filename) or (
+        "attachment"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
 @employee_required
 def document_download(
     request: HttpRequest, employee: Employee, zaak_uuid: UUID, document_uuid: UUID
 ) -> HttpResponseBase:
     """Stream one document of the zaak the employee may see at their level; 404 otherwise."""
     zaak, detail = _load(employee, zaak_uuid)
+    if zaak.bron_url:
+        return _external_download(request, employee, zaak, detail, document_uuid)
     document = selectors.employee_document(employee, zaak, detail, document_uuid)
     versie = document.huidige_versie
     assert versie is not None  # the selector only returns documents with content

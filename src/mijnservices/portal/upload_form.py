@@ -21,6 +21,7 @@ UPLOAD_ERRORS = {
     "upload-not-allowed": _("You can no longer add documents to this case."),
     "virus-found": _("This file contains a virus and has not been added. Choose another file."),
     "scan-unavailable": _("We cannot check this file for viruses right now. Try again later."),
+    "source-unavailable": _("We cannot send your document right now. Try again later."),
 }
 
 

@@ -33,9 +33,15 @@ from mijnservices.services.kpis.surveys import kto_invitation
 from mijnservices.services.mijnoverzicht.contactmomenten import ContactRow, contact_rows
 from mijnservices.services.mijnoverzicht.taken import zaak_task_activity
 from mijnservices.services.mijnzaken.documents import ZaakDocuments, upload_type, zaak_documents
+from mijnservices.services.mijnzaken.external_documents import external_upload_offered
 from mijnservices.services.mijnzaken.prediction import predict_end
 from mijnservices.services.mijnzaken.representatives import representative_view_log
 from mijnservices.services.mijnzaken.selectors import zaak_for_detail, zaken_for_overview
+from mijnservices.services.mijnzaken.sources import (
+    source_out_of_date,
+    sources_out_of_date,
+    sync_running,
+)
 from mijnservices.services.mijnzaken.titles import (
     zaak_title,
     zaak_title_language,
@@ -75,7 +81,8 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 @citizen_required
 def zaken_overview(request: HttpRequest, citizen: Citizen) -> HttpResponse:
     # One query; splitting in Python keeps "newest activity first" within both sections.
-    rows = zaak_rows(zaken_for_overview(citizen))
+    zaken = list(zaken_for_overview(citizen))
+    rows = zaak_rows(zaken)
     audit.record("zaken_overview_viewed", citizen, zaken=len(rows))
     return render(
         request,
@@ -84,6 +91,7 @@ def zaken_overview(request: HttpRequest, citizen: Citizen) -> HttpResponse:
             "citizen": citizen,
             "open_rows": [row for row in rows if not row.closed],
             "closed_rows": [row for row in rows if row.closed],
+            "sources_out_of_date": sources_out_of_date(zaken) or sync_running(citizen.party),
         },
     )
 
@@ -116,7 +124,9 @@ def detail_context(
         names = [rol.naam for rol in getattr(zaak, "behandelaars", []) if rol.naam]
         behandelaar = ", ".join(names)
     presented = applied_presentation(zaak.zaaktype)  # set by zaak_for_detail
-    can_upload = citizen_may_add_document(citizen, zaak) and upload_type(zaak) is not None
+    can_upload = citizen_may_add_document(citizen, zaak) and (
+        external_upload_offered(zaak) if zaak.bron_url else upload_type(zaak) is not None
+    )
     questionnaire = kto_invitation(zaak)  # None: open, KTO off for the zaaktype, or answered
     documents = zaak_documents(citizen, zaak)
     contacts = contact_rows(citizen, zaak=zaak)
@@ -137,6 +147,8 @@ def detail_context(
             zaak, activity=_activity(citizen, zaak, documents, contacts)
         ),
         "documents": documents,
+        "sources_out_of_date": source_out_of_date(zaak)
+        or bool(zaak.bron_url and sync_running(citizen.party)),
         "upload_form": (upload_form or DocumentUploadForm()) if can_upload else None,
         "upload_limits": upload_limits(),
         "contacts": contacts,

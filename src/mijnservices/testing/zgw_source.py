@@ -5,6 +5,7 @@ an API client with a secret. Tests fill it through its Catalogi and Zaken APIs.
 
 from __future__ import annotations
 
+import base64
 import os
 import secrets
 import subprocess
@@ -16,10 +17,13 @@ from typing import Any
 
 import requests
 
-from mijnservices.testing.api import token
+from mijnservices.integration.zgw.client import zgw_jwt
 from mijnservices.testing.processes import free_port
 
 CLIENT_ID = "mijnservices-portal"
+UPLOAD_TYPE = "Bijlage"
+BESLUIT_TYPE = "Besluit op aanvraag"
+PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
 SECRET = "source-secret-long-enough-for-hs256"  # noqa: S105 (test only)
 _CREATE_CLIENT = f"""
 from mijnservices.testing.api import applicatie_with_secret
@@ -27,16 +31,22 @@ applicatie_with_secret(client_id={CLIENT_ID!r}, secret={SECRET!r}, heeft_alle_au
 """
 
 
+def _uuid(resource: dict[str, Any]) -> str:
+    return str(resource["url"]).rsplit("/", 1)[-1]
+
+
 class SourceProcess:
     """``mijnservices serve`` on a free loopback port, its own database and control socket."""
 
-    def __init__(self, var_dir: Path) -> None:
+    def __init__(self, var_dir: Path, *, workers: int = 1) -> None:
         self.var_dir = var_dir
+        self.workers = workers
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
         self.log = var_dir / "serve.log"
         self._catalogus: dict[str, Any] | None = None
+        self._document_types_made: dict[str, Any] | None = None
 
     # --- the process ------------------------------------------------------------------
     def env(self) -> dict[str, str]:
@@ -53,8 +63,10 @@ class SourceProcess:
             SECRET_KEY=secrets.token_urlsafe(40),
             ALLOWED_HOSTS="127.0.0.1,localhost",
             SITE_URL=self.url,
-            WEB_CONCURRENCY="1",
+            WEB_CONCURRENCY=str(self.workers),
             XDG_RUNTIME_DIR=str(self.var_dir),
+            # Its Notificaties API may call back the test's live server on loopback.
+            NOTIFICATION_CALLBACK_ALLOWED_NETWORKS="127.0.0.0/8",
         )
         return env
 
@@ -76,7 +88,7 @@ class SourceProcess:
     def start(self) -> SourceProcess:
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(  # noqa: S603 (our own command)
-                self._command("serve", "--port", str(self.port), "--workers", "1"),
+                self._command("serve", "--port", str(self.port), "--workers", str(self.workers)),
                 env=self.env(),
                 stdout=log,
                 stderr=subprocess.STDOUT,
@@ -108,7 +120,7 @@ class SourceProcess:
 
     def _headers(self) -> dict[str, str]:
         return {
-            "Authorization": f"Bearer {token(CLIENT_ID, SECRET)}",
+            "Authorization": f"Bearer {zgw_jwt(client_id=CLIENT_ID, secret=SECRET)}",
             "Accept-Crs": "EPSG:4326",
             "Content-Crs": "EPSG:4326",
         }
@@ -125,10 +137,62 @@ class SourceProcess:
         assert response.status_code == 200, (url, response.status_code, response.text)
         return dict(response.json())
 
+    def patch(self, url: str, body: dict[str, Any]) -> dict[str, Any]:
+        response = requests.patch(url, json=body, headers=self._headers(), timeout=30)
+        assert response.status_code == 200, (url, response.status_code, response.text)
+        return dict(response.json())
+
+    def items(self, api: str, path: str, **params: str) -> list[dict[str, Any]]:
+        """The items of a list (paginated or a plain list)."""
+        response = requests.get(
+            self.root(api) + path, params=params, headers=self._headers(), timeout=30
+        )
+        assert response.status_code == 200, (path, response.status_code, response.text)
+        body = response.json()
+        return list(body["results"] if isinstance(body, dict) else body)
+
     # --- what a test needs there --------------------------------------------------------
-    def published_zaaktype(self, identificatie: str = "ZT-EXTERN") -> dict[str, Any]:
+    def _document_types(self, catalogus: dict[str, Any]) -> dict[str, Any]:
+        """A published informatieobjecttype ``Bijlage`` and besluittype (once per catalogus)."""
+        if self._document_types_made is None:
+            iot = self.post(
+                "catalogi",
+                "informatieobjecttypen",
+                {
+                    "catalogus": catalogus["url"],
+                    "omschrijving": UPLOAD_TYPE,
+                    "vertrouwelijkheidaanduiding": "zaakvertrouwelijk",
+                    "informatieobjectcategorie": "bijlage",
+                    "beginGeldigheid": "2025-01-01",
+                },
+            )
+            self.post("catalogi", f"informatieobjecttypen/{_uuid(iot)}/publish", {})
+            besluittype = self.post(
+                "catalogi",
+                "besluittypen",
+                {
+                    "catalogus": catalogus["url"],
+                    "omschrijving": BESLUIT_TYPE,
+                    "publicatieIndicatie": False,
+                    "informatieobjecttypen": [UPLOAD_TYPE],
+                    "beginGeldigheid": "2025-01-01",
+                },
+            )
+            self.post("catalogi", f"besluittypen/{_uuid(besluittype)}/publish", {})
+            self._document_types_made = {"informatieobjecttype": iot, "besluittype": besluittype}
+        return self._document_types_made
+
+    def published_zaaktype(
+        self,
+        identificatie: str = "ZT-EXTERN",
+        *,
+        documents: bool = False,
+        begin: str = "2025-01-01",
+        texts: dict[int, str] | None = None,
+    ) -> dict[str, Any]:
         """A catalogus and a published zaaktype with three steps (the second informs the
-        initiator), a resultaattype and an initiator roltype."""
+        initiator), a resultaattype and an initiator roltype; ``documents``: also an
+        informatieobjecttype ``Bijlage`` and a besluittype it may use."""
         if self._catalogus is None:
             self._catalogus = self.post(
                 "catalogi",
@@ -136,6 +200,7 @@ class SourceProcess:
                 {"domein": "EXTRN", "rsin": "002220647", "contactpersoonBeheerNaam": "Beheer"},
             )
         catalogus = self._catalogus
+        extra = self._document_types(catalogus) if documents else {}
         zaaktype = self.post(
             "catalogi",
             "zaaktypen",
@@ -157,10 +222,10 @@ class SourceProcess:
                 "referentieproces": {"naam": "proces"},
                 "verantwoordelijke": "Team Parkeren",
                 "catalogus": catalogus["url"],
-                "besluittypen": [],
+                "besluittypen": [BESLUIT_TYPE] if documents else [],
                 "deelzaaktypen": [],
                 "gerelateerdeZaaktypen": [],
-                "beginGeldigheid": "2025-01-01",
+                "beginGeldigheid": begin,
             },
         )
         statustypen = [
@@ -172,7 +237,7 @@ class SourceProcess:
                     "zaaktype": zaaktype["url"],
                     "volgnummer": number,
                     "informeren": number == 2,
-                    "statustekst": f"Stap {number}",
+                    "statustekst": (texts or {}).get(number, f"Stap {number}"),
                 },
             )
             for number, name in enumerate(("Ontvangen", "In behandeling", "Afgerond"), start=1)
@@ -196,13 +261,82 @@ class SourceProcess:
                 "omschrijvingGeneriek": "initiator",
             },
         )
-        self.post("catalogi", f"zaaktypen/{zaaktype['url'].rsplit('/', 1)[-1]}/publish", {})
+        if documents:
+            self.post(
+                "catalogi",
+                "zaaktype-informatieobjecttypen",
+                {
+                    "zaaktype": zaaktype["url"],
+                    "informatieobjecttype": UPLOAD_TYPE,
+                    "volgnummer": 1,
+                    "richting": "inkomend",
+                },
+            )
+        self.post("catalogi", f"zaaktypen/{_uuid(zaaktype)}/publish", {})
         return {
             "zaaktype": zaaktype,
             "statustypen": statustypen,
             "resultaattype": resultaattype,
             "roltype": roltype,
+            **extra,
         }
+
+    def document_for(
+        self,
+        types: dict[str, Any],
+        zaak: dict[str, Any],
+        *,
+        titel: str = "Brief van de gemeente",
+        status: str = "definitief",
+        vertrouwelijkheidaanduiding: str = "zaakvertrouwelijk",
+        content: bytes = PDF,
+        besluit: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """A document at the source, related to ``zaak`` (or to ``besluit``)."""
+        document = self.post(
+            "documenten",
+            "enkelvoudiginformatieobjecten",
+            {
+                "bronorganisatie": "002220647",
+                "creatiedatum": time.strftime("%Y-%m-%d"),
+                "titel": titel,
+                "auteur": "Gemeente",
+                "taal": "nld",
+                "status": status,
+                "vertrouwelijkheidaanduiding": vertrouwelijkheidaanduiding,
+                "formaat": "application/pdf",
+                "bestandsnaam": "brief.pdf",
+                "inhoud": base64.b64encode(content).decode(),
+                "informatieobjecttype": types["informatieobjecttype"]["url"],
+            },
+        )
+        if besluit is None:
+            self.post(
+                "zaken",
+                "zaakinformatieobjecten",
+                {"zaak": zaak["url"], "informatieobject": document["url"]},
+            )
+        else:
+            self.post(
+                "besluiten",
+                "besluitinformatieobjecten",
+                {"besluit": besluit["url"], "informatieobject": document["url"]},
+            )
+        return document
+
+    def besluit_for(self, types: dict[str, Any], zaak: dict[str, Any]) -> dict[str, Any]:
+        return self.post(
+            "besluiten",
+            "besluiten",
+            {
+                "verantwoordelijkeOrganisatie": "002220647",
+                "besluittype": types["besluittype"]["url"],
+                "zaak": zaak["url"],
+                "datum": time.strftime("%Y-%m-%d"),
+                "ingangsdatum": time.strftime("%Y-%m-%d"),
+                "toelichting": "Vergunning verleend",
+            },
+        )
 
     def zaak_for(self, types: dict[str, Any], bsn: str, omschrijving: str) -> dict[str, Any]:
         """A zaak with ``bsn`` as initiator, at its first step."""

@@ -54,8 +54,90 @@ def _vertrouwelijkheid(value: Any) -> str:
     return str(value) if value in Vertrouwelijkheid.values else Vertrouwelijkheid.ZAAKVERTROUWELIJK
 
 
+# What a gemeente sets locally for citizens on a zaaktype (never read from the source) and
+# per step; a new version of the source's zaaktype starts with the previous version's.
+LOCAL_ZAAKTYPE_FIELDS = (
+    "publieke_omschrijving",
+    "publieke_omschrijving_en",
+    "stilte_signaal_dagen",
+    "toon_behandelaar",
+    "portaal_upload_informatieobjecttype",
+    "vraag_antwoordtermijn_werkdagen",
+)
+LOCAL_STATUSTYPE_FIELDS = ("statustekst_en",)
+# Texts the source gives too; the previous version's local text stays unless the source
+# changed its own text for that step in the new version.
+SOURCE_STATUSTYPE_TEXTS = ("statustekst",)
+
+
+def zaaktype_versions_key(zaaktype: ZaakType) -> str:
+    """One key for every version of a zaaktype: its catalogus (the source's URL for a
+    projected one, our uuid for our own) and its identificatie, which ZGW keeps across
+    versions. Settings that should outlive a new version (citizen texts, a portal
+    presentation) are keyed on this."""
+    catalogus = zaaktype.catalogus
+    where = catalogus.bron_url or f"urn:uuid:{catalogus.uuid}"
+    return f"{where}#{zaaktype.identificatie}"
+
+
+def zaaktype_previous_version(zaaktype: ZaakType) -> ZaakType | None:
+    """The latest other version with the same key that began before this one."""
+    return (
+        ZaakType.objects.filter(
+            catalogus_id=zaaktype.catalogus_id,
+            identificatie=zaaktype.identificatie,
+            concept=False,
+            begin_geldigheid__lte=zaaktype.begin_geldigheid,
+        )
+        .exclude(pk=zaaktype.pk)
+        .order_by("-begin_geldigheid", "-pk")
+        .first()
+    )
+
+
+def _inherited(previous: ZaakType | None) -> dict[str, Any]:
+    if previous is None:
+        return {}
+    return {name: getattr(previous, name) for name in LOCAL_ZAAKTYPE_FIELDS}
+
+
+def _source_texts(reader: ZgwReader, previous: ZaakType | None) -> dict[str, dict[str, Any]]:
+    """The previous version's steps as the source gives them (omschrijving → statustype), to
+    tell a text the source changed from one it kept; {} when they cannot be read."""
+    if previous is None or not reader.within_roots(previous.bron_url):
+        return {}
+    root = reader.root("catalogi")
+    try:
+        items = reader.get_all(root + "statustypen", {"zaaktype": previous.bron_url})
+        return {str(item.get("omschrijving")): item for item in items}
+    except SourceError:
+        return {}
+
+
+def _step_texts(
+    previous: ZaakType | None, item: dict[str, Any], at_source: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
+    """The local texts of the previous version's step with the same omschrijving (or, failing
+    that, the same volgnummer), for the texts the source did not change."""
+    if previous is None:
+        return {}
+    steps = list(previous.statustypen.all())
+    match = next((st for st in steps if st.omschrijving == item.get("omschrijving")), None)
+    if match is None:
+        match = next((st for st in steps if st.volgnummer == int(item["volgnummer"])), None)
+    if match is None:
+        return {}
+    found = {name: getattr(match, name) for name in LOCAL_STATUSTYPE_FIELDS}
+    before = at_source.get(match.omschrijving, {})
+    for name in SOURCE_STATUSTYPE_TEXTS:
+        if not item.get(name) or item.get(name) == before.get(name):
+            found[name] = getattr(match, name)
+    return found
+
+
 def zaaktype_project(*, source: ZgwSource, reader: ZgwReader, url: str) -> ZaakType:
-    """The local projection of the zaaktype at ``url``, imported on first sight."""
+    """The local projection of the zaaktype at ``url``, imported on first sight. A new
+    version keeps the citizen settings and step texts set here for the previous one."""
     found = ZaakType.objects.filter(bron_url=url).first()
     if found is not None:
         return found
@@ -66,8 +148,29 @@ def zaaktype_project(*, source: ZgwSource, reader: ZgwReader, url: str) -> ZaakT
     statustypen = list(reader.get_all(root + "statustypen", {"zaaktype": url}))
     resultaattypen = list(reader.get_all(root + "resultaattypen", {"zaaktype": url}))
     roltypen = list(reader.get_all(root + "roltypen", {"zaaktype": url}))
+    catalogus_url = str(data["catalogus"])
+    found_catalogus = Catalogus.objects.filter(bron_url=catalogus_url).first()
+    previous = (
+        zaaktype_previous_version(
+            ZaakType(
+                catalogus=found_catalogus,
+                identificatie=_text(data, "identificatie", 50),
+                begin_geldigheid=_date(data.get("beginGeldigheid")) or date.today(),
+            )
+        )
+        if found_catalogus is not None
+        else None
+    )
+    at_source = _source_texts(reader, previous)
+    begin = _date(data.get("beginGeldigheid")) or date.today()
     with transaction.atomic():
-        catalogus = _catalogus(reader, str(data["catalogus"]))
+        if previous is not None and (
+            previous.einde_geldigheid is None or previous.einde_geldigheid >= begin
+        ):
+            # The source ended the previous version when it published this one (ztc-012);
+            # our copy was made before that and is ended here the same way.
+            catalogi.zaaktype_update(zaaktype=previous, einde_geldigheid=begin - timedelta(days=1))
+        catalogus = _catalogus(reader, catalogus_url)
         zaaktype = catalogi.zaaktype_create(
             catalogus=catalogus,
             identificatie=_text(data, "identificatie", 50),
@@ -83,17 +186,22 @@ def zaaktype_project(*, source: ZgwSource, reader: ZgwReader, url: str) -> ZaakT
             handeling_initiator=_text(data, "handelingInitiator", 20),
             handeling_behandelaar=_text(data, "handelingBehandelaar", 20),
             bron_url=url,
+            **_inherited(previous),
         )
         for item in statustypen:
+            fields: dict[str, Any] = {
+                "statustekst": _text(item, "statustekst", 1000),
+                **_step_texts(previous, item, at_source),
+            }
             catalogi.statustype_create(
                 zaaktype=zaaktype,
                 volgnummer=int(item["volgnummer"]),
                 omschrijving=_text(item, "omschrijving", 80),
                 doorlooptijd=_duration(item.get("doorlooptijd")),
                 omschrijving_generiek=_text(item, "omschrijvingGeneriek", 80),
-                statustekst=_text(item, "statustekst", 1000),
                 informeren=bool(item.get("informeren")),
                 bron_url=str(item["url"]),
+                **fields,
             )
         for item in resultaattypen:
             catalogi.resultaattype_create(

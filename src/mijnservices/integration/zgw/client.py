@@ -13,6 +13,7 @@ the root was configured on purpose.
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -76,6 +77,20 @@ class SourceConfig:
     secret: str = field(repr=False)
 
 
+# One bound per source for all syncs of this process together, so a burst of logins cannot
+# open more than ZGW_SOURCE_CONCURRENCY connections to one source (decision 0029).
+_LIMITS: dict[str, threading.BoundedSemaphore] = {}
+_LIMITS_LOCK = threading.Lock()
+
+
+def _limit(naam: str) -> threading.BoundedSemaphore:
+    with _LIMITS_LOCK:
+        found = _LIMITS.get(naam)
+        if found is None:
+            found = _LIMITS[naam] = threading.BoundedSemaphore(int(settings.ZGW_SOURCE_CONCURRENCY))
+        return found
+
+
 class ZgwReader(Protocol):
     """Reading a ZGW registration (the sync depends on this, not on HTTP)."""
 
@@ -88,6 +103,14 @@ class ZgwReader(Protocol):
     def get_all(
         self, url: str, params: Mapping[str, str] | None = None
     ) -> Iterator[dict[str, Any]]: ...
+
+
+class ZgwWriter(ZgwReader, Protocol):
+    """Writing to a ZGW registration and streaming a document's bytes from it."""
+
+    def send(self, method: str, url: str, body: dict[str, Any] | None = None) -> dict[str, Any]: ...
+
+    def stream(self, url: str, *, max_bytes: int) -> Iterator[bytes]: ...
 
 
 def _origin(url: str) -> tuple[str, str, int]:
@@ -113,6 +136,8 @@ class HttpZgwClient:
         self.retries = int(retries if retries is not None else settings.ZGW_SOURCE_RETRIES)
         self._sleep = sleep
         self._pool: PoolManager = guarded_pool_manager(allow_private=True)
+        # Keep as many connections alive as calls may run at once (else each is a new one).
+        self._pool.connection_pool_kw["maxsize"] = int(settings.ZGW_SOURCE_CONCURRENCY)
 
     # --- where we may go ----------------------------------------------------------------
     def root(self, api: str) -> str:
@@ -159,24 +184,34 @@ class HttpZgwClient:
             "User-Agent": USER_AGENT,
         }
 
-    def get(self, url: str, params: Mapping[str, str] | None = None) -> dict[str, Any]:
-        if params:
-            url = f"{url}{'&' if '?' in url else '?'}{urlencode(dict(params))}"
+    def _request(
+        self, method: str, url: str, body: bytes | None = None, *, stream: bool = False
+    ) -> Any:
+        """One call with retries (reads only: a write is never repeated). Returns the urllib3
+        response; raises ``SourceUnavailable`` when the source did not answer."""
         self._checked(url)
         path = urlsplit(url).path
+        headers = self._headers()
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+            headers["Content-Crs"] = "EPSG:4326"
+        tries = self.retries + 1 if method == "GET" else 1
         last = ""
-        for attempt in range(self.retries + 1):
+        for attempt in range(tries):
             if attempt:
                 self._sleep(min(0.25 * 2 ** (attempt - 1), 4.0))
             try:
-                response = self._pool.request(
-                    "GET",
-                    url,
-                    headers=self._headers(),
-                    timeout=Timeout(connect=self.timeout, read=self.timeout),
-                    redirect=False,
-                    retries=False,
-                )
+                with _limit(self.config.naam):
+                    response = self._pool.request(
+                        method,
+                        url,
+                        body=body,
+                        headers=headers,
+                        timeout=Timeout(connect=self.timeout, read=self.timeout),
+                        redirect=False,
+                        retries=False,
+                        preload_content=not stream,
+                    )
             except CallbackRefused as exc:
                 raise SourceRefused(str(exc)) from exc
             except Urllib3Error as exc:
@@ -184,9 +219,48 @@ class HttpZgwClient:
                 continue
             if response.status in RETRY_STATUSES:
                 last = f"HTTP {response.status}"
+                response.release_conn()
                 continue
-            return self._answer(path, response.status, response.data)
+            return response
         raise SourceUnavailable(f"{self.config.naam} did not answer {path}: {last}.")
+
+    def get(self, url: str, params: Mapping[str, str] | None = None) -> dict[str, Any]:
+        if params:
+            url = f"{url}{'&' if '?' in url else '?'}{urlencode(dict(params))}"
+        response = self._request("GET", url)
+        return self._answer(urlsplit(url).path, response.status, response.data)
+
+    def send(self, method: str, url: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
+        """A write (POST, PUT, DELETE); 201 and 204 are success."""
+        data = json.dumps(body).encode() if body is not None else None
+        response = self._request(method, url, data)
+        path = urlsplit(url).path
+        if response.status == 204 or (response.status == 201 and not response.data):
+            return {}
+        status = 200 if response.status == 201 else response.status
+        return self._answer(path, status, response.data)
+
+    def stream(self, url: str, *, max_bytes: int) -> Iterator[bytes]:
+        """The bytes at ``url`` in chunks, refusing more than ``max_bytes``. The first call
+        happens before the iterator is returned, so a source that is down fails here."""
+        response = self._request("GET", url, stream=True)
+        if response.status != 200:
+            data = response.data
+            self._answer(urlsplit(url).path, response.status, data)
+        return self._chunks(response, max_bytes)
+
+    def _chunks(self, response: Any, max_bytes: int) -> Iterator[bytes]:
+        total = 0
+        try:
+            for chunk in response.stream(64 * 1024):
+                total += len(chunk)
+                if total > max_bytes:
+                    raise SourceUnavailable("The document at the source is larger than allowed.")
+                yield chunk
+        except Urllib3Error as exc:
+            raise SourceUnavailable(f"The source stopped sending: {type(exc).__name__}.") from exc
+        finally:
+            response.release_conn()
 
     def _answer(self, path: str, status: int, data: bytes) -> dict[str, Any]:
         if status == 200:
@@ -221,5 +295,5 @@ class HttpZgwClient:
         raise SourceUnavailable(f"{urlsplit(url).path} has more than {MAX_PAGES} pages.")
 
 
-def client_for(config: SourceConfig) -> ZgwReader:
-    return HttpZgwClient(config)
+def client_for(config: SourceConfig, *, timeout: float | None = None) -> ZgwWriter:
+    return HttpZgwClient(config, timeout=timeout)

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from mijnservices.integration.zgw.client import SourceAnswered, SourceError, ZgwReader
 from mijnservices.integration.zgw.models import ProjectedZaak, ZgwSource
-from mijnservices.integration.zgw.sync import reader_for, zaak_refresh
+from mijnservices.integration.zgw.sync import failure_record, reader_for, zaak_refresh
 from mijnservices.registrations.zaken import services as zaken
 
 logger = structlog.get_logger(__name__)
@@ -35,6 +35,7 @@ def projected_zaken_reconcile(*, limit: int = BATCH) -> int:
     )
     readers: dict[int, ZgwReader] = {}
     down: set[int] = set()
+    up: set[int] = set()
     done = 0
     for link in due:
         if link.source_id in down:
@@ -51,9 +52,14 @@ def projected_zaken_reconcile(*, limit: int = BATCH) -> int:
         except SourceError as exc:
             down.add(source.pk)
             ProjectedZaak.objects.filter(pk=link.pk).update(last_error=str(exc)[:300])
+            failure_record(source, str(exc))
             logger.info("zgw_reconcile_source_down", source=source.naam, error=str(exc))
         else:
             done += 1
+            up.add(source.pk)
+    # A source that answered is up again: pages stop saying their data may be out of date.
+    if up - down:
+        ZgwSource.objects.filter(pk__in=up - down).update(last_synced=timezone.now())
     return done
 
 

@@ -10,7 +10,8 @@ import structlog
 from django.db import transaction
 
 from mijnservices.core.errors import DomainError
-from mijnservices.integration.zgw.client import SourceError, ZgwReader
+from mijnservices.integration.zgw.abonnement import abonnement_ensure, abonnement_state
+from mijnservices.integration.zgw.client import SourceError, ZgwReader, ZgwWriter
 from mijnservices.integration.zgw.models import API_FIELDS, ProjectedZaak, ZgwSource
 from mijnservices.registrations.catalogi.models import Catalogus, ZaakType
 from mijnservices.registrations.zaken import services as zaken
@@ -103,6 +104,19 @@ def zgw_source_check(*, source: ZgwSource, reader: ZgwReader) -> list[CheckLine]
         else:
             lines.append(CheckLine(api, True, f"works ({resource} can be read)"))
     return lines
+
+
+def zgw_source_subscribe(*, source: ZgwSource, reader: ZgwWriter) -> CheckLine:
+    """Create (or keep) the abonnement at the source's Notificaties API that calls our
+    webhook, and say plainly whether it is there."""
+    try:
+        abonnement_ensure(source=source, reader=reader)
+    except SourceError as exc:
+        status = getattr(exc, "status", None)
+        hint = " Give the Applicatie the scope notificaties.consumeren." if status == 403 else ""
+        return CheckLine("abonnement", False, f"could not be made: {exc}{hint}")
+    ok, message = abonnement_state(source=source, reader=reader)
+    return CheckLine("abonnement", ok, message)
 
 
 def zgw_source_remove(*, source: ZgwSource) -> int:

@@ -11,6 +11,8 @@ re-running changes nothing. HTTP happens before the transaction that writes, nev
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -28,26 +30,33 @@ from mijnservices.integration.zgw.client import (
     SourceConfig,
     SourceError,
     ZgwReader,
+    ZgwWriter,
     client_for,
 )
+from mijnservices.integration.zgw.documents import documents_project, has_api
 from mijnservices.integration.zgw.models import ProjectedZaak, ZgwSource
+from mijnservices.integration.zgw.reading import (
+    PARTY_FILTERS,
+    KnownTypes,
+    ZaakAtSource,
+    identification,
+    zaak_read,
+    zaken_list,
+)
 from mijnservices.registrations.catalogi.models import ResultaatType, RolType, StatusType, ZaakType
 from mijnservices.registrations.verwerkingen.services import Actor, verwerking_log
 from mijnservices.registrations.zaken import services as zaken
 from mijnservices.registrations.zaken.models import Resultaat, Rol, Status, Zaak
-from mijnservices.registrations.zaken.parties import PARTY_ROLES
 
 logger = structlog.get_logger(__name__)
 
-# Zaken 1.x query parameters that find a party's zaken through its rollen.
-PARTY_FILTERS = {
-    "bsn": "rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn",
-    "kvk": "rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__annIdentificatie",
-}
 READ_ACTIVITEIT = "zaken opvragen bij bron"
 READ_DOEL = "MijnZaken en KCC: de zaken van een betrokkene tonen en over nieuws berichten"
-# Zaken whose statussen, rollen and resultaat are read at the same time during a sync.
+# Zaken whose statussen, rollen and resultaat are read at the same time during a sync (the
+# client bounds the calls to one source further: ZGW_SOURCE_CONCURRENCY).
 READ_CONCURRENCY = 8
+# Zaken projected per transaction during a sync (one commit per batch instead of per zaak).
+WRITE_BATCH = 10
 
 
 @dataclass
@@ -64,25 +73,23 @@ class SyncResult:
         return not self.error
 
 
-@dataclass
-class _ZaakAtSource:
-    """Everything read of one zaak, before anything is written."""
-
-    url: str
-    data: dict[str, Any]
-    rollen: list[dict[str, Any]]
-    statussen: list[dict[str, Any]]
-    resultaat: dict[str, Any] | None
-
-
-def reader_for(source: ZgwSource) -> ZgwReader:
+def reader_for(source: ZgwSource, *, timeout: float | None = None) -> ZgwWriter:
     return client_for(
         SourceConfig(
             naam=source.naam,
             roots=source.roots(),
             client_id=source.client_id,
             secret=source.secret,
-        )
+        ),
+        timeout=timeout,
+    )
+
+
+def failure_record(source: ZgwSource, error: str) -> None:
+    """The "last failure" state of a source: pages say their information may be out of date.
+    (A circuit breaker per source is left for the generic one in core/.)"""
+    ZgwSource.objects.filter(pk=source.pk).update(
+        last_failure=timezone.now(), last_error=error[:300]
     )
 
 
@@ -97,35 +104,6 @@ def _moment(value: Any) -> datetime | None:
     return moment
 
 
-def _snake(name: str) -> str:
-    return "".join(f"_{c.lower()}" if c.isupper() else c for c in name)
-
-
-def _identification(data: dict[str, Any]) -> dict[str, Any]:
-    """A betrokkeneIdentificatie in our services' shape (snake_case keys); a KvK-nummer given
-    as ``annIdentificatie`` (Zaken before 1.5 has no kvkNummer filter) is kept as one."""
-    found = {_snake(key): value for key, value in (data or {}).items() if value}
-    if "kvk_nummer" not in found and found.get("ann_identificatie"):
-        found["kvk_nummer"] = found["ann_identificatie"]
-    found.pop("sub_verblijf_buitenland", None)
-    found.pop("verblijfsadres", None)
-    return found
-
-
-def _read_zaak(reader: ZgwReader, url: str, data: dict[str, Any] | None = None) -> _ZaakAtSource:
-    root = reader.root("zaken")
-    data = data if data is not None else reader.get(url)
-    rollen = [
-        rol
-        for rol in reader.get_all(root + "rollen", {"zaak": url})
-        if rol.get("omschrijvingGeneriek") in PARTY_ROLES
-    ]
-    statussen = list(reader.get_all(root + "statussen", {"zaak": url}))
-    resultaat_url = str(data.get("resultaat") or "")
-    resultaat = reader.get(resultaat_url) if resultaat_url else None
-    return _ZaakAtSource(url, data, rollen, statussen, resultaat)
-
-
 def _zaak_fields(data: dict[str, Any]) -> dict[str, Any]:
     return {
         "omschrijving": str(data.get("omschrijving") or "")[:80],
@@ -135,8 +113,42 @@ def _zaak_fields(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _project(source: ZgwSource, read: _ZaakAtSource, zaaktype_url: str, reader: ZgwReader) -> Zaak:
-    zaaktype = zaaktype_project(source=source, reader=reader, url=zaaktype_url)
+@dataclass
+class _Types:
+    """A zaaktype's statustypen, roltypen and resultaattypen by their URL at the source,
+    loaded once per sync instead of once per zaak."""
+
+    statustypen: dict[str, StatusType]
+    roltypen: dict[str, RolType]
+    resultaattypen: dict[str, ResultaatType]
+
+
+def _types_of(zaaktype_id: int, cache: dict[int, _Types] | None) -> _Types:
+    cache = cache if cache is not None else {}
+    found = cache.get(zaaktype_id)
+    if found is None:
+        found = cache[zaaktype_id] = _Types(
+            {st.bron_url: st for st in StatusType.objects.filter(zaaktype_id=zaaktype_id)},
+            {rt.bron_url: rt for rt in RolType.objects.filter(zaaktype_id=zaaktype_id)},
+            {rt.bron_url: rt for rt in ResultaatType.objects.filter(zaaktype_id=zaaktype_id)},
+        )
+    return found
+
+
+def _project(
+    source: ZgwSource,
+    read: ZaakAtSource,
+    zaaktype_url: str,
+    reader: ZgwReader,
+    zaaktypen: dict[str, ZaakType] | None = None,
+    types: dict[int, _Types] | None = None,
+) -> Zaak:
+    cache = zaaktypen if zaaktypen is not None else {}
+    zaaktype = cache.get(zaaktype_url)
+    if zaaktype is None:
+        zaaktype = cache[zaaktype_url] = zaaktype_project(
+            source=source, reader=reader, url=zaaktype_url
+        )
     now = timezone.now()
     with transaction.atomic():
         link = (
@@ -146,6 +158,7 @@ def _project(source: ZgwSource, read: _ZaakAtSource, zaaktype_url: str, reader: 
             .first()
         )
         fields = _zaak_fields(read.data)
+        new = link is None
         if link is None:
             zaak = zaken.zaak_create(
                 zaaktype=zaaktype,
@@ -169,16 +182,25 @@ def _project(source: ZgwSource, read: _ZaakAtSource, zaaktype_url: str, reader: 
             }
             if changed:
                 zaak = zaken.zaak_update(zaak=zaak, **changed)
-        _project_rollen(zaak, read.rollen)
-        _project_resultaat(zaak, read.resultaat)
-        _project_statussen(zaak, read.statussen)
-        ProjectedZaak.objects.filter(pk=link.pk).update(last_synced=now, last_error="")
+        known = _types_of(zaak.zaaktype_id, types)
+        _project_rollen(zaak, read.rollen, known, new=new)
+        _project_resultaat(zaak, read.resultaat, known, new=new)
+        _project_statussen(zaak, read.statussen, known, new=new)
+        documents_project(source=source, zaak=zaak, read=read.documents, new=new)
+        if not new:  # a new link was made with these values
+            ProjectedZaak.objects.filter(pk=link.pk).update(last_synced=now, last_error="")
     return zaak
 
 
-def _project_rollen(zaak: Zaak, rollen: list[dict[str, Any]]) -> None:
-    local = {rol.bron_url: rol for rol in Rol.objects.filter(zaak=zaak).exclude(bron_url="")}
-    roltypen = {rt.bron_url: rt for rt in RolType.objects.filter(zaaktype_id=zaak.zaaktype_id)}
+def _project_rollen(
+    zaak: Zaak, rollen: list[dict[str, Any]], types: _Types, *, new: bool = False
+) -> None:
+    local = (
+        {}
+        if new  # a zaak created just now has no rollen yet
+        else {rol.bron_url: rol for rol in Rol.objects.filter(zaak=zaak).exclude(bron_url="")}
+    )
+    roltypen = types.roltypen
     for data in rollen:
         url = str(data.get("url") or "")
         roltype = roltypen.get(str(data.get("roltype") or ""))
@@ -188,7 +210,7 @@ def _project_rollen(zaak: Zaak, rollen: list[dict[str, Any]]) -> None:
             zaak=zaak,
             roltype=roltype,
             betrokkene_type=str(data.get("betrokkeneType") or ""),
-            betrokkene_identificatie=_identification(data.get("betrokkeneIdentificatie") or {}),
+            betrokkene_identificatie=identification(data.get("betrokkeneIdentificatie") or {}),
             roltoelichting=str(data.get("roltoelichting") or "")[:1000],
             indicatie_machtiging=str(data.get("indicatieMachtiging") or ""),
             bron_url=url,
@@ -199,26 +221,28 @@ def _project_rollen(zaak: Zaak, rollen: list[dict[str, Any]]) -> None:
             zaken.rol_delete(rol=rol)
 
 
-def _project_resultaat(zaak: Zaak, data: dict[str, Any] | None) -> None:
+def _project_resultaat(
+    zaak: Zaak, data: dict[str, Any] | None, types: _Types, *, new: bool = False
+) -> None:
     if not data:
         return
-    resultaattype = ResultaatType.objects.filter(
-        zaaktype_id=zaak.zaaktype_id, bron_url=str(data.get("resultaattype") or "")
-    ).first()
+    resultaattype = types.resultaattypen.get(str(data.get("resultaattype") or ""))
     if resultaattype is None:
         return
-    current = Resultaat.objects.filter(zaak=zaak).first()
+    current = None if new else Resultaat.objects.filter(zaak=zaak).first()
     if current is None or current.resultaattype_id != resultaattype.pk:
         zaken.resultaat_set(
             zaak=zaak, resultaattype=resultaattype, toelichting=str(data.get("toelichting") or "")
         )
 
 
-def _project_statussen(zaak: Zaak, statussen: list[dict[str, Any]]) -> None:
-    known = set(Status.objects.filter(zaak=zaak).values_list("bron_url", flat=True))
-    statustypen = {
-        st.bron_url: st for st in StatusType.objects.filter(zaaktype_id=zaak.zaaktype_id)
-    }
+def _project_statussen(
+    zaak: Zaak, statussen: list[dict[str, Any]], types: _Types, *, new: bool = False
+) -> None:
+    known = (
+        set() if new else set(Status.objects.filter(zaak=zaak).values_list("bron_url", flat=True))
+    )
+    statustypen = types.statustypen
     ordered = sorted(statussen, key=lambda item: str(item.get("datumStatusGezet") or ""))
     for data in ordered:
         url = str(data.get("url") or "")
@@ -250,7 +274,7 @@ def _log_read(source: ZgwSource, parties: list[Party], urls: list[str]) -> None:
 def _parties_of(rollen: list[dict[str, Any]]) -> list[Party]:
     found: list[Party] = []
     for rol in rollen:
-        ident = _identification(rol.get("betrokkeneIdentificatie") or {})
+        ident = identification(rol.get("betrokkeneIdentificatie") or {})
         if ident.get("inp_bsn"):
             found.append(Party(kind="bsn", identifier=str(ident["inp_bsn"])))
         elif ident.get("kvk_nummer"):
@@ -277,12 +301,18 @@ def _wanted(source: ZgwSource, reader: ZgwReader, url: str, data: dict[str, Any]
     return identificatie in source.zaaktypen
 
 
-def _project_checked(source: ZgwSource, read: _ZaakAtSource, reader: ZgwReader) -> Zaak | None:
+def _project_checked(
+    source: ZgwSource,
+    read: ZaakAtSource,
+    reader: ZgwReader,
+    zaaktypen: dict[str, ZaakType] | None = None,
+    types: dict[int, _Types] | None = None,
+) -> Zaak | None:
     """Project what was read; None when the zaak has no party rol (and no projection yet)."""
     if not read.rollen and not ProjectedZaak.objects.filter(source=source, url=read.url).exists():
         return None
     try:
-        return _project(source, read, str(read.data["zaaktype"]), reader)
+        return _project(source, read, str(read.data["zaaktype"]), reader, zaaktypen, types)
     except DomainError as exc:
         ProjectedZaak.objects.filter(source=source, url=read.url).update(last_error=str(exc)[:300])
         raise ProjectionFailed(f"A zaak of the source could not be projected: {exc}") from exc
@@ -313,6 +343,37 @@ def _unchanged(source: ZgwSource, found: list[dict[str, Any]]) -> dict[str, int]
     }
 
 
+def _batches(items: Iterable[ZaakAtSource], size: int) -> Iterator[list[ZaakAtSource]]:
+    batch: list[ZaakAtSource] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _zaaktypen_project(
+    source: ZgwSource,
+    reader: ZgwReader,
+    wanted: list[tuple[str, dict[str, Any]]],
+    zaaktypen: dict[str, ZaakType],
+    known: KnownTypes,
+) -> None:
+    """The zaaktypen of the zaken to read, before the writes (their HTTP stays outside the
+    writes' transactions), and what the zaken's reads may skip; once per zaaktype."""
+    for url in dict.fromkeys(str(data.get("zaaktype") or "") for _, data in wanted):
+        if not url or url in zaaktypen:
+            continue
+        zaaktype = zaaktypen[url] = zaaktype_project(source=source, reader=reader, url=url)
+        first = zaaktype.statustypen.order_by("volgnummer").first()
+        if first is not None and first.bron_url:
+            known.first_steps.add(first.bron_url)
+        if has_api(reader, "besluiten") and not reader.get(url).get("besluittypen"):
+            known.without_besluiten.add(url)
+
+
 def zaken_sync_for_party(
     *, source: ZgwSource, party: Party, reader: ZgwReader | None = None
 ) -> SyncResult:
@@ -322,8 +383,12 @@ def zaken_sync_for_party(
     reader = reader or reader_for(source)
     result = SyncResult()
     params = {PARTY_FILTERS[party.kind]: party.identifier}
+    known = KnownTypes()
+    zaaktypen: dict[str, ZaakType] = {}
+    types: dict[int, _Types] = {}
+    seconds = 0.0
     try:
-        found = list(reader.get_all(reader.root("zaken") + "zaken", params))
+        found = zaken_list(source, reader, params)
         unchanged = _unchanged(source, found)
         wanted = [
             (str(data.get("url") or ""), data)
@@ -331,18 +396,24 @@ def zaken_sync_for_party(
             if str(data.get("url") or "") not in unchanged
             and _wanted(source, reader, str(data.get("url") or ""), data)
         ]
+        _zaaktypen_project(source, reader, wanted, zaaktypen, known)
+        began = time.perf_counter()
         with ThreadPoolExecutor(max_workers=READ_CONCURRENCY) as pool:
-            reads = list(pool.map(lambda item: _read_zaak(reader, *item), wanted))
+            # Lazily, in order: the writes of the first zaken overlap the later reads.
+            reads = pool.map(lambda item: zaak_read(reader, item[0], item[1], known), wanted)
+            for batch in _batches(reads, WRITE_BATCH):
+                with transaction.atomic():  # one commit per batch, not per zaak
+                    for read in batch:
+                        try:
+                            zaak = _project_checked(source, read, reader, zaaktypen, types)
+                        except ProjectionFailed as exc:
+                            result.failed.append(str(exc))
+                            continue
+                        if zaak is not None:
+                            result.projected.append(zaak)
         if found:
             _log_read(source, [party], [str(data.get("url") or "") for data in found])
-        for read in reads:
-            try:
-                zaak = _project_checked(source, read, reader)
-            except ProjectionFailed as exc:
-                result.failed.append(str(exc))
-                continue
-            if zaak is not None:
-                result.projected.append(zaak)
+        seconds = time.perf_counter() - began
         result.projected += list(Zaak.objects.filter(pk__in=unchanged.values()))
         if unchanged:
             ProjectedZaak.objects.filter(zaak_id__in=unchanged.values()).update(
@@ -350,10 +421,12 @@ def zaken_sync_for_party(
             )
     except SourceError as exc:
         result.error = str(exc)
-    ZgwSource.objects.filter(pk=source.pk).update(
-        last_synced=timezone.now() if result.ok else source.last_synced,
-        last_error=(result.error or "; ".join(result.failed))[:300],
-    )
+    if result.ok:
+        ZgwSource.objects.filter(pk=source.pk).update(
+            last_synced=timezone.now(), last_error="; ".join(result.failed)[:300]
+        )
+    else:
+        failure_record(source, result.error)
     logger.info(
         "zgw_party_synced",
         source=source.naam,
@@ -361,6 +434,7 @@ def zaken_sync_for_party(
         failed=len(result.failed),
         ok=result.ok,
         error=result.error,
+        read_and_write_seconds=round(seconds, 3),
     )
     return result
 
@@ -372,7 +446,7 @@ def zaak_refresh(*, source: ZgwSource, url: str, reader: ZgwReader | None = None
     data = reader.get(url) if reader.within_roots(url) else {}
     if not _wanted(source, reader, url, data):
         return None
-    read = _read_zaak(reader, url, data)
+    read = zaak_read(reader, url, data)
     _log_read(source, _parties_of(read.rollen), [url])
     zaak = _project_checked(source, read, reader)
     logger.info("zgw_zaak_refreshed", source=source.naam, projected=zaak is not None)

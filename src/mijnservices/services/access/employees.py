@@ -133,3 +133,22 @@ def employee_documents_scope(
             & set(allowed_levels(settings.CITIZEN_MAX_VERTROUWELIJKHEID))
         ),
     ).distinct()
+
+
+def employee_external_documents_scope(
+    employee: Employee, zaak: Zaak, queryset: QuerySet[M], detail: Detail
+) -> QuerySet[M]:
+    """Documents of an external zaak (projected metadata, ``integration.zgw``) the employee
+    may see at ``detail``: the rule of :func:`employee_documents_scope`."""
+    owned = queryset.filter(zaak=zaak)
+    if detail == Detail.FULL:
+        return owned
+    if detail != Detail.DOCUMENTS:
+        return queryset.none()
+    return owned.filter(
+        status__in=CITIZEN_DOCUMENT_STATUSES,
+        vertrouwelijkheidaanduiding__in=sorted(
+            set(allowed_levels(settings.KCC_MAX_VERTROUWELIJKHEID))
+            & set(allowed_levels(settings.CITIZEN_MAX_VERTROUWELIJKHEID))
+        ),
+    )

@@ -294,6 +294,28 @@ def citizen_may_see_content(principal: Citizen, zaak: Zaak) -> bool:
     return level_sufficient(principal, zaak.zaaktype)
 
 
+def citizen_external_documents_scope(
+    principal: Citizen, zaak: Zaak, queryset: QuerySet[M]
+) -> QuerySet[M]:
+    """Documents of an external zaak (projected metadata, ``integration.zgw``) the citizen
+    may see: the same rule as :func:`citizen_documents_scope` (definitief, within the limit).
+
+    ``zaak`` must have been loaded through :func:`zaken_scope` for this principal."""
+    return queryset.filter(
+        zaak=zaak,
+        status__in=CITIZEN_DOCUMENT_STATUSES,
+        vertrouwelijkheidaanduiding__in=allowed_levels(settings.CITIZEN_MAX_VERTROUWELIJKHEID),
+    )
+
+
+def citizen_may_see_document(*, status: str, vertrouwelijkheidaanduiding: str) -> bool:
+    """The same rule for one document as a source describes it right now (before its bytes
+    are streamed: its status or level may have changed since the last sync)."""
+    return status in CITIZEN_DOCUMENT_STATUSES and vertrouwelijkheidaanduiding in allowed_levels(
+        settings.CITIZEN_MAX_VERTROUWELIJKHEID
+    )
+
+
 def citizen_may_add_document(principal: Citizen, zaak: Zaak) -> bool:
     """Adding a document: only to an open zaak of a zaaktype that names an upload type.
 

@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from mijnservices.core.identity import Employee, Party
+from mijnservices.integration.zgw.models import ProjectedDocument
 from mijnservices.registrations.besluiten.models import BesluitType
 from mijnservices.registrations.catalogi.models import InformatieObjectType
 from mijnservices.registrations.documenten.models import (
@@ -104,8 +105,16 @@ def zaak_url(zaak: Zaak) -> str:
 
 def employee_documents(
     employee: Employee, zaak: Zaak, detail: employees.Detail
-) -> list[EnkelvoudigInformatieObject]:
-    """The zaak's documents the employee may see at ``detail`` (one query)."""
+) -> list[EnkelvoudigInformatieObject] | list[ProjectedDocument]:
+    """The zaak's documents the employee may see at ``detail`` (one query); for an external
+    zaak their projected metadata (the bytes stay at the source)."""
+    if zaak.bron_url:
+        projected = ProjectedDocument.objects.filter(has_content=True)
+        return list(
+            employees.employee_external_documents_scope(employee, zaak, projected, detail)
+            .select_related("source")
+            .order_by("-datum", "-pk")
+        )
     queryset = EnkelvoudigInformatieObject.objects.select_related("huidige_versie")
     return list(
         employees.employee_documents_scope(employee, zaak, queryset, detail).order_by(
@@ -123,6 +132,20 @@ def open_questions_on(zaak: Zaak) -> list[Klantcontact]:
             urls = [o.object_id for o in vraag.onderwerpobjecten.all()]
             if any(url.rstrip("/").endswith(key) for url in urls):
                 found.append(vraag)
+    return found
+
+
+def employee_external_document(
+    employee: Employee, zaak: Zaak, detail: employees.Detail, document_uuid: UUID
+) -> ProjectedDocument:
+    """One document of an external zaak the employee may see; or 404."""
+    queryset = ProjectedDocument.objects.select_related("source").filter(
+        uuid=document_uuid, has_content=True
+    )
+    document = employees.employee_external_documents_scope(employee, zaak, queryset, detail)
+    found = document.first()
+    if found is None:
+        raise Http404
     return found
 
 

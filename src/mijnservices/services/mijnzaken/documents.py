@@ -14,6 +14,7 @@ from uuid import UUID
 from django.http import Http404
 
 from mijnservices.core.identity import Citizen
+from mijnservices.integration.zgw.models import ProjectedBesluit, ProjectedDocument
 from mijnservices.registrations.besluiten.models import Besluit
 from mijnservices.registrations.catalogi.models import InformatieObjectType
 from mijnservices.registrations.documenten.models import (
@@ -22,7 +23,10 @@ from mijnservices.registrations.documenten.models import (
 )
 from mijnservices.registrations.documenten.services.relations import object_url
 from mijnservices.registrations.zaken.models import Zaak
-from mijnservices.services.access.policy import citizen_documents_scope
+from mijnservices.services.access.policy import (
+    citizen_documents_scope,
+    citizen_external_documents_scope,
+)
 
 
 @dataclass(frozen=True)
@@ -93,8 +97,62 @@ def _owners(document_ids: list[int]) -> dict[int, set[str]]:
     return owners
 
 
+def _external_documents(principal: Citizen, zaak: Zaak) -> ZaakDocuments:
+    """An external zaak's documents and besluiten, from their projected metadata (two
+    queries); the same rows, so the page and its download links do not tell them apart."""
+    besluiten = list(ProjectedBesluit.objects.filter(zaak=zaak).order_by("-datum", "-pk"))
+    documents = citizen_external_documents_scope(
+        principal, zaak, ProjectedDocument.objects.filter(has_content=True)
+    ).order_by("-datum", "-pk")
+    uuids = {b.pk: b.uuid for b in besluiten}
+    rows = [
+        DocumentRow(
+            uuid=document.uuid,
+            titel=document.titel,
+            bestandsnaam=document.bestandsnaam,
+            formaat=document.formaat,
+            size=document.bestandsomvang,
+            dated=document.datum,
+            besluiten=frozenset({uuids[document.besluit_id]})
+            if document.besluit_id in uuids
+            else frozenset(),
+        )
+        for document in documents
+    ]
+    return ZaakDocuments(
+        documents=[row for row in rows if not row.besluiten],
+        besluiten=[
+            BesluitRow(
+                uuid=besluit.uuid,
+                datum=besluit.datum,
+                what=besluit.omschrijving,
+                toelichting=besluit.toelichting,
+                ingangsdatum=besluit.ingangsdatum,
+                vervaldatum=besluit.vervaldatum,
+                documents=[row for row in rows if besluit.uuid in row.besluiten],
+            )
+            for besluit in besluiten
+        ],
+    )
+
+
+def external_document_for_download(
+    principal: Citizen, zaak: Zaak, document_uuid: UUID
+) -> ProjectedDocument:
+    """One visible document of an external zaak (by its projected metadata), or 404."""
+    queryset = ProjectedDocument.objects.select_related("source").filter(
+        uuid=document_uuid, has_content=True
+    )
+    document = citizen_external_documents_scope(principal, zaak, queryset).first()
+    if document is None:
+        raise Http404
+    return document
+
+
 def zaak_documents(principal: Citizen, zaak: Zaak) -> ZaakDocuments:
     """The documents and besluiten of ``zaak`` the citizen may see (four queries)."""
+    if zaak.bron_url:
+        return _external_documents(principal, zaak)
     besluiten = _besluiten(zaak)
     documents = _visible_documents(principal, zaak, [b.uuid for b in besluiten])
     # Which besluit a document records matters only when there are besluiten.

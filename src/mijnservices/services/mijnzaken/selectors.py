@@ -48,6 +48,8 @@ OVERVIEW_FIELDS = (
     "status__datum_status_gezet",
     "status__statustype__omschrijving",
     "status__statustype__volgnummer",
+    # Whether a row is an external zaak (the page then says when its source is failing).
+    "bron_url",
 )
 
 
@@ -66,8 +68,14 @@ def zaak_for_detail(principal: Citizen, zaak_uuid: UUID) -> Zaak:
     """One zaak with its steps, statuses and citizen-visible sub-statuses, or 404."""
     queryset = (
         zaken_scope(principal)
-        # projectie: when the zaak comes from an external source, when it was last read.
-        .select_related("zaaktype", "status__statustype", "resultaat__resultaattype", "projectie")
+        # projectie: when the zaak comes from an external source, when it was last read, and
+        # whether that source is failing now.
+        .select_related(
+            "zaaktype",
+            "status__statustype",
+            "resultaat__resultaattype",
+            "projectie__source",
+        )
         .prefetch_related(
             Prefetch("zaaktype__statustypen", queryset=StatusType.objects.order_by("volgnummer")),
             Prefetch(

@@ -9,16 +9,19 @@ was last brought up to date.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_for
 
 import structlog
 from django.conf import settings
 from django.db import close_old_connections, connection
+from django.db.models import F, Q
 
 from mijnservices.core.identity import Party
-from mijnservices.integration.zgw.models import ZgwSource
+from mijnservices.integration.zgw.models import ProjectedZaak, ZgwSource
 from mijnservices.integration.zgw.sync import zaken_sync_for_party
+from mijnservices.registrations.zaken.models import Zaak
 
 logger = structlog.get_logger(__name__)
 
@@ -56,3 +59,32 @@ def zaken_refresh_from_sources(*, party: Party, wait_ms: int | None = None) -> b
     limit = settings.ZGW_SOURCE_LOGIN_WAIT_MS if wait_ms is None else wait_ms
     done, _ = wait_for([future], timeout=max(limit, 0) / 1000)
     return bool(done)
+
+
+def sync_running(party: Party) -> bool:
+    """Whether this process is still re-reading the party's zaken (a slow source: the login
+    stopped waiting). In memory only; another process does not know."""
+    key = (party.kind, party.identifier, party.vestiging or "")
+    with _LOCK:
+        future = _RUNNING.get(key)
+    return future is not None and not future.done()
+
+
+def sources_out_of_date(zaken: Iterable[Zaak]) -> bool:
+    """Whether the page should say that some information may be out of date: one of these
+    zaken comes from a source whose last call failed after its last good sync. No query
+    when none of them is external; one otherwise. (A circuit breaker per source is left for
+    the generic one in core/.)"""
+    external = [zaak.pk for zaak in zaken if zaak.bron_url]
+    if not external:
+        return False
+    failing = Q(source__last_failure__isnull=False) & (
+        Q(source__last_synced__isnull=True) | Q(source__last_failure__gt=F("source__last_synced"))
+    )
+    return ProjectedZaak.objects.filter(failing, zaak_id__in=external).exists()
+
+
+def source_out_of_date(zaak: Zaak) -> bool:
+    """The same for one zaak loaded with ``projectie__source`` (no query)."""
+    projectie = getattr(zaak, "projectie", None) if zaak.bron_url else None
+    return projectie is not None and projectie.source.failing

@@ -34,7 +34,8 @@ def _safe_name(name: str) -> str:
     return base[-255:] or "document"
 
 
-def _check_file(upload: UploadedFile) -> str:
+def upload_file_check(upload: UploadedFile) -> str:
+    """The file's safe name, after the portal's rules for kinds, emptiness and size."""
     name = _safe_name(upload.name or "")
     extension = PurePosixPath(name.lower()).suffix.lstrip(".")
     allowed = [e.lower().lstrip(".") for e in settings.PORTAL_UPLOAD_EXTENSIONS]
@@ -47,7 +48,7 @@ def _check_file(upload: UploadedFile) -> str:
     return name
 
 
-def _vertrouwelijkheid(default: str) -> str:
+def vertrouwelijkheid_for_citizen(default: str) -> str:
     """The type's level, but never above what the citizen may see: they must see their own."""
     maximum = settings.CITIZEN_MAX_VERTROUWELIJKHEID
     if Vertrouwelijkheid.rank(default) > Vertrouwelijkheid.rank(maximum):
@@ -65,13 +66,13 @@ def citizen_document_add(
     informatieobjecttype = upload_type(zaak)
     if informatieobjecttype is None:
         raise DomainError("Documents cannot be added to this case.", code="upload-not-allowed")
-    bestandsnaam = _check_file(upload)
+    bestandsnaam = upload_file_check(upload)
     formaat = mimetypes.guess_type(bestandsnaam)[0] or "application/octet-stream"
     with transaction.atomic():
         document = informatieobject_create(
             informatieobjecttype=informatieobjecttype,
             content=upload.chunks(),
-            vertrouwelijkheidaanduiding=_vertrouwelijkheid(
+            vertrouwelijkheidaanduiding=vertrouwelijkheid_for_citizen(
                 informatieobjecttype.vertrouwelijkheidaanduiding
             ),
             bronorganisatie=settings.ORGANISATION_RSIN,
@@ -79,7 +80,7 @@ def citizen_document_add(
             ontvangstdatum=date.today(),
             titel=(titel.strip() or bestandsnaam)[:200],
             # The author is whoever added it; when acting on behalf, both are named.
-            auteur=_author(citizen)[:200],
+            auteur=citizen_author(citizen)[:200],
             status="definitief",
             formaat=formaat,
             taal="nld",
@@ -103,7 +104,7 @@ def citizen_document_add(
     return document
 
 
-def _author(citizen: Citizen) -> str:
+def citizen_author(citizen: Citizen) -> str:
     actor = citizen.actor.name or "Aanvrager (MijnServices)"
     if citizen.represented is None:
         return actor

@@ -8,6 +8,7 @@ class NotificationsConfig(AppConfig):
 
     def ready(self) -> None:
         from mijnservices.core import metrics, outbox, worker
+        from mijnservices.integration.zgw.abonnement import webhook_provider_register
         from mijnservices.services.notifications import (
             delivery,
             external,
@@ -30,3 +31,5 @@ class NotificationsConfig(AppConfig):
         worker.register_step("notificatieservice-niet-vergeten", silence.niet_vergeten_when_due)
         worker.register_step("notificatieservice-herinneringen", reminders.taak_reminders_when_due)
         metrics.register_collector(notification_metrics.notifications)
+        # The abonnement `zgw-source add/check` makes at a source calls this webhook.
+        webhook_provider_register(external.zgw_source_webhook)

@@ -8,15 +8,20 @@ whose ``hoofdObject`` points anywhere else is refused without any call."""
 
 from __future__ import annotations
 
+import secrets
 from datetime import timedelta
 from typing import Any
 
 import structlog
+from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
+from mijnservices.integration.zgw.abonnement import Webhook
 from mijnservices.integration.zgw.client import SourceError
+from mijnservices.integration.zgw.models import ZgwSource
 from mijnservices.integration.zgw.sync import zaak_refresh
-from mijnservices.services.notifications.models import ReceivedNotificatie
+from mijnservices.services.notifications.models import ExternalSource, ReceivedNotificatie
 
 logger = structlog.get_logger(__name__)
 
@@ -42,6 +47,20 @@ def _plan(received: ReceivedNotificatie) -> None:
         zaak_refresh(source=source, url=str(body["hoofdObject"]))
     except SourceError as exc:
         raise ExternalReadFailed(str(exc)) from exc
+
+
+def zgw_source_webhook(source: ZgwSource) -> Webhook:
+    """Our webhook for an abonnement at ``source``'s Notificaties API: the sender linked to
+    the source (made once, with a random Authorization value the source must send)."""
+    sender = ExternalSource.objects.filter(zgw_source=source, actief=True).first()
+    if sender is None:
+        sender = ExternalSource.objects.create(
+            naam=f"ZGW source {source.naam}"[:100],
+            authorization=f"Token {secrets.token_urlsafe(32)}",
+            zgw_source=source,
+        )
+    callback = settings.SITE_URL.rstrip("/") + reverse("notificatieservice:zgw_webhook")
+    return Webhook(callback_url=callback, authorization=sender.authorization)
 
 
 BACKOFF_SECONDS = (10, 60, 300, 1800, 3600, 7200, 14400, 28800, 28800, 28800)

@@ -14,7 +14,8 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument(
-            "scenario", choices=["portal", "zaken-api", "notifications", "citizen-notifications"]
+            "scenario",
+            choices=["portal", "zaken-api", "notifications", "citizen-notifications", "sources"],
         )
         parser.add_argument("--zaken", type=int, default=100_000, help="Zaken in the database.")
         parser.add_argument("--clients", type=int, default=16, help="Concurrent clients.")
@@ -48,6 +49,13 @@ class Command(BaseCommand):
             default=2,
             help="citizen-notifications: threads committing the changes.",
         )
+        parser.add_argument("--citizens", type=int, default=3, help="sources: citizens.")
+        parser.add_argument(
+            "--per-citizen", type=int, default=50, help="sources: zaken per citizen."
+        )
+        parser.add_argument(
+            "--source-workers", type=int, default=1, help="sources: the source's web workers."
+        )
 
     def handle(
         self,
@@ -64,6 +72,9 @@ class Command(BaseCommand):
         threads: int = 1,
         save: str = "",
         compare: str = "",
+        citizens: int = 3,
+        per_citizen: int = 50,
+        source_workers: int = 1,
         **options: Any,
     ) -> None:
         if not settings.DEMO_MODE:
@@ -87,5 +98,8 @@ class Command(BaseCommand):
             threads=threads,
             save=save,
             compare=compare,
+            citizens=citizens,
+            per_citizen=per_citizen,
+            source_workers=source_workers,
             write=self.stdout.write,
         )

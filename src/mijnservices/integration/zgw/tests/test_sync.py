@@ -201,5 +201,15 @@ def test_logging_in_reads_the_zaken_from_the_source_and_the_page_says_when(sourc
     source.stop()
     again = Client()
     again.post("/inloggen/demo/", {"bsn": SUZANNE.identifier})
-    assert "Bij inloggen gelezen" in again.get("/mijn-zaken/").content.decode()
-    assert 'id="last-updated"' in again.get(f"/mijn-zaken/{zaak.uuid}/").content.decode()
+    overview = again.get("/mijn-zaken/").content.decode()
+    assert "Bij inloggen gelezen" in overview
+    # ... and says plainly that some of it may be out of date.
+    assert 'id="sources-out-of-date"' in overview
+    detail = again.get(f"/mijn-zaken/{zaak.uuid}/").content.decode()
+    assert 'id="last-updated"' in detail
+    assert 'id="sources-out-of-date"' in detail
+
+    # Back up: the next sync clears the notice.
+    source.start()
+    assert zaken_sync_for_party(source=ZgwSource.objects.get(), party=SUZANNE).ok
+    assert 'id="sources-out-of-date"' not in again.get("/mijn-zaken/").content.decode()

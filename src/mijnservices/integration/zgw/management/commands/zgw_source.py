@@ -9,6 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from mijnservices.core.errors import DomainError
+from mijnservices.integration.zgw.abonnement import abonnement_delete
 from mijnservices.integration.zgw.catalogue import catalogue_import
 from mijnservices.integration.zgw.client import SourceError
 from mijnservices.integration.zgw.models import API_FIELDS, ZgwSource
@@ -16,6 +17,7 @@ from mijnservices.integration.zgw.sources import (
     zgw_source_add,
     zgw_source_check,
     zgw_source_remove,
+    zgw_source_subscribe,
 )
 from mijnservices.integration.zgw.sync import reader_for
 
@@ -59,6 +61,7 @@ class Command(BaseCommand):
             if not self._check(source):
                 raise CommandError("Not everything works; see above.")
         elif action == "remove":
+            self._unsubscribe(source)
             removed = zgw_source_remove(source=source)
             self.stdout.write(f"Removed {source.naam} and {removed} projected zaken.")
 
@@ -85,10 +88,22 @@ class Command(BaseCommand):
 
     def _check(self, source: ZgwSource) -> bool:
         lines = zgw_source_check(source=source, reader=reader_for(source))
+        if source.notificaties_api and all(line.ok for line in lines):
+            lines.append(zgw_source_subscribe(source=source, reader=reader_for(source)))
         for line in lines:
             mark = "ok  " if line.ok else "FAIL"
             self.stdout.write(f"{mark} {line.api}: {line.message}")
         return all(line.ok for line in lines)
+
+    def _unsubscribe(self, source: ZgwSource) -> None:
+        if not source.abonnement_url:
+            return
+        try:
+            abonnement_delete(source=source, reader=reader_for(source))
+        except SourceError as exc:
+            self.stderr.write(f"The abonnement at the source could not be deleted: {exc}")
+        else:
+            self.stdout.write("Deleted the abonnement at the source.")
 
     def _list(self) -> None:
         for source in ZgwSource.objects.order_by("naam"):

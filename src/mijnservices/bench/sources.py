@@ -1,0 +1,139 @@
+"""``bench sources``: the first sync of citizens' zaken from an external ZGW source.
+
+The source is a second MijnServices process (its own database, real HTTP on loopback), as in
+the tests. Each citizen has ``per_citizen`` zaken there (three steps, one status set, an
+initiator rol). For each citizen the bench times the first sync (nothing projected yet:
+catalogue, zaken, rollen, statussen, documents) and a repeat sync (nothing changed), and
+counts the calls made to the source.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from mijnservices.core.identity import Party
+from mijnservices.integration.zgw.client import HttpZgwClient, SourceConfig
+from mijnservices.integration.zgw.models import ZgwSource
+from mijnservices.integration.zgw.sources import zgw_source_add, zgw_source_remove
+from mijnservices.integration.zgw.sync import zaken_sync_for_party
+from mijnservices.testing.zgw_source import CLIENT_ID, SECRET, SourceProcess
+
+FIRST_BSN = 999_000_000
+
+
+class CountingClient(HttpZgwClient):
+    """The product's client, counting its calls (every list page is one ``get``)."""
+
+    calls = 0
+
+    def get(self, url: str, params: Mapping[str, str] | None = None) -> dict[str, Any]:
+        type(self).calls += 1
+        return super().get(url, params)
+
+
+def _bsn(number: int) -> str:
+    """A BSN that passes the elfproef (the source's API validates it)."""
+    while True:
+        digits = f"{number:09d}"
+        total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True))
+        if (total - int(digits[8])) % 11 == 0:
+            return digits
+        number += 1
+
+
+def _citizens(count: int) -> list[str]:
+    found: list[str] = []
+    number = FIRST_BSN
+    while len(found) < count:
+        bsn = _bsn(number)
+        found.append(bsn)
+        number = int(bsn) + 1
+    return found
+
+
+def _seed(source: SourceProcess, bsns: list[str], per_citizen: int) -> None:
+    """Zaken at the source; every other one has moved on to its second step."""
+    types = source.published_zaaktype("ZT-BENCH-BRON")
+
+    def zaak(job: tuple[str, int]) -> None:
+        made = source.zaak_for(types, job[0], f"Bench zaak {job[1]}")
+        if job[1] % 2:
+            source.status_set(made, types["statustypen"][1])
+
+    jobs = [(bsn, n) for bsn in bsns for n in range(per_citizen)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(zaak, jobs))
+
+
+def _register(source: SourceProcess) -> ZgwSource:
+    ZgwSource.objects.filter(naam="bench-bron").delete()
+    return zgw_source_add(
+        naam="bench-bron",
+        zaken_api=source.root("zaken"),
+        catalogi_api=source.root("catalogi"),
+        documenten_api=source.root("documenten"),
+        besluiten_api=source.root("besluiten"),
+        client_id=CLIENT_ID,
+        secret=SECRET,
+    )
+
+
+def _client(zgw: ZgwSource) -> CountingClient:
+    config = SourceConfig(
+        naam=zgw.naam, roots=zgw.roots(), client_id=zgw.client_id, secret=zgw.secret
+    )
+    return CountingClient(config)
+
+
+def sources(
+    *,
+    citizens: int = 3,
+    per_citizen: int = 50,
+    source_workers: int = 1,
+    write: Callable[[str], None],
+    **_: object,
+) -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-source-") as tmp:
+        source = SourceProcess(Path(tmp), workers=source_workers)
+        started = time.monotonic()
+        source.prepare().start()
+        try:
+            bsns = _citizens(citizens)
+            _seed(source, bsns, per_citizen)
+            write(
+                f"source: {source_workers} gunicorn worker(s), {citizens * per_citizen} zaken "
+                f"seeded in {time.monotonic() - started:.0f}s"
+            )
+            zgw = _register(source)
+            firsts: list[float] = []
+            for bsn in bsns:
+                party = Party(kind="bsn", identifier=bsn)
+                CountingClient.calls = 0
+                began = time.perf_counter()
+                result = zaken_sync_for_party(source=zgw, party=party, reader=_client(zgw))
+                first = time.perf_counter() - began
+                calls = CountingClient.calls
+                CountingClient.calls = 0
+                began = time.perf_counter()
+                zaken_sync_for_party(source=zgw, party=party, reader=_client(zgw))
+                again = time.perf_counter() - began
+                firsts.append(first)
+                write(
+                    f"citizen {len(firsts)}: {len(result.projected)} zaken, first sync "
+                    f"{first:.2f}s ({first / max(len(result.projected), 1) * 1000:.0f} ms per "
+                    f"zaak, {calls} calls), repeat {again:.2f}s ({CountingClient.calls} calls)"
+                    + (f" ERROR {result.error}" if not result.ok else "")
+                )
+            write(
+                f"first sync per citizen: median {statistics.median(firsts):.2f}s, "
+                f"max {max(firsts):.2f}s (the first citizen also imports the zaaktype)"
+            )
+            zgw_source_remove(source=zgw)
+        finally:
+            source.stop()
