@@ -412,6 +412,20 @@ DOCUMENTEN_API_CONTENT_CHECK = declare(
     "(400 content-type-mismatch); citizens' portal uploads are always checked.",
     group="ZGW APIs",
 )
+REMOTE_URL_VALIDATION = declare(
+    "REMOTE_URL_VALIDATION",
+    True,
+    "Fetch a resource URL of another API under REMOTE_API_ROOTS before storing it (answers 400 "
+    "bad-url / invalid-resource when it is not there or of another kind); off for migrations.",
+    group="ZGW APIs",
+)
+REMOTE_API_ROOTS: list[str] = declare(
+    "REMOTE_API_ROOTS",
+    [],
+    "Comma-separated API roots of other installations whose resource URLs are fetched to check "
+    "them on write; URLs elsewhere are stored unchecked (never fetched).",
+    group="ZGW APIs",
+)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["mijnservices.api.authentication.JWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["mijnservices.api.permissions.ScopeRequired"],

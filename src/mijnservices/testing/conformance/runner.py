@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mijnservices.testing.conformance import repairs
+
 REPOSITORY_ROOT = Path(__file__).resolve().parents[4]
 VENDOR = REPOSITORY_ROOT / "vendor"
 SUITES = VENDOR / "gemma-postman-tests"
@@ -124,13 +126,13 @@ def _provision() -> None:
 
 
 @contextmanager
-def _web_server(var_dir: Path, port: int) -> Iterator[str]:
+def _web_server(var_dir: Path, port: int, **extra_env: str) -> Iterator[str]:
     from mijnservices.testing.processes import child_env
 
     log = (var_dir / "web.log").open("ab")
     process = subprocess.Popen(  # noqa: S603 - our own command
         [sys.executable, "-m", "mijnservices", "serve", "--port", str(port), "--workers", "2"],
-        env=child_env(),
+        env=child_env(**extra_env),
         stdout=log,
         stderr=log,
     )
@@ -191,15 +193,28 @@ def with_loop_guard(collection: dict[str, Any]) -> dict[str, Any]:
     return {**collection, "event": [{"listen": "prerequest", "script": script}, *events]}
 
 
+def prepared(collection: Path, other: Path | None) -> dict[str, Any]:
+    """The collection as newman runs it: requests its flow names but only ``other`` (the other
+    vendored version) holds restored (``repairs``), and the loop guard added."""
+    data = json.loads(collection.read_text())
+    if other is not None and other.is_file():
+        data, _ = repairs.with_restored_requests(data, json.loads(other.read_text()))
+    return with_loop_guard(data)
+
+
 def run_newman(
-    collection: Path, env: dict[str, Any], work: Path, folders: Sequence[str] = ()
+    collection: Path,
+    env: dict[str, Any],
+    work: Path,
+    folders: Sequence[str] = (),
+    other: Path | None = None,
 ) -> Any:
-    """newman's JSON report of one run of ``collection`` (with the loop guard) in ``env``."""
+    """newman's JSON report of one run of ``collection`` (repaired, with the loop guard)."""
     env_file = work / f"{collection.stem}.env.json"
     guarded = work / f"{collection.stem}.guarded.json"
     report = work / f"{collection.stem}.report.json"
     env_file.write_text(json.dumps(env))
-    guarded.write_text(json.dumps(with_loop_guard(json.loads(collection.read_text()))))
+    guarded.write_text(json.dumps(prepared(collection, other)))
     command = [
         "node",
         str(NEWMAN),
@@ -221,7 +236,14 @@ def run_newman(
     ]
     for folder in folders:
         command += ["--folder", folder]
-    subprocess.run(command, cwd=work, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
+    from django.conf import settings
+
+    # The suites compare dates the server gives with their own "today" (zrc-004a): let the
+    # scripts' clock read the server's time zone, or they disagree for an hour each night.
+    env_vars = {**os.environ, "TZ": settings.TIME_ZONE}
+    subprocess.run(  # noqa: S603
+        command, cwd=work, check=True, stdout=subprocess.DEVNULL, env=env_vars
+    )
     return json.loads(report.read_text())
 
 
@@ -239,12 +261,15 @@ def _suite_result(
     _provision()
     mock = standins.MockServer(standins.mock_examples(suite.folder / "ZGW_mocks.json"))
     with ExitStack() as stack:
-        api_root = stack.enter_context(_web_server(var_dir, port))
         log = var_dir / "standins.log"
         mock_server = stack.enter_context(LoopbackServer(mock, log=log))
         refs_port = free_port()
         refs = standins.Referentielijsten(REFERENTIELIJSTEN, f"http://127.0.0.1:{refs_port}")
         refs_server = stack.enter_context(LoopbackServer(refs, port=refs_port, log=log))
+        # The stand-ins are the other APIs the server may consult: it checks the remote URLs
+        # the suites send (zrc-003, zrc-010, drc-002) against them.
+        remote_roots = f"{mock_server.url}/,{refs_server.url}/api/v1/"
+        api_root = stack.enter_context(_web_server(var_dir, port, REMOTE_API_ROOTS=remote_roots))
         issuer = TokenIssuer(api_root=api_root, admin_client_id=CLIENT_ID, admin_secret=SECRET)
         issuer_server = stack.enter_context(LoopbackServer(issuer, log=log))
         env = environment(
@@ -256,7 +281,9 @@ def _suite_result(
         )
         work = var_dir / suite.label
         work.mkdir(exist_ok=True)
-        data = run_newman(suite.folder / f"{suite.name}.json", env, work, folders)
+        others = [s for s in suites() if s.name == suite.name and s.label != suite.label]
+        other = others[0].folder / f"{suite.name}.json" if others else None
+        data = run_newman(suite.folder / f"{suite.name}.json", env, work, folders, other)
     print(f"{suite.id}: {time.monotonic() - started:.0f}s", flush=True)
     return report.parse(suite.id, data)
 

@@ -94,7 +94,7 @@ def zaak_create(
     source's identificatie, which is unique among our own zaken only (decision 0029)."""
     if zaaktype.concept:
         raise DomainError(
-            "The zaaktype is not published yet.", code="zaaktype-concept", field="zaaktype"
+            "The zaaktype is not published yet.", code="not-published", field="zaaktype"
         )
     organisation = bronorganisatie or settings.ORGANISATION_RSIN
     now = timezone.now()
@@ -167,7 +167,7 @@ def resultaat_set(*, zaak: Zaak, resultaattype: ResultaatType, toelichting: str 
         raise DomainError(
             "The resultaattype does not belong to the zaaktype of the zaak.",
             code="zaaktype-mismatch",
-            field="resultaattype",
+            field="nonFieldErrors",  # as Open Zaak and the ZGW suite (zrc-016 … zrc-020)
         )
     resultaat, created = Resultaat.objects.update_or_create(
         zaak=zaak, defaults={"resultaattype": resultaattype, "toelichting": toelichting}
@@ -210,7 +210,7 @@ def status_set(
         raise DomainError(
             "The statustype does not belong to the zaaktype of the zaak.",
             code="zaaktype-mismatch",
-            field="statustype",
+            field="nonFieldErrors",  # as Open Zaak and the ZGW suite (zrc-016 … zrc-020)
         )
     moment = datum_status_gezet or timezone.now()
     # A status dated ahead would stay the current one until that moment (for ever, for the
@@ -313,7 +313,7 @@ def zaak_update(*, zaak: Zaak, **fields: Any) -> Zaak:
     zaaktype = fields.get("zaaktype")
     if zaaktype is not None and zaaktype.concept:
         raise DomainError(
-            "The zaaktype is not published yet.", code="zaaktype-concept", field="zaaktype"
+            "The zaaktype is not published yet.", code="not-published", field="zaaktype"
         )
     bron = fields.get("bronorganisatie")
     if (
