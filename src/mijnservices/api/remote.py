@@ -52,7 +52,8 @@ def is_own(url: str) -> bool:
 
 
 def within_remote_roots(url: str) -> bool:
-    """Whether ``url`` lies under one of ``REMOTE_API_ROOTS`` (same origin, path below it)."""
+    """Whether ``url`` lies under one of ``REMOTE_API_ROOTS`` or the ``SELECTIELIJST_API_ROOT``
+    (same origin, path below it)."""
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -63,7 +64,8 @@ def within_remote_roots(url: str) -> bool:
     segments = unquote(parts.path).split("/")
     if "." in segments or ".." in segments or "\\" in url:
         return False
-    for root in settings.REMOTE_API_ROOTS:
+    roots = [*settings.REMOTE_API_ROOTS, settings.SELECTIELIJST_API_ROOT]
+    for root in filter(None, roots):
         r = urlsplit(root)
         same_origin = (r.scheme, r.hostname, r.port) == (parts.scheme, parts.hostname, port)
         if same_origin and (parts.path + "/").startswith(r.path.rstrip("/") + "/"):

@@ -426,6 +426,20 @@ REMOTE_API_ROOTS: list[str] = declare(
     "them on write; URLs elsewhere are stored unchecked (never fetched).",
     group="ZGW APIs",
 )
+SELECTIELIJST_API_ROOT = declare(
+    "SELECTIELIJST_API_ROOT",
+    "",
+    "Root of the VNG Referentielijsten API (e.g. https://selectielijst.openzaak.nl/api/v1/) "
+    "that resultaattypen and zaaktypen are checked and derived against; empty: not checked.",
+    group="ZGW APIs",
+)
+SELECTIELIJST_CACHE_SECONDS = declare(
+    "SELECTIELIJST_CACHE_SECONDS",
+    86400,
+    "Seconds a process keeps a Selectielijst answer (procestype, resultaat, omschrijving).",
+    group="ZGW APIs",
+    check=positive,
+)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["mijnservices.api.authentication.JWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["mijnservices.api.permissions.ScopeRequired"],

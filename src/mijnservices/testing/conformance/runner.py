@@ -267,9 +267,15 @@ def _suite_result(
         refs = standins.Referentielijsten(REFERENTIELIJSTEN, f"http://127.0.0.1:{refs_port}")
         refs_server = stack.enter_context(LoopbackServer(refs, port=refs_port, log=log))
         # The stand-ins are the other APIs the server may consult: it checks the remote URLs
-        # the suites send (zrc-003, zrc-010, drc-002) against them.
-        remote_roots = f"{mock_server.url}/,{refs_server.url}/api/v1/"
-        api_root = stack.enter_context(_web_server(var_dir, port, REMOTE_API_ROOTS=remote_roots))
+        # the suites send (zrc-003, zrc-010, drc-002) against them, and the Selectielijst.
+        api_root = stack.enter_context(
+            _web_server(
+                var_dir,
+                port,
+                REMOTE_API_ROOTS=f"{mock_server.url}/",
+                SELECTIELIJST_API_ROOT=f"{refs_server.url}/api/v1/",
+            )
+        )
         issuer = TokenIssuer(api_root=api_root, admin_client_id=CLIENT_ID, admin_secret=SECRET)
         issuer_server = stack.enter_context(LoopbackServer(issuer, log=log))
         env = environment(
