@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rest_framework import serializers
 
 from mijnservices.registrations.catalogi import services
@@ -28,7 +30,7 @@ class OmschrijvingOrUrl(serializers.CharField):
     and Open Zaak's clients send the URL of a version: its omschrijving is taken, as the list
     relations do (the length limit applies to the omschrijving)."""
 
-    def to_internal_value(self, data: object) -> str:
+    def to_internal_value(self, data: Any) -> str:
         if isinstance(data, str) and data.startswith(("http://", "https://")):
             return str(catalogi_object(data, "informatieobjecttype").omschrijving)
         return str(super().to_internal_value(data))
