@@ -18,6 +18,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from mijnservices.core.errors import DomainError
@@ -25,6 +26,7 @@ from mijnservices.core.outbox import event_record
 from mijnservices.core.resources import resource_path
 from mijnservices.core.updates import model_assign, model_update
 from mijnservices.registrations.catalogi.models import ResultaatType, StatusType, ZaakType
+from mijnservices.registrations.documenten import services as documenten
 from mijnservices.registrations.zaken.models import (
     IdentificatieCounter,
     Resultaat,
@@ -32,6 +34,7 @@ from mijnservices.registrations.zaken.models import (
     Status,
     SubStatus,
     Zaak,
+    ZaakInformatieObject,
 )
 from mijnservices.registrations.zaken.services.archive import archive_parameters
 from mijnservices.registrations.zaken.services.rules import (
@@ -350,6 +353,13 @@ def zaak_delete(*, zaak: Zaak) -> None:
     # The pointer to the current status would block deleting statussen on some backends.
     Zaak.objects.filter(pk=zaak.pk).update(status=None)
     Zaak.objects.filter(hoofdzaak=zaak).update(status=None)
+    # zrc-023h: the Documenten API's objectinformatieobjecten of its documents go too.
+    for zio in ZaakInformatieObject.objects.filter(
+        Q(zaak=zaak) | Q(zaak__hoofdzaak=zaak)
+    ).select_related("zaak"):
+        documenten.objectinformatieobject_unmirror(
+            informatieobject=zio.informatieobject, object_type="zaak", object_uuid=zio.zaak.uuid
+        )
     zaak.delete()
 
 
