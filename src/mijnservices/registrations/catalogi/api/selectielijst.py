@@ -26,6 +26,7 @@ from typing import Any
 
 from django.conf import settings
 from rest_framework import serializers
+from rest_framework.exceptions import ErrorDetail
 
 from mijnservices.api.fields import parse_iso_duration
 from mijnservices.api.remote import RemoteResourceInvalid, remote_resource
@@ -91,23 +92,27 @@ def resultaattype_derive(attrs: dict[str, Any], *, procestype: str) -> dict[str,
     )
     if klasse is None:
         return attrs
+    # Every rule is checked and every violation reported, as Open Zaak's validators do.
+    errors: list[ErrorDetail] = []
     if procestype and klasse["procesType"] != procestype:
-        raise serializers.ValidationError(
-            {"non_field_errors": ["The selectielijstklasse belongs to another procestype."]},
-            code="procestype-mismatch",
+        errors.append(
+            ErrorDetail(
+                "The selectielijstklasse belongs to another procestype.",
+                code="procestype-mismatch",
+            )
         )
     wanted = AFLEIDINGSWIJZE_FOR_PROCESTERMIJN.get(str(klasse.get("procestermijn") or ""))
     brondatum = attrs.get("brondatum_archiefprocedure") or {}
     if wanted and brondatum.get("afleidingswijze") and brondatum["afleidingswijze"] != wanted:
-        raise serializers.ValidationError(
-            {
-                "non_field_errors": [
-                    f"With procestermijn {klasse['procestermijn']} the afleidingswijze must be "
-                    f"{wanted}."
-                ]
-            },
-            code="invalid-afleidingswijze-for-procestermijn",
+        errors.append(
+            ErrorDetail(
+                f"With procestermijn {klasse['procestermijn']} the afleidingswijze must be "
+                f"{wanted}.",
+                code="invalid-afleidingswijze-for-procestermijn",
+            )
         )
+    if errors:
+        raise serializers.ValidationError({"non_field_errors": errors})
     if not attrs.get("archiefnominatie") and klasse.get("waardering"):
         attrs["archiefnominatie"] = klasse["waardering"]
     if attrs.get("archiefactietermijn") is None and klasse.get("bewaartermijn"):

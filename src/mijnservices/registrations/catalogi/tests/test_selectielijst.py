@@ -113,6 +113,25 @@ def test_a_selectielijstklasse_of_another_procestype_is_refused(client, lijst):
     assert response.json()["invalidParams"][0]["code"] == "procestype-mismatch"
 
 
+def test_every_selectielijst_rule_that_fails_is_reported(client, lijst):
+    # ztc-003a: the suite looks for the afleidingswijze error beside the procestype one.
+    nihil = _klasse(lijst, "nihil")
+    other = _klasse(lijst, "ingeschatte_bestaansduur_procesobject")
+    body = {
+        "zaaktype": _zaaktype(other["procesType"]),
+        "omschrijving": "Verleend",
+        "resultaattypeomschrijving": lijst.omschrijvingen[0]["url"],
+        "selectielijstklasse": nihil["url"],
+        "brondatumArchiefprocedure": {"afleidingswijze": "termijn", "procestermijn": "P5Y"},
+    }
+    response = client.post(URL, body, content_type="application/json")
+    assert response.status_code == 400
+    assert sorted(p["code"] for p in response.json()["invalidParams"]) == [
+        "invalid-afleidingswijze-for-procestermijn",
+        "procestype-mismatch",
+    ]
+
+
 def test_a_url_that_is_no_selectielijst_resource_is_refused(client, lijst):
     klasse = _klasse(lijst, "nihil")
     omschrijving_as_klasse = lijst.omschrijvingen[0]["url"]
