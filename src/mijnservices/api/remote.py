@@ -31,6 +31,7 @@ from mijnservices.registrations.notificaties.callbacks import (
 
 logger = structlog.get_logger(__name__)
 TIMEOUT_SECONDS = 5.0
+MAX_URL_LENGTH = 1000  # the longest URL our models store
 # What an informatieobject of any Documenten API answers with (zrc-003, brc-003).
 INFORMATIEOBJECT_KEYS = ("url", "informatieobjecttype")
 _POOL = guarded_pool_manager(allow_private=True)
@@ -54,6 +55,9 @@ def is_own(url: str) -> bool:
 def within_remote_roots(url: str) -> bool:
     """Whether ``url`` lies under one of ``REMOTE_API_ROOTS`` or the ``SELECTIELIJST_API_ROOT``
     (same origin, path below it)."""
+    roots = [root for root in (*settings.REMOTE_API_ROOTS, settings.SELECTIELIJST_API_ROOT) if root]
+    if not roots or len(url) > MAX_URL_LENGTH:  # nothing to call, or no URL we would store
+        return False
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -64,8 +68,7 @@ def within_remote_roots(url: str) -> bool:
     segments = unquote(parts.path).split("/")
     if "." in segments or ".." in segments or "\\" in url:
         return False
-    roots = [*settings.REMOTE_API_ROOTS, settings.SELECTIELIJST_API_ROOT]
-    for root in filter(None, roots):
+    for root in roots:
         r = urlsplit(root)
         same_origin = (r.scheme, r.hostname, r.port) == (parts.scheme, parts.hostname, port)
         if same_origin and (parts.path + "/").startswith(r.path.rstrip("/") + "/"):
