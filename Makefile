@@ -74,7 +74,7 @@ pytest: install system-deps conformance/node_modules/.installed ## Run the test 
 soak: install ## Volume versions of tests that the suite runs small (worker kills, concurrency)
 	$(BIN)/pytest -n $(PYTEST_WORKERS) -m soak $(PYTEST_ARGS)
 
-test: check pytest ## Set up and run every test: checks, unit, API and browser
+test: check pytest conformance ## Set up and run every test: checks, unit, API and browser, VNG's ZGW suites
 
 bench: install ## Benchmarks: portal, Zaken API (BENCH_ZAKEN zaken), notification delivery, citizen e-mails; DATABASE_URL for PostgreSQL; docs/performance.md
 	@command -v wrk >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

@@ -81,14 +81,19 @@ def problem(
 
 
 def _from_domain_error(exc: DomainError) -> Response:
-    field = "nonFieldErrors" if exc.field == "nonFieldErrors" else camel(exc.field)
+    def name(error: DomainError) -> str:
+        return "nonFieldErrors" if error.field == "nonFieldErrors" else camel(error.field)
+
     return problem(
         status_code=status.HTTP_400_BAD_REQUEST,
         code="invalid",
         title="Invalid input.",
         detail=exc.message,
         kind="ValidationError",
-        invalid_params=[{"name": field, "code": exc.code, "reason": exc.message}],
+        invalid_params=[
+            {"name": name(error), "code": error.code, "reason": error.message}
+            for error in (exc, *exc.also)
+        ],
     )
 
 

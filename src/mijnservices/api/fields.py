@@ -13,6 +13,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from mijnservices.api.remote import RemoteResourceInvalid, remote_resource
+
 _ISO_DURATION = re.compile(
     r"^(?P<sign>-?)P(?!$)(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<weeks>\d+)W)?"
     r"(?:(?P<days>\d+)D)?(?:T(?=\d)(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?"
@@ -109,7 +111,26 @@ class ResourceLink(serializers.HyperlinkedRelatedField):  # type: ignore[type-ar
                 urlsplit(data)
             except ValueError:
                 self.fail("no_match")
-        return super().to_internal_value(data)
+        try:
+            return super().to_internal_value(data)
+        except serializers.ValidationError as exc:
+            self._refine_remote(data, exc)
+            raise
+
+    def _refine_remote(self, data: Any, exc: serializers.ValidationError) -> None:
+        """A URL of another installation's API (``REMOTE_API_ROOTS``) that answers, but with
+        something that is no resource, is ``invalid-resource`` (zrc-001e, drc-001c, brc-001e);
+        the relation itself must still name a resource of this installation."""
+        codes = exc.get_codes()
+        if not isinstance(data, str) or codes not in (["bad-url"], "bad-url"):
+            return
+        try:
+            remote_resource(
+                data, kind=str(self.view_name).split(":")[-1].removesuffix("-detail"), keys=("url",)
+            )
+        except RemoteResourceInvalid as invalid:
+            if invalid.code == "invalid-resource":
+                raise serializers.ValidationError(invalid.message, code=invalid.code) from None
 
     def get_object(self, view_name: str, view_args: Any, view_kwargs: dict[str, Any]) -> Any:
         # A URL whose last segment is no UUID names nothing (and must not reach the database).

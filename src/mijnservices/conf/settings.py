@@ -457,6 +457,34 @@ DOCUMENTEN_API_CONTENT_CHECK = declare(
     "(400 content-type-mismatch); citizens' portal uploads are always checked.",
     group="ZGW APIs",
 )
+REMOTE_URL_VALIDATION = declare(
+    "REMOTE_URL_VALIDATION",
+    True,
+    "Fetch a resource URL of another API under REMOTE_API_ROOTS before storing it (answers 400 "
+    "bad-url / invalid-resource when it is not there or of another kind); off for migrations.",
+    group="ZGW APIs",
+)
+REMOTE_API_ROOTS: list[str] = declare(
+    "REMOTE_API_ROOTS",
+    [],
+    "Comma-separated API roots of other installations whose resource URLs are fetched to check "
+    "them on write; URLs elsewhere are stored unchecked (never fetched).",
+    group="ZGW APIs",
+)
+SELECTIELIJST_API_ROOT = declare(
+    "SELECTIELIJST_API_ROOT",
+    "",
+    "Root of the VNG Referentielijsten API (e.g. https://selectielijst.openzaak.nl/api/v1/) "
+    "that resultaattypen and zaaktypen are checked and derived against; empty: not checked.",
+    group="ZGW APIs",
+)
+SELECTIELIJST_CACHE_SECONDS = declare(
+    "SELECTIELIJST_CACHE_SECONDS",
+    86400,
+    "Seconds a process keeps a Selectielijst answer (procestype, resultaat, omschrijving).",
+    group="ZGW APIs",
+    check=positive,
+)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["mijnservices.api.authentication.JWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["mijnservices.api.permissions.ScopeRequired"],

@@ -69,18 +69,21 @@ def _validate_autorisatie(index: int, data: AutorisatieData) -> None:
         return
     if not any(scope.startswith(prefix) for scope in data.get("scopes", [])):
         return
-    if not data.get(field):
-        raise DomainError(
-            f"A {component} autorisatie with these scopes needs {field}.",
-            code="required",
-            field=f"autorisaties.{index}.{field}",
-        )
+    missing = [field] if not data.get(field) else []
     if component != Component.BRC and not data.get("max_vertrouwelijkheidaanduiding"):
-        raise DomainError(
-            f"A {component} autorisatie with these scopes needs maxVertrouwelijkheidaanduiding.",
+        missing.append("max_vertrouwelijkheidaanduiding")
+    # Every missing attribute is reported, as the ZGW suite (ac-003a/c) and Open Zaak do.
+    errors = [
+        DomainError(
+            f"A {component} autorisatie with these scopes needs {name}.",
             code="required",
-            field=f"autorisaties.{index}.max_vertrouwelijkheidaanduiding",
+            field=f"autorisaties.{index}.{name}",
         )
+        for name in missing
+    ]
+    if errors:
+        first, *rest = errors
+        raise DomainError(first.message, code=first.code, field=first.field, also=tuple(rest))
 
 
 def _detach(credentials: QuerySet[ClientCredential]) -> None:

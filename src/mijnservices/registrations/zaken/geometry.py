@@ -127,10 +127,16 @@ def _edges_cross(p1: Point, p2: Point, q1: Point, q2: Point) -> bool:
 
 
 def within(geometry: dict[str, Any], area: dict[str, Any]) -> bool:
-    """Whether ``geometry`` lies within ``area`` (a Polygon or MultiPolygon)."""
+    """Whether ``geometry`` lies within ``area``.
+
+    A point or line has no inside: a geometry lies within one only when each of its positions is
+    one of the area's positions (a Point zaak within the same Point, as PostGIS answers)."""
     polygons = [_rings(kind, c) for kind, c in _parts(area) if kind == "Polygon"]
     if not polygons:
-        raise InvalidGeometry("within needs a Polygon or MultiPolygon.")
+        corners = {p for kind, c in _parts(area) for ring in _rings(kind, c) for p in ring}
+        return all(
+            p in corners for kind, c in _parts(geometry) for ring in _rings(kind, c) for p in ring
+        )
     area_edges = [
         (ring[i], ring[i + 1]) for rings in polygons for ring in rings for i in range(len(ring) - 1)
     ]

@@ -59,6 +59,27 @@ def test_zrc_autorisatie_needs_a_zaaktype(client):
     assert_matches_official_spec("autorisaties", response)
 
 
+def test_every_missing_attribute_of_an_autorisatie_is_reported(client):
+    # ac-003a/c: both the type and the maximum vertrouwelijkheid, each under its autorisatie.
+    response = _create(
+        client,
+        autorisaties=[
+            {
+                "component": "drc",
+                "scopes": ["documenten.lezen"],
+                "informatieobjecttype": "",
+                "maxVertrouwelijkheidaanduiding": "",
+            }
+        ],
+    )
+    assert response.status_code == 400
+    params = sorted((p["name"], p["code"]) for p in response.json()["invalidParams"])
+    assert params == [
+        ("autorisaties.0.informatieobjecttype", "required"),
+        ("autorisaties.0.maxVertrouwelijkheidaanduiding", "required"),
+    ]
+
+
 def test_an_autorisatie_whose_scopes_concern_no_zaken_needs_no_zaaktype(client):
     response = _create(
         client,

@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from mijnservices.api.fields import ResourceLink
+from mijnservices.api.remote import INFORMATIEOBJECT_KEYS, remote_field_check
 from mijnservices.registrations.besluiten import services
 from mijnservices.registrations.besluiten.models import (
     AuditTrail,
@@ -92,6 +93,11 @@ class BesluitInformatieObjectSerializer(serializers.HyperlinkedModelSerializer):
         model = BesluitInformatieObject
         fields = ["url", "informatieobject", "besluit"]
         validators: list[Any] = []  # uniqueness is checked by the service
+
+    def validate_informatieobject(self, value: str) -> str:
+        # brc-003: a document of another installation must answer as one.
+        remote_field_check(value, kind="informatieobject", keys=INFORMATIEOBJECT_KEYS)
+        return value
 
     def create(self, validated_data: dict[str, Any]) -> BesluitInformatieObject:
         return services.besluitinformatieobject_create(**validated_data)

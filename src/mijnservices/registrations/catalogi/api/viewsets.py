@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django.db.models import Model, Prefetch, QuerySet
@@ -121,7 +122,8 @@ class ZaakTypeViewSet(CatalogiViewSet):
 
     @action(detail=True, methods=["post"])
     def publish(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return self._publish(services.zaaktype_publish, "zaaktype")
+        # The Catalogi API publishes without the completeness minimum, as Open Zaak's does.
+        return self._publish(partial(services.zaaktype_publish, require_complete=False), "zaaktype")
 
 
 def _zaaktype_bound(model: type[Model]) -> QuerySet[Any]:

@@ -170,10 +170,13 @@ def _published_versions_missing(
 
 
 @transaction.atomic
-def zaaktype_publish(*, zaaktype: ZaakType) -> ZaakType:
-    """Publish a concept zaaktype (frozen from then on). It needs at least two statustypen,
-    a resultaattype and a roltype, and every besluittype and informatieobjecttype it names
-    needs a published version within its geldigheid (ztc-012)."""
+def zaaktype_publish(*, zaaktype: ZaakType, require_complete: bool = True) -> ZaakType:
+    """Publish a concept zaaktype (frozen from then on). Every besluittype and
+    informatieobjecttype it names needs a published version within its geldigheid (ztc-012).
+
+    ``require_complete`` also asks for at least two statustypen, a resultaattype and a roltype:
+    Open Zaak checks that where a person publishes (its admin), not in the Catalogi API, whose
+    clients (and the ZGW suites) publish zaaktypen without them."""
     zaaktype = ZaakType.objects.select_for_update().get(pk=zaaktype.pk)
     ensure_concept(zaaktype)
     iot_missing = _published_versions_missing(
@@ -200,6 +203,15 @@ def zaaktype_publish(*, zaaktype: ZaakType) -> ZaakType:
             code="concept-relation",
             field="besluittypen",
         )
+    if require_complete:
+        _require_complete(zaaktype)
+    zaaktype.concept = False
+    zaaktype.save(update_fields=["concept"])
+    _zaaktype_event(zaaktype, "publish")
+    return zaaktype
+
+
+def _require_complete(zaaktype: ZaakType) -> None:
     if zaaktype.statustypen.count() < 2:
         raise DomainError(
             "A zaaktype needs at least two statustypen before it can be published.",
@@ -218,10 +230,6 @@ def zaaktype_publish(*, zaaktype: ZaakType) -> ZaakType:
             code="concept-relation",
             field="roltypen",
         )
-    zaaktype.concept = False
-    zaaktype.save(update_fields=["concept"])
-    _zaaktype_event(zaaktype, "publish")
-    return zaaktype
 
 
 def _zaaktype_event(zaaktype: ZaakType, actie: str) -> None:

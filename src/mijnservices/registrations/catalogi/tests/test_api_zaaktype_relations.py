@@ -25,6 +25,26 @@ def client():
     )
 
 
+def test_ziot_takes_the_url_of_an_informatieobjecttype_version_as_its_omschrijving(client):
+    # The VNG suites' set-ups (and Open Zaak's clients) send the URL.
+    zaaktype = concept_zaaktype()
+    iot = services.informatieobjecttype_create(
+        catalogus=zaaktype.catalogus, omschrijving="Aanvraag", begin_geldigheid=date(2024, 1, 1)
+    )
+    created = client.post(
+        ZIOT,
+        {
+            "zaaktype": f"{BASE}/zaaktypen/{zaaktype.uuid}",
+            "informatieobjecttype": f"{BASE}/informatieobjecttypen/{iot.uuid}",
+            "volgnummer": 1,
+            "richting": "inkomend",
+        },
+        content_type="application/json",
+    )
+    assert created.status_code == 201, created.json()
+    assert created.json()["informatieobjecttype"] == "Aanvraag"
+
+
 def test_ziot_names_the_informatieobjecttype_by_omschrijving(client):
     zaaktype = concept_zaaktype()
     iot = services.informatieobjecttype_create(

@@ -10,6 +10,7 @@ from rest_framework.reverse import reverse
 
 from mijnservices.api.audit import AuditTrailSerializer as BaseAuditTrailSerializer
 from mijnservices.api.fields import ResourceLink
+from mijnservices.api.remote import remote_field_check
 from mijnservices.registrations.catalogi.models import InformatieObjectType, Vertrouwelijkheid
 from mijnservices.registrations.documenten import services
 from mijnservices.registrations.documenten.models import (
@@ -211,6 +212,16 @@ class ObjectInformatieObjectSerializer(serializers.HyperlinkedModelSerializer):
         model = ObjectInformatieObject
         fields = ["url", "informatieobject", "object", "object_type"]
         validators: list[Any] = []  # uniqueness is checked by the service
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        # drc-002: an object of another installation must answer as a zaak / besluit.
+        kind = attrs.get("object_type")
+        keys = ("url", "besluittype") if kind == ObjectType.BESLUIT else ("url", "zaaktype")
+        try:
+            remote_field_check(attrs.get("object", ""), kind=str(kind), keys=keys)
+        except serializers.ValidationError as exc:
+            raise serializers.ValidationError({"object": exc.detail}) from None
+        return attrs
 
     def create(self, validated_data: dict[str, Any]) -> ObjectInformatieObject:
         return services.objectinformatieobject_create(**validated_data)

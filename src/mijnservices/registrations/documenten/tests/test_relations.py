@@ -47,6 +47,14 @@ def test_a_zaakinformatieobject_for_our_document_creates_its_objectinformatieobj
     assert not ObjectInformatieObject.objects.exists()
 
 
+def test_deleting_the_zaak_removes_the_objectinformatieobjecten_of_its_documents(zaak, doc):
+    # zrc-023h; and the document can be deleted afterwards (drc-008).
+    zaken_services.zaakinformatieobject_create(zaak=zaak, informatieobject=document_url(doc))
+    zaken_services.zaak_delete(zaak=zaak)
+    assert not ObjectInformatieObject.objects.filter(informatieobject=doc).exists()
+    services.informatieobject_delete(informatieobject=doc)
+
+
 def test_an_external_document_url_creates_no_objectinformatieobject(zaak):
     zaken_services.zaakinformatieobject_create(zaak=zaak, informatieobject="https://drc.example/1")
     assert not ObjectInformatieObject.objects.exists()

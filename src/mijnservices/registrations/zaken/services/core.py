@@ -18,6 +18,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from mijnservices.core.errors import DomainError
@@ -25,6 +26,7 @@ from mijnservices.core.outbox import event_record
 from mijnservices.core.resources import resource_path
 from mijnservices.core.updates import model_assign, model_update
 from mijnservices.registrations.catalogi.models import ResultaatType, StatusType, ZaakType
+from mijnservices.registrations.documenten import services as documenten
 from mijnservices.registrations.zaken.models import (
     IdentificatieCounter,
     Resultaat,
@@ -32,6 +34,7 @@ from mijnservices.registrations.zaken.models import (
     Status,
     SubStatus,
     Zaak,
+    ZaakInformatieObject,
 )
 from mijnservices.registrations.zaken.services.archive import archive_parameters
 from mijnservices.registrations.zaken.services.rules import (
@@ -94,7 +97,7 @@ def zaak_create(
     source's identificatie, which is unique among our own zaken only (decision 0029)."""
     if zaaktype.concept:
         raise DomainError(
-            "The zaaktype is not published yet.", code="zaaktype-concept", field="zaaktype"
+            "The zaaktype is not published yet.", code="not-published", field="zaaktype"
         )
     organisation = bronorganisatie or settings.ORGANISATION_RSIN
     now = timezone.now()
@@ -167,7 +170,7 @@ def resultaat_set(*, zaak: Zaak, resultaattype: ResultaatType, toelichting: str 
         raise DomainError(
             "The resultaattype does not belong to the zaaktype of the zaak.",
             code="zaaktype-mismatch",
-            field="resultaattype",
+            field="nonFieldErrors",  # as Open Zaak and the ZGW suite (zrc-016 … zrc-020)
         )
     resultaat, created = Resultaat.objects.update_or_create(
         zaak=zaak, defaults={"resultaattype": resultaattype, "toelichting": toelichting}
@@ -210,7 +213,7 @@ def status_set(
         raise DomainError(
             "The statustype does not belong to the zaaktype of the zaak.",
             code="zaaktype-mismatch",
-            field="statustype",
+            field="nonFieldErrors",  # as Open Zaak and the ZGW suite (zrc-016 … zrc-020)
         )
     moment = datum_status_gezet or timezone.now()
     # A status dated ahead would stay the current one until that moment (for ever, for the
@@ -313,7 +316,7 @@ def zaak_update(*, zaak: Zaak, **fields: Any) -> Zaak:
     zaaktype = fields.get("zaaktype")
     if zaaktype is not None and zaaktype.concept:
         raise DomainError(
-            "The zaaktype is not published yet.", code="zaaktype-concept", field="zaaktype"
+            "The zaaktype is not published yet.", code="not-published", field="zaaktype"
         )
     bron = fields.get("bronorganisatie")
     if (
@@ -350,6 +353,13 @@ def zaak_delete(*, zaak: Zaak) -> None:
     # The pointer to the current status would block deleting statussen on some backends.
     Zaak.objects.filter(pk=zaak.pk).update(status=None)
     Zaak.objects.filter(hoofdzaak=zaak).update(status=None)
+    # zrc-023h: the Documenten API's objectinformatieobjecten of its documents go too.
+    for zio in ZaakInformatieObject.objects.filter(
+        Q(zaak=zaak) | Q(zaak__hoofdzaak=zaak)
+    ).select_related("zaak"):
+        documenten.objectinformatieobject_unmirror(
+            informatieobject=zio.informatieobject, object_type="zaak", object_uuid=zio.zaak.uuid
+        )
     zaak.delete()
 
 

@@ -27,7 +27,7 @@ def _check_zaakobjecttype(zaak: Zaak, zaakobjecttype: ZaakObjectType | None) -> 
         raise DomainError(
             "The zaakobjecttype does not belong to the zaaktype of the zaak.",
             code="zaaktype-mismatch",
-            field="zaakobjecttype",
+            field="nonFieldErrors",  # as Open Zaak and the ZGW suite (zrc-016 … zrc-020)
         )
 
 
@@ -165,7 +165,7 @@ def zaakeigenschap_create(*, zaak: Zaak, eigenschap: Eigenschap, waarde: str) ->
         raise DomainError(
             "The eigenschap does not belong to the zaaktype of the zaak.",
             code="zaaktype-mismatch",
-            field="eigenschap",
+            field="nonFieldErrors",  # as Open Zaak and the ZGW suite (zrc-016 … zrc-020)
         )
     zaakeigenschap = ZaakEigenschap.objects.create(
         zaak=zaak, eigenschap=eigenschap, naam=eigenschap.naam, waarde=waarde

@@ -93,7 +93,7 @@ def rol_create(
         raise DomainError(
             "The roltype does not belong to the zaaktype of the zaak.",
             code="zaaktype-mismatch",
-            field="roltype",
+            field="nonFieldErrors",  # as Open Zaak and the ZGW suite (zrc-016 … zrc-020)
         )
     if betrokkene_type == BetrokkeneType.NATUURLIJK_PERSOON and not (
         inp_bsn or columns.get("anp_identificatie") or columns.get("inp_a_nummer") or betrokkene

@@ -269,6 +269,18 @@ def test_zoek_on_zaakgeometrie_within(client, zaaktype):
     assert [z["uuid"] for z in response.json()["results"]] == [inside.json()["uuid"]]
 
 
+def test_zoek_within_a_point_finds_the_zaken_at_that_point(client, zaaktype):
+    # The OAS suites search within a Point: 200 with the zaak at that point, not a 400.
+    at = _create(client, zaaktype, zaakgeometrie={"type": "Point", "coordinates": [53, 5]})
+    _create(client, zaaktype, zaakgeometrie={"type": "Point", "coordinates": [53, 5.1]})
+    point = {"type": "Point", "coordinates": [53, 5]}
+    response = client.post(
+        f"{BASE}/zaken/_zoek", {"zaakgeometrie": {"within": point}}, content_type=CT
+    )
+    assert response.status_code == 200, response.json()
+    assert [z["uuid"] for z in response.json()["results"]] == [at.json()["uuid"]]
+
+
 def test_zaakobject_and_zaakinformatieobject_round_trip(client, zaaktype):
     zaak = ZaakFactory(zaaktype=zaaktype)
     zo = client.post(

@@ -40,7 +40,7 @@ def test_concept_zaaktype_cannot_be_used():
     )
     with pytest.raises(DomainError) as error:
         services.zaak_create(zaaktype=concept, startdatum=timezone.localdate())
-    assert error.value.code == "zaaktype-concept"
+    assert error.value.code == "not-published"
     assert not Zaak.objects.exists()
 
 

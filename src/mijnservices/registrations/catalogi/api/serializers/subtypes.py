@@ -10,6 +10,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from mijnservices.registrations.catalogi import services
+from mijnservices.registrations.catalogi.api import selectielijst
 from mijnservices.registrations.catalogi.api.serializers.base import (
     ResolvedRelation,
     ServiceModelSerializer,
@@ -175,7 +176,9 @@ class ResultaatTypeSerializer(ZaaktypeDerived):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if attrs.get("procesobjectaard", "") is None:
             attrs["procesobjectaard"] = ""
-        return attrs
+        zaaktype = attrs.get("zaaktype") or getattr(self.instance, "zaaktype", None)
+        procestype = getattr(zaaktype, "selectielijst_procestype", "") or ""
+        return selectielijst.resultaattype_derive(attrs, procestype=procestype)
 
 
 class RolTypeSerializer(ZaaktypeDerived):

@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from mijnservices.registrations.catalogi import services
+from mijnservices.registrations.catalogi.api import selectielijst
 from mijnservices.registrations.catalogi.api.serializers.base import (
     URL_LIST,
     ResolvedRelation,
@@ -236,6 +237,7 @@ class ZaakTypeSerializer(ServiceModelSerializer):
         return data
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        selectielijst.procestype_check(attrs.get("selectielijst_procestype") or "")  # ztc-001b
         if attrs.get("verlenging_mogelijk") and not attrs.get("verlengingstermijn"):
             instance_termijn = getattr(self.instance, "verlengingstermijn", None)
             if instance_termijn is None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rest_framework import serializers
 
 from mijnservices.registrations.catalogi import services
 from mijnservices.registrations.catalogi.api.serializers.base import (
     EmptyList,
+    catalogi_object,
     link,
     self_link,
 )
@@ -22,13 +25,24 @@ from mijnservices.registrations.catalogi.models import (
 )
 
 
+class OmschrijvingOrUrl(serializers.CharField):
+    """The 1.3 schema asks the informatieobjecttype's omschrijving ("no URL"); the VNG suites
+    and Open Zaak's clients send the URL of a version: its omschrijving is taken, as the list
+    relations do (the length limit applies to the omschrijving)."""
+
+    def to_internal_value(self, data: Any) -> str:
+        if isinstance(data, str) and data.startswith(("http://", "https://")):
+            return str(catalogi_object(data, "informatieobjecttype").omschrijving)
+        return str(super().to_internal_value(data))
+
+
 class ZaakTypeInformatieObjectTypeSerializer(ZaaktypeDerived):
     create_service = services.zaaktype_informatieobjecttype_create
     update_service = services.zaaktype_informatieobjecttype_update
     instance_argument = "zaaktype_informatieobjecttype"
 
     url = self_link("zaaktypeinformatieobjecttype")
-    informatieobjecttype = serializers.CharField(
+    informatieobjecttype = OmschrijvingOrUrl(
         max_length=100, help_text="omschrijving of the informatieobjecttype (not a URL)"
     )
     volgnummer = serializers.IntegerField(min_value=1, max_value=999)

@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from mijnservices.api.audit import AuditTrailSerializer as BaseAuditTrailSerializer
+from mijnservices.api.remote import INFORMATIEOBJECT_KEYS, remote_field_check
 from mijnservices.registrations.catalogi.models import (
     Eigenschap,
     ResultaatType,
@@ -235,6 +236,11 @@ class ZaakInformatieObjectSerializer(ServiceSerializer):
             "status",
         ]
         read_only_fields = ["uuid", "registratiedatum"]
+
+    def validate_informatieobject(self, value: str) -> str:
+        # zrc-003: a document of another installation must answer as one.
+        remote_field_check(value, kind="informatieobject", keys=INFORMATIEOBJECT_KEYS)
+        return value
 
     @extend_schema_field({"type": "string", "enum": ["Hoort bij, omgekeerd: kent"]})
     def get_aard_relatie_weergave(self, obj: ZaakInformatieObject) -> str:

@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from mijnservices.api.remote import remote_field_check
 from mijnservices.registrations.catalogi.models import Vertrouwelijkheid, ZaakType
 from mijnservices.registrations.zaken import services
 from mijnservices.registrations.zaken.api.serializers.common import (
@@ -196,6 +197,11 @@ class ZaakSerializer(ServiceSerializer):
         if not data.get("archiefnominatie"):
             data["archiefnominatie"] = None
         return data
+
+    def validate_communicatiekanaal(self, value: str) -> str:
+        # zrc-010: a communicatiekanaal of a Referentielijsten API must answer as one.
+        remote_field_check(value, kind="communicatiekanaal", keys=("url", "naam"))
+        return value
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         for name in ("archiefnominatie", "processobjectaard"):
