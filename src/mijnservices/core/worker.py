@@ -22,6 +22,7 @@ import structlog
 from django.conf import settings
 from django.db import close_old_connections, connection, connections
 
+from mijnservices.core.delivery import lanes
 from mijnservices.core.heartbeat import Heartbeat
 from mijnservices.core.outbox import WAKE_CHANNEL, drain_once
 
@@ -80,8 +81,10 @@ class _Wakeup:
         raw = self._pg.connection
         deadline = time.monotonic() + timeout
         while not self._stop.is_set() and (left := deadline - time.monotonic()) > 0:
-            # Short slices so SIGTERM is noticed promptly.
-            if any(True for _ in raw.notifies(timeout=min(left, 0.5), stop_after=1)):
+            if lanes.finished.is_set():
+                return True  # a send in a delivery lane ended: record its outcome
+            # Short slices so SIGTERM and ended sends are noticed promptly.
+            if any(True for _ in raw.notifies(timeout=min(left, 0.1), stop_after=1)):
                 for _ in raw.notifies(timeout=0):  # drain the burst
                     pass
                 return True
@@ -97,6 +100,8 @@ class _Wakeup:
         while not self._stop.is_set() and time.monotonic() < deadline:
             if self._stop.wait(_SQLITE_WATCH_INTERVAL):
                 return False
+            if lanes.finished.is_set():
+                return True  # a send in a delivery lane ended: record its outcome
             if self._sqlite.execute("PRAGMA data_version").fetchone()[0] != version:
                 return True
         return False

@@ -10,9 +10,11 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from mijnservices.core.models import Destination, DestinationState
 from mijnservices.registrations.catalogi.models import StatusType
 from mijnservices.registrations.zaken import services as zaken
 from mijnservices.services.access.klantinteracties import klantcontacten_for
+from mijnservices.services.notifications.channels import smtp_destination
 from mijnservices.services.notifications.delivery import (
     klantcontacten_register_due,
     notifications_send_due,
@@ -67,21 +69,26 @@ def test_an_email_arrives_once_in_the_persons_language_and_lands_on_the_timeline
     assert len(smtp.snapshot()) == 1
 
 
-def test_smtp_down_means_waiting_and_delivery_when_it_is_back(zaak, smtp, settings):
+def test_smtp_down_pauses_it_and_one_probe_sends_everything_when_it_is_back(zaak, smtp, settings):
     settings.NOTIFICATIONS_THROTTLE_MINUTES = 0
+    settings.DELIVERY_BREAKER_THRESHOLD = 1
     with_email(SUZANNE)
     notification = _status_news(zaak)
     smtp.stop()
     notifications_send_due()
     notification.refresh_from_db()
     assert notification.status == Status.TEMPORARY_FAILURE
-    assert notification.next_attempt_at > timezone.now()
-    assert notifications_send_due() == 0  # not due yet
+    assert notification.lease_until is None and notification.claim is None  # released at once
+    destination = Destination.objects.get(key=smtp_destination())
+    assert destination.state == DestinationState.OPEN
+    assert notifications_send_due() == 0  # paused: nothing is attempted until the probe
     smtp.start()
     assert notifications_send_due(now=timezone.now() + timedelta(minutes=1)) == 1
     notification.refresh_from_db()
     assert notification.status == Status.DELIVERED
     assert len(smtp.snapshot()) == 1
+    destination.refresh_from_db()
+    assert destination.state == DestinationState.CLOSED and destination.failures == 0
 
 
 def test_notify_email_is_sending_until_the_callback_says_delivered(zaak, notify_api, settings):

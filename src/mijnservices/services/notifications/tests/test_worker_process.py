@@ -31,7 +31,7 @@ def _worker(sink: SmtpSink) -> subprocess.Popen[str]:
     env = child_env(
         EMAIL_HOST="127.0.0.1",
         EMAIL_PORT=str(sink.port),
-        EMAIL_TIMEOUT="30",
+        EMAIL_TIMEOUT="3",
         NOTIFICATIONS_THROTTLE_MINUTES="0",
         # The killed worker's e-mail in flight is sent again once its lease runs out.
         NOTIFICATIONS_LEASE_SECONDS="5",
