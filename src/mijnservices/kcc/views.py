@@ -14,8 +14,8 @@ from django.shortcuts import render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from mijnservices.core.paging import page_number
 from mijnservices.core.identity import Employee, Party
+from mijnservices.core.paging import page_number
 from mijnservices.kcc.auth import current_employee, employee_required
 from mijnservices.kcc.forms import ContactmomentForm, SearchForm
 from mijnservices.kcc.rows import zaak_rows

@@ -9,8 +9,8 @@ from uuid import UUID
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from mijnservices.core.paging import Page, page_of, window
 from mijnservices.core.identity import Employee, Party
+from mijnservices.core.paging import Page, page_of, window
 from mijnservices.registrations.besluiten.models import BesluitType
 from mijnservices.registrations.catalogi.models import InformatieObjectType
 from mijnservices.registrations.documenten.models import (
