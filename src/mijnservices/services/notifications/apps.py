@@ -8,10 +8,12 @@ class NotificationsConfig(AppConfig):
 
     def ready(self) -> None:
         from mijnservices.core import metrics, outbox, worker
+        from mijnservices.core.delivery.retention import periodic
         from mijnservices.services.notifications import (
             delivery,
             external,
             reminders,
+            retention,
             silence,
             triggers,
         )
@@ -29,4 +31,8 @@ class NotificationsConfig(AppConfig):
         worker.register_step("notificatieservice-extern", external.external_process_due)
         worker.register_step("notificatieservice-niet-vergeten", silence.niet_vergeten_when_due)
         worker.register_step("notificatieservice-herinneringen", reminders.taak_reminders_when_due)
+        worker.register_step(
+            "notificatieservice-purge",
+            periodic(retention.notifications_purge, interval_setting="NOTIFICATION_PURGE_INTERVAL"),
+        )
         metrics.register_collector(notification_metrics.notifications)

@@ -9,12 +9,12 @@ import smtplib
 from email.header import Header
 from email.utils import formatdate
 from typing import Any, Protocol
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.core.mail.message import sanitize_address
 
+from mijnservices.core.delivery import destinations
 from mijnservices.services.notifications.models import Kanaal, Notification
 
 
@@ -197,12 +197,8 @@ def send_timeout() -> float:
     return max(smtp, NotifyApi.client_timeout) if settings.NOTIFY_API_KEY else smtp
 
 
-def smtp_destination() -> str:
-    return f"smtp:{settings.EMAIL_HOST}:{settings.EMAIL_PORT}"
-
-
-def notify_destination() -> str:
-    return f"notify:{urlsplit(settings.NOTIFY_BASE_URL).netloc or settings.NOTIFY_BASE_URL}"
+smtp_destination = destinations.smtp
+notify_destination = destinations.notify
 
 
 def destination_for(kanaal: str) -> str | None:
