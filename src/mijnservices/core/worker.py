@@ -65,7 +65,7 @@ class _Wakeup:
                 woken = self._wait_sqlite(timeout)
             else:
                 woken = self._stop.wait(timeout)
-            if woken:
+            if woken and not lanes.finished.is_set():
                 self._stop.wait(_COALESCE_SECONDS)
         except Exception:  # a broken wake-up channel must not stop the worker
             logger.warning("worker_wakeup_failed", exc_info=True)

@@ -52,6 +52,8 @@ from mijnservices.registrations.notificaties.models import (
 logger = structlog.get_logger(__name__)
 
 USER_AGENT = "MijnServices-Notificaties/1.0"
+# Requests per lane thread one worker holds claimed (sending or waiting in the lane).
+LANE_DEPTH = 4
 _PURGE_CHUNK = 1000
 
 
@@ -144,7 +146,8 @@ def _room(now: datetime) -> tuple[dict[int, str], dict[str, int], set[str]]:
     concurrency = settings.NOTIFICATION_CONCURRENCY
     room: dict[str, int] = {}
     for key in set(hosts.values()):
-        free = lanes.free(key, concurrency)
+        # A few requests per thread may wait in the lane; a hanging host fills only its own.
+        free = lanes.free(key, concurrency) + concurrency * (LANE_DEPTH - 1)
         if key in paused:
             free = min(free, 1) if paused[key] else 0
         room[key] = free
@@ -301,16 +304,45 @@ _in_flight: list[Future[Outcome]] = []
 
 
 def _record_finished(*, wait: bool) -> int:
-    """Record the outcomes of sends that have ended (all of them, one by one, when ``wait``)."""
+    """Record the outcomes of sends that have ended, as soon as they are there (when ``wait``,
+    each as it ends). Deliveries that ended together are stored in one transaction."""
     lanes.finished.clear()
     running = list(_in_flight)
-    finished = as_completed(running) if wait else [f for f in running if f.done()]
-    count = 0
-    for future in finished:
+    if wait:
+        for future in as_completed(running):
+            _in_flight.remove(future)
+            delivery_record(future.result())
+        return len(running)
+    ended = [f for f in running if f.done()]
+    for future in ended:
         _in_flight.remove(future)
-        delivery_record(future.result())
-        count += 1
-    return count
+    outcomes = [f.result() for f in ended]
+    delivered = [o for o in outcomes if o.delivered]
+    if delivered:
+        _delivered_record(delivered)
+    for outcome in outcomes:
+        if not outcome.delivered:
+            delivery_record(outcome)
+    return len(ended)
+
+
+def _delivered_record(outcomes: list[Outcome]) -> None:
+    by_claim: dict[tuple[uuid.UUID, int | None], list[int]] = {}
+    for outcome in outcomes:
+        by_claim.setdefault((outcome.job.claim, outcome.status_code), []).append(outcome.job.id)
+    now = timezone.now()
+    with transaction.atomic():
+        for (claim, code), ids in by_claim.items():
+            Delivery.objects.filter(id__in=ids, claim=claim).update(
+                status=DeliveryStatus.DELIVERED,
+                delivered_at=now,
+                last_status_code=code,
+                last_error="",
+                claim=None,
+                claimed_until=None,
+            )
+    for key in {destination_of(o.job.url) for o in outcomes}:
+        breaker.destination_succeeded(key)
 
 
 def deliveries_send_due(*, wait: bool = True) -> int:
