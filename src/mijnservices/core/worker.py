@@ -30,6 +30,8 @@ logger = structlog.get_logger(__name__)
 
 Step = Callable[[], int]
 _STEPS: list[tuple[str, Step]] = []
+# Run once when the worker stops (e.g. record the outcomes of sends still in flight).
+_ON_STOP: list[Callable[[], object]] = []
 _SQLITE_WATCH_INTERVAL = 0.02
 # After a wake-up, wait this long for more commits: under a steady stream of changes one
 # round then handles a batch instead of one event, for little added latency.
@@ -43,6 +45,12 @@ def register_step(name: str, step: Step) -> None:
     """
     if name not in {n for n, _ in _STEPS}:
         _STEPS.append((name, step))
+
+
+def register_on_stop(hook: Callable[[], object]) -> None:
+    """Run ``hook`` when the worker stops gracefully (SIGTERM, ``--once``)."""
+    if hook not in _ON_STOP:
+        _ON_STOP.append(hook)
 
 
 def steps() -> list[tuple[str, Step]]:
@@ -155,6 +163,11 @@ class Worker:
                         break
                     wakeup.wait(self.poll_interval)
         finally:
+            for hook in _ON_STOP:
+                try:
+                    hook()
+                except Exception:
+                    logger.exception("worker_stop_hook_failed")
             wakeup.close()
             heartbeat.stop()
         logger.info("worker_stopped", handled=handled)

@@ -363,6 +363,12 @@ def deliveries_send_due(*, wait: bool = True) -> int:
     return done + len(jobs)
 
 
+def deliveries_record_in_flight() -> None:
+    """When the worker stops: wait for the requests in flight (each within its timeout) and
+    record them, so a graceful stop re-sends nothing."""
+    _record_finished(wait=True)
+
+
 def deliveries_send_step() -> int:
     """The worker step: never waits for a subscriber."""
     return deliveries_send_due(wait=False)

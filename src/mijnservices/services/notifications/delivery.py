@@ -94,12 +94,6 @@ def _claimable(now: datetime, kanalen: list[str]) -> QuerySet[Notification]:
 
 
 def _claim(now: datetime, size: int) -> tuple[list[Notification], Lease | None]:
-    pending = Notification.objects.filter(_due(now))
-    if not pending.exists():
-        return (
-            [],
-            None,
-        )  # a plain read first: no write transaction (SQLite: no write lock) when idle
     paused = breaker.paused(now=now)
     kanalen: list[str] = []
     probes: list[str] = []
@@ -107,14 +101,20 @@ def _claim(now: datetime, size: int) -> tuple[list[Notification], Lease | None]:
         key = destination_for(kanaal)
         if key is None or key not in paused:
             kanalen.append(kanaal)
-        elif paused[key] and breaker.probe_take(key, now=now):
-            probes.append(kanaal)  # one message tries whether it is back
+        elif paused[key]:
+            probes.append(kanaal)
+    pending = Notification.objects.filter(_due(now), kanaal__in=kanalen + probes)
+    if not pending.exists():
+        # A plain read first: no write transaction (SQLite: no write lock) when idle or when
+        # every destination with work is paused.
+        return [], None
+    probes = [k for k in probes if breaker.probe_take(str(destination_for(k)), now=now)]
     # The lease always outlasts one send, so the fencing check before each send can pass.
     lease = Lease(max(settings.NOTIFICATIONS_LEASE_SECONDS, send_timeout() + 2))
     with transaction.atomic():
         claims_serialise("citizen-notifications")
         claimed = list(lock_due(_claimable(now, kanalen))[:size]) if kanalen else []
-        for kanaal in probes:
+        for kanaal in probes:  # one message tries whether it is back
             claimed += list(lock_due(_claimable(now, [kanaal]))[:1])
         if claimed:
             Notification.objects.filter(pk__in=[n.pk for n in claimed]).update(
