@@ -52,8 +52,13 @@ from mijnservices.registrations.notificaties.models import (
 logger = structlog.get_logger(__name__)
 
 USER_AGENT = "MijnServices-Notificaties/1.0"
-# Requests per lane thread one worker holds claimed (sending or waiting in the lane).
-LANE_DEPTH = 4
+
+
+def _lane_depth() -> int:
+    """Requests per lane thread one worker holds claimed (sending or waiting in the lane)."""
+    return max(1, settings.NOTIFICATION_BATCH_SIZE // settings.NOTIFICATION_CONCURRENCY)
+
+
 _PURGE_CHUNK = 1000
 
 
@@ -146,8 +151,8 @@ def _room(now: datetime) -> tuple[dict[int, str], dict[str, int], set[str]]:
     concurrency = settings.NOTIFICATION_CONCURRENCY
     room: dict[str, int] = {}
     for key in set(hosts.values()):
-        # A few requests per thread may wait in the lane; a hanging host fills only its own.
-        free = lanes.free(key, concurrency) + concurrency * (LANE_DEPTH - 1)
+        # Up to a batch may wait in the lane; a hanging host fills only its own.
+        free = lanes.free(key, concurrency) + concurrency * (_lane_depth() - 1)
         if key in paused:
             free = min(free, 1) if paused[key] else 0
         room[key] = free
@@ -349,8 +354,14 @@ def deliveries_send_due(*, wait: bool = True) -> int:
     """One round: record ended sends, claim what is due, start sending it in the lanes.
     ``wait`` (direct calls) records every outcome before returning; the worker's step does
     not wait and records them in its next rounds. Returns the work done."""
-    done = _record_finished(wait=False)
-    jobs = deliveries_claim()
+    if any(f.done() for f in _in_flight):
+        # One write transaction for the outcomes and the next claim (SQLite has one lock).
+        with transaction.atomic():
+            done = _record_finished(wait=False)
+            jobs = deliveries_claim()
+    else:
+        done = 0
+        jobs = deliveries_claim()
     concurrency = settings.NOTIFICATION_CONCURRENCY
     for job in jobs:
         _in_flight.append(
