@@ -73,7 +73,7 @@ class _Wakeup:
                 woken = self._wait_sqlite(timeout)
             else:
                 woken = self._stop.wait(timeout)
-            if woken and not lanes.finished.is_set():
+            if woken:  # also after ended sends: their outcomes are then stored together
                 self._stop.wait(_COALESCE_SECONDS)
         except Exception:  # a broken wake-up channel must not stop the worker
             logger.warning("worker_wakeup_failed", exc_info=True)
