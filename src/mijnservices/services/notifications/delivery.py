@@ -22,7 +22,7 @@ from typing import Any
 import structlog
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 
 from mijnservices.core.delivery import breaker
@@ -67,30 +67,42 @@ def _due(now: datetime) -> Q:
     )
 
 
-def _claimable(now: datetime, kanalen: list[str]) -> QuerySet[Notification]:
-    """Due notifications whose earlier ones in the stream are final or due themselves (then
-    they come first in this claim: the order is the stream's order)."""
-    earlier_waiting = (
+def _stream(n: Notification) -> tuple[str, str, str, str]:
+    return (n.party_kind, n.party_identifier, n.zaak_uuid, n.kanaal)
+
+
+def _claimable(now: datetime, kanalen: list[str], size: int) -> list[Notification]:
+    """The first ``size`` due notifications whose earlier ones in the stream are final or due
+    themselves (then they come first in this claim: the order is the stream's order). Two
+    queries: the due ones in order, then what still blocks their streams."""
+    due = list(
+        lock_due(
+            Notification.objects.filter(_due(now), kanaal__in=kanalen).order_by("created_at", "id")
+        )[:size]
+    )
+    if not due:
+        return []
+    waiting = (
         Notification.objects.filter(
-            party_kind=OuterRef("party_kind"),
-            party_identifier=OuterRef("party_identifier"),
-            zaak_uuid=OuterRef("zaak_uuid"),
-            kanaal=OuterRef("kanaal"),
-        )
-        .filter(
-            Q(created_at__lt=OuterRef("created_at"))
-            | Q(created_at=OuterRef("created_at"), id__lt=OuterRef("id"))
+            party_identifier__in={n.party_identifier for n in due},
+            zaak_uuid__in={n.zaak_uuid for n in due},
+            created_at__lte=max(n.created_at for n in due),
         )
         .exclude(status__in=FINAL)
         .exclude(_due(now))
         # Handed to Notify, waiting for its callback: that one is out already.
         .exclude(Q(status=Status.SENDING) & ~Q(provider_reference=""))
     )
-    return (
-        Notification.objects.filter(_due(now), kanaal__in=kanalen)
-        .filter(~Exists(earlier_waiting))
-        .order_by("created_at", "id")
-    )
+    first_waiting: dict[tuple[str, str, str, str], tuple[datetime, int]] = {}
+    for row in waiting.only("party_kind", "party_identifier", "zaak_uuid", "kanaal", "created_at"):
+        key, position = _stream(row), (row.created_at, row.pk)
+        if key not in first_waiting or position < first_waiting[key]:
+            first_waiting[key] = position
+    return [
+        n
+        for n in due
+        if _stream(n) not in first_waiting or (n.created_at, n.pk) < first_waiting[_stream(n)]
+    ]
 
 
 def _claim(now: datetime, size: int) -> tuple[list[Notification], Lease | None]:
@@ -113,9 +125,9 @@ def _claim(now: datetime, size: int) -> tuple[list[Notification], Lease | None]:
     lease = Lease(max(settings.NOTIFICATIONS_LEASE_SECONDS, send_timeout() + 2))
     with transaction.atomic():
         claims_serialise("citizen-notifications")
-        claimed = list(lock_due(_claimable(now, kanalen))[:size]) if kanalen else []
+        claimed = _claimable(now, kanalen, size) if kanalen else []
         for kanaal in probes:  # one message tries whether it is back
-            claimed += list(lock_due(_claimable(now, [kanaal]))[:1])
+            claimed += _claimable(now, [kanaal], 1)
         if claimed:
             Notification.objects.filter(pk__in=[n.pk for n in claimed]).update(
                 status=Status.SENDING, lease_until=lease.until, claim=lease.token
