@@ -169,6 +169,12 @@ def deliveries_claim(*, limit: int | None = None) -> list[Job]:
         return []  # a plain read first: no write transaction (SQLite: no write lock) when idle
     hosts, room, probes = _room(now)
     full = [pk for pk, key in hosts.items() if room[key] <= 0]
+    if full and not (
+        Delivery.objects.filter(status=DeliveryStatus.PENDING, next_attempt_at__lte=now)
+        .exclude(abonnement_id__in=full)
+        .exists()
+    ):
+        return []  # all that is due waits for a paused or busy host: no write transaction
     # The lease always outlasts one request, so the fencing check before sending can pass.
     lease = Lease(max(settings.NOTIFICATION_LEASE, settings.NOTIFICATION_REQUEST_TIMEOUT + 2))
     with transaction.atomic():
