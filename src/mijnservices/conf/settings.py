@@ -243,7 +243,7 @@ NOTIFICATION_REQUEST_TIMEOUT = declare(
 NOTIFICATION_CONCURRENCY = declare(
     "NOTIFICATION_CONCURRENCY",
     16,
-    "Notifications one worker process sends at the same time (threads).",
+    "Notifications one worker process sends to one subscriber host at the same time (threads).",
     group="Notifications",
     check=positive,
 )
@@ -557,7 +557,17 @@ CLAMAV_TIMEOUT = ops_conf.CLAMAV_TIMEOUT
 CLAMAV_WHEN_UNAVAILABLE = ops_conf.CLAMAV_WHEN_UNAVAILABLE
 
 # --- Branding and help (conf/settings_branding.py) -----------------------------------
-from mijnservices.conf.settings_branding import *  # noqa: E402, F403
-
 # --- Services and integrations: more settings, declared in their own module ------------
+# --- Delivery engine: breaker, leases, retention (conf/settings_delivery.py, decision 0032) --
+from mijnservices.conf import settings_delivery as delivery_conf  # noqa: E402 - groups in order
+from mijnservices.conf.settings_branding import *  # noqa: E402, F403
 from mijnservices.conf.settings_services import *  # noqa: E402, F403
+
+DELIVERY_BREAKER_THRESHOLD = delivery_conf.DELIVERY_BREAKER_THRESHOLD
+DELIVERY_PROBE_INTERVAL = delivery_conf.DELIVERY_PROBE_INTERVAL
+DELIVERY_PROBE_MAX_INTERVAL = delivery_conf.DELIVERY_PROBE_MAX_INTERVAL
+OUTBOX_RETENTION_DAYS = delivery_conf.OUTBOX_RETENTION_DAYS
+NOTIFICATIONS_RETRY_WINDOW = delivery_conf.NOTIFICATIONS_RETRY_WINDOW
+NOTIFICATIONS_CONTENT_RETENTION_DAYS = delivery_conf.NOTIFICATIONS_CONTENT_RETENTION_DAYS
+NOTIFICATIONS_PROOF_RETENTION_DAYS = delivery_conf.NOTIFICATIONS_PROOF_RETENTION_DAYS
+PROFIEL_SEND_LEASE_SECONDS = delivery_conf.PROFIEL_SEND_LEASE_SECONDS

@@ -100,3 +100,33 @@ class QuarantinedUpload(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.target_id} ({self.status})"
+
+
+class DestinationState(models.TextChoices):
+    CLOSED = "closed", "sending"
+    OPEN = "open", "paused (waiting for a probe)"
+
+
+class Destination(models.Model):
+    """One place outbound messages go to (a subscriber's callback host, the SMTP server, the
+    Notify API), with its circuit breaker (``core/delivery/breaker.py``, decision 0032): after
+    ``DELIVERY_BREAKER_THRESHOLD`` failures in a row nothing is sent to it until a probe at
+    ``probe_at`` succeeds; administrators see the state and can resume it by hand."""
+
+    key = models.CharField(max_length=300, unique=True, help_text="kind:address")
+    state = models.CharField(
+        max_length=10, choices=DestinationState.choices, default=DestinationState.CLOSED
+    )
+    failures = models.PositiveIntegerField(default=0, help_text="Failures in a row.")
+    opened_at = models.DateTimeField(null=True, blank=True)
+    probe_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+    last_success_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "delivery destination"
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.state})"

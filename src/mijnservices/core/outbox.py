@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import structlog
@@ -13,6 +13,8 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from mijnservices.core.delivery.claims import lock_due
+from mijnservices.core.delivery.retry import RetryPolicy
 from mijnservices.core.models import OutboxEvent, OutboxStatus
 
 logger = structlog.get_logger(__name__)
@@ -106,9 +108,20 @@ def worker_wake() -> None:
             cursor.execute(f"NOTIFY {WAKE_CHANNEL}")
 
 
+def retry_policy() -> RetryPolicy:
+    """2, 4, 8 … seconds, capped at one hour, failed after ``OUTBOX_MAX_ATTEMPTS``."""
+    return RetryPolicy(
+        base=2,
+        cap=MAX_BACKOFF.total_seconds(),
+        window=float("inf"),
+        max_attempts=settings.OUTBOX_MAX_ATTEMPTS,
+        jitter=False,
+    )
+
+
 def backoff(attempts: int) -> timedelta:
     """Exponential backoff: 2, 4, 8 … seconds, capped at one hour."""
-    return min(timedelta(seconds=2**attempts), MAX_BACKOFF)
+    return retry_policy().delay(attempts)
 
 
 @dataclass
@@ -136,10 +149,7 @@ def drain_once(*, batch_size: int | None = None) -> DrainResult:
     if not pending.exists():
         return result  # a plain read first: no write transaction (SQLite: no write lock) when idle
     with transaction.atomic():
-        due = pending.order_by("created_at")
-        if connection.features.has_select_for_update_skip_locked:
-            due = due.select_for_update(skip_locked=True)
-        events = list(due[:size])
+        events = list(lock_due(pending.order_by("created_at"))[:size])
         # One event goes the plain way (a failing handler then runs once per attempt).
         if len(events) > 1 and _batch_run(events):
             for event in events:
@@ -188,6 +198,10 @@ def _batch_run(events: list[OutboxEvent]) -> bool:
     return True
 
 
+def now() -> datetime:
+    return timezone.now()
+
+
 def _process(event: OutboxEvent, result: DrainResult) -> None:
     event.attempts += 1
     try:
@@ -196,7 +210,7 @@ def _process(event: OutboxEvent, result: DrainResult) -> None:
                 handler(event)
     except Exception as exc:
         event.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-        if event.attempts >= settings.OUTBOX_MAX_ATTEMPTS:
+        if retry_policy().exhausted(attempts=event.attempts, first_attempt_at=None, now=now()):
             event.status = OutboxStatus.FAILED
             event.processed_at = timezone.now()
             result.failed += 1
@@ -217,3 +231,21 @@ def _process(event: OutboxEvent, result: DrainResult) -> None:
             resource=event.resource,
             actie=event.actie,
         )
+
+
+_PURGE_CHUNK = 1000
+
+
+def events_purge(*, at: datetime | None = None) -> int:
+    """Delete processed and failed events older than ``OUTBOX_RETENTION_DAYS`` (in chunks, so
+    no long lock is held). What they caused lives on in its own records."""
+    cutoff = (at or timezone.now()) - timedelta(days=settings.OUTBOX_RETENTION_DAYS)
+    old = OutboxEvent.objects.filter(
+        status__in=[OutboxStatus.PROCESSED, OutboxStatus.FAILED], processed_at__lt=cutoff
+    )
+    deleted = 0
+    while ids := list(old.values_list("pk", flat=True)[:_PURGE_CHUNK]):
+        deleted += OutboxEvent.objects.filter(pk__in=ids).delete()[0]
+    if deleted:
+        logger.info("outbox_events_purged", deleted=deleted)
+    return deleted

@@ -22,6 +22,7 @@ import structlog
 from django.conf import settings
 from django.db import close_old_connections, connection, connections
 
+from mijnservices.core.delivery import lanes
 from mijnservices.core.heartbeat import Heartbeat
 from mijnservices.core.outbox import WAKE_CHANNEL, drain_once
 
@@ -29,6 +30,8 @@ logger = structlog.get_logger(__name__)
 
 Step = Callable[[], int]
 _STEPS: list[tuple[str, Step]] = []
+# Run once when the worker stops (e.g. record the outcomes of sends still in flight).
+_ON_STOP: list[Callable[[], object]] = []
 _SQLITE_WATCH_INTERVAL = 0.02
 # After a wake-up, wait this long for more commits: under a steady stream of changes one
 # round then handles a batch instead of one event, for little added latency.
@@ -42,6 +45,12 @@ def register_step(name: str, step: Step) -> None:
     """
     if name not in {n for n, _ in _STEPS}:
         _STEPS.append((name, step))
+
+
+def register_on_stop(hook: Callable[[], object]) -> None:
+    """Run ``hook`` when the worker stops gracefully (SIGTERM, ``--once``)."""
+    if hook not in _ON_STOP:
+        _ON_STOP.append(hook)
 
 
 def steps() -> list[tuple[str, Step]]:
@@ -64,7 +73,7 @@ class _Wakeup:
                 woken = self._wait_sqlite(timeout)
             else:
                 woken = self._stop.wait(timeout)
-            if woken:
+            if woken:  # also after ended sends: their outcomes are then stored together
                 self._stop.wait(_COALESCE_SECONDS)
         except Exception:  # a broken wake-up channel must not stop the worker
             logger.warning("worker_wakeup_failed", exc_info=True)
@@ -80,8 +89,10 @@ class _Wakeup:
         raw = self._pg.connection
         deadline = time.monotonic() + timeout
         while not self._stop.is_set() and (left := deadline - time.monotonic()) > 0:
-            # Short slices so SIGTERM is noticed promptly.
-            if any(True for _ in raw.notifies(timeout=min(left, 0.5), stop_after=1)):
+            if lanes.finished.is_set():
+                return True  # a send in a delivery lane ended: record its outcome
+            # Short slices so SIGTERM and ended sends are noticed promptly.
+            if any(True for _ in raw.notifies(timeout=min(left, 0.1), stop_after=1)):
                 for _ in raw.notifies(timeout=0):  # drain the burst
                     pass
                 return True
@@ -97,6 +108,8 @@ class _Wakeup:
         while not self._stop.is_set() and time.monotonic() < deadline:
             if self._stop.wait(_SQLITE_WATCH_INTERVAL):
                 return False
+            if lanes.finished.is_set():
+                return True  # a send in a delivery lane ended: record its outcome
             if self._sqlite.execute("PRAGMA data_version").fetchone()[0] != version:
                 return True
         return False
@@ -150,6 +163,11 @@ class Worker:
                         break
                     wakeup.wait(self.poll_interval)
         finally:
+            for hook in _ON_STOP:
+                try:
+                    hook()
+                except Exception:
+                    logger.exception("worker_stop_hook_failed")
             wakeup.close()
             heartbeat.stop()
         logger.info("worker_stopped", handled=handled)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from mijnservices.core.identity import Employee, Party
+from mijnservices.core.paging import page_number
 from mijnservices.core.sessions import session_touch
 from mijnservices.kcc.auth import current_employee, employee_required
 from mijnservices.kcc.forms import ContactmomentForm, SearchForm
@@ -100,7 +101,7 @@ def _klantbeeld(
     # Zaken in the gemeente's existing zaaksystemen: re-read them, waiting only briefly.
     zaken_refresh_from_sources(party=party)
     zaken = list(selectors.zaken_of_party(employee, party))
-    timeline = selectors.contact_timeline(party)
+    timeline = selectors.contact_timeline(party, number=page_number(request))
     log_view(
         employee,
         activiteit="klantbeeld inzien",
@@ -121,7 +122,8 @@ def _klantbeeld(
         "party": party,
         "party_label": party_label(party),
         "zaken": zaak_rows(zaken),
-        "timeline": timeline,
+        "timeline": timeline.items,
+        "page": timeline,
         "contact_form": form,
         "overview": party_overview(party),
     }

@@ -14,20 +14,25 @@ from django.views.decorators.http import require_POST
 
 from mijnservices.core.errors import DomainError
 from mijnservices.core.identity import Citizen
+from mijnservices.core.paging import page_number
 from mijnservices.portal import audit
 from mijnservices.portal.auth import citizen_required
 from mijnservices.portal.question_form import QuestionForm
 from mijnservices.portal.views import detail_context
-from mijnservices.services.mijnoverzicht.contactmomenten import contact_rows, question_ask
+from mijnservices.services.mijnoverzicht.contactmomenten import contact_page, question_ask
 from mijnservices.services.mijnzaken.selectors import zaak_for_detail
 from mijnservices.ui.display import DateFormatter
 
 
 @citizen_required
 def contactmomenten(request: HttpRequest, citizen: Citizen) -> HttpResponse:
-    rows = contact_rows(citizen)
-    audit.record("contactmomenten_viewed", citizen, contacts=len(rows))
-    return render(request, "portal/contactmomenten.html", {"citizen": citizen, "rows": rows})
+    page = contact_page(citizen, number=page_number(request))
+    audit.record("contactmomenten_viewed", citizen, contacts=len(page.items))
+    return render(
+        request,
+        "portal/contactmomenten.html",
+        {"citizen": citizen, "rows": page.items, "page": page},
+    )
 
 
 @require_POST

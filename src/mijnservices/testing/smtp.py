@@ -34,6 +34,8 @@ class SmtpSink:
     # From this many accepted messages on, hold the next one without answering (the sender
     # is then mid-send) until ``release()``; the held message is then refused with 451.
     hold_after: int | None = None
+    # Seconds the server takes to accept each message (a slow mail server).
+    delay: float = 0.0
 
     def __post_init__(self) -> None:
         self._lock = threading.Lock()
@@ -46,6 +48,8 @@ class SmtpSink:
         self._released.set()
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if self.delay:
+            await asyncio.sleep(self.delay)
         if self.hold_after is not None and len(self.received) >= self.hold_after:
             self.holding.set()
             while not self._released.is_set():

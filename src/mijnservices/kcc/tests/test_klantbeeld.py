@@ -116,3 +116,25 @@ def test_the_klantbeeld_starts_with_who_where_how_to_reach_and_what_is_open(
     open_questions = page.split('id="open-questions-heading"')[1].split("</section>")[0]
     assert world.zaak_a.identificatie in open_questions
     assert asked.answer_by.strftime("%Y-%m-%d") in open_questions
+
+
+def test_the_contact_history_pages_and_each_page_costs_the_same_queries(world, employee_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from mijnservices.services.casework.selectors import TIMELINE_PAGE_SIZE
+
+    party = Party("bsn", BSN)
+    for n in range(TIMELINE_PAGE_SIZE + 3):
+        klantcontact_register(party=party, kanaal="balie", onderwerp="overig", inhoud=f"nr-{n}.")
+    client = employee_client("kcc")
+    client.post("/medewerker/", {"kind": "bsn", "q": BSN})
+    with CaptureQueriesContext(connection) as first_queries:
+        first = client.get("/medewerker/klantbeeld/").content.decode()
+    with CaptureQueriesContext(connection) as second_queries:
+        second = client.get("/medewerker/klantbeeld/?pagina=2").content.decode()
+    newest = f"nr-{TIMELINE_PAGE_SIZE + 2}."
+    assert newest in first and "nr-0." not in first and 'rel="next"' in first
+    assert "nr-0." in second and newest not in second and 'rel="prev"' in second
+    assert len(first_queries) == len(second_queries)
+    assert client.get("/medewerker/klantbeeld/?pagina=x").status_code == 200  # page 1

@@ -163,6 +163,35 @@ def test_timeline_queries_do_not_grow_with_contacts(login_as, zaak):
     assert len(many) == len(few)
 
 
+def test_the_timeline_pages_with_answers_under_their_question_and_constant_queries(login_as, zaak):
+    from mijnservices.services.mijnoverzicht.contactmomenten import PAGE_SIZE
+
+    client = login_as(SUZANNE.identifier)
+    url = zaak_api_url(zaak)
+    vraag = klantcontact_register(
+        party=SUZANNE, kanaal="portaal", onderwerp="V", inhoud="De oudste vraag?", zaak_url=url
+    )
+    klantcontact_answer(vraag=vraag, antwoord="Het antwoord op de oudste.", actor_naam="T")
+    for number in range(PAGE_SIZE + 2):
+        klantcontact_register(
+            party=SUZANNE, kanaal="telefoon", onderwerp=f"Belnr{number}.", inhoud=""
+        )
+    with CaptureQueriesContext(connection) as first_queries:
+        first = _timeline(client)
+    second = client.get(reverse("portal:contactmomenten") + "?pagina=2").content.decode()
+    newest = f"Belnr{PAGE_SIZE + 1}."
+    assert newest in first and "De oudste vraag" not in first and 'rel="next"' in first
+    # The answer is on the page of its question, not a row of its own.
+    assert "De oudste vraag" in second and "Het antwoord op de oudste." in second
+    assert newest not in second and 'rel="prev"' in second
+    for number in range(3 * PAGE_SIZE):
+        klantcontact_register(party=SUZANNE, kanaal="balie", onderwerp=f"B{number}", inhoud="")
+    with CaptureQueriesContext(connection) as later_queries:
+        _timeline(client)
+    assert len(later_queries) == len(first_queries)
+    assert client.get(reverse("portal:contactmomenten") + "?pagina=-1").status_code == 200
+
+
 def test_working_days_skip_the_weekend():
     friday = date(2026, 11, 20)
     assert working_days_after(friday, 1) == date(2026, 11, 23)

@@ -16,6 +16,7 @@ class NotificatiesConfig(AppConfig):
             "notificaties", events.notificatie_from_event, batch=events.notificaties_from_events
         )
         # The same worker process then sends due deliveries and purges old ones.
-        worker.register_step("notification-deliveries", delivery.deliveries_send_due)
+        worker.register_step("notification-deliveries", delivery.deliveries_send_step)
+        worker.register_on_stop(delivery.deliveries_record_in_flight)
         worker.register_step("notification-purge", delivery.deliveries_purge_when_due)
         metrics.register_collector(notificatie_metrics.deliveries)

@@ -32,7 +32,7 @@ STANDARD_KANALEN: list[KanaalSpec] = [
     {
         "naam": "besluiten",
         "documentatie_link": DOCS + "besluiten/",
-        "filters": ["verantwoordelijke_organisatie", "besluittype"],
+        "filters": ["verantwoordelijkeOrganisatie", "besluittype"],
     },
     {"naam": "zaaktypen", "documentatie_link": DOCS + "catalogi/", "filters": ["catalogus"]},
     {

@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from mijnservices.core.identity import Employee, Party
+from mijnservices.core.paging import Page, page_of, window
 from mijnservices.integration.zgw.models import ProjectedDocument
 from mijnservices.registrations.besluiten.models import BesluitType
 from mijnservices.registrations.catalogi.models import InformatieObjectType
@@ -86,9 +87,14 @@ def party_for_digitaal_adres(adres: str) -> Party | None:
     return party_of(found.partij) if found is not None and found.partij is not None else None
 
 
-def contact_timeline(party: Party) -> list[Klantcontact]:
-    """The klantcontacten with this party, newest first (the latest 50)."""
-    return list(klantcontacten_for(party)[:50])
+TIMELINE_PAGE_SIZE = 25
+
+
+def contact_timeline(party: Party, *, number: int = 1) -> Page[Klantcontact]:
+    """One page of the klantcontacten with this party, newest first (a fixed number of
+    queries whatever the length of the history)."""
+    rows = list(klantcontacten_for(party)[window(number, TIMELINE_PAGE_SIZE)])
+    return page_of(rows, number=number, size=TIMELINE_PAGE_SIZE)
 
 
 def zaak_or_404(queryset: QuerySet[Zaak], zaak_uuid: UUID) -> Zaak:

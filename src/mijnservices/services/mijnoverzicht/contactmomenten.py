@@ -9,11 +9,13 @@ from datetime import date, datetime, timedelta
 from uuid import UUID
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from mijnservices.core.errors import DomainError
 from mijnservices.core.identity import Citizen
-from mijnservices.registrations.klantinteracties.models import Klantcontact
+from mijnservices.core.paging import Page, window
+from mijnservices.registrations.klantinteracties.models import Klantcontact, Onderwerpobject
 from mijnservices.registrations.klantinteracties.selectors import (
     QUESTION_KANAAL,
     answered_question_ids,
@@ -100,19 +102,21 @@ def _row(contact: Klantcontact, links: dict[UUID, ZaakLink]) -> ContactRow:
     )
 
 
-def contact_rows(citizen: Citizen, *, zaak: Zaak | None = None) -> list[ContactRow]:
-    """The timeline, newest first; answers are shown under their question. A representative
-    with a machtiging for some zaaktypen sees only contacts about zaken within it.
-    A fixed number of queries whatever the number of contacts."""
-    contacts = list(klantcontacten_for(citizen.party))
-    links = zaak_links(citizen, (u for c in contacts if (u := _zaak_uuid(c)) is not None))
+def _rows(
+    citizen: Citizen,
+    contacts: list[Klantcontact],
+    answers: dict[int, list[Klantcontact]],
+    *,
+    zaak: Zaak | None = None,
+) -> list[ContactRow]:
+    """Rows for ``contacts`` (questions, answers already taken out), with their answers."""
+    answered = [a for group in answers.values() for a in group]
+    links = zaak_links(
+        citizen, (u for c in [*contacts, *answered] if (u := _zaak_uuid(c)) is not None)
+    )
     restricted = citizen.acts_on_behalf and bool(citizen.mandate_zaaktypen)
-    answers = answered_question_ids(contacts)
-    answer_pks = {a.pk for group in answers.values() for a in group}
     rows: list[ContactRow] = []
     for contact in contacts:
-        if contact.pk in answer_pks:
-            continue
         row = _row(contact, links)
         zaak_uuid = _zaak_uuid(contact)
         if restricted and (zaak_uuid is None or zaak_uuid not in links):
@@ -125,6 +129,44 @@ def contact_rows(citizen: Citizen, *, zaak: Zaak | None = None) -> list[ContactR
         row.answered = bool(row.answers)
         rows.append(row)
     return rows
+
+
+def contact_rows(citizen: Citizen, *, zaak: Zaak | None = None) -> list[ContactRow]:
+    """The timeline, newest first; answers are shown under their question. A representative
+    with a machtiging for some zaaktypen sees only contacts about zaken within it.
+    A fixed number of queries whatever the number of contacts."""
+    contacts = list(klantcontacten_for(citizen.party))
+    answers = answered_question_ids(contacts)
+    answer_pks = {a.pk for group in answers.values() for a in group}
+    return _rows(citizen, [c for c in contacts if c.pk not in answer_pks], answers, zaak=zaak)
+
+
+PAGE_SIZE = 25
+
+
+def contact_page(citizen: Citizen, *, number: int = 1, size: int = PAGE_SIZE) -> Page[ContactRow]:
+    """One page of the timeline (``size`` contacts, newest first, answers under their
+    question): the database reads only this page and its answers, in a fixed number of
+    queries whatever the length of the history."""
+    contacts = klantcontacten_for(citizen.party)
+    is_answer = Onderwerpobject.objects.filter(
+        klantcontact=OuterRef("pk"), was_klantcontact__isnull=False
+    )
+    loaded = list(contacts.filter(~Exists(is_answer))[window(number, size)])
+    shown = loaded[:size]
+    answers: dict[int, list[Klantcontact]] = {}
+    if shown:
+        answers = answered_question_ids(
+            list(
+                contacts.filter(
+                    pk__in=Onderwerpobject.objects.filter(
+                        was_klantcontact__in=[c.pk for c in shown]
+                    ).values("klantcontact_id")
+                )
+            )
+        )
+    rows = _rows(citizen, shown, answers)
+    return Page(items=rows, number=number, has_next=len(loaded) > size)
 
 
 def working_days_after(start: date, days: int) -> date:

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.core.mail.message import sanitize_address
 
+from mijnservices.core.delivery import destinations
 from mijnservices.services.notifications.models import Kanaal, Notification
 
 
@@ -28,6 +29,8 @@ class PermanentFailure(Exception):
 class Channel(Protocol):
     provider: str
     final_on_accept: bool  # True: accepted = delivered (SMTP); False: wait for a callback
+    destination: str  # the delivery engine's breaker key (core/delivery)
+    timeout: float  # the longest one send can take
 
     def send(self, notification: Notification) -> str:
         """Hand the message over; returns the provider's reference."""
@@ -79,6 +82,8 @@ class SmtpEmail:
     final_on_accept = True
 
     def __init__(self) -> None:
+        self.destination = smtp_destination()
+        self.timeout = float(settings.EMAIL_TIMEOUT or 10)
         self._connection: Any = None
         self._from_header = ""
         self._envelope_from = ""
@@ -142,11 +147,14 @@ class NotifyApi:
 
     provider = "notify"
     final_on_accept = False
+    client_timeout = 30  # notifications-python-client's own request timeout
 
     def __init__(self, kanaal: str) -> None:
         from notifications_python_client.notifications import NotificationsAPIClient
 
         self.kanaal = kanaal
+        self.destination = notify_destination()
+        self.timeout = float(self.client_timeout)
         self.client = NotificationsAPIClient(
             settings.NOTIFY_API_KEY, base_url=settings.NOTIFY_BASE_URL
         )
@@ -181,6 +189,25 @@ class NotifyApi:
 
     def close(self) -> None:
         return None
+
+
+def send_timeout() -> float:
+    """The longest one send over any configured channel can take."""
+    smtp = float(settings.EMAIL_TIMEOUT or 10)
+    return max(smtp, NotifyApi.client_timeout) if settings.NOTIFY_API_KEY else smtp
+
+
+smtp_destination = destinations.smtp
+notify_destination = destinations.notify
+
+
+def destination_for(kanaal: str) -> str | None:
+    """The destination ``channel_for(kanaal)`` would send to, without building the channel."""
+    if kanaal == Kanaal.EMAIL:
+        if settings.NOTIFICATIONS_EMAIL_CHANNEL == "notify" and notify_configured(kanaal):
+            return notify_destination()
+        return smtp_destination()
+    return notify_destination() if notify_configured(kanaal) else None
 
 
 def notify_configured(kanaal: str) -> bool:

@@ -1,20 +1,32 @@
-"""The worker sends notifications. A batch is claimed under a lease (``FOR UPDATE SKIP
-LOCKED`` on PostgreSQL, so several workers never take the same one), each message's outcome
-is committed right after the provider answered (a killed worker resends at most the message in
-flight, with the same Message-ID / reference), temporary failures are retried with backoff over
-more than 24 hours, and a final status registers a klantcontact on the person's timeline."""
+"""The worker sends notifications on the delivery engine (``core/delivery``, decision 0032).
+
+- **Claims with fencing**: a batch is claimed under a lease (``NOTIFICATIONS_LEASE_SECONDS``)
+  with a token; right before each send the worker checks that the lease still covers the
+  send (and renews it when it runs short), and each outcome is committed on its own right after
+  the provider answered, only while the token matches. A killed worker resends at most the
+  message in flight, with the same Message-ID / reference.
+- **Order per stream** (a person x zaak x channel): a notification is claimed only when every
+  earlier one of its stream is final or claimed with it; they are sent in the order planned.
+- **Breaker per destination** (the SMTP server, the Notify API): a temporary failure releases
+  the message at once and counts against the destination; once it is paused nothing is
+  attempted until a probe succeeds, and then everything waiting goes out at once, in order.
+  After ``NOTIFICATIONS_RETRY_WINDOW`` a message still not sent ends as technical-failure.
+- A final status registers a klantcontact on the person's timeline (a step of its own).
+"""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 import structlog
 from django.conf import settings
-from django.db import connection, transaction
-from django.db.models import Q
+from django.db import transaction
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 
+from mijnservices.core.delivery import breaker
+from mijnservices.core.delivery.claims import Lease, claims_serialise, lock_due
 from mijnservices.core.identity import Party
 from mijnservices.registrations.klantinteracties.services_bulk import (
     ContactToRegister,
@@ -25,14 +37,14 @@ from mijnservices.services.notifications.channels import (
     PermanentFailure,
     TemporaryFailure,
     channel_for,
+    destination_for,
+    send_timeout,
 )
 from mijnservices.services.notifications.models import FINAL, Kanaal, Notification, Status
 from mijnservices.services.notifications.services import fallback_create, signal_store
 
 logger = structlog.get_logger(__name__)
 
-# Seconds to wait after each temporary failure: together more than 24 hours.
-BACKOFF_SECONDS = (10, 30, 60, 300, 900, 1800, 3600, 7200, 14400, 28800, 28800, 28800)
 KANAAL_LABEL = {Kanaal.EMAIL: "e-mail", Kanaal.SMS: "sms"}
 
 
@@ -46,25 +58,81 @@ def _party(notification: Notification) -> Party:
     return Party(kind="bsn", identifier=notification.party_identifier)
 
 
-def _claim(now: datetime, size: int) -> list[Notification]:
-    pending = Notification.objects.filter(
-        Q(status__in=[Status.CREATED, Status.TEMPORARY_FAILURE], next_attempt_at__lte=now)
+def _due(now: datetime) -> Q:
+    return Q(status__in=[Status.CREATED, Status.TEMPORARY_FAILURE], next_attempt_at__lte=now) | Q(
         # A worker died while sending: its lease ran out without an answer recorded.
-        | Q(status=Status.SENDING, provider_reference="", lease_until__lt=now)
+        status=Status.SENDING,
+        provider_reference="",
+        lease_until__lt=now,
     )
+
+
+def _stream(n: Notification) -> tuple[str, str, str, str]:
+    return (n.party_kind, n.party_identifier, n.zaak_uuid, n.kanaal)
+
+
+def _claimable(now: datetime, kanalen: list[str], size: int) -> list[Notification]:
+    """The first ``size`` due notifications whose earlier ones in the stream are final or due
+    themselves (then they come first in this claim: the order is the stream's order). Two
+    queries: the due ones in order, then what still blocks their streams."""
+    due = list(
+        lock_due(
+            Notification.objects.filter(_due(now), kanaal__in=kanalen).order_by("created_at", "id")
+        )[:size]
+    )
+    if not due:
+        return []
+    waiting = (
+        Notification.objects.filter(
+            party_identifier__in={n.party_identifier for n in due},
+            zaak_uuid__in={n.zaak_uuid for n in due},
+            created_at__lte=max(n.created_at for n in due),
+        )
+        .exclude(status__in=FINAL)
+        .exclude(_due(now))
+        # Handed to Notify, waiting for its callback: that one is out already.
+        .exclude(Q(status=Status.SENDING) & ~Q(provider_reference=""))
+    )
+    first_waiting: dict[tuple[str, str, str, str], tuple[datetime, int]] = {}
+    for row in waiting.only("party_kind", "party_identifier", "zaak_uuid", "kanaal", "created_at"):
+        key, position = _stream(row), (row.created_at, row.pk)
+        if key not in first_waiting or position < first_waiting[key]:
+            first_waiting[key] = position
+    return [
+        n
+        for n in due
+        if _stream(n) not in first_waiting or (n.created_at, n.pk) < first_waiting[_stream(n)]
+    ]
+
+
+def _claim(now: datetime, size: int) -> tuple[list[Notification], Lease | None]:
+    paused = breaker.paused(now=now)
+    kanalen: list[str] = []
+    probes: list[str] = []
+    for kanaal in Kanaal.values:
+        key = destination_for(kanaal)
+        if key is None or key not in paused:
+            kanalen.append(kanaal)
+        elif paused[key]:
+            probes.append(kanaal)
+    pending = Notification.objects.filter(_due(now), kanaal__in=kanalen + probes)
     if not pending.exists():
-        return []  # a plain read first: no write transaction (SQLite: no write lock) when idle
+        # A plain read first: no write transaction (SQLite: no write lock) when idle or when
+        # every destination with work is paused.
+        return [], None
+    probes = [k for k in probes if breaker.probe_take(str(destination_for(k)), now=now)]
+    # The lease always outlasts one send, so the fencing check before each send can pass.
+    lease = Lease(max(settings.NOTIFICATIONS_LEASE_SECONDS, send_timeout() + 2))
     with transaction.atomic():
-        due = pending.order_by("next_attempt_at")
-        if connection.features.has_select_for_update_skip_locked:
-            due = due.select_for_update(skip_locked=True)
-        claimed = list(due[:size])
+        claims_serialise("citizen-notifications")
+        claimed = _claimable(now, kanalen, size) if kanalen else []
+        for kanaal in probes:  # one message tries whether it is back
+            claimed += _claimable(now, [kanaal], 1)
         if claimed:
             Notification.objects.filter(pk__in=[n.pk for n in claimed]).update(
-                status=Status.SENDING,
-                lease_until=now + timedelta(seconds=settings.NOTIFICATIONS_LEASE_SECONDS),
+                status=Status.SENDING, lease_until=lease.until, claim=lease.token
             )
-    return claimed
+    return claimed, lease
 
 
 def final_record(notification: Notification, status: str, *, error: str = "") -> None:
@@ -76,7 +144,11 @@ def final_record(notification: Notification, status: str, *, error: str = "") ->
             Notification.objects.filter(pk=notification.pk)
             .exclude(status__in=FINAL)
             .update(
-                status=status, completed_at=timezone.now(), last_error=error[:300], lease_until=None
+                status=status,
+                completed_at=timezone.now(),
+                last_error=error[:300],
+                lease_until=None,
+                claim=None,
             )
         )
         if changed and status in (Status.PERMANENT_FAILURE, Status.TECHNICAL_FAILURE):
@@ -118,10 +190,7 @@ def klantcontacten_register_due(*, limit: int = 200) -> int:
     if not pending.exists():
         return 0
     with transaction.atomic():
-        due = pending.order_by("completed_at")
-        if connection.features.has_select_for_update_skip_locked:
-            due = due.select_for_update(skip_locked=True)
-        claimed = list(due[:limit])
+        claimed = list(lock_due(pending.order_by("completed_at"))[:limit])
         klantcontacten_register_bulk(
             contacts=[_contact(n) for n in claimed], actor_naam="Notificatieservice"
         )
@@ -132,34 +201,52 @@ def klantcontacten_register_due(*, limit: int = 200) -> int:
     return len(claimed)
 
 
-def _send_one(notification: Notification, channel: Channel | None) -> None:
+class _Stop(Exception):
+    """Stop sending to this channel for the rest of the claim."""
+
+
+def _retry_window_over(notification: Notification, now: datetime) -> bool:
+    age = (now - notification.created_at).total_seconds()
+    return age >= settings.NOTIFICATIONS_RETRY_WINDOW
+
+
+def _send_one(notification: Notification, channel: Channel | None, lease: Lease) -> None:
     attempt = notification.attempts + 1
+    mine = Notification.objects.filter(pk=notification.pk, claim=lease.token)
     if channel is None:
-        Notification.objects.filter(pk=notification.pk).update(attempts=attempt)
+        mine.update(attempts=attempt)
         final_record(notification, Status.PERMANENT_FAILURE, error="No channel is configured.")
         return
+    # Fencing: send only while the claim is certainly ours for the whole send.
+    if not lease.covers(channel.timeout):
+        held = Notification.objects.filter(claim=lease.token, status=Status.SENDING)
+        if lease.left() <= 0 or not lease.renew(held, field_name="lease_until"):
+            raise _Stop("the lease ran out")
     try:
         reference = channel.send(notification)
     except PermanentFailure as exc:
-        Notification.objects.filter(pk=notification.pk).update(
-            attempts=attempt, provider=channel.provider
-        )
+        mine.update(attempts=attempt, provider=channel.provider)
         final_record(notification, Status.PERMANENT_FAILURE, error=str(exc))
         return
     except TemporaryFailure as exc:
-        if attempt > len(BACKOFF_SECONDS):
-            Notification.objects.filter(pk=notification.pk).update(attempts=attempt)
+        now = timezone.now()
+        if _retry_window_over(notification, now):
+            mine.update(attempts=attempt)
             final_record(notification, Status.TECHNICAL_FAILURE, error=str(exc))
-            return
-        Notification.objects.filter(pk=notification.pk).update(
-            status=Status.TEMPORARY_FAILURE,
-            attempts=attempt,
-            next_attempt_at=timezone.now() + timedelta(seconds=BACKOFF_SECONDS[attempt - 1]),
-            lease_until=None,
-            last_error=str(exc)[:300],
-            provider=channel.provider,
-        )
-        return
+        else:
+            # Released at once; the destination's breaker decides when the next try is.
+            mine.update(
+                status=Status.TEMPORARY_FAILURE,
+                attempts=attempt,
+                next_attempt_at=now,
+                lease_until=None,
+                claim=None,
+                last_error=str(exc)[:300],
+                provider=channel.provider,
+            )
+        breaker.destination_failed(channel.destination, str(exc))
+        raise _Stop(str(exc)) from exc
+    breaker.destination_succeeded(channel.destination)
     sent = timezone.now()
     outcome: dict[str, Any] = {
         "attempts": attempt,
@@ -170,27 +257,49 @@ def _send_one(notification: Notification, channel: Channel | None) -> None:
     notification.sent_at = sent
     if channel.final_on_accept:
         # Accepted is delivered (SMTP): the final status in the same single UPDATE.
-        outcome.update(status=Status.DELIVERED, completed_at=sent, last_error="", lease_until=None)
-        Notification.objects.filter(pk=notification.pk).exclude(status__in=FINAL).update(**outcome)
-    else:
-        Notification.objects.filter(pk=notification.pk).update(**outcome)
+        outcome.update(
+            status=Status.DELIVERED, completed_at=sent, last_error="", lease_until=None, claim=None
+        )
+    mine.exclude(status__in=FINAL).update(**outcome)
+
+
+def _release(lease: Lease, pks: list[int]) -> None:
+    """Give claimed messages that were not tried back, as they were (in order, at once)."""
+    Notification.objects.filter(pk__in=pks, claim=lease.token, status=Status.SENDING).update(
+        status=Case(
+            When(attempts=0, then=Value(Status.CREATED)), default=Value(Status.TEMPORARY_FAILURE)
+        ),
+        lease_until=None,
+        claim=None,
+    )
 
 
 def notifications_send_due(*, now: datetime | None = None, size: int | None = None) -> int:
-    """The worker step: send what is due; returns how many were handled."""
-    claimed = _claim(now or timezone.now(), size or int(settings.NOTIFICATIONS_BATCH_SIZE))
+    """The worker step: send what is due, in claim order; returns how many were handled."""
+    claimed, lease = _claim(now or timezone.now(), size or int(settings.NOTIFICATIONS_BATCH_SIZE))
     channels: dict[str, Channel | None] = {}
+    stopped: set[str] = set()
+    left: list[int] = []
     try:
         for notification in claimed:
+            assert lease is not None
+            if notification.kanaal in stopped:
+                left.append(notification.pk)
+                continue
             if notification.kanaal not in channels:
                 channels[notification.kanaal] = channel_for(notification.kanaal)
-            _send_one(notification, channels[notification.kanaal])
+            try:
+                _send_one(notification, channels[notification.kanaal], lease)
+            except _Stop:
+                stopped.add(notification.kanaal)
+        if left and lease is not None:
+            _release(lease, left)
     finally:
         for channel in channels.values():
             if channel is not None:
                 channel.close()
     if claimed:
-        logger.info("notifications_sent", count=len(claimed))
+        logger.info("notifications_sent", count=len(claimed), released=len(left))
     return len(claimed)
 
 

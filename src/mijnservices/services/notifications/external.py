@@ -17,6 +17,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from mijnservices.core.delivery.retry import RetryPolicy
 from mijnservices.integration.zgw.abonnement import Webhook
 from mijnservices.integration.zgw.client import SourceError
 from mijnservices.integration.zgw.models import ZgwSource
@@ -63,12 +64,15 @@ def zgw_source_webhook(source: ZgwSource) -> Webhook:
     return Webhook(callback_url=callback, authorization=sender.authorization)
 
 
-BACKOFF_SECONDS = (10, 60, 300, 1800, 3600, 7200, 14400, 28800, 28800, 28800)
+def retry_policy() -> RetryPolicy:
+    """10 s, doubling, capped at 8 hours; failed after ``NOTIFICATIONS_RETRY_WINDOW``."""
+    return RetryPolicy(base=10, cap=28800, window=settings.NOTIFICATIONS_RETRY_WINDOW, jitter=False)
 
 
 def external_process_due(*, limit: int = 20) -> int:
-    """The worker step: handle received notificaties; a source that cannot be read now is
-    retried with backoff for more than 24 hours, then the notificatie is marked failed."""
+    """The worker step: handle received notificaties (claimed under a lease of
+    ``NOTIFICATIONS_LEASE_SECONDS``); a source that cannot be read now is retried with the
+    engine's backoff for ``NOTIFICATIONS_RETRY_WINDOW``, then the notificatie is marked failed."""
     now = timezone.now()
     due = list(
         ReceivedNotificatie.objects.select_related("source__zgw_source")
@@ -78,7 +82,10 @@ def external_process_due(*, limit: int = 20) -> int:
     for received in due:
         claimed = ReceivedNotificatie.objects.filter(
             pk=received.pk, next_attempt_at=received.next_attempt_at, processed_at__isnull=True
-        ).update(next_attempt_at=now + timedelta(minutes=5), attempts=received.attempts + 1)
+        ).update(
+            next_attempt_at=now + timedelta(seconds=settings.NOTIFICATIONS_LEASE_SECONDS),
+            attempts=received.attempts + 1,
+        )
         if not claimed:
             continue  # another worker has it
         try:
@@ -92,10 +99,11 @@ def external_process_due(*, limit: int = 20) -> int:
             logger.info("external_notificatie_retry", source=received.source_id, error=str(exc))
             attempt = received.attempts + 1
             fields: dict[str, Any] = {"last_error": str(exc)[:300]}
-            if attempt > len(BACKOFF_SECONDS):
+            policy = retry_policy()
+            if policy.exhausted(attempts=attempt, first_attempt_at=received.received_at, now=now):
                 fields["failed"] = True
             else:
-                fields["next_attempt_at"] = now + timedelta(seconds=BACKOFF_SECONDS[attempt - 1])
+                fields["next_attempt_at"] = now + policy.delay(attempt)
             ReceivedNotificatie.objects.filter(pk=received.pk).update(**fields)
             continue
         ReceivedNotificatie.objects.filter(pk=received.pk, processed_at__isnull=True).update(

@@ -90,6 +90,8 @@ class Notification(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField()
     lease_until = models.DateTimeField(null=True, blank=True)
+    # The token of the claim that holds it (core/delivery): outcomes of an older claim are dropped.
+    claim = models.UUIDField(null=True, blank=True, editable=False)
     provider = models.CharField(max_length=20, blank=True)
     provider_reference = models.CharField(max_length=100, blank=True)
     created_at = models.DateTimeField()
@@ -109,6 +111,11 @@ class Notification(models.Model):
             models.Index(fields=["status", "next_attempt_at"]),
             models.Index(fields=["party_kind", "party_identifier", "created_at"]),
             models.Index(fields=["provider_reference"]),
+            # Order per stream: earlier messages to this person about this zaak.
+            models.Index(
+                fields=["party_identifier", "zaak_uuid", "created_at"],
+                name="notification_stream_idx",
+            ),
             # The few not yet on the person's timeline, among millions that are.
             models.Index(
                 fields=["completed_at"],

@@ -1,13 +1,15 @@
 """The worker sends verification messages (a link by e-mail, a code by SMS) queued by
-``services``: claimed one by one (a conditional UPDATE, so several workers never send the same
-message), retried with backoff for more than 24 hours when the channel is down, marked failed
-when the address is refused or the retries run out — never dropped silently."""
+``services``, on the delivery engine (``core/delivery``, decision 0032): claimed one by one
+with a lease token (a conditional UPDATE, so several workers never send the same message),
+held back while the destination (SMTP server, Notify API) is paused by its breaker and
+released at once when a send fails for a reason of the destination; marked failed when the
+address is refused or ``NOTIFICATIONS_RETRY_WINDOW`` has passed — never dropped silently."""
 
 from __future__ import annotations
 
 import smtplib
 import time
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import structlog
 from django.conf import settings
@@ -16,14 +18,12 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from mijnservices.core.delivery import breaker, destinations
+from mijnservices.core.delivery.claims import Lease
 from mijnservices.services.profiel.models import Kanaal, Verificatie
 from mijnservices.services.profiel.services import email_token
 
 logger = structlog.get_logger(__name__)
-
-# Minutes to wait after each failed attempt: together more than 24 hours.
-BACKOFF_MINUTES = (1, 5, 15, 60, 180, 360, 720, 720)
-LEASE = timedelta(minutes=5)
 
 
 class PermanentFailure(Exception):
@@ -98,13 +98,19 @@ def _send_sms(verificatie: Verificatie) -> None:
         raise
 
 
-def _claim(verificatie: Verificatie, now: datetime) -> bool:
+def _destination(verificatie: Verificatie) -> str:
+    if verificatie.kanaal == Kanaal.EMAIL or settings.DEMO_MODE:
+        return destinations.smtp()
+    return destinations.notify()
+
+
+def _claim(verificatie: Verificatie, lease: Lease) -> bool:
     return (
         Verificatie.objects.filter(
             pk=verificatie.pk,
             status=Verificatie.Status.TE_VERSTUREN,
             volgende_poging_op=verificatie.volgende_poging_op,
-        ).update(volgende_poging_op=now + LEASE)
+        ).update(volgende_poging_op=lease.until, claim=lease.token)
         == 1
     )
 
@@ -115,15 +121,24 @@ def verificaties_send_due(*, now: datetime | None = None, limit: int = 20) -> in
     due = list(
         Verificatie.objects.filter(status=Verificatie.Status.TE_VERSTUREN)
         .filter(Q(volgende_poging_op__lte=now) | Q(volgende_poging_op__isnull=True))
-        .order_by("volgende_poging_op")[:limit]
+        .order_by("volgende_poging_op", "pk")[:limit]
     )
+    if not due:
+        return 0
+    paused = breaker.paused(now=now)
     handled = 0
     for verificatie in due:
-        if not _claim(verificatie, now):
+        key = _destination(verificatie)
+        if key in paused and not (paused[key] and breaker.probe_take(key, now=now)):
+            continue  # paused: nothing is attempted until its probe
+        lease = Lease(settings.PROFIEL_SEND_LEASE_SECONDS)
+        if not _claim(verificatie, lease):
             continue  # another worker has it
+        if key in paused:
+            paused[key] = False  # this message was the probe
         handled += 1
         attempt = verificatie.verzendpogingen + 1
-        fields: dict[str, object] = {"verzendpogingen": attempt}
+        fields: dict[str, object] = {"verzendpogingen": attempt, "claim": None}
         try:
             _send_email(verificatie) if verificatie.kanaal == Kanaal.EMAIL else _send_sms(
                 verificatie
@@ -132,18 +147,22 @@ def verificaties_send_due(*, now: datetime | None = None, limit: int = 20) -> in
             fields.update(status=Verificatie.Status.VERSTUREN_MISLUKT, laatste_fout=str(exc)[:200])
         except Exception as exc:
             error = f"{type(exc).__name__}: {exc}"[:200]
-            if attempt > len(BACKOFF_MINUTES):
+            age = (timezone.now() - verificatie.aangemaakt_op).total_seconds()
+            if age >= settings.NOTIFICATIONS_RETRY_WINDOW:
                 fields.update(status=Verificatie.Status.VERSTUREN_MISLUKT, laatste_fout=error)
             else:
-                wait = timedelta(minutes=BACKOFF_MINUTES[attempt - 1])
-                fields.update(volgende_poging_op=now + wait, laatste_fout=error)
+                # Released at once; the destination's breaker decides when to try again.
+                fields.update(volgende_poging_op=timezone.now(), laatste_fout=error)
+            if breaker.destination_failed(key, error):
+                paused[key] = False
         else:
+            breaker.destination_succeeded(key)
             fields.update(
                 status=Verificatie.Status.VERSTUURD,
                 verstuurd_op=timezone.now(),
                 code_te_versturen="",
             )
-        Verificatie.objects.filter(pk=verificatie.pk).update(**fields)
+        Verificatie.objects.filter(pk=verificatie.pk, claim=lease.token).update(**fields)
         logger.info(
             "verificatie_send",
             verificatie=str(verificatie.uuid),

@@ -90,6 +90,8 @@ class Verificatie(models.Model):
     verstuurd_op = models.DateTimeField(null=True, blank=True)
     verzendpogingen = models.PositiveSmallIntegerField(default=0)
     volgende_poging_op = models.DateTimeField(null=True, blank=True)
+    # The token of the claim sending it (core/delivery): outcomes of an older claim are dropped.
+    claim = models.UUIDField(null=True, blank=True, editable=False)
     laatste_fout = models.CharField(max_length=200, blank=True)
     taal = models.CharField(max_length=2, default="nl")
 

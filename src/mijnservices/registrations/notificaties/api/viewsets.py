@@ -25,6 +25,10 @@ from mijnservices.core.errors import DomainError
 from mijnservices.core.outbox import worker_wake
 from mijnservices.registrations.notificaties import services
 from mijnservices.registrations.notificaties.api import serializers
+from mijnservices.registrations.notificaties.api.parsing import (
+    KenmerkenJSONParser,
+    KenmerkenJSONRenderer,
+)
 from mijnservices.registrations.notificaties.models import Abonnement, Kanaal
 
 API_VERSION = "1.0.1"
@@ -85,6 +89,8 @@ class AbonnementViewSet(ScopedModelViewSet):
     component = COMPONENT
     reads_personal_data = False
     serializer_class = serializers.AbonnementSerializer
+    parser_classes = [KenmerkenJSONParser]  # filter keys are kenmerken names: kept as sent
+    renderer_classes = [KenmerkenJSONRenderer]
     pagination_class = None  # the standard answers a plain array
     queryset = Abonnement.objects.prefetch_related("kanalen__kanaal")
     required_scopes = {
@@ -121,6 +127,8 @@ class NotificatieViewSet(  # type: ignore[misc]
     api_version = API_VERSION
     component = COMPONENT
     serializer_class = serializers.MessageSerializer
+    parser_classes = [KenmerkenJSONParser]  # kenmerken are forwarded with their keys unchanged
+    renderer_classes = [KenmerkenJSONRenderer]
     required_scopes = {"create": (PUBLISH,)}
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:

@@ -14,6 +14,7 @@ from django.utils.dateparse import parse_datetime
 from mijnservices.core.worker import Worker
 from mijnservices.registrations.catalogi.models import ResultaatType, RolType, StatusType
 from mijnservices.registrations.notificaties import services
+from mijnservices.registrations.notificaties.delivery import deliveries_send_due
 from mijnservices.registrations.notificaties.models import Abonnement, Delivery, Notificatie
 from mijnservices.registrations.zaken import services as zaken
 from mijnservices.registrations.zaken.services import related as zaken_related
@@ -344,4 +345,37 @@ def test_a_subscriber_registered_through_the_api_follows_a_whole_zaak(client, su
         assert (
             message["kenmerken"]["vertrouwelijkheidaanduiding"] == zaak.vertrouwelijkheidaanduiding
         )
+    deliveries_send_due()  # the worker records the last outcomes in its next round
     assert all(d.status == "delivered" for d in Delivery.objects.all())
+
+
+# --- kenmerken keep their keys (decision 0032) ----------------------------------------
+
+
+def test_an_abonnement_filter_on_verantwoordelijke_organisatie_matches_besluiten(
+    client, subscriber
+):
+    services.kanalen_seed()
+    body = abonnement_body(
+        subscriber.url, kanaal="besluiten", filters={"verantwoordelijkeOrganisatie": "002220647"}
+    )
+    response = call(client, "post", "abonnement", body)
+    assert response.status_code == 201, response.content
+    assert response.json()["kanalen"][0]["filters"] == {"verantwoordelijkeOrganisatie": "002220647"}
+    abonnement = Abonnement.objects.get()
+    # Stored under the kenmerk's own name, as the besluiten kanaal sends it.
+    assert abonnement.kanalen.get().filters == {"verantwoordelijkeOrganisatie": "002220647"}
+    kenmerken = {"verantwoordelijkeOrganisatie": "002220647", "besluittype": "x"}
+    published = call(
+        client, "post", "notificaties", _message(kanaal="besluiten", kenmerken=kenmerken)
+    )
+    assert published.status_code == 200
+    assert Delivery.objects.filter(abonnement=abonnement).count() == 1
+
+
+def test_kenmerken_of_a_published_notificatie_are_forwarded_with_their_keys_unchanged(client):
+    kenmerken = {"verantwoordelijkeOrganisatie": "002220647", "eigen_kenmerk": "ja"}
+    response = call(client, "post", "notificaties", _message(kenmerken=kenmerken))
+    assert response.status_code == 200
+    assert response.json()["kenmerken"] == kenmerken
+    assert Notificatie.objects.get().message()["kenmerken"] == kenmerken

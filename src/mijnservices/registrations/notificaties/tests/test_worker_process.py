@@ -26,6 +26,7 @@ def _start_worker() -> subprocess.Popen[str]:
     env = child_env(
         NOTIFICATION_CALLBACK_ALLOWED_NETWORKS="127.0.0.1/32",
         NOTIFICATION_LEASE="2",
+        NOTIFICATION_REQUEST_TIMEOUT="2",
         WORKER_POLL_INTERVAL="1",
         LOG_LEVEL="WARNING",
     )

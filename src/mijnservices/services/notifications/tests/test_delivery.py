@@ -5,14 +5,17 @@ channel and a KCC signal, and every final status on the person's timeline."""
 from __future__ import annotations
 
 from datetime import timedelta
+from uuid import uuid4
 
 import pytest
 from django.test import Client
 from django.utils import timezone
 
+from mijnservices.core.models import Destination, DestinationState
 from mijnservices.registrations.catalogi.models import StatusType
 from mijnservices.registrations.zaken import services as zaken
 from mijnservices.services.access.klantinteracties import klantcontacten_for
+from mijnservices.services.notifications.channels import smtp_destination
 from mijnservices.services.notifications.delivery import (
     klantcontacten_register_due,
     notifications_send_due,
@@ -68,21 +71,26 @@ def test_an_email_arrives_once_in_the_persons_language_and_lands_on_the_timeline
     assert len(smtp.snapshot()) == 1
 
 
-def test_smtp_down_means_waiting_and_delivery_when_it_is_back(zaak, smtp, settings):
+def test_smtp_down_pauses_it_and_one_probe_sends_everything_when_it_is_back(zaak, smtp, settings):
     settings.NOTIFICATIONS_THROTTLE_MINUTES = 0
+    settings.DELIVERY_BREAKER_THRESHOLD = 1
     with_email(SUZANNE)
     notification = _status_news(zaak)
     smtp.stop()
     notifications_send_due()
     notification.refresh_from_db()
     assert notification.status == Status.TEMPORARY_FAILURE
-    assert notification.next_attempt_at > timezone.now()
-    assert notifications_send_due() == 0  # not due yet
+    assert notification.lease_until is None and notification.claim is None  # released at once
+    destination = Destination.objects.get(key=smtp_destination())
+    assert destination.state == DestinationState.OPEN
+    assert notifications_send_due() == 0  # paused: nothing is attempted until the probe
     smtp.start()
     assert notifications_send_due(now=timezone.now() + timedelta(minutes=1)) == 1
     notification.refresh_from_db()
     assert notification.status == Status.DELIVERED
     assert len(smtp.snapshot()) == 1
+    destination.refresh_from_db()
+    assert destination.state == DestinationState.CLOSED and destination.failures == 0
 
 
 def test_notify_email_is_sending_until_the_callback_says_delivered(zaak, notify_api, settings):
@@ -157,3 +165,83 @@ def test_notify_400_is_permanent_then_the_next_channel_is_tried_and_the_kcc_told
     assert klantcontacten_register_due() == 2
     gelukt = sorted(c.indicatie_contact_gelukt for c in klantcontacten_for(SUZANNE))
     assert gelukt == [False, True]  # both attempts are on the timeline
+
+
+def _two_news(zaak) -> tuple[Notification, Notification]:
+    drain()
+    Notification.objects.all().delete()
+    for volgnummer in (2, 3):
+        zaken.status_set(
+            zaak=zaak,
+            statustype=StatusType.objects.get(zaaktype=zaak.zaaktype, volgnummer=volgnummer),
+        )
+    drain()
+    first, second = Notification.objects.order_by("created_at", "id")
+    return first, second
+
+
+def test_a_later_message_about_a_zaak_waits_while_an_earlier_one_is_out_elsewhere(
+    zaak, smtp, settings
+):
+    settings.NOTIFICATIONS_THROTTLE_MINUTES = 0
+    with_email(SUZANNE)
+    first, second = _two_news(zaak)
+    # Another worker holds the first one under its lease (e.g. it is being sent right now).
+    Notification.objects.filter(pk=first.pk).update(
+        status=Status.SENDING, lease_until=timezone.now() + timedelta(minutes=1), claim=uuid4()
+    )
+    assert notifications_send_due() == 0  # the second may not overtake it
+    assert smtp.snapshot() == []
+    # That worker died: its lease runs out; both go, in the order of the changes.
+    Notification.objects.filter(pk=first.pk).update(lease_until=timezone.now())
+    assert notifications_send_due(now=timezone.now() + timedelta(seconds=1)) == 2
+    assert [m.message_id for m in smtp.snapshot()] == [
+        f"<{first.uuid}@notificaties.mijnservices>",
+        f"<{second.uuid}@notificaties.mijnservices>",
+    ]
+
+
+def test_a_worker_whose_lease_ran_out_sends_nothing_and_its_outcome_is_dropped(
+    zaak, smtp, settings
+):
+    from mijnservices.services.notifications import delivery
+    from mijnservices.services.notifications.channels import SmtpEmail
+
+    settings.NOTIFICATIONS_THROTTLE_MINUTES = 0
+    with_email(SUZANNE)
+    first, _ = _two_news(zaak)
+    claimed, lease = delivery._claim(timezone.now(), 10)
+    assert lease is not None and [n.pk for n in claimed][:1] == [first.pk]
+    # Its lease ran out (the process stalled) and another worker took the message over.
+    lease.until = timezone.now() - timedelta(seconds=1)
+    Notification.objects.filter(pk=first.pk).update(claim=uuid4())
+    channel = SmtpEmail()
+    with pytest.raises(delivery._Stop):
+        delivery._send_one(claimed[0], channel, lease)
+    channel.close()
+    assert smtp.snapshot() == []  # fenced: nothing sent
+    first.refresh_from_db()
+    assert first.status == Status.SENDING and first.attempts == 0  # the other worker's now
+
+
+def test_old_notifications_keep_only_their_proof_of_sending(zaak, smtp, settings):
+    from mijnservices.services.notifications.retention import notifications_purge
+
+    settings.NOTIFICATIONS_THROTTLE_MINUTES = 0
+    settings.NOTIFICATIONS_CONTENT_RETENTION_DAYS = 90
+    settings.NOTIFICATIONS_PROOF_RETENTION_DAYS = 365
+    with_email(SUZANNE)
+    notification = _status_news(zaak)
+    notifications_send_due()
+    klantcontacten_register_due()
+    notification.refresh_from_db()
+    proof = (notification.tekst_sha256, notification.provider_reference, notification.sent_at)
+    assert notifications_purge(at=timezone.now() + timedelta(days=30)) == 0
+    assert notifications_purge(at=timezone.now() + timedelta(days=91)) == 1
+    notification.refresh_from_db()
+    assert (notification.adres, notification.onderwerp, notification.tekst) == ("", "", "")
+    assert (notification.tekst_sha256, notification.provider_reference, notification.sent_at) == (
+        proof
+    )
+    assert notifications_purge(at=timezone.now() + timedelta(days=366)) == 1
+    assert not Notification.objects.exists()

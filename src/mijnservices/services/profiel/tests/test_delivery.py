@@ -11,7 +11,9 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Message
 from django.utils import timezone
 
+from mijnservices.core.delivery import destinations
 from mijnservices.core.identity import Party
+from mijnservices.core.models import Destination, DestinationState
 from mijnservices.services.profiel import delivery, services
 from mijnservices.services.profiel.models import Verificatie
 from mijnservices.testing.processes import free_port
@@ -60,15 +62,17 @@ def test_the_link_arrives_at_the_smtp_server_in_the_persons_language(smtp, setti
     assert delivery.verificaties_send_due() == 0  # sent once
 
 
-def test_smtp_down_means_retry_later_and_delivery_when_it_is_back(smtp):
+def test_smtp_down_pauses_it_and_the_probe_sends_when_it_is_back(smtp, settings):
+    settings.DELIVERY_BREAKER_THRESHOLD = 1
     controller, inbox = smtp
     verificatie = services.contact_detail_add(party=SUZANNE, kanaal="email", adres="s@example.nl")
     assert delivery.verificaties_send_due() == 1  # nothing listens: a temporary failure
     verificatie.refresh_from_db()
     assert verificatie.status == Verificatie.Status.TE_VERSTUREN
-    assert verificatie.laatste_fout
-    assert verificatie.volgende_poging_op > timezone.now()
-    assert delivery.verificaties_send_due() == 0  # not due yet
+    assert verificatie.laatste_fout and verificatie.claim is None  # released at once
+    assert verificatie.volgende_poging_op <= timezone.now()
+    assert Destination.objects.get(key=destinations.smtp()).state == DestinationState.OPEN
+    assert delivery.verificaties_send_due() == 0  # paused: nothing attempted until the probe
     controller.start()
     assert delivery.verificaties_send_due(now=timezone.now() + timedelta(minutes=2)) == 1
     assert len(inbox.messages) == 1

@@ -1,0 +1,127 @@
+"""The delivery engine's promises with real parts in one process (decision 0032): a real SMTP
+server (aiosmtpd), a real HTTP subscriber, the worker's own rounds.
+
+- a subscriber that hangs delays no citizen e-mail (each destination has its own lane);
+- after an SMTP outage everything waiting goes out as soon as the probe sees it back, in the
+  order of each person's zaak, instead of each message waiting out its own backoff.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+
+import pytest
+from django.db import transaction
+
+from mijnservices.core.worker import Worker
+from mijnservices.registrations.catalogi.models import StatusType
+from mijnservices.registrations.notificaties import services as notificaties
+from mijnservices.registrations.zaken import services as zaken
+from mijnservices.services.notifications.models import Notification, Status
+from mijnservices.services.notifications.tests.conftest import SUZANNE, drain, with_email
+from mijnservices.testing.factories import ZaakFactory, published_zaaktype
+from mijnservices.testing.smtp import SmtpSink
+from mijnservices.testing.subscriber import Subscriber
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def sink(settings) -> Iterator[SmtpSink]:
+    running = SmtpSink().start()
+    running.use_in(settings)
+    settings.NOTIFICATIONS_THROTTLE_MINUTES = 0
+    yield running
+    running.stop()
+
+
+def _zaken_with_steps(count: int):
+    zaaktype = published_zaaktype(steps=4, identificatie="ZT-ENGINE")
+    StatusType.objects.filter(zaaktype=zaaktype, volgnummer__in=[2, 3]).update(informeren=True)
+    steps = list(
+        StatusType.objects.filter(zaaktype=zaaktype, volgnummer__in=[2, 3]).order_by("volgnummer")
+    )
+    burst = [
+        ZaakFactory.create(zaaktype=zaaktype, for_bsn=SUZANNE.identifier, status_count=1)
+        for _ in range(count)
+    ]
+    return burst, steps
+
+
+def _until(condition, timeout: float, worker: Worker) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        if worker.run_round() == 0:
+            time.sleep(0.02)
+    return condition()
+
+
+def test_a_hanging_subscriber_does_not_delay_citizen_email(sink, settings):
+    settings.NOTIFICATION_CALLBACK_ALLOWED_NETWORKS = ["127.0.0.1/32"]
+    settings.NOTIFICATION_REQUEST_TIMEOUT = 15
+    with_email(SUZANNE)
+    burst, steps = _zaken_with_steps(4)
+    drain()
+    Notification.objects.all().delete()
+    with Subscriber(hold_after=0) as hanging:  # takes every request in and never answers
+        notificaties.kanalen_seed()
+        notificaties.abonnement_create(
+            callback_url=hanging.url, kanalen=[{"naam": "zaken"}], allow_private_network=True
+        )
+        worker = Worker()
+        latencies = []
+        for n in range(8):
+            expected = len(sink.snapshot()) + 1
+            started = time.monotonic()
+            with transaction.atomic():
+                zaken.status_set(zaak=burst[n % 4], statustype=steps[n % 2])
+            assert _until(lambda e=expected: len(sink.snapshot()) >= e, 10, worker)
+            latencies.append(time.monotonic() - started)
+        assert hanging.received  # the subscriber really was hanging on our requests
+        hanging.release()
+    latencies.sort()
+    p95 = latencies[int(0.95 * (len(latencies) - 1))]
+    assert p95 <= 2.0, latencies
+
+
+def test_after_an_smtp_outage_everything_goes_out_at_once_and_in_order(sink, settings):
+    settings.DELIVERY_BREAKER_THRESHOLD = 1
+    settings.DELIVERY_PROBE_INTERVAL = 1
+    settings.DELIVERY_PROBE_MAX_INTERVAL = 1
+    with_email(SUZANNE)
+    burst, steps = _zaken_with_steps(3)
+    drain()
+    Notification.objects.all().delete()
+    sink.stop()  # the mail server is down
+    with transaction.atomic():
+        for n in range(12):
+            zaken.status_set(zaak=burst[n % 3], statustype=steps[n // 3 % 2])
+    worker = Worker()
+    _until(lambda: False, 2.5, worker)  # the outage: failures, then the destination pauses
+    assert not Notification.objects.filter(status=Status.DELIVERED).exists()
+    tried = Notification.objects.filter(attempts__gt=0).count()
+    assert tried <= 4  # paused: no retry storm while it is down
+
+    sink.start()
+    back = time.monotonic()
+    assert _until(
+        lambda: not Notification.objects.exclude(status=Status.DELIVERED).exists(), 10, worker
+    )
+    assert time.monotonic() - back <= 5  # not each message after a backoff of its own
+    order = {
+        f"<{uuid}@notificaties.mijnservices>": (zaak, n)
+        for n, (uuid, zaak) in enumerate(
+            Notification.objects.order_by("created_at", "id").values_list("uuid", "zaak_uuid")
+        )
+    }
+    arrived: dict[str, list[int]] = defaultdict(list)
+    for mail in sink.snapshot():
+        zaak, n = order[mail.message_id]
+        arrived[zaak].append(n)
+    assert len(arrived) == 3
+    for numbers in arrived.values():
+        assert numbers == sorted(numbers)  # per zaak in the order of the changes
