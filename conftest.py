@@ -34,11 +34,21 @@ def _block_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_api_client_cache() -> None:
+def _fresh_process_caches(settings: Any) -> None:
     # A web process keeps API clients for seconds; each test starts from its own database.
+    # Off by default in tests, so a query budget counts the same on a first and a later
+    # request; the tests of the cache itself (api/tests/test_authentication.py) turn it on.
     from mijnservices.api.authentication import api_client_cache_clear
+    from mijnservices.services.presentation.selectors import (
+        hidden_cache_clear,
+        step_email_cache_clear,
+    )
 
+    settings.API_CLIENT_CACHE_SECONDS = 0
     api_client_cache_clear()
+    # The portal presentation's per-process caches (decision 0036): each test its own.
+    hidden_cache_clear()
+    step_email_cache_clear()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -173,8 +173,9 @@ if _demo():
         EMAIL_PORT = DEMO_MAILCATCHER_PORT or 8025
 DEFAULT_FROM_EMAIL = declare(
     "DEFAULT_FROM_EMAIL",
-    "MijnServices <noreply@mijnservices.example>",
-    "Sender of e-mail to citizens.",
+    "noreply@mijnservices.example",
+    "Sender of e-mail to citizens; without a name before the address, the organisation's name "
+    "(branding) is shown as the sender.",
     group="E-mail",
 )
 

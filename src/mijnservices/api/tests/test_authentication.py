@@ -22,6 +22,11 @@ def applicatie(db):
     )
 
 
+@pytest.fixture(autouse=True)
+def _client_cache_on(settings):
+    settings.API_CLIENT_CACHE_SECONDS = 5  # the product's default; conftest turns it off
+
+
 def test_valid_token_is_accepted(applicatie):
     response = _get(token("leverancier", SECRET))
     assert response.status_code == 200

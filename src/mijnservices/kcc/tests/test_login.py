@@ -212,6 +212,7 @@ def test_parallel_attempts_cannot_pass_the_limit(settings):
     assert sum(passed) <= 3
 
 
+@pytest.mark.django_db
 def test_the_login_fields_tell_password_managers_what_they_are(client):
     # Issue 21 (WCAG 1.3.5): user name and password carry autocomplete.
     page = client.get("/medewerker/inloggen/").content.decode()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import smtplib
 from email.header import Header
-from email.utils import formatdate
+from email.utils import formatdate, parseaddr
 from typing import Any, Protocol
 
 from django.conf import settings
@@ -16,6 +16,7 @@ from django.core.mail.message import sanitize_address
 
 from mijnservices.core.delivery import destinations
 from mijnservices.services.notifications.models import Kanaal, Notification
+from mijnservices.services.presentation.branding import branding_current
 
 
 class TemporaryFailure(Exception):
@@ -77,6 +78,15 @@ def plain_message(notification: Notification, sender: str, reference: str) -> by
     return headers.encode("ascii") + body.replace("\n", "\r\n").encode("utf-8")
 
 
+def sender_header() -> str:
+    """The From of e-mail to citizens: ``DEFAULT_FROM_EMAIL``; when that names no sender, the
+    organisation's name (its branding) before the address, so the inbox shows who wrote."""
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    if not name:
+        name = branding_current().organisation_name
+    return sanitize_address((name, address), settings.DEFAULT_CHARSET) if name else address
+
+
 class SmtpEmail:
     provider = "smtp"
     final_on_accept = True
@@ -119,10 +129,10 @@ class SmtpEmail:
 
     def _sender(self) -> str:
         if not self._from_header:
+            self._from_header = sender_header()
             self._envelope_from = sanitize_address(
-                settings.DEFAULT_FROM_EMAIL, settings.DEFAULT_CHARSET
+                parseaddr(self._from_header)[1], settings.DEFAULT_CHARSET
             )
-            self._from_header = self._envelope_from
         return self._from_header
 
     @staticmethod
@@ -130,6 +140,7 @@ class SmtpEmail:
         return EmailMessage(
             notification.onderwerp,
             notification.tekst,
+            from_email=sender_header(),
             to=[notification.adres],
             headers={"Message-ID": reference, "X-Notification-Id": str(notification.uuid)},
         )

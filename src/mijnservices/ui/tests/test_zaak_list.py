@@ -10,15 +10,16 @@ from django.utils import translation
 
 from mijnservices.ui.display import DateText, ZaakRow
 
-# The row template as it was before the tag (decision 0035): the reference.
+# The row template as it was before the tag (decision 0035), with the Dutch-language marks
+# of decision 0037: the reference.
 BEFORE = Template(
-    """{% load i18n %}
+    """{% load i18n ui_format %}
 {# Labels are translated once per list, not once per row (the overview renders up to 100 rows). #}
 {% translate "Case number" as label_number %}{% translate "Applied on" as label_applied %}{% translate "Status" as label_status %}{% translate "Received" as label_received %}{% translate "Completed on" as label_completed %}{% translate "Finished at the latest on (legal deadline)" as label_deadline %}{% translate "Planned to be finished on" as label_planned %}{% translate "Not known yet" as label_unknown %}
 <ul class="portal-zaken">
   {% for row in rows %}
     <li class="portal-zaak">
-      <h3 class="utrecht-heading-3 portal-zaak__title"><a class="utrecht-link" href="{{ row.url }}">{{ row.title }}</a></h3>
+      <h3 class="utrecht-heading-3 portal-zaak__title"><a class="utrecht-link" href="{{ row.url }}"{{ row.title_language|lang_attr }}>{{ row.title }}</a></h3>
       {% if row.kind %}<p class="utrecht-paragraph portal-zaak__kind">{{ row.kind }}</p>{% endif %}
       <dl class="utrecht-data-list portal-facts">
         <div class="utrecht-data-list__item">
@@ -31,7 +32,7 @@ BEFORE = Template(
         </div>
         <div class="utrecht-data-list__item">
           <dt class="utrecht-data-list__item-key">{{ label_status }}</dt>
-          <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{{ row.status|default:label_received }}</dd>
+          <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">{% if row.status %}{{ row.status|dutch }}{% else %}{{ label_received }}{% endif %}</dd>
         </div>
         <div class="utrecht-data-list__item">
           <dt class="utrecht-data-list__item-key">{% if row.closed %}{{ label_completed }}{% elif row.end_is_deadline %}{{ label_deadline }}{% else %}{{ label_planned }}{% endif %}</dt>

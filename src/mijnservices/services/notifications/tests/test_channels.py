@@ -49,6 +49,18 @@ def test_the_fast_message_reads_like_djangos(settings, onderwerp, tekst):
     assert fast["Date"]
 
 
+@pytest.mark.django_db
+def test_the_sender_is_the_organisation_when_the_address_names_nobody(settings):
+    # Issue 21: e-mails are sent in the organisation's name, not "MijnServices".
+    from mijnservices.services.notifications.channels import sender_header
+
+    settings.DEFAULT_FROM_EMAIL = "noreply@mijn.example.nl"
+    settings.ORGANISATION_NAME = "Gemeente Voorbeeldstad"
+    assert sender_header() == "Gemeente Voorbeeldstad <noreply@mijn.example.nl>"
+    settings.DEFAULT_FROM_EMAIL = "Team Zaken <zaken@mijn.example.nl>"
+    assert sender_header() == "Team Zaken <zaken@mijn.example.nl>"
+
+
 def test_unusual_content_goes_through_django():
     assert plain_message(_notification(adres="jösé@example.nl"), "a@b.nl", "<x@y>") is None
     assert plain_message(_notification(tekst="x" * 1200), "a@b.nl", "<x@y>") is None
