@@ -77,7 +77,6 @@ def _check(besluit: Besluit) -> None:
         raise DomainError(
             "The besluittype is not one of the besluittypen of the zaak's zaaktype.",
             code="zaaktype-mismatch",
-            field="besluittype",
         )
 
 
@@ -182,7 +181,6 @@ def besluitinformatieobject_create(
             raise DomainError(
                 "The document's informatieobjecttype is not one of the besluittype's.",
                 code="missing-besluittype-informatieobjecttype-relation",
-                field="informatieobject",
             )
     bio = BesluitInformatieObject.objects.create(besluit=besluit, informatieobject=informatieobject)
     # brc-005: the document side in the same transaction (brc-003: ours must exist).

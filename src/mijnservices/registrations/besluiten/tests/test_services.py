@@ -48,6 +48,7 @@ def test_the_besluittype_must_belong_to_the_zaaks_zaaktype():
     with pytest.raises(DomainError) as error:
         services.besluit_create(**besluit_fields(besluittype, zaak=other))
     assert error.value.code == "zaaktype-mismatch"
+    assert error.value.field == "nonFieldErrors"  # as Open Zaak and the ZGW suite (brc-006)
 
 
 def test_datum_in_the_future_and_vervaldatum_before_ingang_are_refused():
@@ -103,6 +104,7 @@ def test_the_documents_type_must_be_one_of_the_besluittypes():
     with pytest.raises(DomainError) as error:
         services.besluitinformatieobject_create(besluit=besluit, informatieobject=document_url(doc))
     assert error.value.code == "missing-besluittype-informatieobjecttype-relation"
+    assert error.value.field == "nonFieldErrors"  # as Open Zaak and the ZGW suite (brc-007)
 
 
 def test_deleting_a_besluit_removes_its_relations_and_their_mirrors():

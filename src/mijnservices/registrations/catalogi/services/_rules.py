@@ -72,7 +72,6 @@ def ensure_concept(zaaktype: ZaakType) -> None:
         raise DomainError(
             "A published zaaktype cannot be changed; create a new version.",
             code="non-concept-zaaktype",
-            field="zaaktype",
         )
 
 

@@ -66,7 +66,10 @@ def test_eigenschap_of_a_published_zaaktype_cannot_change_or_go(client):
     changed = client.patch(url, {"definitie": "Anders"}, content_type="application/json")
     assert changed.status_code == 400
     assert changed.json()["invalidParams"][0]["code"] == "non-concept-zaaktype"
-    assert client.delete(url).status_code == 400
+    assert changed.json()["invalidParams"][0]["name"] == "nonFieldErrors"
+    deleted = client.delete(url)
+    assert deleted.status_code == 400
+    assert deleted.json()["invalidParams"][0]["name"] == "nonFieldErrors"
 
 
 def test_eigenschap_cannot_be_added_to_a_published_zaaktype(client):
@@ -74,6 +77,7 @@ def test_eigenschap_cannot_be_added_to_a_published_zaaktype(client):
     response = client.post(URL, _payload(zaaktype, naam="ander"), content_type="application/json")
     assert response.status_code == 400
     assert response.json()["invalidParams"][0]["code"] == "non-concept-zaaktype"
+    assert response.json()["invalidParams"][0]["name"] == "nonFieldErrors"
 
 
 def test_invalid_specificatie_is_refused(client):

@@ -38,6 +38,7 @@ def test_published_zaaktype_is_frozen():
     with pytest.raises(DomainError) as error:
         services.statustype_create(zaaktype=zaaktype, volgnummer=9, omschrijving="Extra")
     assert error.value.code == "non-concept-zaaktype"
+    assert error.value.field == "nonFieldErrors"  # as Open Zaak and the ZGW suite (ztc-010/011)
 
 
 @pytest.mark.django_db

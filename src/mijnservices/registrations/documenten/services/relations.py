@@ -104,14 +104,11 @@ def objectinformatieobject_create(
         raise DomainError(
             f"The {object_type} has no relation to this document.",
             code="inconsistent-relation",
-            field="object",
         )
     if ObjectInformatieObject.objects.filter(
         informatieobject=informatieobject, object=object
     ).exists():
-        raise DomainError(
-            "This object is already related to the document.", code="unique", field="object"
-        )
+        raise DomainError("This object is already related to the document.", code="unique")
     oio = ObjectInformatieObject.objects.create(
         informatieobject=informatieobject, object=object, object_type=object_type
     )

@@ -145,7 +145,17 @@ def test_creating_an_objectinformatieobject_needs_the_relation_on_our_zaak(zaak,
             informatieobject=doc, object=zaak_url(zaak), object_type="zaak"
         )
     assert error.value.code == "inconsistent-relation"
+    assert error.value.field == "nonFieldErrors"  # as Open Zaak and the ZGW suite (drc-004)
     # an external zaak cannot be checked: accepted, as the standard's DRC does for remote ZRCs
     services.objectinformatieobject_create(
         informatieobject=doc, object="https://zrc.example/zaken/1", object_type="zaak"
     )
+
+
+def test_an_objectinformatieobject_that_exists_already_is_refused_under_non_field_errors(zaak, doc):
+    zaken_services.zaakinformatieobject_create(zaak=zaak, informatieobject=document_url(doc))
+    with pytest.raises(DomainError) as error:
+        services.objectinformatieobject_create(
+            informatieobject=doc, object=zaak_url(zaak), object_type="zaak"
+        )
+    assert (error.value.code, error.value.field) == ("unique", "nonFieldErrors")  # drc-003
