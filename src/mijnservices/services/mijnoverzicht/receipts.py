@@ -19,7 +19,7 @@ from mijnservices.registrations.berichten.services import bericht_publish
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.mijnoverzicht.zaken import zaak_api_url
 
-RECEIPT_TYPE = "ONTVANGSTBEVESTIGING"
+RECEIPT_TYPE = "ONTVBEV"  # berichtType has maxLength 8 in the Berichten spec
 
 
 def receipt_publish(
