@@ -48,8 +48,9 @@ demo: install ## Run the demo: migrate, load demo data, web + worker on http://1
 	DEMO_MODE=true SITE_URL=$(SITE_URL) $(BIN)/mijnservices demo-client
 	DEMO_MODE=true SITE_URL=$(SITE_URL) PORT=$(PORT) $(BIN)/mijnservices run
 
-system-deps: ## Install the Debian packages the tests start: Chromium, HAProxy, ClamAV (never a downloaded browser)
+system-deps: ## Install the Debian packages the tests and benchmarks start: Chromium, HAProxy, ClamAV, wrk (never a downloaded browser)
 	@missing=""; \
+	command -v wrk >/dev/null || missing="$$missing wrk"; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] || missing="$$missing haproxy"; \
 	[ -x /usr/sbin/clamd ] || missing="$$missing clamav-daemon"; \
@@ -76,9 +77,7 @@ soak: install ## Volume versions of tests that the suite runs small (worker kill
 
 test: check pytest conformance ## Set up and run every test: checks, unit, API and browser, VNG's ZGW suites
 
-bench: install ## Benchmarks: portal, Zaken API (BENCH_ZAKEN zaken), notification delivery, citizen e-mails; DATABASE_URL for PostgreSQL; docs/performance.md
-	@command -v wrk >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
+bench: install system-deps ## Benchmarks: portal, Zaken API (BENCH_ZAKEN zaken), notification delivery, citizen e-mails; DATABASE_URL for PostgreSQL; docs/performance.md
 	DEMO_MODE=true VAR_DIR=var/bench $(BIN)/mijnservices bench portal --zaken $(BENCH_ZAKEN) --seconds $(BENCH_SECONDS)
 	DEMO_MODE=true VAR_DIR=var/bench $(BIN)/mijnservices bench zaken-api --zaken $(BENCH_ZAKEN) --seconds $(BENCH_SECONDS)
 	DEMO_MODE=true VAR_DIR=var/bench $(BIN)/mijnservices bench notifications --seconds $(BENCH_SECONDS)
