@@ -13,7 +13,12 @@ from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from mijnservices.core.identity import Party
-from mijnservices.portal.tests.test_browser import _new_page, _tab_until, assert_accessible
+from mijnservices.portal.tests.test_browser import (
+    _give_focused_file_input,
+    _new_page,
+    _tab_until,
+    assert_accessible,
+)
 from mijnservices.registrations.klantinteracties.services import (
     klantcontact_answer,
     klantcontact_register,
@@ -144,11 +149,7 @@ def test_keyboard_only_complete_an_upload_task(live_server, wide_page, mijn):
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Subsidie voor geluidsisolatie")
     _tab_until(page, "el.type === 'file'", limit=80)
-    with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Space")
-    chooser.value.set_files(
-        files=[{"name": "akte.pdf", "mimeType": "application/pdf", "buffer": PDF}]
-    )
+    _give_focused_file_input(page, "akte.pdf", PDF)
     _tab_until(page, "el.name === 'titel'", limit=2)
     page.keyboard.type("Eigendomsakte")
     _tab_until(page, "el.type === 'submit'", limit=3)
