@@ -2,9 +2,10 @@
 
 The file is the catalogue export format of Open Zaak: a zip with one JSON list per resource
 (``Catalogus.json``, ``ZaakType.json``, ``StatusType.json``, ``ResultaatType.json``,
-``RolType.json``), each item in the Catalogi API's shape, related by ``url``. Our export adds
-``MijnServicesPresentatie.json`` (the presentations); an Open Zaak export simply lacks it.
-An import runs in one transaction: a bad file changes nothing and says what is wrong.
+``RolType.json``; the document side is in :mod:`exchange_types`), each item in the Catalogi
+API's shape, related by ``url``. Our export adds ``MijnServicesPresentatie.json`` (the
+presentations); an Open Zaak export simply lacks it. An import runs in one transaction: a bad
+file changes nothing and says what is wrong.
 """
 
 from __future__ import annotations
@@ -12,17 +13,14 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from dataclasses import dataclass, field
 from typing import Any
 
 from mijnservices.api.fields import duration_iso
 from mijnservices.registrations.catalogi.models import StatusType, ZaakType
+from mijnservices.services.presentation.exchange_types import document_types_export
+from mijnservices.services.presentation.exchange_values import PRESENTATION_FILE, URN, out
 from mijnservices.services.presentation.models import ZaaktypePresentation
 from mijnservices.services.presentation.services import STEP_FIELDS, snapshot
-
-PRESENTATION_FILE = "MijnServicesPresentatie.json"
-MAX_FILE_BYTES = 20 * 1024 * 1024
-URN = "urn:mijnservices:{kind}:{uuid}"
 
 # (model field, API name, kind): the ZGW attributes a zaaktype carries across.
 ZAAKTYPE_ATTRS = (
@@ -65,32 +63,7 @@ RESULTAATTYPE_ATTRS = (
 )
 
 
-class ImportRefused(Exception):
-    """The file cannot be imported; ``problems`` say why (nothing was changed)."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
-        self.problems = problems
-
-
-@dataclass
-class ImportReport:
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-
-
 # --- export ------------------------------------------------------------------------------
-
-
-def _out(value: Any, kind: str) -> Any:
-    if value is None:
-        return None
-    if kind == "duration":
-        return duration_iso(value)
-    if kind == "date":
-        return value.isoformat()
-    return value
 
 
 def _catalogue_step(statustype: StatusType) -> dict[str, Any]:
@@ -141,16 +114,23 @@ def zaaktype_export(*, zaaktype: ZaakType) -> bytes:
     catalogus = zaaktype.catalogus
     cat_url = URN.format(kind="catalogus", uuid=catalogus.uuid)
     zt_url = URN.format(kind="zaaktype", uuid=zaaktype.uuid)
+    statustypen = list(zaaktype.statustypen.order_by("volgnummer"))
+    statustype_urls = {s.pk: URN.format(kind="statustype", uuid=s.uuid) for s in statustypen}
+    type_files, urls = document_types_export(zaaktype, zt_url, statustype_urls)
     zaaktype_item = {
         "url": zt_url,
         "catalogus": cat_url,
         "identificatie": zaaktype.identificatie,
         "omschrijving": zaaktype.omschrijving,
         "doorlooptijd": duration_iso(zaaktype.doorlooptijd),
-        "servicenorm": _out(zaaktype.servicenorm, "duration"),
+        "servicenorm": out(zaaktype.servicenorm, "duration"),
         "beginGeldigheid": zaaktype.begin_geldigheid.isoformat(),
         "concept": zaaktype.concept,
-        **{api: _out(getattr(zaaktype, name), kind) for name, api, kind in ZAAKTYPE_ATTRS},
+        **{api: out(getattr(zaaktype, name), kind) for name, api, kind in ZAAKTYPE_ATTRS},
+        "besluittypen": urls.besluittypen(zaaktype.besluittypen),
+        "informatieobjecttypen": urls.iots(
+            [z.informatieobjecttype for z in zaaktype.zaaktype_informatieobjecttypen.all()]
+        ),
     }
     files = {
         "Catalogus.json": [
@@ -165,20 +145,22 @@ def zaaktype_export(*, zaaktype: ZaakType) -> bytes:
         "ZaakType.json": [zaaktype_item],
         "StatusType.json": [
             {
-                "url": URN.format(kind="statustype", uuid=s.uuid),
+                "url": statustype_urls[s.pk],
                 "zaaktype": zt_url,
                 "volgnummer": s.volgnummer,
                 "omschrijving": s.omschrijving,
-                **{api: _out(getattr(s, name), kind) for name, api, kind in STATUSTYPE_ATTRS},
+                **{api: out(getattr(s, name), kind) for name, api, kind in STATUSTYPE_ATTRS},
             }
-            for s in zaaktype.statustypen.order_by("volgnummer")
+            for s in statustypen
         ],
         "ResultaatType.json": [
             {
                 "url": URN.format(kind="resultaattype", uuid=r.uuid),
                 "zaaktype": zt_url,
                 "omschrijving": r.omschrijving,
-                **{api: _out(getattr(r, name), kind) for name, api, kind in RESULTAATTYPE_ATTRS},
+                "besluittypen": urls.besluittypen(r.besluittypen),
+                "informatieobjecttypen": urls.iots(r.informatieobjecttypen),
+                **{api: out(getattr(r, name), kind) for name, api, kind in RESULTAATTYPE_ATTRS},
             }
             for r in zaaktype.resultaattypen.order_by("omschrijving", "pk")
         ],
@@ -191,6 +173,7 @@ def zaaktype_export(*, zaaktype: ZaakType) -> bytes:
             }
             for r in zaaktype.roltypen.order_by("omschrijving", "pk")
         ],
+        **type_files,
         PRESENTATION_FILE: [presentation_data(zaaktype)],
     }
     buffer = io.BytesIO()

@@ -6,25 +6,33 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 
-from mijnservices.api.fields import parse_iso_duration
 from mijnservices.core.errors import DomainError
 from mijnservices.registrations.catalogi import services as catalogi
-from mijnservices.registrations.catalogi.models import Catalogus, Vertrouwelijkheid, ZaakType
+from mijnservices.registrations.catalogi.models import Catalogus, StatusType, ZaakType
 from mijnservices.services.presentation.exchange import (
-    MAX_FILE_BYTES,
-    PRESENTATION_FILE,
     RESULTAATTYPE_ATTRS,
     STATUSTYPE_ATTRS,
     ZAAKTYPE_ATTRS,
+)
+from mijnservices.services.presentation.exchange_types import (
+    TYPE_FILES,
+    TypeNames,
+    document_types_import,
+    zaaktype_parts_import,
+)
+from mijnservices.services.presentation.exchange_values import (
+    MAX_FILE_BYTES,
+    PRESENTATION_FILE,
     ImportRefused,
     ImportReport,
+    convert,
+    parse_date_value,
+    parse_duration_value,
 )
 from mijnservices.services.presentation.levels import AuthLevel
 from mijnservices.services.presentation.models import StepPresentation, ZaaktypePresentation
@@ -35,7 +43,7 @@ from mijnservices.services.presentation.services import (
     presentation_update,
 )
 
-RESOURCES = ("Catalogus", "ZaakType", "StatusType", "ResultaatType", "RolType")
+RESOURCES = ("Catalogus", "ZaakType", "StatusType", "ResultaatType", "RolType", *TYPE_FILES)
 
 
 def _read(content: bytes) -> dict[str, list[dict[str, Any]]]:
@@ -61,52 +69,6 @@ def _read(content: bytes) -> dict[str, list[dict[str, Any]]]:
             raise ImportRefused([_("%(file)s must hold a list of objects.") % {"file": name}])
         data[name] = items
     return data
-
-
-def _duration(value: Any, where: str, problems: list[str]) -> timedelta | None:
-    if value in (None, ""):
-        return None
-    parsed = parse_iso_duration(str(value))
-    if parsed is None:
-        problems.append(
-            _("%(where)s: %(value)s is not a duration.") % {"where": where, "value": value}
-        )
-    return parsed
-
-
-def _date(value: Any, where: str, problems: list[str]) -> date | None:
-    if value in (None, ""):
-        return None
-    try:
-        parsed = parse_date(str(value)[:10])
-    except ValueError:
-        parsed = None
-    if parsed is None:
-        problems.append(_("%(where)s: %(value)s is not a date.") % {"where": where, "value": value})
-    return parsed
-
-
-def _convert(
-    item: dict[str, Any], attrs: tuple[tuple[str, str, str], ...], where: str, problems: list[str]
-) -> dict[str, Any]:
-    fields: dict[str, Any] = {}
-    for name, api, kind in attrs:
-        if api not in item:
-            continue
-        value = item[api]
-        if kind == "duration":
-            fields[name] = _duration(value, f"{where} {api}", problems)
-        elif kind == "date":
-            fields[name] = _date(value, f"{where} {api}", problems)
-        elif kind == "bool":
-            fields[name] = bool(value)
-        elif kind == "list":
-            fields[name] = value if isinstance(value, list) else []
-        else:
-            fields[name] = "" if value is None else str(value)
-    if fields.get("vertrouwelijkheidaanduiding", "openbaar") not in Vertrouwelijkheid.values:
-        problems.append(_("%(where)s: unknown vertrouwelijkheidaanduiding.") % {"where": where})
-    return fields
 
 
 def _required(item: dict[str, Any], keys: tuple[str, ...], where: str, problems: list[str]) -> bool:
@@ -141,7 +103,10 @@ def _catalogus(data: dict[str, list[dict[str, Any]]], url: str) -> Catalogus:
 
 
 def _zaaktype_import(
-    data: dict[str, list[dict[str, Any]]], item: dict[str, Any], report: ImportReport
+    data: dict[str, list[dict[str, Any]]],
+    item: dict[str, Any],
+    names: TypeNames,
+    report: ImportReport,
 ) -> ZaakType | None:
     problems: list[str] = []
     where = f"ZaakType {item.get('identificatie', '?')}"
@@ -152,10 +117,10 @@ def _zaaktype_import(
         problems,
     ):
         raise ImportRefused(problems)
-    begin = _date(item["beginGeldigheid"], where, problems)
-    doorlooptijd = _duration(item["doorlooptijd"], where, problems)
-    fields = _convert(item, ZAAKTYPE_ATTRS, where, problems)
-    servicenorm = _duration(item.get("servicenorm"), where, problems)
+    begin = parse_date_value(item["beginGeldigheid"], where, problems)
+    doorlooptijd = parse_duration_value(item["doorlooptijd"], where, problems)
+    fields = convert(item, ZAAKTYPE_ATTRS, where, problems)
+    servicenorm = parse_duration_value(item.get("servicenorm"), where, problems)
     url = str(item["url"])
     children = {
         name: [c for c in data[f"{name}.json"] if c.get("zaaktype") == url]
@@ -163,7 +128,8 @@ def _zaaktype_import(
     }
     for child in children["StatusType"]:
         _required(child, ("volgnummer", "omschrijving"), f"{where} StatusType", problems)
-        _convert(child, STATUSTYPE_ATTRS, f"{where} StatusType", problems)
+        convert(child, STATUSTYPE_ATTRS, f"{where} StatusType", problems)
+    besluittypen = names.relations(item, ("besluittypen",), where, problems)["besluittypen"]
     if problems:
         raise ImportRefused(problems)
     assert begin is not None and doorlooptijd is not None
@@ -181,27 +147,33 @@ def _zaaktype_import(
         doorlooptijd=doorlooptijd,
         servicenorm=servicenorm,
         begin_geldigheid=begin,
+        besluittypen=besluittypen,
         **fields,
     )
+    statustypen: dict[str, StatusType] = {}
     for child in sorted(children["StatusType"], key=lambda c: int(c["volgnummer"])):
-        catalogi.statustype_create(
+        statustypen[str(child.get("url"))] = catalogi.statustype_create(
             zaaktype=zaaktype,
             volgnummer=int(child["volgnummer"]),
             omschrijving=str(child["omschrijving"])[:80],
-            **_convert(child, STATUSTYPE_ATTRS, where, problems),
+            **convert(child, STATUSTYPE_ATTRS, where, problems),
         )
     for child in children["ResultaatType"]:
         catalogi.resultaattype_create(
             zaaktype=zaaktype,
             omschrijving=str(child.get("omschrijving") or "")[:30],
-            **_convert(child, RESULTAATTYPE_ATTRS, where, problems),
+            **names.relations(child, ("besluittypen", "informatieobjecttypen"), where, problems),
+            **convert(child, RESULTAATTYPE_ATTRS, where, problems),
         )
+    if problems:
+        raise ImportRefused(problems)
     for child in children["RolType"]:
         catalogi.roltype_create(
             zaaktype=zaaktype,
             omschrijving=str(child.get("omschrijving") or "")[:100],
             omschrijving_generiek=str(child.get("omschrijvingGeneriek") or "")[:20],
         )
+    zaaktype_parts_import(data, zaaktype, url, statustypen, names)
     if item.get("concept") is False:
         catalogi.zaaktype_publish(zaaktype=zaaktype)
     report.created.append(
@@ -246,7 +218,10 @@ def catalogue_import(*, content: bytes, user: Any = None) -> ImportReport:
     report = ImportReport()
     try:
         with transaction.atomic():
-            imported = [_zaaktype_import(data, item, report) for item in data["ZaakType.json"]]
+            names = document_types_import(data, lambda url: _catalogus(data, url), report)
+            imported = [
+                _zaaktype_import(data, item, names, report) for item in data["ZaakType.json"]
+            ]
             presented = set()
             for item in data[PRESENTATION_FILE]:
                 _presentation_import(item, user, report)

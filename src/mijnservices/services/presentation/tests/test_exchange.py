@@ -12,11 +12,17 @@ from collections.abc import Iterator
 import pytest
 from django.utils import translation
 
-from mijnservices.registrations.catalogi.models import Catalogus, ZaakType
+from mijnservices.registrations.catalogi.models import (
+    BesluitType,
+    Catalogus,
+    InformatieObjectType,
+    ZaakType,
+)
 from mijnservices.services.presentation.exchange import zaaktype_export
 from mijnservices.services.presentation.importing import ImportRefused, catalogue_import
 from mijnservices.services.presentation.models import ZaaktypePresentation
 from mijnservices.services.presentation.services import presentation_update
+from mijnservices.testing.builders import published_zaaktype_with_relations
 from mijnservices.testing.factories import published_zaaktype
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +53,8 @@ def _zip(files: dict[str, object]) -> bytes:
 def _empty_instance() -> None:
     ZaaktypePresentation.objects.all().delete()
     ZaakType.objects.all().delete()
+    BesluitType.objects.all().delete()
+    InformatieObjectType.objects.all().delete()
     Catalogus.objects.all().delete()
 
 
@@ -67,6 +75,41 @@ def test_export_then_import_on_an_empty_instance_reproduces_the_zaaktype_exactly
     after = zaaktype_export(zaaktype=ZaakType.objects.get(identificatie="ZT-RT"))
     assert _files(after) == _files(before)
     assert ZaakType.objects.get(identificatie="ZT-RT").concept is False
+
+
+def test_a_round_trip_keeps_document_types_besluittypen_eigenschappen_and_their_links():
+    zaaktype = published_zaaktype_with_relations(identificatie="ZT-REL")
+    before = zaaktype_export(zaaktype=zaaktype)
+    files = _files(before)
+    assert [i["omschrijving"] for i in files["InformatieObjectType.json"]] == ["Besluitdocument"]
+    assert files["ZaakType.json"][0]["besluittypen"] == ["besluittype"]
+    _empty_instance()
+
+    catalogue_import(content=before)
+
+    imported = ZaakType.objects.get(identificatie="ZT-REL")
+    assert _files(zaaktype_export(zaaktype=imported)) == files
+    assert imported.concept is False and imported.besluittypen == ["Vergunning"]
+    ziot = imported.zaaktype_informatieobjecttypen.get()
+    assert (ziot.informatieobjecttype, ziot.statustype.omschrijving) == (
+        "Besluitdocument",
+        "Stap 2",
+    )
+    assert imported.eigenschappen.get().statustype.omschrijving == "Stap 2"
+    assert imported.resultaattypen.get().besluittypen == ["Vergunning"]
+    assert BesluitType.objects.get().informatieobjecttypen == ["Besluitdocument"]
+    assert InformatieObjectType.objects.get().concept is False
+
+
+def test_a_document_type_the_catalogue_has_already_is_used_as_it_is():
+    content = zaaktype_export(zaaktype=published_zaaktype_with_relations(identificatie="ZT-A"))
+    ZaakType.objects.filter(identificatie="ZT-A").delete()
+
+    report = catalogue_import(content=content)
+
+    assert InformatieObjectType.objects.count() == 1 and BesluitType.objects.count() == 1
+    assert any("Besluitdocument" in line for line in report.skipped)
+    assert ZaakType.objects.get(identificatie="ZT-A").besluittypen == ["Vergunning"]
 
 
 def test_importing_the_same_file_again_skips_the_zaaktype_and_updates_the_presentation():
@@ -106,6 +149,42 @@ def _open_zaak_export(*, steps: int = 2, doorlooptijd: str = "P8W") -> bytes:
     })  # fmt: skip
 
 
+def _open_zaak_export_with_documents(ziot_type: str) -> bytes:
+    files = _files(_open_zaak_export())
+    zaaktype = files["ZaakType.json"][0]["url"]  # type: ignore[index]
+    iot = f"{OPEN_ZAAK}informatieobjecttypen/d1"
+    files["InformatieObjectType.json"] = [
+        {
+            "url": iot,
+            "catalogus": f"{OPEN_ZAAK}catalogussen/c1",
+            "omschrijving": "Foto",
+            "vertrouwelijkheidaanduiding": "openbaar",
+            "beginGeldigheid": "2024-01-01",
+            "concept": False,
+            "informatieobjectcategorie": "bijlage",
+            "trefwoord": [],
+        }
+    ]
+    files["ZaakTypeInformatieObjectType.json"] = [
+        {
+            "url": f"{OPEN_ZAAK}zaaktype-informatieobjecttypen/z1",
+            "zaaktype": zaaktype,
+            "informatieobjecttype": ziot_type or iot,
+            "volgnummer": 1,
+            "richting": "inkomend",
+            "statustype": None,
+        }
+    ]
+    return _zip(files)  # type: ignore[arg-type]
+
+
+def test_an_open_zaak_export_with_document_types_links_them_to_the_zaaktype():
+    catalogue_import(content=_open_zaak_export_with_documents(""))
+    zaaktype = ZaakType.objects.get(identificatie="OZ-AFVAL")
+    assert zaaktype.zaaktype_informatieobjecttypen.get().informatieobjecttype == "Foto"
+    assert InformatieObjectType.objects.get(omschrijving="Foto").catalogus == zaaktype.catalogus
+
+
 def test_an_open_zaak_catalogue_export_imports_hidden_from_the_portal():
     report = catalogue_import(content=_open_zaak_export())
     zaaktype = ZaakType.objects.get(identificatie="OZ-AFVAL")
@@ -126,6 +205,10 @@ def test_an_open_zaak_catalogue_export_imports_hidden_from_the_portal():
         (_zip({"ZaakType.json": "{broken"}), "not valid JSON"),
         (_open_zaak_export(doorlooptijd="eight weeks"), "not a duration"),
         (_open_zaak_export(steps=1), "two statustypen"),  # cannot be published
+        (
+            _open_zaak_export_with_documents(f"{OPEN_ZAAK}informatieobjecttypen/x"),
+            "not in the file",
+        ),
     ],
 )
 def test_a_bad_file_changes_nothing_and_says_what_is_wrong(content, says):
@@ -134,6 +217,7 @@ def test_a_bad_file_changes_nothing_and_says_what_is_wrong(content, says):
         ZaakType.objects.count(),
         Catalogus.objects.count(),
         ZaaktypePresentation.objects.count(),
+        InformatieObjectType.objects.count(),
     )
     with pytest.raises(ImportRefused) as refused:
         catalogue_import(content=content)
@@ -142,4 +226,5 @@ def test_a_bad_file_changes_nothing_and_says_what_is_wrong(content, says):
         ZaakType.objects.count(),
         Catalogus.objects.count(),
         ZaaktypePresentation.objects.count(),
+        InformatieObjectType.objects.count(),
     )
