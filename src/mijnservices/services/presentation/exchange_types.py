@@ -12,6 +12,7 @@ zaaktype that shares a document type does not fail on overlapping geldigheid.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any, TypeVar
 
 from django.utils.translation import gettext as _
@@ -219,15 +220,28 @@ def _created(kind: str, omschrijving: str, report: ImportReport) -> None:
     report.created.append(_("%(kind)s %(name)s.") % {"kind": kind, "name": omschrijving})
 
 
-def _iot_import(item: dict[str, Any], catalogus: Catalogus, report: ImportReport,
-                problems: list[str]) -> None:  # fmt: skip
-    where = f"InformatieObjectType {item.get('omschrijving', '?')}"
+def _read_type(
+    kind: str,
+    item: dict[str, Any],
+    attrs: tuple[tuple[str, str, str], ...],
+    problems: list[str],
+) -> tuple[str, date | None, dict[str, Any], str]:
+    """A type item's omschrijving, beginGeldigheid, converted fields and where it is."""
+    where = f"{kind} {item.get('omschrijving', '?')}"
     begin = parse_date_value(item.get("beginGeldigheid"), where, problems)
-    fields = convert(item, IOT_ATTRS, where, problems)
+    fields = convert(item, attrs, where, problems)
     omschrijving = str(item.get("omschrijving") or "")[:80]
     if not omschrijving or begin is None:
         problems.append(_("%(where)s: omschrijving or beginGeldigheid is missing.")
                         % {"where": where})  # fmt: skip
+    return omschrijving, begin, fields, where
+
+
+def _iot_import(item: dict[str, Any], catalogus: Catalogus, report: ImportReport,
+                problems: list[str]) -> None:  # fmt: skip
+    omschrijving, begin, fields, _where = _read_type(
+        "InformatieObjectType", item, IOT_ATTRS, problems
+    )
     if problems or begin is None or _known(InformatieObjectType, catalogus, omschrijving, report):
         return
     fields.setdefault("vertrouwelijkheidaanduiding", "openbaar")
@@ -241,21 +255,17 @@ def _iot_import(item: dict[str, Any], catalogus: Catalogus, report: ImportReport
 
 def _besluittype_import(item: dict[str, Any], catalogus: Catalogus, names: TypeNames,
                         report: ImportReport, problems: list[str]) -> None:  # fmt: skip
-    where = f"BesluitType {item.get('omschrijving', '?')}"
-    begin = parse_date_value(item.get("beginGeldigheid"), where, problems)
-    fields = convert(item, BESLUITTYPE_ATTRS, where, problems)
-    omschrijving = str(item.get("omschrijving") or "")[:80]
-    if not omschrijving or begin is None:
-        problems.append(_("%(where)s: omschrijving or beginGeldigheid is missing.")
-                        % {"where": where})  # fmt: skip
-    linked = [names.key(url, where, problems) for url in item.get("informatieobjecttypen") or []]
+    omschrijving, begin, fields, where = _read_type(
+        "BesluitType", item, BESLUITTYPE_ATTRS, problems
+    )
+    linked = names.relations(item, ("informatieobjecttypen",), where, problems)
     if problems or begin is None or _known(BesluitType, catalogus, omschrijving, report):
         return
     besluittype = catalogi.besluittype_create(
         catalogus=catalogus,
         omschrijving=omschrijving,
         begin_geldigheid=begin,
-        informatieobjecttypen=linked,
+        informatieobjecttypen=linked["informatieobjecttypen"],
         **fields,
     )
     if item.get("concept") is False:
