@@ -19,6 +19,7 @@ from mijnservices.kcc.forms_beheer import (
     STEP_FIELD_NAMES,
     BrandingForm,
     ImportForm,
+    KccAccessForm,
     PresentationForm,
     step_form_class,
     step_values,
@@ -103,8 +104,36 @@ def zaaktype_edit(request: HttpRequest, employee: Employee, identificatie: str) 
         "has_errors": bool(form.errors or steps_form.errors),
         "shown": current["shown_in_portal"],
         "missing": missing_items(_zaaktype(identificatie)),
+        "kcc_form": KccAccessForm(initial=_kcc_initial(identificatie)),
     }
     return render(request, "kcc/beheer_zaaktype.html", context)
+
+
+def _kcc_initial(identificatie: str) -> dict[str, bool]:
+    setting = employees.zaaktype_setting(identificatie)
+    if setting is None:
+        return {"released_for_kcc": False, "social_domain": False}
+    return {"released_for_kcc": setting.released_for_kcc, "social_domain": setting.social_domain}
+
+
+@employee_required
+@require_POST
+def zaaktype_kcc_access(
+    request: HttpRequest, employee: Employee, identificatie: str
+) -> HttpResponse:
+    """What the KCC may see of this product's cases (``access.ZaaktypeSetting``)."""
+    _allowed(employee)
+    _zaaktype(identificatie)
+    form = KccAccessForm(request.POST)
+    form.is_valid()  # two checkboxes: always valid
+    services.kcc_access_update(
+        identificatie=identificatie,
+        released_for_kcc=form.cleaned_data["released_for_kcc"],
+        social_domain=form.cleaned_data["social_domain"],
+        user=request.user,
+    )
+    messages.success(request, _("Saved. KCC employees see the change on their next search."))
+    return HttpResponseRedirect(resolve_url("kcc:beheer_zaaktype", identificatie))
 
 
 @employee_required

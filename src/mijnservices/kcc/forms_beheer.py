@@ -123,6 +123,17 @@ def step_values(form: forms.Form, names: list[str]) -> dict[str, dict[str, Any]]
     }
 
 
+class KccAccessForm(forms.Form):
+    released_for_kcc = forms.BooleanField(
+        label=_("KCC employees may see the status of these cases"),
+        required=False,
+    )
+    social_domain = forms.BooleanField(
+        label=_("Social domain: KCC employees never see the documents"),
+        required=False,
+    )
+
+
 class BrandingForm(forms.Form):
     organisation_name = forms.CharField(
         label=_("Name of the organisation"), max_length=200, required=False

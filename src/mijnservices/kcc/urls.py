@@ -68,6 +68,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
         name="beheer_release",
     ),
     path(
+        "beheer/zaaktype/<str:identificatie>/kcc/",
+        beheer_views.zaaktype_kcc_access,
+        name="beheer_kcc_access",
+    ),
+    path(
         "beheer/zaaktype/<str:identificatie>/voorbeeld/",
         beheer_views.zaaktype_preview,
         name="beheer_preview",

@@ -7,6 +7,8 @@ import io
 
 import pytest
 
+from mijnservices.kcc.tests.test_policy import KCC
+from mijnservices.services.access.employees import Detail, zaak_detail
 from mijnservices.services.presentation.exchange import zaaktype_export
 from mijnservices.services.presentation.models import PresentationChange, ZaaktypePresentation
 from mijnservices.services.presentation.services import presentation_release
@@ -128,3 +130,42 @@ def test_switching_off_and_on_is_reversible(world):
     presentation_release(identificatie="ZT-C", shown=False)
     presentation_release(identificatie="ZT-C", shown=True)
     assert PresentationChange.objects.count() == 2
+
+
+def test_the_beheerder_decides_what_the_kcc_sees_and_it_holds_on_the_next_request(
+    employee_client, world
+):
+    beheer = employee_client("beheerder")
+    page = beheer.get("/medewerker/beheer/zaaktype/ZT-C/").content.decode()
+    assert 'name="released_for_kcc"' in page and 'id="id_released_for_kcc" checked' not in page
+    response = beheer.post(
+        "/medewerker/beheer/zaaktype/ZT-C/kcc/", {"released_for_kcc": "on", "social_domain": "on"}
+    )
+    assert response.status_code == 302
+    change = PresentationChange.objects.get(presentation__zaaktype_identificatie="ZT-C")
+    assert change.what == "KCC access: released, social domain (no documents)"
+    assert change.changed_by_name
+    page = beheer.get("/medewerker/beheer/zaaktype/ZT-C/").content.decode()
+    assert 'id="id_released_for_kcc" checked' in page
+    beheer.post("/medewerker/uitloggen/")
+
+    kcc = employee_client("kcc")
+    assert kcc.get(f"/medewerker/zaak/{world.zaak_c.uuid}/").status_code == 200
+    assert zaak_detail(KCC, world.zaak_c) == Detail.STATUS  # social domain: no documents
+
+
+def test_withdrawing_the_release_hides_the_zaken_from_the_kcc(employee_client, world):
+    beheer = employee_client("beheerder")
+    beheer.post("/medewerker/beheer/zaaktype/ZT-A/kcc/", {})
+    beheer.post("/medewerker/uitloggen/")
+    assert zaak_detail(KCC, world.zaak_a) == Detail.NONE
+    assert employee_client("kcc").get(f"/medewerker/zaak/{world.zaak_a.uuid}/").status_code == 404
+
+
+@pytest.mark.parametrize("role", ["kcc", "behandelaar_a", "manager"])
+def test_only_a_beheerder_changes_what_the_kcc_sees(employee_client, world, role):
+    response = employee_client(role).post(
+        "/medewerker/beheer/zaaktype/ZT-C/kcc/", {"released_for_kcc": "on"}
+    )
+    assert response.status_code == 404
+    assert zaak_detail(KCC, world.zaak_c) == Detail.NONE

@@ -53,6 +53,11 @@ def _kcc_q(employee: Employee) -> Q:
     )
 
 
+def zaaktype_setting(identificatie: str) -> ZaaktypeSetting | None:
+    """How employees outside the case team may see zaken of this zaaktype (none: not at all)."""
+    return ZaaktypeSetting.objects.filter(zaaktype_identificatie=identificatie).first()
+
+
 def employee_zaken_scope(employee: Employee, queryset: QuerySet[Zaak]) -> QuerySet[Zaak]:
     """The zaken the employee may see at any level, as one query."""
     return queryset.filter(_behandel_q(employee) | _kcc_q(employee), zaaktype__concept=False)
@@ -70,7 +75,7 @@ def zaak_detail(employee: Employee, zaak: Zaak) -> Detail:
         return Detail.FULL
     if not employee.has_role("kcc"):
         return Detail.NONE
-    setting = ZaaktypeSetting.objects.filter(zaaktype_identificatie=identificatie).first()
+    setting = zaaktype_setting(identificatie)
     allowed = zaak.vertrouwelijkheidaanduiding in allowed_levels(settings.KCC_MAX_VERTROUWELIJKHEID)
     if setting is None or not setting.released_for_kcc or not allowed:
         return Detail.NONE

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from mijnservices.core.errors import DomainError
 from mijnservices.registrations.catalogi.models import ZaakType
+from mijnservices.services.access.models import ZaaktypeSetting
 from mijnservices.services.presentation.levels import AuthLevel
 from mijnservices.services.presentation.models import (
     PresentationChange,
@@ -168,3 +169,20 @@ def presentation_release(*, identificatie: str, shown: bool, user: Any = None) -
     presentation_update(
         identificatie=identificatie, user=user, what=what, fields={"shown_in_portal": shown}
     )
+
+
+def kcc_access_update(
+    *, identificatie: str, released_for_kcc: bool, social_domain: bool, user: Any = None
+) -> None:
+    """What KCC employees outside the case team may see of this zaaktype's zaken: the status
+    (released), and documents too unless it is social domain. The access policy reads it on
+    the next request; the change is kept in the product's history with who and when."""
+    with transaction.atomic():
+        ZaaktypeSetting.objects.update_or_create(
+            zaaktype_identificatie=identificatie,
+            defaults={"released_for_kcc": released_for_kcc, "social_domain": social_domain},
+        )
+        presentation = presentation_ensure(identificatie=identificatie)
+        released = "released" if released_for_kcc else "not released"
+        social = ", social domain (no documents)" if social_domain else ""
+        change_record(presentation, user=user, what=f"KCC access: {released}{social}")
