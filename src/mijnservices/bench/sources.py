@@ -28,13 +28,31 @@ FIRST_BSN = 999_000_000
 
 
 class CountingClient(HttpZgwClient):
-    """The product's client, counting its calls (every list page is one ``get``)."""
+    """The product's client, counting and timing its calls (every list page is one ``get``)."""
 
     calls = 0
+    seconds: list[float] = []
 
     def get(self, url: str, params: Mapping[str, str] | None = None) -> dict[str, Any]:
         type(self).calls += 1
-        return super().get(url, params)
+        began = time.perf_counter()
+        try:
+            return super().get(url, params)
+        finally:
+            type(self).seconds.append(time.perf_counter() - began)
+
+    @classmethod
+    def reset(cls) -> None:
+        cls.calls = 0
+        cls.seconds = []
+
+    @classmethod
+    def timing(cls) -> str:
+        """The calls' own times, so a reader sees the source's latency was what it claims."""
+        if not cls.seconds:
+            return "no calls"
+        ms = sorted(s * 1000 for s in cls.seconds)
+        return f"call min {ms[0]:.0f} / median {statistics.median(ms):.0f} / max {ms[-1]:.0f} ms"
 
 
 def _bsn(number: int) -> str:
@@ -96,30 +114,32 @@ def sources(
     citizens: int = 3,
     per_citizen: int = 50,
     source_workers: int = 1,
+    source_latency_ms: float = 50.0,
     write: Callable[[str], None],
     **_: object,
 ) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-source-") as tmp:
-        source = SourceProcess(Path(tmp), workers=source_workers)
+        source = SourceProcess(Path(tmp), workers=source_workers, latency_ms=source_latency_ms)
         started = time.monotonic()
         source.prepare().start()
         try:
             bsns = _citizens(citizens)
             _seed(source, bsns, per_citizen)
             write(
-                f"source: {source_workers} gunicorn worker(s), {citizens * per_citizen} zaken "
+                f"source: {source_workers} gunicorn worker(s), each call at least "
+                f"{source_latency_ms:.0f} ms, {citizens * per_citizen} zaken "
                 f"seeded in {time.monotonic() - started:.0f}s"
             )
             zgw = _register(source)
             firsts: list[float] = []
             for bsn in bsns:
                 party = Party(kind="bsn", identifier=bsn)
-                CountingClient.calls = 0
+                CountingClient.reset()
                 began = time.perf_counter()
                 result = zaken_sync_for_party(source=zgw, party=party, reader=_client(zgw))
                 first = time.perf_counter() - began
-                calls = CountingClient.calls
-                CountingClient.calls = 0
+                calls, timing = CountingClient.calls, CountingClient.timing()
+                CountingClient.reset()
                 began = time.perf_counter()
                 zaken_sync_for_party(source=zgw, party=party, reader=_client(zgw))
                 again = time.perf_counter() - began
@@ -127,7 +147,8 @@ def sources(
                 write(
                     f"citizen {len(firsts)}: {len(result.projected)} zaken, first sync "
                     f"{first:.2f}s ({first / max(len(result.projected), 1) * 1000:.0f} ms per "
-                    f"zaak, {calls} calls), repeat {again:.2f}s ({CountingClient.calls} calls)"
+                    f"zaak, {calls} calls: {timing}), repeat {again:.2f}s "
+                    f"({CountingClient.calls} calls)"
                     + (f" ERROR {result.error}" if not result.ok else "")
                 )
             write(

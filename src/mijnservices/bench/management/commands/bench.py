@@ -56,6 +56,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--source-workers", type=int, default=1, help="sources: the source's web workers."
         )
+        parser.add_argument(
+            "--source-latency-ms",
+            type=float,
+            default=50.0,
+            help="sources: every call to the source takes at least this long (0: off).",
+        )
 
     def handle(
         self,
@@ -75,6 +81,7 @@ class Command(BaseCommand):
         citizens: int = 3,
         per_citizen: int = 50,
         source_workers: int = 1,
+        source_latency_ms: float = 50.0,
         **options: Any,
     ) -> None:
         if not settings.DEMO_MODE:
@@ -101,5 +108,6 @@ class Command(BaseCommand):
             citizens=citizens,
             per_citizen=per_citizen,
             source_workers=source_workers,
+            source_latency_ms=source_latency_ms,
             write=self.stdout.write,
         )
