@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from mijnservices.bench.sources_roundtrip import status_to_page_and_email
 from mijnservices.core.identity import Party
 from mijnservices.integration.zgw.client import HttpZgwClient, SourceConfig
 from mijnservices.integration.zgw.models import ZgwSource
@@ -75,18 +76,24 @@ def _citizens(count: int) -> list[str]:
     return found
 
 
-def _seed(source: SourceProcess, bsns: list[str], per_citizen: int) -> None:
-    """Zaken at the source; every other one has moved on to its second step."""
+def _seed(
+    source: SourceProcess, bsns: list[str], per_citizen: int
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Zaken at the source; every other one has moved on to its second step. Returns the
+    zaaktype and the first citizen's zaken still at their first step."""
     types = source.published_zaaktype("ZT-BENCH-BRON")
 
-    def zaak(job: tuple[str, int]) -> None:
+    def zaak(job: tuple[str, int]) -> dict[str, Any] | None:
         made = source.zaak_for(types, job[0], f"Bench zaak {job[1]}")
         if job[1] % 2:
             source.status_set(made, types["statustypen"][1])
+            return None
+        return made if job[0] == bsns[0] else None
 
     jobs = [(bsn, n) for bsn in bsns for n in range(per_citizen)]
     with ThreadPoolExecutor(max_workers=4) as pool:
-        list(pool.map(zaak, jobs))
+        first_steps = [made for made in pool.map(zaak, jobs) if made is not None]
+    return types, first_steps
 
 
 def _register(source: SourceProcess) -> ZgwSource:
@@ -115,6 +122,7 @@ def sources(
     per_citizen: int = 50,
     source_workers: int = 1,
     source_latency_ms: float = 50.0,
+    status_changes: int = 10,
     write: Callable[[str], None],
     **_: object,
 ) -> None:
@@ -124,7 +132,7 @@ def sources(
         source.prepare().start()
         try:
             bsns = _citizens(citizens)
-            _seed(source, bsns, per_citizen)
+            types, first_steps = _seed(source, bsns, per_citizen)
             write(
                 f"source: {source_workers} gunicorn worker(s), each call at least "
                 f"{source_latency_ms:.0f} ms, {citizens * per_citizen} zaken "
@@ -154,6 +162,14 @@ def sources(
             write(
                 f"first sync per citizen: median {statistics.median(firsts):.2f}s, "
                 f"max {max(firsts):.2f}s (the first citizen also imports the zaaktype)"
+            )
+            status_to_page_and_email(
+                source=source,
+                zgw=zgw,
+                bsn=bsns[0],
+                step=types["statustypen"][1],
+                zaken=first_steps[:status_changes],
+                write=write,
             )
             zgw_source_remove(source=zgw)
         finally:
