@@ -17,6 +17,7 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.http import Http404
@@ -142,8 +143,8 @@ def status_to_page_and_email(
                     HTTP_AUTHORIZATION=AUTHORIZATION,
                 )
                 assert posted.status_code == 204, posted.content
-                page = _until(lambda z=local: _page_shows(citizen, z, step["volgnummer"]), began)
-                mail = _until(lambda z=local, b=before: _mail_at(sink, z, b), began)
+                page = _until(partial(_page_shows, citizen, local, step["volgnummer"]), began)
+                mail = _until(partial(_mail_at, sink, local, before), began)
                 if page is not None:
                     pages.append(page)
                 if mail is not None:
