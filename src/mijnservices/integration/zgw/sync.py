@@ -79,7 +79,7 @@ def reader_for(source: ZgwSource, *, timeout: float | None = None) -> ZgwWriter:
 
 def failure_record(source: ZgwSource, error: str) -> None:
     """The "last failure" state of a source: pages say their information may be out of date.
-    (A circuit breaker per source is left for the generic one in core/.)"""
+    (The client's circuit breaker decides whether calls go out at all, decision 0042.)"""
     ZgwSource.objects.filter(pk=source.pk).update(
         last_failure=timezone.now(), last_error=error[:300]
     )
