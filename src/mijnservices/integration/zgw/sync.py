@@ -258,6 +258,8 @@ def zaak_refresh(*, source: ZgwSource, url: str, reader: ZgwReader | None = None
         return None
     read = zaak_read(reader, url, data)
     _log_read(source, _parties_of(read.rollen), [url])
+    if not read.rollen and not ProjectedZaak.objects.filter(source=source, url=url).exists():
+        return None  # not a party's zaak, and never projected
     zaaktype_url = str(data["zaaktype"])
     # The zaaktype first (HTTP, outside the transaction): a new version may have come.
     zaaktypen = {zaaktype_url: zaaktype_project(source=source, reader=reader, url=zaaktype_url)}

@@ -65,6 +65,8 @@ def test_a_stopped_source_opens_its_breaker_gets_no_calls_and_a_probe_catches_up
     source: SourceProcess, settings: Any
 ):
     settings.DELIVERY_BREAKER_THRESHOLD = 2
+    # The probe comes when the test says so (restarting the source may take a while here).
+    settings.DELIVERY_PROBE_INTERVAL = settings.DELIVERY_PROBE_MAX_INTERVAL = 600
     types = source.published_zaaktype("ZT-BREAKER")
     at_source = source.zaak_for(types, ANNA.identifier, "Zaak achter de breaker")
     zgw = zgw_source_add(

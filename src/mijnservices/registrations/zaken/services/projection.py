@@ -182,20 +182,18 @@ def zaken_project(*, changes: list[ZaakChange]) -> list[Zaak | DomainError]:
     if changed:
         Resultaat.objects.bulk_update(changed, ["resultaattype", "toelichting"])
     # Only now, with the resultaten in place: closing derives the archiving parameters.
-    updated: set[str] = set()
-    moved: list[Zaak] = []
+    moved: dict[tuple[str, ...], list[Zaak]] = {}  # changed columns → zaken
     for plan in plans:
         names = set(plan.updated)
         for status, is_final in plan.statussen:
             status.zaak = plan.zaak
             names |= set(_status_moves(plan.zaak, status, is_final=is_final))
         if names:
-            moved.append(plan.zaak)
-            updated |= names
+            moved.setdefault(tuple(sorted(names)), []).append(plan.zaak)
     Status.objects.bulk_create([status for plan in plans for status, _ in plan.statussen])
-    if moved:
-        for zaak in moved:  # the pointer was set before the status had its key
+    for names, zaken in moved.items():  # only the columns that changed, as the services do
+        for zaak in zaken:  # the pointer was set before the status had its key
             zaak.status_id = zaak.status.pk if zaak.status is not None else None
-        Zaak.objects.bulk_update(moved, sorted(updated))
+        Zaak.objects.bulk_update(zaken, list(names))
     events_record([event for plan in plans for event in _events(plan)])
     return results
