@@ -191,9 +191,9 @@ def zaken_project(*, changes: list[ZaakChange]) -> list[Zaak | DomainError]:
         if names:
             moved.setdefault(tuple(sorted(names)), []).append(plan.zaak)
     Status.objects.bulk_create([status for plan in plans for status, _ in plan.statussen])
-    for names, zaken in moved.items():  # only the columns that changed, as the services do
+    for columns, zaken in moved.items():  # only the columns that changed, as the services do
         for zaak in zaken:  # the pointer was set before the status had its key
             zaak.status_id = zaak.status.pk if zaak.status is not None else None
-        Zaak.objects.bulk_update(zaken, list(names))
+        Zaak.objects.bulk_update(zaken, list(columns))
     events_record([event for plan in plans for event in _events(plan)])
     return results
