@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import structlog
+from django.db import connection
 from django.utils import timezone
 
 from mijnservices.core.identity import Party
@@ -168,6 +169,17 @@ def _batches(items: Iterable[ZaakAtSource], size: int) -> Iterator[list[ZaakAtSo
         yield batch
 
 
+def _read_in_thread(
+    reader: ZgwReader, item: tuple[str, dict[str, Any]], known: KnownTypes
+) -> ZaakAtSource:
+    """One zaak's reads in a pool thread. The thread touches the database only when the
+    source's breaker records a failure; that connection is closed with the read."""
+    try:
+        return zaak_read(reader, item[0], item[1], known)
+    finally:
+        connection.close()
+
+
 def _zaaktypen_project(
     source: ZgwSource,
     reader: ZgwReader,
@@ -214,7 +226,7 @@ def zaken_sync_for_party(
         began = time.perf_counter()
         with ThreadPoolExecutor(max_workers=READ_CONCURRENCY) as pool:
             # Lazily, in order: the writes of the first zaken overlap the later reads.
-            reads = pool.map(lambda item: zaak_read(reader, item[0], item[1], known), wanted)
+            reads = pool.map(lambda item: _read_in_thread(reader, item, known), wanted)
             for batch in _batches(reads, WRITE_BATCH):  # one transaction per batch
                 done = zaken_project_read(
                     source=source, reads=batch, zaaktypen=zaaktypen, types=types
