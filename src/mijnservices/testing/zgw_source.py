@@ -36,14 +36,20 @@ def _uuid(resource: dict[str, Any]) -> str:
 
 
 class SourceProcess:
-    """``mijnservices serve`` on a free loopback port, its own database and control socket."""
+    """``mijnservices serve`` on a free loopback port, its own database and control socket.
+    With ``latency_ms`` it sits behind ``testing.latency`` (its own process), so every call
+    takes at least that long: a source at a distance, as the bench's numbers assume."""
 
-    def __init__(self, var_dir: Path, *, workers: int = 1) -> None:
+    def __init__(self, var_dir: Path, *, workers: int = 1, latency_ms: float = 0) -> None:
         self.var_dir = var_dir
         self.workers = workers
+        self.latency_ms = latency_ms
         self.port = free_port()
+        # Where gunicorn listens: behind the proxy when there is one.
+        self.serve_port = free_port() if latency_ms else self.port
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen[bytes] | None = None
+        self.proxy: subprocess.Popen[bytes] | None = None
         self.log = var_dir / "serve.log"
         self._catalogus: dict[str, Any] | None = None
         self._document_types_made: dict[str, Any] | None = None
@@ -88,16 +94,28 @@ class SourceProcess:
     def start(self) -> SourceProcess:
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(  # noqa: S603 (our own command)
-                self._command("serve", "--port", str(self.port), "--workers", str(self.workers)),
+                self._command(
+                    "serve", "--port", str(self.serve_port), "--workers", str(self.workers)
+                ),
                 env=self.env(),
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
+            if self.latency_ms:
+                proxy = [sys.executable, "-m", "mijnservices.testing.latency"]
+                self.proxy = subprocess.Popen(  # noqa: S603 (our own module)
+                    [*proxy, "--port", str(self.port), "--target", str(self.serve_port),
+                     "--ms", str(self.latency_ms)],
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                )  # fmt: skip
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                requests.get(f"{self.url}/catalogi/api/v1/", timeout=1)
-                return self
+                answer = requests.get(f"{self.url}/catalogi/api/v1/", timeout=5)
+                if answer.status_code != 502:  # the proxy answers before the server does
+                    return self
+                time.sleep(0.2)
             except requests.ConnectionError:
                 if self.process.poll() is not None:
                     break
@@ -105,14 +123,15 @@ class SourceProcess:
         raise RuntimeError(f"The source process did not start: {self.log.read_text()[-2000:]}")
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=5)
-        self.process = None
+        for process in (self.proxy, self.process):
+            if process is not None and process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait(timeout=5)
+        self.process = self.proxy = None
 
     # --- its APIs -----------------------------------------------------------------------
     def root(self, api: str) -> str:

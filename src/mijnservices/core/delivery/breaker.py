@@ -30,12 +30,16 @@ _healthy: set[str] = set()
 def paused(*, now: datetime | None = None) -> dict[str, bool]:
     """Open destinations → whether a probe is due now. Closed ones are not in it."""
     now = now or timezone.now()
-    return {
+    found = {
         key: probe_at is None or probe_at <= now
         for key, probe_at in Destination.objects.filter(state=DestinationState.OPEN).values_list(
             "key", "probe_at"
         )
     }
+    # Opened by another process since this one saw them succeed: the next success here (the
+    # probe) must close them, not be skipped as "nothing to reset".
+    _healthy.difference_update(found)
+    return found
 
 
 def probe_take(key: str, *, now: datetime | None = None) -> bool:

@@ -8,6 +8,11 @@ or whoever posts to our webhook — cannot make us call another host (SSRF). Con
 through the notification callback policy's guarded pool, which resolves the host once and
 refuses always-blocked networks; loopback and private addresses are allowed here only because
 the root was configured on purpose.
+
+Each source has the delivery engine's circuit breaker (``core/delivery/breaker.py``, decision
+0032; the destination ``zgw-source:<naam>``): after ``DELIVERY_BREAKER_THRESHOLD`` calls in a
+row that found it down, no call goes out until the probe that is due, so a source that is down
+is not hammered and a sync fails at once (pages then say their information may be out of date).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from django.conf import settings
 from urllib3 import PoolManager, Timeout
 from urllib3.exceptions import HTTPError as Urllib3Error
 
+from mijnservices.core.delivery import breaker
 from mijnservices.registrations.notificaties.callbacks import (
     CallbackRefused,
     guarded_pool_manager,
@@ -113,6 +119,12 @@ class ZgwWriter(ZgwReader, Protocol):
     def stream(self, url: str, *, max_bytes: int) -> Iterator[bytes]: ...
 
 
+def breaker_key(naam: str) -> str:
+    """The source's destination in the delivery engine (its breaker; admin and
+    ``mijnservices destinations``)."""
+    return f"zgw-source:{naam}"
+
+
 def _origin(url: str) -> tuple[str, str, int]:
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
@@ -135,6 +147,11 @@ class HttpZgwClient:
         self.timeout = float(timeout if timeout is not None else settings.ZGW_SOURCE_TIMEOUT)
         self.retries = int(retries if retries is not None else settings.ZGW_SOURCE_RETRIES)
         self._sleep = sleep
+        self._breaker = breaker_key(config.naam)
+        # The breaker is asked once per client (one sync, one notificatie): None not yet,
+        # True calls may go out, False it is open and this client makes no more calls.
+        self._admitted: bool | None = None
+        self._admit_lock = threading.Lock()
         self._pool: PoolManager = guarded_pool_manager(allow_private=True)
         # Keep as many connections alive as calls may run at once (else each is a new one).
         self._pool.connection_pool_kw["maxsize"] = int(settings.ZGW_SOURCE_CONCURRENCY)
@@ -184,12 +201,32 @@ class HttpZgwClient:
             "User-Agent": USER_AGENT,
         }
 
+    def _admit(self) -> None:
+        """Whether calls may go out: the breaker is closed, or it is open and this client
+        took the probe that is due (its first call is the probe)."""
+        with self._admit_lock:
+            if self._admitted is None:
+                due = breaker.paused().get(self._breaker)
+                self._admitted = due is None or (due and breaker.probe_take(self._breaker))
+            if not self._admitted:
+                raise SourceUnavailable(
+                    f"{self.config.naam} is paused after calls that found it down; "
+                    "a probe call will try it again soon."
+                )
+
+    def _failed(self, error: str) -> None:
+        if breaker.destination_failed(self._breaker, error):
+            with self._admit_lock:
+                self._admitted = False
+
     def _request(
         self, method: str, url: str, body: bytes | None = None, *, stream: bool = False
     ) -> Any:
-        """One call with retries (reads only: a write is never repeated). Returns the urllib3
-        response; raises ``SourceUnavailable`` when the source did not answer."""
+        """One call with retries (reads only: a write is never repeated), within the
+        source's breaker. Returns the urllib3 response; raises ``SourceUnavailable`` when the
+        source did not answer or is paused."""
         self._checked(url)
+        self._admit()
         path = urlsplit(url).path
         headers = self._headers()
         if body is not None:
@@ -221,8 +258,11 @@ class HttpZgwClient:
                 last = f"HTTP {response.status}"
                 response.release_conn()
                 continue
+            breaker.destination_succeeded(self._breaker)  # it answered (a 4xx too)
             return response
-        raise SourceUnavailable(f"{self.config.naam} did not answer {path}: {last}.")
+        message = f"{self.config.naam} did not answer {path}: {last}."
+        self._failed(message)
+        raise SourceUnavailable(message)
 
     def get(self, url: str, params: Mapping[str, str] | None = None) -> dict[str, Any]:
         if params:

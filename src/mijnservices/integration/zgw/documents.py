@@ -103,41 +103,95 @@ def documents_read(
     return read
 
 
+def _besluit_fields(data: dict[str, Any]) -> dict[str, Any]:
+    datum = _date(data.get("datum")) or timezone.localdate()
+    return {
+        "datum": datum,
+        "omschrijving": str(data.get("_omschrijving") or "")[:80],
+        "toelichting": str(data.get("toelichting") or ""),
+        "ingangsdatum": _date(data.get("ingangsdatum")) or datum,
+        "vervaldatum": _date(data.get("vervaldatum")),
+    }
+
+
+def _assign(row: Any, values: dict[str, Any]) -> bool:
+    """Set ``values`` on ``row``; whether anything changed."""
+    changed = [name for name, value in values.items() if getattr(row, name) != value]
+    for name in changed:
+        setattr(row, name, values[name])
+    return bool(changed)
+
+
 def documents_project(
-    *, source: ZgwSource, zaak: Zaak, read: DocumentsAtSource | None, new: bool = False
+    *, source: ZgwSource, items: list[tuple[Zaak, DocumentsAtSource | None]]
 ) -> None:
-    """Bring the zaak's projected besluiten and documents in line with what was read (in the
-    caller's transaction). Nothing read: the last state stays. ``new``: the zaak was created
-    just now, so there is nothing to compare with or remove."""
-    if read is None or (new and not read.besluiten and not read.documents):
+    """Bring the zaken's projected besluiten and documents in line with what was read, in a
+    few statements for all of them (in the caller's transaction). Nothing read for a zaak:
+    its last state stays. Unchanged rows are not written."""
+    items = [(zaak, read) for zaak, read in items if read is not None]
+    if not items:
         return
-    besluiten: dict[str, ProjectedBesluit] = {}
-    for data in read.besluiten:
-        url = str(data.get("url") or "")
-        datum = _date(data.get("datum")) or timezone.localdate()
-        besluiten[url], _ = ProjectedBesluit.objects.update_or_create(
-            zaak=zaak,
-            url=url,
-            defaults={
-                "source": source,
-                "datum": datum,
-                "omschrijving": str(data.get("_omschrijving") or "")[:80],
-                "toelichting": str(data.get("toelichting") or ""),
-                "ingangsdatum": _date(data.get("ingangsdatum")) or datum,
-                "vervaldatum": _date(data.get("vervaldatum")),
-            },
+    ids = [zaak.pk for zaak, _ in items]
+    besluiten_now = {
+        (b.zaak_id, b.url): b for b in ProjectedBesluit.objects.filter(zaak_id__in=ids)
+    }
+    documents_now = {
+        (d.zaak_id, d.url): d for d in ProjectedDocument.objects.filter(zaak_id__in=ids)
+    }
+    besluiten: dict[tuple[int, str], ProjectedBesluit] = {}
+    new_besluiten: list[ProjectedBesluit] = []
+    changed_besluiten: list[ProjectedBesluit] = []
+    for zaak, read in items:
+        for data in read.besluiten:  # type: ignore[union-attr]
+            key = (zaak.pk, str(data.get("url") or ""))
+            values = {"source_id": source.pk, **_besluit_fields(data)}
+            row = besluiten_now.get(key)
+            if row is None:
+                row = ProjectedBesluit(zaak=zaak, url=key[1], **values)
+                new_besluiten.append(row)
+            elif _assign(row, values):
+                changed_besluiten.append(row)
+            besluiten[key] = row
+    ProjectedBesluit.objects.bulk_create(new_besluiten)
+    if changed_besluiten:
+        ProjectedBesluit.objects.bulk_update(changed_besluiten, ["source", *BESLUIT_FIELDS])
+    kept: set[tuple[int, str]] = set()
+    new_documents: list[ProjectedDocument] = []
+    changed_documents: list[ProjectedDocument] = []
+    for zaak, read in items:
+        for data, besluit_url in read.documents:  # type: ignore[union-attr]
+            key = (zaak.pk, str(data["url"]))
+            besluit = besluiten.get((zaak.pk, besluit_url))
+            values = {
+                "source_id": source.pk,
+                "besluit_id": besluit.pk if besluit else None,
+                **_fields(data),
+            }
+            if key in kept:
+                continue
+            kept.add(key)
+            document = documents_now.get(key)
+            if document is None:
+                new_documents.append(ProjectedDocument(zaak=zaak, url=key[1], **values))
+            elif _assign(document, values):
+                changed_documents.append(document)
+    ProjectedDocument.objects.bulk_create(new_documents)
+    if changed_documents:
+        ProjectedDocument.objects.bulk_update(
+            changed_documents, ["source", "besluit", *DOCUMENT_FIELDS]
         )
-    ProjectedBesluit.objects.filter(zaak=zaak).exclude(url__in=list(besluiten)).delete()
-    kept: list[str] = []
-    for data, besluit_url in read.documents:
-        url = str(data["url"])
-        kept.append(url)
-        ProjectedDocument.objects.update_or_create(
-            zaak=zaak,
-            url=url,
-            defaults={"source": source, "besluit": besluiten.get(besluit_url), **_fields(data)},
-        )
-    ProjectedDocument.objects.filter(zaak=zaak).exclude(url__in=kept).delete()
+    # Documents first: a besluit that is gone takes its documents with it (cascade).
+    gone = [row.pk for key, row in documents_now.items() if key not in kept]
+    if gone:
+        ProjectedDocument.objects.filter(pk__in=gone).delete()
+    gone = [row.pk for key, row in besluiten_now.items() if key not in besluiten]
+    if gone:
+        ProjectedBesluit.objects.filter(pk__in=gone).delete()
+
+
+BESLUIT_FIELDS = ["datum", "omschrijving", "toelichting", "ingangsdatum", "vervaldatum"]
+DOCUMENT_FIELDS = ["titel", "bestandsnaam", "formaat", "bestandsomvang", "status",
+                   "vertrouwelijkheidaanduiding", "datum", "has_content"]  # fmt: skip
 
 
 def _fields(data: dict[str, Any]) -> dict[str, Any]:

@@ -73,8 +73,8 @@ def sync_running(party: Party) -> bool:
 def sources_out_of_date(zaken: Iterable[Zaak]) -> bool:
     """Whether the page should say that some information may be out of date: one of these
     zaken comes from a source whose last call failed after its last good sync. No query
-    when none of them is external; one otherwise. (A circuit breaker per source is left for
-    the generic one in core/.)"""
+    when none of them is external; one otherwise. A source whose breaker is open fails its
+    syncs at once, so the pages say so at once too (decision 0042)."""
     external = [zaak.pk for zaak in zaken if zaak.bron_url]
     if not external:
         return False

@@ -56,6 +56,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--source-workers", type=int, default=1, help="sources: the source's web workers."
         )
+        parser.add_argument(
+            "--source-latency-ms",
+            type=float,
+            default=50.0,
+            help="sources: every call to the source takes at least this long (0: off).",
+        )
+        parser.add_argument(
+            "--status-changes",
+            type=int,
+            default=10,
+            help="sources: statuses set at the source, timed to the citizen's page and e-mail.",
+        )
 
     def handle(
         self,
@@ -75,6 +87,8 @@ class Command(BaseCommand):
         citizens: int = 3,
         per_citizen: int = 50,
         source_workers: int = 1,
+        source_latency_ms: float = 50.0,
+        status_changes: int = 10,
         **options: Any,
     ) -> None:
         if not settings.DEMO_MODE:
@@ -101,5 +115,7 @@ class Command(BaseCommand):
             citizens=citizens,
             per_citizen=per_citizen,
             source_workers=source_workers,
+            source_latency_ms=source_latency_ms,
+            status_changes=status_changes,
             write=self.stdout.write,
         )

@@ -19,6 +19,9 @@ from mijnservices.integration.zgw.client import (
     SourceUnavailable,
 )
 
+# The client asks the source's circuit breaker (a database row) before it calls.
+pytestmark = pytest.mark.django_db
+
 ROOTS = {
     "zaken": "https://open-zaak.example/zaken/api/v1/",
     "catalogi": "https://open-zaak.example/catalogi/api/v1/",

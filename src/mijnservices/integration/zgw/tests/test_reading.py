@@ -17,6 +17,9 @@ from mijnservices.integration.zgw.client import HttpZgwClient, SourceConfig, Sou
 from mijnservices.integration.zgw.models import ZgwSource
 from mijnservices.integration.zgw.reading import _NO_EXPAND, zaken_list
 
+# The client asks the source's circuit breaker (a database row) before it calls.
+pytestmark = pytest.mark.django_db
+
 
 class _OldZaken(BaseHTTPRequestHandler):
     """A Zaken API before 1.5: an unknown query parameter (``expand``) is a 400; ``/slow``

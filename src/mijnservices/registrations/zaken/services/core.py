@@ -44,7 +44,13 @@ from mijnservices.registrations.zaken.services.rules import (
 
 
 def _zaak_event(zaak: Zaak, *, resource: str, actie: str, resource_id: str) -> None:
-    event_record(
+    event_record(**_zaak_event_data(zaak, resource=resource, actie=actie, resource_id=resource_id))
+
+
+def _zaak_event_data(zaak: Zaak, *, resource: str, actie: str, resource_id: str) -> dict[str, Any]:
+    """The outbox event of a change to the zaak (``event_record``'s arguments; the bulk
+    projection records many with ``events_record``)."""
+    return dict(
         kanaal="zaken",
         resource=resource,
         actie=actie,
@@ -75,8 +81,7 @@ def identificatie_generate(*, bronorganisatie: str, jaar: int) -> str:
     return f"ZAAK-{jaar}-{number:010d}"
 
 
-@transaction.atomic
-def zaak_create(
+def _zaak_build(
     *,
     zaaktype: ZaakType,
     omschrijving: str = "",
@@ -91,10 +96,8 @@ def zaak_create(
     bron_url: str = "",
     **fields: Any,
 ) -> Zaak:
-    """Create a zaak. ``fields`` are further Zaak attributes (ZGW 1.7: hoofdzaak,
-    zaakgeometrie, betalingsindicatie, ...), checked by :func:`check_zaak_fields`.
-    ``bron_url``: the zaak is a projection of this zaak at an external source; it keeps the
-    source's identificatie, which is unique among our own zaken only (decision 0029)."""
+    """:func:`zaak_create`'s checks and derived values: the zaak, not saved yet (the bulk
+    projection saves many at once). Runs inside the caller's transaction."""
     if zaaktype.concept:
         raise DomainError(
             "The zaaktype is not published yet.", code="not-published", field="zaaktype"
@@ -130,25 +133,62 @@ def zaak_create(
         einddatum_gepland = startdatum + zaaktype.servicenorm
     fields = check_zaak_fields(zaak=None, zaaktype=zaaktype, fields=fields)
     fields.setdefault("verantwoordelijke_organisatie", organisation)
+    return Zaak(
+        zaaktype=zaaktype,
+        identificatie=identificatie,
+        bronorganisatie=organisation,
+        omschrijving=omschrijving,
+        toelichting=toelichting,
+        registratiedatum=registered,
+        startdatum=startdatum,
+        einddatum_gepland=einddatum_gepland,
+        uiterlijke_einddatum_afdoening=uiterlijke_einddatum_afdoening,
+        vertrouwelijkheidaanduiding=(
+            vertrouwelijkheidaanduiding or zaaktype.vertrouwelijkheidaanduiding
+        ),
+        laatste_activiteit=first_activity,
+        bron_url=bron_url,
+        **fields,
+    )
+
+
+@transaction.atomic
+def zaak_create(
+    *,
+    zaaktype: ZaakType,
+    omschrijving: str = "",
+    startdatum: date,
+    registratiedatum: date | None = None,
+    bronorganisatie: str | None = None,
+    identificatie: str = "",
+    einddatum_gepland: date | None = None,
+    uiterlijke_einddatum_afdoening: date | None = None,
+    vertrouwelijkheidaanduiding: str = "",
+    toelichting: str = "",
+    bron_url: str = "",
+    **fields: Any,
+) -> Zaak:
+    """Create a zaak. ``fields`` are further Zaak attributes (ZGW 1.7: hoofdzaak,
+    zaakgeometrie, betalingsindicatie, ...), checked by :func:`check_zaak_fields`.
+    ``bron_url``: the zaak is a projection of this zaak at an external source; it keeps the
+    source's identificatie, which is unique among our own zaken only (decision 0029)."""
+    zaak = _zaak_build(
+        zaaktype=zaaktype,
+        omschrijving=omschrijving,
+        startdatum=startdatum,
+        registratiedatum=registratiedatum,
+        bronorganisatie=bronorganisatie,
+        identificatie=identificatie,
+        einddatum_gepland=einddatum_gepland,
+        uiterlijke_einddatum_afdoening=uiterlijke_einddatum_afdoening,
+        vertrouwelijkheidaanduiding=vertrouwelijkheidaanduiding,
+        toelichting=toelichting,
+        bron_url=bron_url,
+        **fields,
+    )
     try:
         with transaction.atomic():
-            zaak = Zaak.objects.create(
-                zaaktype=zaaktype,
-                identificatie=identificatie,
-                bronorganisatie=organisation,
-                omschrijving=omschrijving,
-                toelichting=toelichting,
-                registratiedatum=registered,
-                startdatum=startdatum,
-                einddatum_gepland=einddatum_gepland,
-                uiterlijke_einddatum_afdoening=uiterlijke_einddatum_afdoening,
-                vertrouwelijkheidaanduiding=(
-                    vertrouwelijkheidaanduiding or zaaktype.vertrouwelijkheidaanduiding
-                ),
-                laatste_activiteit=first_activity,
-                bron_url=bron_url,
-                **fields,
-            )
+            zaak.save(force_insert=True)
     except IntegrityError as exc:
         raise DomainError(
             "This identificatie is already used by this organisation.",
@@ -164,14 +204,18 @@ def zaak_create(
     return zaak
 
 
-@transaction.atomic
-def resultaat_set(*, zaak: Zaak, resultaattype: ResultaatType, toelichting: str = "") -> Resultaat:
+def _resultaat_check(zaak: Zaak, resultaattype: ResultaatType) -> None:
     if resultaattype.zaaktype_id != zaak.zaaktype_id:
         raise DomainError(
             "The resultaattype does not belong to the zaaktype of the zaak.",
             code="zaaktype-mismatch",
             field="nonFieldErrors",  # as Open Zaak and the ZGW suite (zrc-016 … zrc-020)
         )
+
+
+@transaction.atomic
+def resultaat_set(*, zaak: Zaak, resultaattype: ResultaatType, toelichting: str = "") -> Resultaat:
+    _resultaat_check(zaak, resultaattype)
     resultaat, created = Resultaat.objects.update_or_create(
         zaak=zaak, defaults={"resultaattype": resultaattype, "toelichting": toelichting}
     )
@@ -209,30 +253,8 @@ def status_set(
         raise DomainError(
             "The rol belongs to another zaak.", code="zaak-mismatch", field="gezetdoor"
         )
-    if statustype.zaaktype_id != zaak.zaaktype_id:
-        raise DomainError(
-            "The statustype does not belong to the zaaktype of the zaak.",
-            code="zaaktype-mismatch",
-            field="nonFieldErrors",  # as Open Zaak and the ZGW suite (zrc-016 … zrc-020)
-        )
     moment = datum_status_gezet or timezone.now()
-    # A status dated ahead would stay the current one until that moment (for ever, for the
-    # year 3000): refused, as Open Zaak does, beyond a margin for clock differences.
-    if moment > timezone.now() + timedelta(seconds=settings.STATUS_MAX_FUTURE_SECONDS):
-        raise DomainError(
-            "datumStatusGezet lies in the future.",
-            code="date-in-future",
-            field="datumStatusGezet",
-        )
-    is_final = statustype.volgnummer == _final_volgnummer(zaak.zaaktype_id)
-    if is_final and not Resultaat.objects.filter(zaak=zaak).exists():
-        raise DomainError(
-            "A zaak can only get its final status when it has a resultaat.",
-            code="resultaat-does-not-exist",
-            field="statustype",
-        )
-    if is_final:
-        check_gebruiksrechten_specified(zaak)
+    is_final = _status_check(zaak, statustype, moment, _final_volgnummer(zaak.zaaktype_id))
     status = Status.objects.create(
         zaak=zaak,
         statustype=statustype,
@@ -241,6 +263,60 @@ def status_set(
         gezetdoor=gezetdoor,
         bron_url=bron_url,
     )
+    changed = _status_moves(zaak, status, is_final=is_final)
+    if changed:
+        zaak.save(update_fields=changed)
+    _zaak_event(
+        zaak,
+        resource="status",
+        actie="create",
+        resource_id=resource_path("zaken", "statussen", status.uuid),
+    )
+    return status
+
+
+def _status_check(
+    zaak: Zaak,
+    statustype: StatusType,
+    moment: datetime,
+    final_volgnummer: int | None,
+    *,
+    has_resultaat: bool | None = None,
+) -> bool:
+    """:func:`status_set`'s rules for a new status; returns whether it is the final one.
+    ``has_resultaat``: known already (the bulk projection), else asked when it matters."""
+    if statustype.zaaktype_id != zaak.zaaktype_id:
+        raise DomainError(
+            "The statustype does not belong to the zaaktype of the zaak.",
+            code="zaaktype-mismatch",
+            field="nonFieldErrors",  # as Open Zaak and the ZGW suite (zrc-016 … zrc-020)
+        )
+    # A status dated ahead would stay the current one until that moment (for ever, for the
+    # year 3000): refused, as Open Zaak does, beyond a margin for clock differences.
+    if moment > timezone.now() + timedelta(seconds=settings.STATUS_MAX_FUTURE_SECONDS):
+        raise DomainError(
+            "datumStatusGezet lies in the future.",
+            code="date-in-future",
+            field="datumStatusGezet",
+        )
+    is_final = statustype.volgnummer == final_volgnummer
+    if is_final and has_resultaat is None:
+        has_resultaat = Resultaat.objects.filter(zaak=zaak).exists()
+    if is_final and not has_resultaat:
+        raise DomainError(
+            "A zaak can only get its final status when it has a resultaat.",
+            code="resultaat-does-not-exist",
+            field="statustype",
+        )
+    if is_final and zaak.pk is not None:  # a zaak not saved yet has no documents
+        check_gebruiksrechten_specified(zaak)
+    return is_final
+
+
+def _status_moves(zaak: Zaak, status: Status, *, is_final: bool) -> list[str]:
+    """What a new status changes on its zaak (not saved): the current status, closing or
+    reopening, the newest activity. Returns the names of the changed fields."""
+    moment = status.datum_status_gezet
     changed: list[str] = []
     current = zaak.status
     if current is None or moment >= current.datum_status_gezet:
@@ -261,15 +337,7 @@ def status_set(
     if moment > zaak.laatste_activiteit:
         zaak.laatste_activiteit = moment
         changed.append("laatste_activiteit")
-    if changed:
-        zaak.save(update_fields=changed)
-    _zaak_event(
-        zaak,
-        resource="status",
-        actie="create",
-        resource_id=resource_path("zaken", "statussen", status.uuid),
-    )
-    return status
+    return changed
 
 
 @transaction.atomic

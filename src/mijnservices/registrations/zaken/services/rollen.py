@@ -76,6 +76,49 @@ def rol_create(
 ) -> Rol:
     """Add a rol. The betrokkene is identified by ``betrokkene_identificatie`` (the ZGW
     shape for its ``betrokkene_type``) or the explicit columns; both are kept in step."""
+    rol = _rol_build(
+        zaak=zaak,
+        roltype=roltype,
+        betrokkene_type=betrokkene_type,
+        inp_bsn=inp_bsn,
+        kvk_nummer=kvk_nummer,
+        vestigingsnummer=vestigingsnummer,
+        identificatie=identificatie,
+        naam=naam,
+        roltoelichting=roltoelichting,
+        betrokkene_identificatie=betrokkene_identificatie,
+        betrokkene=betrokkene,
+        afwijkende_naam_betrokkene=afwijkende_naam_betrokkene,
+        indicatie_machtiging=indicatie_machtiging,
+        contactpersoon_rol=contactpersoon_rol,
+        bron_url=bron_url,
+    )
+    rol.save(force_insert=True)
+    _zaak_event(
+        zaak, resource="rol", actie="create", resource_id=resource_path("zaken", "rollen", rol.uuid)
+    )
+    return rol
+
+
+def _rol_build(
+    *,
+    zaak: Zaak,
+    roltype: RolType,
+    betrokkene_type: str,
+    inp_bsn: str = "",
+    kvk_nummer: str = "",
+    vestigingsnummer: str = "",
+    identificatie: str = "",
+    naam: str = "",
+    roltoelichting: str = "",
+    betrokkene_identificatie: dict[str, Any] | None = None,
+    betrokkene: str = "",
+    afwijkende_naam_betrokkene: str = "",
+    indicatie_machtiging: str = "",
+    contactpersoon_rol: dict[str, Any] | None = None,
+    bron_url: str = "",
+) -> Rol:
+    """:func:`rol_create`'s checks: the rol, not saved yet (the bulk projection saves many)."""
     identification = dict(betrokkene_identificatie or {})
     # Explicit columns also fill the ZGW identification, so the API shows who it is.
     explicit = {"inp_bsn": inp_bsn, "kvk_nummer": kvk_nummer, "vestigingsnummer": vestigingsnummer,
@@ -105,7 +148,7 @@ def rol_create(
         raise DomainError(
             "A niet-natuurlijk persoon needs a KvK-nummer.", code="required", field="kvkNummer"
         )
-    rol = Rol.objects.create(
+    return Rol(
         zaak=zaak,
         roltype=roltype,
         omschrijving_generiek=roltype.omschrijving_generiek,
@@ -125,7 +168,3 @@ def rol_create(
         bron_url=bron_url,
         **{key: value for key, value in columns.items() if key in _EXTRA_ROL_COLUMNS},
     )
-    _zaak_event(
-        zaak, resource="rol", actie="create", resource_id=resource_path("zaken", "rollen", rol.uuid)
-    )
-    return rol
