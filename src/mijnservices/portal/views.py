@@ -30,13 +30,17 @@ from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access.policy import citizen_may_add_document
 from mijnservices.services.kpis.portal_use import zaak_view_count
 from mijnservices.services.kpis.surveys import kto_invitation
-from mijnservices.services.mijnoverzicht.contactmomenten import ContactRow, contact_rows
+from mijnservices.services.mijnoverzicht.contactmomenten import ContactRow, zaak_contact_rows
 from mijnservices.services.mijnoverzicht.taken import zaak_task_activity
 from mijnservices.services.mijnzaken.documents import ZaakDocuments, upload_type, zaak_documents
 from mijnservices.services.mijnzaken.external_documents import external_upload_offered
 from mijnservices.services.mijnzaken.prediction import predict_end
 from mijnservices.services.mijnzaken.representatives import representative_view_log
-from mijnservices.services.mijnzaken.selectors import zaak_for_detail, zaken_for_overview
+from mijnservices.services.mijnzaken.selectors import (
+    behandelaar_names,
+    zaak_for_detail,
+    zaken_for_overview,
+)
 from mijnservices.services.mijnzaken.sources import (
     source_out_of_date,
     sources_out_of_date,
@@ -119,17 +123,14 @@ def detail_context(
     title = zaak_title(zaak)
     # The reverse one-to-one raises (an AttributeError subclass) when there is no resultaat.
     resultaat = getattr(zaak, "resultaat", None)
-    behandelaar = ""
-    if zaak.zaaktype.toon_behandelaar:
-        names = [rol.naam for rol in getattr(zaak, "behandelaars", []) if rol.naam]
-        behandelaar = ", ".join(names)
+    behandelaar = ", ".join(behandelaar_names(zaak)) if zaak.zaaktype.toon_behandelaar else ""
     presented = applied_presentation(zaak.zaaktype)  # set by zaak_for_detail
     can_upload = citizen_may_add_document(citizen, zaak) and (
         external_upload_offered(zaak) if zaak.bron_url else upload_type(zaak) is not None
     )
     questionnaire = kto_invitation(zaak)  # None: open, KTO off for the zaaktype, or answered
     documents = zaak_documents(citizen, zaak)
-    contacts = contact_rows(citizen, zaak=zaak)
+    contacts = zaak_contact_rows(citizen, zaak)
     return {
         "citizen": citizen,
         "zaak": zaak,

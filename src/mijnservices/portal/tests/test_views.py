@@ -211,6 +211,9 @@ def test_english_detail_uses_english_labels(login_as):
 
 
 def _count_queries(client: Client, url: str) -> int:
+    # Warm: the per-process caches (presentation, statustypen, branding) are filled by a first
+    # request and then read by every later one (decision 0040).
+    client.get(url)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from mijnservices.core.identity import Citizen
-from mijnservices.registrations.catalogi.models import RolOmschrijving, StatusType
+from mijnservices.registrations.catalogi.models import RolOmschrijving
 from mijnservices.registrations.zaken.models import Rol, Status, SubStatus, Zaak
 from mijnservices.services.access.policy import citizen_may_see_content, zaken_scope
-from mijnservices.services.presentation.selectors import presentation_apply
+from mijnservices.services.presentation.selectors import (
+    presentation_apply,
+    statustypen_presented,
+)
 
 
 class LoginLevelTooLow(Exception):
@@ -64,8 +68,25 @@ def zaken_for_overview(principal: Citizen) -> QuerySet[Zaak]:
     )
 
 
+def _prefetched(instance: Model, name: str, objects: list[Any]) -> None:
+    """Hand ``objects`` to ``instance.<name>.all()`` as if prefetched: the rows were read
+    with a plain query (or come from the per-process cache), without the prefetch machinery
+    that cost more CPU than the queries themselves (decision 0040)."""
+    queryset = getattr(instance, name).all()
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    cache = getattr(instance, "_prefetched_objects_cache", None)
+    if cache is None:
+        cache = instance._prefetched_objects_cache = {}  # type: ignore[attr-defined]
+    cache[name] = queryset
+
+
 def zaak_for_detail(principal: Citizen, zaak_uuid: UUID) -> Zaak:
-    """One zaak with its steps, statuses and citizen-visible sub-statuses, or 404."""
+    """One zaak with its steps, statuses and citizen-visible sub-statuses, or 404.
+
+    Three queries: the zaak (with its types, result and projection), its statussen and its
+    sub-statussen; the zaaktype's statustypen and presentation come from the per-process cache
+    (``presentation.selectors.statustypen_presented``)."""
     queryset = (
         zaken_scope(principal)
         # projectie: when the zaak comes from an external source, when it was last read, and
@@ -76,32 +97,43 @@ def zaak_for_detail(principal: Citizen, zaak_uuid: UUID) -> Zaak:
             "resultaat__resultaattype",
             "projectie__source",
         )
-        .prefetch_related(
-            Prefetch("zaaktype__statustypen", queryset=StatusType.objects.order_by("volgnummer")),
-            Prefetch(
-                "statussen",
-                queryset=Status.objects.select_related("statustype").order_by("datum_status_gezet"),
-            ),
-            Prefetch(
-                "substatussen",
-                queryset=SubStatus.objects.filter(doelgroep="betrokkenen").order_by("tijdstip"),
-            ),
-            # Only the name is shown (zaaktype.toon_behandelaar), never an identifying number.
-            Prefetch(
-                "rollen",
-                queryset=Rol.objects.filter(omschrijving_generiek=RolOmschrijving.BEHANDELAAR).only(
-                    "zaak_id", "naam", "omschrijving_generiek"
-                ),
-                to_attr="behandelaars",
-            ),
-        )
     )
     try:
         zaak = queryset.get(uuid=zaak_uuid)
     except Zaak.DoesNotExist as exc:
         # Same answer for "does not exist" and "not yours": nothing leaks.
         raise Http404 from exc
-    return _checked(principal, zaak)
+    _checked(principal, zaak)  # the zaaktype's presentation first: the steps carry theirs
+    _prefetched(zaak.zaaktype, "statustypen", list(statustypen_presented(zaak.zaaktype)))
+    _prefetched(
+        zaak,
+        "statussen",
+        list(
+            Status.objects.filter(zaak_id=zaak.pk)
+            .select_related("statustype")
+            .order_by("datum_status_gezet")
+        ),
+    )
+    _prefetched(
+        zaak,
+        "substatussen",
+        list(
+            SubStatus.objects.filter(zaak_id=zaak.pk, doelgroep="betrokkenen").order_by("tijdstip")
+        ),
+    )
+    return zaak
+
+
+def behandelaar_names(zaak: Zaak) -> list[str]:
+    """The names of the zaak's behandelaars, for a zaaktype that shows them (one query).
+    Only the name is shown, never an identifying number."""
+    return [
+        naam
+        for naam in Rol.objects.filter(
+            zaak_id=zaak.pk, omschrijving_generiek=RolOmschrijving.BEHANDELAAR
+        ).values_list("naam", flat=True)
+        if naam
+    ]
 
 
 def zaak_for_citizen(principal: Citizen, zaak_uuid: UUID) -> Zaak:
