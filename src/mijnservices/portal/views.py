@@ -39,7 +39,7 @@ from mijnservices.services.mijnzaken.representatives import representative_view_
 from mijnservices.services.mijnzaken.selectors import (
     behandelaar_names,
     zaak_for_detail,
-    zaken_for_overview,
+    zaken_for_overview_values,
 )
 from mijnservices.services.mijnzaken.sources import (
     source_out_of_date,
@@ -54,7 +54,7 @@ from mijnservices.services.mijnzaken.titles import (
 )
 from mijnservices.services.mijnzaken.tracking import build_tracking, days_without_news
 from mijnservices.services.presentation.selectors import applied_presentation
-from mijnservices.ui.display import status_text, zaak_rows
+from mijnservices.ui.display import status_text, zaak_rows_from_values
 from mijnservices.ui.session import safe_next_url
 
 
@@ -84,10 +84,15 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 @citizen_required
 def zaken_overview(request: HttpRequest, citizen: Citizen) -> HttpResponse:
-    # One query; splitting in Python keeps "newest activity first" within both sections.
-    zaken = list(zaken_for_overview(citizen))
-    rows = zaak_rows(zaken)
+    # One query, read as values; splitting in Python keeps "newest activity first" within
+    # both sections.
+    zaken = zaken_for_overview_values(citizen)
+    rows = zaak_rows_from_values(zaken)
     audit.record("zaken_overview_viewed", citizen, zaken=len(rows))
+    # Only external zaken can be out of date (usually none: no query then).
+    external = (
+        Zaak(pk=zaak["pk"], bron_url=zaak["bron_url"]) for zaak in zaken if zaak["bron_url"]
+    )
     return render(
         request,
         "portal/zaken_overview.html",
@@ -95,7 +100,7 @@ def zaken_overview(request: HttpRequest, citizen: Citizen) -> HttpResponse:
             "citizen": citizen,
             "open_rows": [row for row in rows if not row.closed],
             "closed_rows": [row for row in rows if row.closed],
-            "sources_out_of_date": sources_out_of_date(zaken) or sync_running(citizen.party),
+            "sources_out_of_date": sources_out_of_date(external) or sync_running(citizen.party),
         },
     )
 

@@ -183,9 +183,16 @@ def zaak_contact_rows(citizen: Citizen, zaak: Zaak) -> list[ContactRow]:
         )
         .order_by("-plaatsgevonden_op", "-pk")
         .values(
-            "pk", "uuid", "kanaal", "onderwerp", "inhoud", "plaatsgevonden_op",
-            "indicatie_contact_gelukt", "by_citizen", "notification",
-        )  # fmt: skip
+            "pk",
+            "uuid",
+            "kanaal",
+            "onderwerp",
+            "inhoud",
+            "plaatsgevonden_op",
+            "indicatie_contact_gelukt",
+            "by_citizen",
+            "notification",
+        )
     )
     if not rows:
         return []

@@ -68,6 +68,32 @@ def zaken_for_overview(principal: Citizen) -> QuerySet[Zaak]:
     )
 
 
+# What an overview row shows, read as values (no model instances; decision 0040).
+OVERVIEW_VALUES = (
+    "pk",
+    "uuid",
+    "identificatie",
+    "omschrijving",
+    "registratiedatum",
+    "einddatum",
+    "einddatum_gepland",
+    "uiterlijke_einddatum_afdoening",
+    "zaaktype__identificatie",
+    "zaaktype__omschrijving",
+    "zaaktype__publieke_omschrijving",
+    "zaaktype__publieke_omschrijving_en",
+    "status__statustype__omschrijving",
+    "bron_url",
+)
+
+
+def zaken_for_overview_values(
+    principal: Citizen, *, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """:func:`zaken_for_overview` as rows of :data:`OVERVIEW_VALUES` (one query)."""
+    return list(zaken_for_overview(principal).values(*OVERVIEW_VALUES)[:limit])
+
+
 def _prefetched(instance: Model, name: str, objects: list[Any]) -> None:
     """Hand ``objects`` to ``instance.<name>.all()`` as if prefetched: the rows were read
     with a plain query (or come from the per-process cache), without the prefetch machinery

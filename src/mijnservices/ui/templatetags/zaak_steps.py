@@ -31,23 +31,19 @@ STEP = (
     "      </div>\n"
     "    </li>\n  "
 )
-PAST = (
-    '\n          <p class="utrecht-paragraph portal-step__when"><span class="portal-visually-hidden">'
-    '{done} </span>{on} <time datetime="{iso}">{text}</time></p>\n        '
-)
+WHEN = '\n          <p class="utrecht-paragraph portal-step__when">'
+TIME = '<time datetime="{iso}">{text}</time></p>\n        '
+PAST = WHEN + '<span class="portal-visually-hidden">{done} </span>{on} ' + TIME
 CURRENT = (
-    '\n          <p class="utrecht-paragraph portal-step__when"><strong>{label}</strong>{since}</p>\n'
+    WHEN + "<strong>{label}</strong>{since}</p>\n"
     "          {explanation}\n"
     "          {toelichting}\n        "
 )
 SINCE = ' · {} <time datetime="{}">{}</time>'
 EXPLANATION = '<p class="utrecht-paragraph"{}>{}</p>'
 TOELICHTING = '<p class="utrecht-paragraph portal-step__toelichting">{}</p>'
-FUTURE = (
-    '\n          <p class="utrecht-paragraph portal-step__when"><span class="portal-visually-hidden">'
-    '{not_started} </span>{expected} <time datetime="{iso}">{text}</time></p>\n        '
-)
-SKIPPED = '\n          <p class="utrecht-paragraph portal-step__when">{}</p>\n        '
+FUTURE = WHEN + '<span class="portal-visually-hidden">{not_started} </span>{expected} ' + TIME
+SKIPPED = WHEN + "{}</p>\n        "
 UPDATES = (
     '\n          <p class="utrecht-paragraph portal-step__updates-title">{label}</p>\n'
     '          <ul class="portal-updates">\n            {items}\n          </ul>\n        '

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from django.template import Context, Template
@@ -48,7 +48,7 @@ BEFORE = Template(
 """
 )
 
-AT = datetime(2026, 3, 1, 23, 30, tzinfo=timezone.utc)  # 2 March in Amsterdam
+AT = datetime(2026, 3, 1, 23, 30, tzinfo=UTC)  # 2 March in Amsterdam
 STEPS = [
     Step(volgnummer=1, title="Ontvangen <&>", explanation="", state="past", reached_at=AT),
     Step(
@@ -67,13 +67,19 @@ STEPS = [
         explanation_language="en",
         state="current",
         reached_at=AT,
-        toelichting="Wacht op \"advies\"",
+        toelichting='Wacht op "advies"',
         updates=[
             SubUpdate(omschrijving="Advies gevraagd", tijdstip=AT),
             SubUpdate(omschrijving="Advies ontvangen", tijdstip=AT),
         ],
     ),
-    Step(volgnummer=5, title="Besluit", explanation="Tekst", state="future", expected_on=date(2026, 4, 9)),
+    Step(
+        volgnummer=5,
+        title="Besluit",
+        explanation="Tekst",
+        state="future",
+        expected_on=date(2026, 4, 9),
+    ),
     Step(volgnummer=6, title="Klaar", explanation="", state="current"),
 ]
 
