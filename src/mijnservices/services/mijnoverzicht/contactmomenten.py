@@ -26,7 +26,7 @@ from mijnservices.registrations.klantinteracties.selectors import (
     QUESTION_KANAAL,
     answered_question_ids,
     is_question,
-    partij_for,
+    partij_id_for,
 )
 from mijnservices.registrations.klantinteracties.services import klantcontact_register
 from mijnservices.registrations.zaken.models import Zaak
@@ -158,19 +158,24 @@ def zaak_contact_rows(citizen: Citizen, zaak: Zaak) -> list[ContactRow]:
     for ``citizen``, so it is one of the zaken the timeline may link to."""
     from mijnservices.services.mijnzaken.titles import zaak_title  # as zaak_links does
 
-    partij = partij_for(citizen.party)
-    if partij is None:
+    partij_id = partij_id_for(citizen.party)
+    if partij_id is None:
         return []
-    visible = klantcontacten_visible_to_partij(Klantcontact.objects.all(), partij.pk)
-    # Candidates only: which zaak a contact is about is decided below, as _zaak_uuid does.
-    about = Onderwerpobject.objects.filter(
-        klantcontact=OuterRef("pk"), code_objecttype="zgw-Zaak", object_id__icontains=str(zaak.uuid)
-    )
-    answering = Onderwerpobject.objects.filter(
-        klantcontact=OuterRef("pk"), was_klantcontact__in=visible.filter(Exists(about))
-    )
+    # Candidates only: which zaak a contact is about is decided below, as _zaak_uuid does. An
+    # answer is fetched when its question is about the zaak; it is shown under that question
+    # only when the question itself is one of the visible rows.
+    about = {"code_objecttype": "zgw-Zaak", "object_id__icontains": str(zaak.uuid)}
     rows = list(
-        visible.filter(Exists(about) | Exists(answering))
+        klantcontacten_visible_to_partij(Klantcontact.objects.all(), partij_id)
+        .filter(
+            Exists(Onderwerpobject.objects.filter(klantcontact=OuterRef("pk"), **about))
+            | Exists(
+                Onderwerpobject.objects.filter(
+                    klantcontact=OuterRef("pk"),
+                    **{f"was_klantcontact__onderwerpobjecten__{k}": v for k, v in about.items()},
+                )
+            )
+        )
         .annotate(
             by_citizen=Exists(
                 Betrokkene.objects.filter(klantcontact=OuterRef("pk"), initiator=True)

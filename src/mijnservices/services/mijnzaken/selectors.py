@@ -135,8 +135,9 @@ def zaak_for_detail(principal: Citizen, zaak_uuid: UUID) -> Zaak:
         zaak,
         "statussen",
         list(
+            # What the steps read of a visit (tracking.build_tracking).
             Status.objects.filter(zaak_id=zaak.pk)
-            .select_related("statustype")
+            .only("zaak", "statustype", "datum_status_gezet", "statustoelichting")
             .order_by("datum_status_gezet")
         ),
     )

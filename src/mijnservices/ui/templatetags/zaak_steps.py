@@ -67,7 +67,7 @@ def _labels() -> dict[str, str]:
     }
 
 
-def _date(value: date | datetime | None, fmt: str) -> str:
+def date_as(value: date | datetime | None, fmt: str) -> str:
     """What the ``date`` filter writes (a datetime in the current time zone first)."""
     if value is None:
         return ""
@@ -79,8 +79,8 @@ def _date(value: date | datetime | None, fmt: str) -> str:
 def _update(update: SubUpdate) -> SafeString:
     return format_html(
         UPDATE,
-        iso=_date(update.tijdstip, "c"),
-        text=_date(update.tijdstip, "j F Y"),
+        iso=date_as(update.tijdstip, "c"),
+        text=date_as(update.tijdstip, "j F Y"),
         omschrijving=dutch(update.omschrijving),
     )
 
@@ -91,8 +91,8 @@ def _when(step: Step, labels: dict[str, str]) -> SafeString:
             PAST,
             done=labels["done"],
             on=labels["on"],
-            iso=_date(step.reached_at, "c"),
-            text=_date(step.reached_at, "j F Y"),
+            iso=date_as(step.reached_at, "c"),
+            text=date_as(step.reached_at, "j F Y"),
         )
     if step.state == "current":
         since = ""
@@ -100,8 +100,8 @@ def _when(step: Step, labels: dict[str, str]) -> SafeString:
             since = format_html(
                 SINCE,
                 labels["since"],
-                _date(step.reached_at, "c"),
-                _date(step.reached_at, "j F Y"),
+                date_as(step.reached_at, "c"),
+                date_as(step.reached_at, "j F Y"),
             )
         explanation = ""
         if step.explanation:
@@ -121,8 +121,8 @@ def _when(step: Step, labels: dict[str, str]) -> SafeString:
             FUTURE,
             not_started=labels["not_started"],
             expected=labels["expected"],
-            iso=_date(step.expected_on, "Y-m-d"),
-            text=_date(step.expected_on, "j F Y"),
+            iso=date_as(step.expected_on, "Y-m-d"),
+            text=date_as(step.expected_on, "j F Y"),
         )
     return format_html(SKIPPED, labels["skipped"])
 
