@@ -126,8 +126,9 @@ def detail_context(
     tracking = build_tracking(zaak)
     kind = zaaktype_title(zaak.zaaktype)
     title = zaak_title(zaak)
-    # The reverse one-to-one raises (an AttributeError subclass) when there is no resultaat.
-    resultaat = getattr(zaak, "resultaat", None)
+    # The reverse one-to-one raises (an AttributeError subclass) when there is no resultaat;
+    # the page shows the outcome of a closed zaak only (zaak_for_detail loaded it then).
+    resultaat = getattr(zaak, "resultaat", None) if zaak.einddatum else None
     behandelaar = ", ".join(behandelaar_names(zaak)) if zaak.zaaktype.toon_behandelaar else ""
     presented = applied_presentation(zaak.zaaktype)  # set by zaak_for_detail
     can_upload = citizen_may_add_document(citizen, zaak) and (
