@@ -112,7 +112,8 @@ def zaak_for_detail(principal: Citizen, zaak_uuid: UUID) -> Zaak:
     """One zaak with its steps, statuses and citizen-visible sub-statuses, or 404.
 
     Three queries (four for a closed or external zaak): the zaak with its types, its
-    statussen and its sub-statussen (the result, the projection); the zaaktype's statustypen and presentation come from the per-process cache
+    statussen and its sub-statussen (the result, the projection); the zaaktype's statustypen
+    and presentation come from the per-process cache
     (``presentation.selectors.statustypen_presented``)."""
     # Two joins, not six: planning the join of zaak, types, resultaat and projection cost
     # PostgreSQL more than running it; those two are read below only when there can be one.
