@@ -358,6 +358,25 @@ def test_viewing_a_zaak_page_counts_a_view_for_its_zaaktype_without_who(login_as
     assert (row.zaaktype, row.value) == (zaak.zaaktype.identificatie, 2)
 
 
+def test_viewing_a_zaak_page_again_writes_nothing(login_as, settings):
+    # Issue 19: a GET wrote a counter row each time; views are now added up per process
+    # (PORTAL_USE_FLUSH_SECONDS) and the session is saved at most once a minute.
+    from mijnservices.services.kpis.portal_use import portal_use_flush
+
+    settings.PORTAL_USE_FLUSH_SECONDS = 60
+    client = login_as("999993653")
+    zaak = ZaakFactory(for_bsn="999993653")
+    portal_use_flush()  # the interval starts now
+    client.get(f"/mijn-zaken/{zaak.uuid}/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"/mijn-zaken/{zaak.uuid}/").status_code == 200
+    writes = [q["sql"] for q in queries if q["sql"].split()[0] in ("INSERT", "UPDATE", "DELETE")]
+    assert writes == []
+    portal_use_flush()
+    row = DailyFigure.objects.get(measure="portaal_zaakweergaven")
+    assert (row.zaaktype, row.value) == (zaak.zaaktype.identificatie, 2)
+
+
 def test_an_employee_404_does_not_send_them_to_my_cases(client: Client):
     # Issue 21: employees have no "Naar mijn zaken".
     page = client.get("/medewerker/bestaat-niet/").content.decode()
