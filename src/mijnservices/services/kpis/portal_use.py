@@ -87,7 +87,7 @@ def portal_use_flush() -> None:
         return
     table = DailyFigure._meta.db_table
     rows = ", ".join(["(%s, %s, %s, %s, '{}')"] * len(pending))
-    params: list[object] = []
+    params: list[str | int | date] = []
     for (day, zaaktype, measure), value in pending.items():
         params += [day, zaaktype, measure, value]
     try:

@@ -214,9 +214,9 @@ def zaak_contact_rows(citizen: Citizen, zaak: Zaak) -> list[ContactRow]:
             (zaak_uuid_of(object_id) for code, object_id, _was in found if code == "zgw-Zaak"),
             None,
         )
-        for _code, _object_id, was in found:
-            if was is not None:
-                answers.setdefault(was, []).append(row)
+        for _code, _object_id, question in found:
+            if question is not None:
+                answers.setdefault(question, []).append(row)
     answer_pks = {a["pk"] for group in answers.values() for a in group}
     others = {u for pk, u in zaak_of.items() if u is not None and u != zaak.uuid}
     links = zaak_links(citizen, others) if others else {}

@@ -10,10 +10,10 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from django import template
-from django.utils import dateformat
+from django.conf import settings
+from django.utils import dateformat, timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.timezone import template_localtime
 from django.utils.translation import gettext
 
 from mijnservices.services.mijnzaken.tracking import Step, SubUpdate
@@ -71,8 +71,8 @@ def date_as(value: date | datetime | None, fmt: str) -> str:
     """What the ``date`` filter writes (a datetime in the current time zone first)."""
     if value is None:
         return ""
-    if isinstance(value, datetime):
-        value = template_localtime(value)
+    if isinstance(value, datetime) and settings.USE_TZ and not timezone.is_naive(value):
+        value = timezone.localtime(value)
     return dateformat.format(value, fmt)
 
 
