@@ -150,9 +150,7 @@ def detail_context(
         "behandelaar": behandelaar,
         "department": presented.department if presented else "",
         "prediction": predict_end(zaak),
-        "quiet_days": days_without_news(
-            zaak, activity=_activity(citizen, zaak, documents, contacts)
-        ),
+        "quiet_days": _quiet_days(citizen, zaak, documents, contacts),
         "documents": documents,
         "sources_out_of_date": source_out_of_date(zaak)
         or bool(zaak.bron_url and sync_running(citizen.party)),
@@ -163,6 +161,16 @@ def detail_context(
         # The satisfaction survey, once a closed zaak's survey is not answered yet.
         "kto_form": KtoForm(questionnaire=questionnaire) if questionnaire else None,
     }
+
+
+def _quiet_days(
+    citizen: Citizen, zaak: Zaak, documents: ZaakDocuments, contacts: list[ContactRow]
+) -> int | None:
+    """``days_without_news`` with all activity. More activity can only make a zaak less
+    quiet: when its steps alone are recent enough, the tasks are not read (decision 0040)."""
+    if days_without_news(zaak) is None:
+        return None
+    return days_without_news(zaak, activity=_activity(citizen, zaak, documents, contacts))
 
 
 def _activity(
