@@ -413,6 +413,13 @@ END_DATE_PREDICTION_WINDOW = declare(
     group="Domain",
     check=positive,
 )
+END_DATE_PREDICTION_CACHE_SECONDS = declare(
+    "END_DATE_PREDICTION_CACHE_SECONDS",
+    600,
+    "Seconds a web process keeps the end-date statistic of a zaaktype's step (0: per request).",
+    group="Domain",
+    check=lambda v: None if v >= 0 else "must be 0 or more",
+)
 
 # --- Portal login: DigiD / eHerkenning through OpenID Connect brokers (conf/login.py) ----
 SESSION_WARNING_BEFORE = declare(

@@ -38,6 +38,13 @@ PORTAL_UPLOAD_EXTENSIONS: list[str] = declare(
     "Comma-separated file extensions citizens may upload (the bytes are checked too).",
     group="Portal",
 )
+PORTAL_USE_FLUSH_SECONDS = declare(
+    "PORTAL_USE_FLUSH_SECONDS",
+    60,
+    "Seconds a web process adds up zaak page views before writing them (0: on every view).",
+    group="Portal",
+    check=lambda v: None if v >= 0 else "must be 0 or more",
+)
 
 # --- Payments (services/payments) ------------------------------------------------
 PAYMENTS_RECONCILE_AFTER_SECONDS = declare(

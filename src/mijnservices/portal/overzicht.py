@@ -15,8 +15,8 @@ from mijnservices.portal import audit
 from mijnservices.portal.auth import citizen_required
 from mijnservices.services.mijnoverzicht.berichten import bericht_open, bericht_rows, unread_total
 from mijnservices.services.mijnoverzicht.taken import taak_rows
-from mijnservices.services.mijnzaken.selectors import zaken_for_overview
-from mijnservices.ui.display import zaak_rows
+from mijnservices.services.mijnzaken.selectors import zaken_for_overview_values
+from mijnservices.ui.display import zaak_rows_from_values
 
 HOME_ZAKEN = 5
 HOME_BERICHTEN = 3
@@ -25,7 +25,7 @@ HOME_BERICHTEN = 3
 @citizen_required
 def overview(request: HttpRequest, citizen: Citizen) -> HttpResponse:
     open_tasks = taak_rows(citizen, open_only=True)
-    zaken = [row for row in zaak_rows(zaken_for_overview(citizen)[: HOME_ZAKEN * 4])]
+    zaken = zaak_rows_from_values(zaken_for_overview_values(citizen, limit=HOME_ZAKEN * 4))
     open_zaken = [row for row in zaken if not row.closed][:HOME_ZAKEN]
     audit.record("overview_viewed", citizen, tasks=len(open_tasks), zaken=len(open_zaken))
     return render(

@@ -30,13 +30,17 @@ from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access.policy import citizen_may_add_document
 from mijnservices.services.kpis.portal_use import zaak_view_count
 from mijnservices.services.kpis.surveys import kto_invitation
-from mijnservices.services.mijnoverzicht.contactmomenten import ContactRow, contact_rows
+from mijnservices.services.mijnoverzicht.contactmomenten import ContactRow, zaak_contact_rows
 from mijnservices.services.mijnoverzicht.taken import zaak_task_activity
 from mijnservices.services.mijnzaken.documents import ZaakDocuments, upload_type, zaak_documents
 from mijnservices.services.mijnzaken.external_documents import external_upload_offered
 from mijnservices.services.mijnzaken.prediction import predict_end
 from mijnservices.services.mijnzaken.representatives import representative_view_log
-from mijnservices.services.mijnzaken.selectors import zaak_for_detail, zaken_for_overview
+from mijnservices.services.mijnzaken.selectors import (
+    behandelaar_names,
+    zaak_for_detail,
+    zaken_for_overview_values,
+)
 from mijnservices.services.mijnzaken.sources import (
     source_out_of_date,
     sources_out_of_date,
@@ -50,7 +54,7 @@ from mijnservices.services.mijnzaken.titles import (
 )
 from mijnservices.services.mijnzaken.tracking import build_tracking, days_without_news
 from mijnservices.services.presentation.selectors import applied_presentation
-from mijnservices.ui.display import status_text, zaak_rows
+from mijnservices.ui.display import status_text, zaak_rows_from_values
 from mijnservices.ui.session import safe_next_url
 
 
@@ -80,10 +84,15 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 @citizen_required
 def zaken_overview(request: HttpRequest, citizen: Citizen) -> HttpResponse:
-    # One query; splitting in Python keeps "newest activity first" within both sections.
-    zaken = list(zaken_for_overview(citizen))
-    rows = zaak_rows(zaken)
+    # One query, read as values; splitting in Python keeps "newest activity first" within
+    # both sections.
+    zaken = zaken_for_overview_values(citizen)
+    rows = zaak_rows_from_values(zaken)
     audit.record("zaken_overview_viewed", citizen, zaken=len(rows))
+    # Only external zaken can be out of date (usually none: no query then).
+    external = (
+        Zaak(pk=zaak["pk"], bron_url=zaak["bron_url"]) for zaak in zaken if zaak["bron_url"]
+    )
     return render(
         request,
         "portal/zaken_overview.html",
@@ -91,7 +100,7 @@ def zaken_overview(request: HttpRequest, citizen: Citizen) -> HttpResponse:
             "citizen": citizen,
             "open_rows": [row for row in rows if not row.closed],
             "closed_rows": [row for row in rows if row.closed],
-            "sources_out_of_date": sources_out_of_date(zaken) or sync_running(citizen.party),
+            "sources_out_of_date": sources_out_of_date(external) or sync_running(citizen.party),
         },
     )
 
@@ -117,19 +126,17 @@ def detail_context(
     tracking = build_tracking(zaak)
     kind = zaaktype_title(zaak.zaaktype)
     title = zaak_title(zaak)
-    # The reverse one-to-one raises (an AttributeError subclass) when there is no resultaat.
-    resultaat = getattr(zaak, "resultaat", None)
-    behandelaar = ""
-    if zaak.zaaktype.toon_behandelaar:
-        names = [rol.naam for rol in getattr(zaak, "behandelaars", []) if rol.naam]
-        behandelaar = ", ".join(names)
+    # The reverse one-to-one raises (an AttributeError subclass) when there is no resultaat;
+    # the page shows the outcome of a closed zaak only (zaak_for_detail loaded it then).
+    resultaat = getattr(zaak, "resultaat", None) if zaak.einddatum else None
+    behandelaar = ", ".join(behandelaar_names(zaak)) if zaak.zaaktype.toon_behandelaar else ""
     presented = applied_presentation(zaak.zaaktype)  # set by zaak_for_detail
     can_upload = citizen_may_add_document(citizen, zaak) and (
         external_upload_offered(zaak) if zaak.bron_url else upload_type(zaak) is not None
     )
     questionnaire = kto_invitation(zaak)  # None: open, KTO off for the zaaktype, or answered
     documents = zaak_documents(citizen, zaak)
-    contacts = contact_rows(citizen, zaak=zaak)
+    contacts = zaak_contact_rows(citizen, zaak)
     return {
         "citizen": citizen,
         "zaak": zaak,
@@ -143,9 +150,7 @@ def detail_context(
         "behandelaar": behandelaar,
         "department": presented.department if presented else "",
         "prediction": predict_end(zaak),
-        "quiet_days": days_without_news(
-            zaak, activity=_activity(citizen, zaak, documents, contacts)
-        ),
+        "quiet_days": _quiet_days(citizen, zaak, documents, contacts),
         "documents": documents,
         "sources_out_of_date": source_out_of_date(zaak)
         or bool(zaak.bron_url and sync_running(citizen.party)),
@@ -156,6 +161,16 @@ def detail_context(
         # The satisfaction survey, once a closed zaak's survey is not answered yet.
         "kto_form": KtoForm(questionnaire=questionnaire) if questionnaire else None,
     }
+
+
+def _quiet_days(
+    citizen: Citizen, zaak: Zaak, documents: ZaakDocuments, contacts: list[ContactRow]
+) -> int | None:
+    """``days_without_news`` with all activity. More activity can only make a zaak less
+    quiet: when its steps alone are recent enough, the tasks are not read (decision 0040)."""
+    if days_without_news(zaak) is None:
+        return None
+    return days_without_news(zaak, activity=_activity(citizen, zaak, documents, contacts))
 
 
 def _activity(

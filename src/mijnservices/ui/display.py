@@ -3,9 +3,10 @@ citizen portal and the employee pages alike)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 from django.urls import reverse
@@ -13,8 +14,15 @@ from django.utils.dates import MONTHS
 from django.utils.translation import get_language, gettext
 
 from mijnservices.core.identity import Party
+from mijnservices.registrations.catalogi.models import ZaakType
 from mijnservices.registrations.zaken.models import Zaak
-from mijnservices.services.mijnzaken.titles import zaak_title, zaak_title_language, zaaktype_title
+from mijnservices.services.mijnzaken.titles import (
+    title_language_of,
+    title_of,
+    zaak_title,
+    zaak_title_language,
+    zaaktype_title,
+)
 from mijnservices.services.presentation.selectors import presentation_apply
 
 
@@ -97,18 +105,26 @@ def _detail_url_pattern() -> str:
     return reverse("portal:zaak_detail", args=[_PLACEHOLDER]).replace(str(_PLACEHOLDER), "{}")
 
 
+def _end(
+    einddatum: date | None, gepland: date | None, uiterlijk: date | None
+) -> tuple[date | None, bool]:
+    """The date a row ends with and whether it is the legal deadline: closed, the date it
+    closed; open, the planned end date, else the legal deadline."""
+    if einddatum:
+        return einddatum, False
+    if gepland:
+        return gepland, False
+    return uiterlijk, True
+
+
 def zaak_row(
     zaak: Zaak, formatter: DateFormatter | None = None, url_pattern: str | None = None
 ) -> ZaakRow:
     formatter = formatter or DateFormatter()
     url_pattern = url_pattern or _detail_url_pattern()
-    end_date: date | None
-    if zaak.einddatum:
-        end_date, is_deadline = zaak.einddatum, False
-    elif zaak.einddatum_gepland:
-        end_date, is_deadline = zaak.einddatum_gepland, False
-    else:
-        end_date, is_deadline = zaak.uiterlijke_einddatum_afdoening, True
+    end_date, is_deadline = _end(
+        zaak.einddatum, zaak.einddatum_gepland, zaak.uiterlijke_einddatum_afdoening
+    )
     title = zaak_title(zaak)
     kind = zaaktype_title(zaak.zaaktype)
     registered = formatter(zaak.registratiedatum)
@@ -128,9 +144,63 @@ def zaak_row(
     )
 
 
-def zaak_rows(zaken: Iterable[Zaak]) -> list[ZaakRow]:
+def _names(
+    values: Mapping[str, Any], found: dict[tuple[str, ...], tuple[str, str]]
+) -> tuple[str, str]:
+    """The zaaktype's public name and its language, from an unsaved zaaktype with the names a
+    row shows and its presentation applied (from the per-process cache): once per distinct
+    zaaktype on the page."""
+    key = (
+        values["zaaktype__identificatie"],
+        values["zaaktype__omschrijving"],
+        values["zaaktype__publieke_omschrijving"],
+        values["zaaktype__publieke_omschrijving_en"],
+    )
+    names = found.get(key)
+    if names is None:
+        zaaktype = ZaakType(
+            identificatie=key[0],
+            omschrijving=key[1],
+            publieke_omschrijving=key[2],
+            publieke_omschrijving_en=key[3],
+        )
+        presentation_apply([zaaktype], steps=False)
+        # title_of / title_language_of for a zaak without its own description.
+        names = found[key] = (title_of("", zaaktype), title_language_of("", zaaktype))
+    return names
+
+
+def zaak_rows_from_values(rows: Iterable[Mapping[str, Any]]) -> list[ZaakRow]:
+    """Overview rows from values (``selectors.OVERVIEW_VALUES``): the texts :func:`zaak_row`
+    writes for a loaded zaak, without a model instance per zaak, zaaktype, status and
+    statustype (decision 0040)."""
     formatter, url_pattern = DateFormatter(), _detail_url_pattern()
-    loaded = list(zaken)
-    # The public titles the beheerder set (one query for all rows).
-    presentation_apply([zaak.zaaktype for zaak in loaded], steps=False)
-    return [zaak_row(zaak, formatter, url_pattern) for zaak in loaded]
+    zaaktypen: dict[tuple[str, ...], tuple[str, str]] = {}
+    result: list[ZaakRow] = []
+    for values in rows:
+        kind, kind_language = _names(values, zaaktypen)
+        end_date, is_deadline = _end(
+            values["einddatum"],
+            values["einddatum_gepland"],
+            values["uiterlijke_einddatum_afdoening"],
+        )
+        # title_of: the zaak's own description, else the zaaktype's public name.
+        title = values["omschrijving"] or kind
+        registered = formatter(values["registratiedatum"])
+        assert registered is not None
+        result.append(
+            ZaakRow(
+                uuid=str(values["uuid"]),
+                url=url_pattern.format(values["uuid"]),
+                zaaknummer=values["identificatie"],
+                title=title,
+                kind=kind if kind != title else "",
+                registered=registered,
+                status=values["status__statustype__omschrijving"] or "",
+                closed=values["einddatum"] is not None,
+                end=formatter(end_date),
+                end_is_deadline=is_deadline,
+                title_language="nl" if values["omschrijving"] else kind_language,
+            )
+        )
+    return result

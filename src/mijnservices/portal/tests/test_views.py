@@ -211,6 +211,9 @@ def test_english_detail_uses_english_labels(login_as):
 
 
 def _count_queries(client: Client, url: str) -> int:
+    # Warm: the per-process caches (presentation, statustypen, branding) are filled by a first
+    # request and then read by every later one (decision 0040).
+    client.get(url)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
@@ -229,6 +232,8 @@ def test_overview_runs_the_same_number_of_queries_for_1_or_50_zaken(login_as):
             status_count=-1 if number % 5 == 0 else (number % 3) + 1,  # -1: closed
         )
     assert _count_queries(client, OVERVIEW) == one
+    # The session, the zaken as values, the unread count (decision 0040; it was 5).
+    assert one == 3
 
 
 def test_detail_runs_the_same_number_of_queries_for_few_or_many_steps(login_as):
@@ -243,7 +248,11 @@ def test_detail_runs_the_same_number_of_queries_for_few_or_many_steps(login_as):
             tijdstip=timezone.now() + timedelta(hours=hours),
         )
     client = login_as(SUZANNE)
-    assert _count_queries(client, detail_url(small)) == _count_queries(client, detail_url(big))
+    few = _count_queries(client, detail_url(small))
+    assert _count_queries(client, detail_url(big)) == few
+    # Session, zaak, statussen, sub-statussen, besluiten, documents, partij, upload type,
+    # unread count; the tasks only for a zaak quiet in its steps (decision 0040; it was 15).
+    assert few == 9
 
 
 def test_detail_shows_the_behandelaar_only_when_the_zaaktype_allows_it(login_as):
@@ -276,6 +285,20 @@ def test_detail_of_a_quiet_zaak_says_it_is_not_forgotten(login_as, settings):
     page = login_as(SUZANNE).get(detail_url(zaak)).content.decode()
     assert "dagen niets veranderd aan uw zaak" in page
     assert "Uw zaak is niet vergeten." in page
+
+
+def test_a_task_given_on_a_zaak_quiet_in_its_steps_counts_as_news(login_as, settings):
+    # The tasks are read only when the steps alone are quiet (decision 0040); then they count.
+    from mijnservices.core.identity import Party
+    from mijnservices.services.mijnoverzicht.zaken import zaak_api_url
+    from mijnservices.testing.taken import betaaltaak
+
+    settings.STATUS_SILENCE_DAYS_DEFAULT = 3
+    zaak = ZaakFactory.create(for_bsn=SUZANNE, status_count=1, startdatum=date(2025, 1, 1))
+    client = login_as(SUZANNE)
+    assert "Uw zaak is niet vergeten." in client.get(detail_url(zaak)).content.decode()
+    betaaltaak(party=Party("bsn", SUZANNE), is_gerelateerd_aan=zaak_api_url(zaak))
+    assert "Uw zaak is niet vergeten." not in client.get(detail_url(zaak)).content.decode()
 
 
 def test_detail_of_a_busy_zaak_says_nothing_about_silence(login_as, settings):
@@ -320,6 +343,8 @@ def test_detail_runs_the_same_queries_with_a_history_of_1_or_50_zaken(login_as, 
     _history(zaaktype, 49)
     assert "op basis van eerdere zaken" in client.get(detail_url(zaak)).content.decode()
     assert _count_queries(client, detail_url(zaak)) == one
+    # The end-date statistic is kept per process: no query per view (it was 15 with it).
+    assert one == 9
 
 
 def test_keep_alive_renews_a_session_and_refuses_visitors(client: Client, login_as):
@@ -343,6 +368,25 @@ def test_viewing_a_zaak_page_counts_a_view_for_its_zaaktype_without_who(login_as
     zaak = ZaakFactory(for_bsn="999993653")
     client.get(f"/mijn-zaken/{zaak.uuid}/")
     client.get(f"/mijn-zaken/{zaak.uuid}/")
+    row = DailyFigure.objects.get(measure="portaal_zaakweergaven")
+    assert (row.zaaktype, row.value) == (zaak.zaaktype.identificatie, 2)
+
+
+def test_viewing_a_zaak_page_again_writes_nothing(login_as, settings):
+    # Issue 19: a GET wrote a counter row each time; views are now added up per process
+    # (PORTAL_USE_FLUSH_SECONDS) and the session is saved at most once a minute.
+    from mijnservices.services.kpis.portal_use import portal_use_flush
+
+    settings.PORTAL_USE_FLUSH_SECONDS = 60
+    client = login_as("999993653")
+    zaak = ZaakFactory(for_bsn="999993653")
+    portal_use_flush()  # the interval starts now
+    client.get(f"/mijn-zaken/{zaak.uuid}/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"/mijn-zaken/{zaak.uuid}/").status_code == 200
+    writes = [q["sql"] for q in queries if q["sql"].split()[0] in ("INSERT", "UPDATE", "DELETE")]
+    assert writes == []
+    portal_use_flush()
     row = DailyFigure.objects.get(measure="portaal_zaakweergaven")
     assert (row.zaaktype, row.value) == (zaak.zaaktype.identificatie, 2)
 

@@ -20,8 +20,8 @@ from mijnservices.registrations.klantinteracties.models import (
 )
 
 
-def partij_for(party: Party) -> Partij | None:
-    """The partij identified by the party's BSN / KvK-nummer (+ vestigingsnummer)."""
+def _identificatoren(party: Party) -> QuerySet[PartijIdentificator]:
+    """The identificatoren that name the party's partij (the first by pk counts)."""
     if party.kind == "bsn":
         ids = PartijIdentificator.objects.filter(
             code_soort_object_id="bsn", object_id=party.identifier, partij__isnull=False
@@ -41,8 +41,19 @@ def partij_for(party: Party) -> Partij | None:
         ids = PartijIdentificator.objects.filter(
             code_soort_object_id="kvk_nummer", object_id=party.identifier, partij__isnull=False
         ).exclude(Exists(vestiging))
-    identificator = ids.select_related("partij").order_by("pk").first()
+    return ids.order_by("pk")
+
+
+def partij_for(party: Party) -> Partij | None:
+    """The partij identified by the party's BSN / KvK-nummer (+ vestigingsnummer)."""
+    identificator = _identificatoren(party).select_related("partij").first()
     return identificator.partij if identificator is not None else None
+
+
+def partij_id_for(party: Party) -> int | None:
+    """:func:`partij_for`'s primary key only (one small query, no model instances)."""
+    found: int | None = _identificatoren(party).values_list("partij_id", flat=True).first()
+    return found
 
 
 def digitale_adressen_for(party: Party) -> list[DigitaalAdres]:

@@ -8,13 +8,21 @@ refresh of a day (``aggregates.figures_day_refresh``) leaves them alone.
 
 from __future__ import annotations
 
+import atexit
+import threading
+import time
+from collections import Counter
 from datetime import date
 
-from django.db import connection, transaction
+import structlog
+from django.conf import settings
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from mijnservices.services.kpis.definitions import PORTAL_USE, Measure
 from mijnservices.services.kpis.models import DailyFigure
+
+logger = structlog.get_logger(__name__)
 
 
 def portal_use_count(*, measure: Measure, zaaktype: str = "") -> None:
@@ -47,6 +55,60 @@ def citizen_login_count() -> None:
     portal_use_count(measure=Measure.PORTAAL_LOGINS)
 
 
+# Zaak page views are added up in the process and written at most every
+# PORTAL_USE_FLUSH_SECONDS (decision 0040): a GET should not write a row each time. The counts
+# of the last interval are written when the process ends; a crash loses them (a few views).
+_PENDING: Counter[tuple[date, str, str]] = Counter()
+_LOCK = threading.Lock()
+_FLUSHED = {"at": time.monotonic()}
+
+
 def zaak_view_count(*, zaaktype: str) -> None:
     """``zaaktype`` is the zaaktype's identificatie, the same across its versions."""
-    portal_use_count(measure=Measure.PORTAAL_ZAAKWEERGAVEN, zaaktype=zaaktype)
+    interval = settings.PORTAL_USE_FLUSH_SECONDS
+    if interval <= 0:
+        portal_use_count(measure=Measure.PORTAAL_ZAAKWEERGAVEN, zaaktype=zaaktype)
+        return
+    with _LOCK:
+        _PENDING[(timezone.localdate(), zaaktype, Measure.PORTAAL_ZAAKWEERGAVEN.value)] += 1
+        due = time.monotonic() - _FLUSHED["at"] >= interval
+    if due:
+        portal_use_flush()
+
+
+def portal_use_flush() -> None:
+    """Write this process's pending counts (one statement); kept for the next try when the
+    database refuses."""
+    with _LOCK:
+        pending = dict(_PENDING)
+        _PENDING.clear()
+        _FLUSHED["at"] = time.monotonic()
+    if not pending:
+        return
+    table = DailyFigure._meta.db_table
+    rows = ", ".join(["(%s, %s, %s, %s, '{}')"] * len(pending))
+    params: list[str | int | date] = []
+    for (day, zaaktype, measure), value in pending.items():
+        params += [day, zaaktype, measure, value]
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (day, zaaktype, measure, value, histogram) "  # noqa: S608
+                f"VALUES {rows} ON CONFLICT (day, zaaktype, measure) "
+                f"DO UPDATE SET value = {table}.value + EXCLUDED.value",
+                params,
+            )
+    except DatabaseError:
+        logger.warning("portal_use_flush_failed", counts=len(pending))
+        with _LOCK:
+            _PENDING.update(pending)
+
+
+def _flush_at_exit() -> None:
+    try:
+        portal_use_flush()
+    except Exception:  # the process is ending; nothing is left to tell
+        logger.warning("portal_use_flush_at_exit_failed")
+
+
+atexit.register(_flush_at_exit)

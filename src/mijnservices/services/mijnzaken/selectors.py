@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
 from uuid import UUID
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from mijnservices.core.identity import Citizen
-from mijnservices.registrations.catalogi.models import RolOmschrijving, StatusType
-from mijnservices.registrations.zaken.models import Rol, Status, SubStatus, Zaak
+from mijnservices.integration.zgw.models import ProjectedZaak
+from mijnservices.registrations.catalogi.models import RolOmschrijving
+from mijnservices.registrations.zaken.models import Resultaat, Rol, Status, SubStatus, Zaak
 from mijnservices.services.access.policy import citizen_may_see_content, zaken_scope
-from mijnservices.services.presentation.selectors import presentation_apply
+from mijnservices.services.presentation.selectors import (
+    presentation_apply,
+    statustypen_presented,
+)
 
 
 class LoginLevelTooLow(Exception):
@@ -64,44 +69,101 @@ def zaken_for_overview(principal: Citizen) -> QuerySet[Zaak]:
     )
 
 
+# What an overview row shows, read as values (no model instances; decision 0040).
+OVERVIEW_VALUES = (
+    "pk",
+    "uuid",
+    "identificatie",
+    "omschrijving",
+    "registratiedatum",
+    "einddatum",
+    "einddatum_gepland",
+    "uiterlijke_einddatum_afdoening",
+    "zaaktype__identificatie",
+    "zaaktype__omschrijving",
+    "zaaktype__publieke_omschrijving",
+    "zaaktype__publieke_omschrijving_en",
+    "status__statustype__omschrijving",
+    "bron_url",
+)
+
+
+def zaken_for_overview_values(
+    principal: Citizen, *, limit: int | None = None
+) -> list[dict[str, Any]]:
+    """:func:`zaken_for_overview` as rows of :data:`OVERVIEW_VALUES` (one query)."""
+    return list(zaken_for_overview(principal).values(*OVERVIEW_VALUES)[:limit])
+
+
+def _prefetched(instance: Model, name: str, objects: list[Any]) -> None:
+    """Hand ``objects`` to ``instance.<name>.all()`` as if prefetched: the rows were read
+    with a plain query (or come from the per-process cache), without the prefetch machinery
+    that cost more CPU than the queries themselves (decision 0040)."""
+    queryset = getattr(instance, name).all()
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    cache = getattr(instance, "_prefetched_objects_cache", None)
+    if cache is None:
+        cache = instance._prefetched_objects_cache = {}  # type: ignore[attr-defined]
+    cache[name] = queryset
+
+
 def zaak_for_detail(principal: Citizen, zaak_uuid: UUID) -> Zaak:
-    """One zaak with its steps, statuses and citizen-visible sub-statuses, or 404."""
-    queryset = (
-        zaken_scope(principal)
-        # projectie: when the zaak comes from an external source, when it was last read, and
-        # whether that source is failing now.
-        .select_related(
-            "zaaktype",
-            "status__statustype",
-            "resultaat__resultaattype",
-            "projectie__source",
-        )
-        .prefetch_related(
-            Prefetch("zaaktype__statustypen", queryset=StatusType.objects.order_by("volgnummer")),
-            Prefetch(
-                "statussen",
-                queryset=Status.objects.select_related("statustype").order_by("datum_status_gezet"),
-            ),
-            Prefetch(
-                "substatussen",
-                queryset=SubStatus.objects.filter(doelgroep="betrokkenen").order_by("tijdstip"),
-            ),
-            # Only the name is shown (zaaktype.toon_behandelaar), never an identifying number.
-            Prefetch(
-                "rollen",
-                queryset=Rol.objects.filter(omschrijving_generiek=RolOmschrijving.BEHANDELAAR).only(
-                    "zaak_id", "naam", "omschrijving_generiek"
-                ),
-                to_attr="behandelaars",
-            ),
-        )
-    )
+    """One zaak with its steps, statuses and citizen-visible sub-statuses, or 404.
+
+    Three queries (four for a closed or external zaak): the zaak with its types, its
+    statussen and its sub-statussen (the result, the projection); the zaaktype's statustypen
+    and presentation come from the per-process cache
+    (``presentation.selectors.statustypen_presented``)."""
+    # Two joins, not six: planning the join of zaak, types, resultaat and projection cost
+    # PostgreSQL more than running it; those two are read below only when there can be one.
+    queryset = zaken_scope(principal).select_related("zaaktype", "status__statustype")
     try:
         zaak = queryset.get(uuid=zaak_uuid)
     except Zaak.DoesNotExist as exc:
         # Same answer for "does not exist" and "not yours": nothing leaks.
         raise Http404 from exc
-    return _checked(principal, zaak)
+    _checked(principal, zaak)  # the zaaktype's presentation first: the steps carry theirs
+    # projectie: when an external zaak (only those have a bron_url) was last read, and
+    # whether its source is failing now. None is remembered: no query on access.
+    projectie = None
+    if zaak.bron_url:
+        projectie = ProjectedZaak.objects.select_related("source").filter(zaak_id=zaak.pk).first()
+    Zaak.projectie.related.set_cached_value(zaak, projectie)
+    if zaak.einddatum is not None:  # the outcome shows on a closed zaak; else read on access
+        resultaat = Resultaat.objects.select_related("resultaattype").filter(zaak_id=zaak.pk)
+        Zaak.resultaat.related.set_cached_value(zaak, resultaat.first())
+    _prefetched(zaak.zaaktype, "statustypen", list(statustypen_presented(zaak.zaaktype)))
+    _prefetched(
+        zaak,
+        "statussen",
+        list(
+            # What the steps read of a visit (tracking.build_tracking).
+            Status.objects.filter(zaak_id=zaak.pk)
+            .only("zaak", "statustype", "datum_status_gezet", "statustoelichting")
+            .order_by("datum_status_gezet")
+        ),
+    )
+    _prefetched(
+        zaak,
+        "substatussen",
+        list(
+            SubStatus.objects.filter(zaak_id=zaak.pk, doelgroep="betrokkenen").order_by("tijdstip")
+        ),
+    )
+    return zaak
+
+
+def behandelaar_names(zaak: Zaak) -> list[str]:
+    """The names of the zaak's behandelaars, for a zaaktype that shows them (one query).
+    Only the name is shown, never an identifying number."""
+    return [
+        naam
+        for naam in Rol.objects.filter(
+            zaak_id=zaak.pk, omschrijving_generiek=RolOmschrijving.BEHANDELAAR
+        ).values_list("naam", flat=True)
+        if naam
+    ]
 
 
 def zaak_for_citizen(principal: Citizen, zaak_uuid: UUID) -> Zaak:

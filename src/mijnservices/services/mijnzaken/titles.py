@@ -17,15 +17,22 @@ def zaaktype_title(zaaktype: ZaakType) -> str:
 
 
 def zaak_title(zaak: Zaak) -> str:
-    return zaak.omschrijving or zaaktype_title(zaak.zaaktype)
+    return title_of(zaak.omschrijving, zaak.zaaktype)
+
+
+def title_of(omschrijving: str, zaaktype: ZaakType) -> str:
+    """:func:`zaak_title` from a zaak's description and zaaktype (rows read as values)."""
+    return omschrijving or zaaktype_title(zaaktype)
 
 
 def zaak_title_language(zaak: Zaak) -> str:
+    return title_language_of(zaak.omschrijving, zaak.zaaktype)
+
+
+def title_language_of(omschrijving: str, zaaktype: ZaakType) -> str:
     """The language :func:`zaak_title` is in: only the zaaktype's English name is English;
     the zaak's own description is case data, in Dutch (issue 21, WCAG 3.1.2)."""
-    english = (
-        get_language() == "en" and not zaak.omschrijving and zaak.zaaktype.publieke_omschrijving_en
-    )
+    english = get_language() == "en" and not omschrijving and zaaktype.publieke_omschrijving_en
     return "en" if english else "nl"
 
 

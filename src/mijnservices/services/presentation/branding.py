@@ -3,6 +3,7 @@ beheerder's overrides (one ``Branding`` row; an empty field keeps the setting)."
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -61,19 +62,32 @@ def _row() -> Branding | None:
     return Branding.objects.order_by("pk").first()
 
 
+# Every page shows the branding: read at most every CACHE_SECONDS per process (decision 0040);
+# a save clears it at once in this process (branding_update and a signal), other processes
+# follow within the interval, like the presentation caches.
+CACHE_SECONDS = 30.0
+_CURRENT: dict[str, Any] = {"at": float("-inf"), "view": None}
+
+
 def cache_clear() -> None:
-    """Kept for callers that clear caches after a change; the row is read per page."""
+    _CURRENT["at"] = float("-inf")
 
 
 def branding_current() -> BrandingView:
-    """What the pages show: each beheer override, else its setting (one small query; a
-    change shows on the next page in every process)."""
-    row = _row()
-    values = {
-        name: (getattr(row, name, "") if row is not None else "") or getattr(settings, setting)
-        for name, setting in SETTINGS.items()
-    }
-    return BrandingView(**values)
+    """What the pages show: each beheer override, else its setting (one small query per
+    interval and process)."""
+    now = time.monotonic()
+    view = _CURRENT["view"]
+    if view is None or now - float(_CURRENT["at"]) > CACHE_SECONDS:
+        row = _row()
+        values = {
+            name: (getattr(row, name, "") if row is not None else "") or getattr(settings, setting)
+            for name, setting in SETTINGS.items()
+        }
+        view = _CURRENT["view"] = BrandingView(**values)
+        _CURRENT["at"] = now
+    found: BrandingView = view
+    return found
 
 
 def branding_overrides() -> dict[str, str]:

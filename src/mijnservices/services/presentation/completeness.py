@@ -38,7 +38,7 @@ def _newest_versions() -> list[ZaakType]:
 
 def missing_items(zaaktype: ZaakType) -> list[str]:
     """Plain sentences naming what citizens would miss (with the presentation applied)."""
-    presentation_apply([zaaktype])
+    presentation_apply([zaaktype], fresh=True)
     missing: list[str] = []
     if zaaktype.concept:
         missing.append(_("The zaaktype is not published in the catalogue yet."))
@@ -68,7 +68,7 @@ def missing_items(zaaktype: ZaakType) -> list[str]:
 def readiness_list() -> list[ZaaktypeReadiness]:
     """Every zaaktype with whether it is shown and what is missing (three queries)."""
     zaaktypen = _newest_versions()
-    presentation_apply(zaaktypen)
+    presentation_apply(zaaktypen, fresh=True)
     shown = dict(
         ZaaktypePresentation.objects.values_list("zaaktype_identificatie", "shown_in_portal")
     )

@@ -19,7 +19,7 @@ def sample_zaak(zaaktype: ZaakType) -> Zaak:
 
     ``zaaktype`` must be loaded with its statustypen prefetched; the presentation is applied
     to it here, so the preview shows what citizens see on their next request."""
-    presentation_apply([zaaktype])
+    presentation_apply([zaaktype], fresh=True)
     statustypen = list(zaaktype.statustypen.all())
     now = timezone.now()
     started = timezone.localdate() - timedelta(days=10)

@@ -65,15 +65,65 @@ def _apply_one(zaaktype: ZaakType, presentation: ZaaktypePresentation | None) ->
             statustype.doorlooptijd = timedelta(days=step.expected_days)
 
 
-def presentation_apply(zaaktypen: Iterable[ZaakType], *, steps: bool = True) -> None:
+def presentation_apply(
+    zaaktypen: Iterable[ZaakType], *, steps: bool = True, fresh: bool = False
+) -> None:
     """Put the presentations' values on these loaded zaaktypen (and their prefetched
-    statustypen); one or two queries for any number."""
+    statustypen). From the per-process cache (:func:`presentations_cached`, no query);
+    ``fresh`` reads the database (one or two queries for any number: the beheer screens)."""
     todo = [z for z in zaaktypen if not hasattr(z, APPLIED)]
     if not todo:
         return
-    found = presentations_by_identificatie((z.identificatie for z in todo), steps=steps)
+    if fresh:
+        found = presentations_by_identificatie((z.identificatie for z in todo), steps=steps)
+    else:
+        found = presentations_cached()
     for zaaktype in todo:
         _apply_one(zaaktype, found.get(zaaktype.identificatie))
+
+
+# --- Per-process caches (decision 0040) --------------------------------------------------------
+# What every portal page reads of its zaaktypen changes only when a beheerder saves: kept per
+# process for HIDDEN_CACHE_SECONDS, cleared at once in this process by presentation_cache_clear
+# (the presentation services, and signals on the catalogue's and presentation's rows); other
+# processes see a change within the interval, like the notification switches.
+_PRESENTATIONS: dict[str, Any] = {"at": float("-inf"), "by_identificatie": {}}
+_STATUSTYPEN: dict[int, tuple[float, list[StatusType]]] = {}
+
+
+def presentations_cached() -> dict[str, ZaaktypePresentation]:
+    """Every presentation with its steps, by zaaktype identificatie (two queries per
+    interval; a gemeente has at most some hundreds of zaaktypen)."""
+    now = time.monotonic()
+    if now - float(_PRESENTATIONS["at"]) > HIDDEN_CACHE_SECONDS:
+        queryset = ZaaktypePresentation.objects.prefetch_related(
+            Prefetch("steps", queryset=StepPresentation.objects.order_by("volgnummer"))
+        )
+        _PRESENTATIONS["by_identificatie"] = {p.zaaktype_identificatie: p for p in queryset}
+        _PRESENTATIONS["at"] = now
+    found: dict[str, ZaaktypePresentation] = _PRESENTATIONS["by_identificatie"]
+    return found
+
+
+def statustypen_presented(zaaktype: ZaakType) -> list[StatusType]:
+    """The zaaktype's statustypen by volgnummer with the presentation's step texts and
+    durations applied (shared, read-only objects; one query per zaaktype per interval)."""
+    now = time.monotonic()
+    cached = _STATUSTYPEN.get(zaaktype.pk)
+    if cached is not None and now - cached[0] <= HIDDEN_CACHE_SECONDS:
+        return cached[1]
+    holder = ZaakType(pk=zaaktype.pk, identificatie=zaaktype.identificatie)
+    statustypen = list(StatusType.objects.filter(zaaktype_id=zaaktype.pk).order_by("volgnummer"))
+    holder._prefetched_objects_cache = {"statustypen": statustypen}  # type: ignore[attr-defined]
+    _apply_one(holder, presentations_cached().get(zaaktype.identificatie))
+    _STATUSTYPEN[zaaktype.pk] = (now, statustypen)
+    return statustypen
+
+
+def presentation_cache_clear() -> None:
+    """Forget the cached presentations and statustypen in this process."""
+    _PRESENTATIONS["at"] = float("-inf")
+    _STATUSTYPEN.clear()
 
 
 def applied_presentation(zaaktype: ZaakType) -> ZaaktypePresentation | None:

@@ -16,7 +16,11 @@ from mijnservices.services.presentation.models import (
     StepPresentation,
     ZaaktypePresentation,
 )
-from mijnservices.services.presentation.selectors import hidden_cache_clear, step_email_cache_clear
+from mijnservices.services.presentation.selectors import (
+    hidden_cache_clear,
+    presentation_cache_clear,
+    step_email_cache_clear,
+)
 
 ZAAKTYPE_FIELDS = (
     "shown_in_portal",
@@ -150,6 +154,7 @@ def presentation_update(
         change_record(presentation, user=user, what=what)
     hidden_cache_clear()
     step_email_cache_clear()
+    presentation_cache_clear()
     return presentation
 
 

@@ -6,6 +6,8 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
 
@@ -17,6 +19,7 @@ from mijnservices.services.kpis.periods import Granularity
 from mijnservices.services.kpis.portal_use import (
     citizen_login_count,
     portal_use_count,
+    portal_use_flush,
     portal_use_set,
     zaak_view_count,
 )
@@ -93,3 +96,29 @@ def test_setting_a_days_portal_use_replaces_the_count():
     assert DailyFigure.objects.get(day=day, measure="portaal_logins").value == 5
     with pytest.raises(ValueError):
         portal_use_set(day=day, measure=Measure.AFGEHANDELD, value=1)
+
+
+def test_zaak_views_are_added_up_and_written_once_per_interval(settings, django_assert_num_queries):
+    settings.PORTAL_USE_FLUSH_SECONDS = 60
+    portal_use_flush()  # the interval starts now
+    with django_assert_num_queries(0):
+        for _ in range(3):
+            zaak_view_count(zaaktype="ZT-A")
+        zaak_view_count(zaaktype="ZT-B")
+    assert not DailyFigure.objects.exists()
+    with CaptureQueriesContext(connection) as flushed:
+        portal_use_flush()
+    assert [q["sql"].split()[0] for q in flushed if "SAVEPOINT" not in q["sql"]] == ["INSERT"]
+    zaak_view_count(zaaktype="ZT-A")
+    portal_use_flush()
+    rows = dict(DailyFigure.objects.values_list("zaaktype", "value"))
+    assert rows == {"ZT-A": 4, "ZT-B": 1}
+
+
+def test_zaak_views_are_written_when_the_interval_has_passed(settings):
+    settings.PORTAL_USE_FLUSH_SECONDS = 60
+    portal_use_flush()
+    zaak_view_count(zaaktype="ZT-A")
+    settings.PORTAL_USE_FLUSH_SECONDS = 0.000001  # the interval is over on the next view
+    zaak_view_count(zaaktype="ZT-A")
+    assert DailyFigure.objects.get(zaaktype="ZT-A").value == 2

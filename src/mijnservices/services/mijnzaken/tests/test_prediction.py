@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from mijnservices.registrations.zaken import services as zaken_services
 from mijnservices.registrations.zaken.models import Zaak
-from mijnservices.services.mijnzaken.prediction import predict_end
+from mijnservices.services.mijnzaken.prediction import predict_end, prediction_cache_clear
 from mijnservices.testing.factories import ZaakFactory, published_zaaktype
 
 pytestmark = pytest.mark.django_db
@@ -126,6 +126,24 @@ def test_the_prediction_is_one_query_whatever_the_history(zaaktype, settings):
         predict_end(zaak, today=TODAY)
     for _ in range(20):
         closed_zaak(zaaktype, reached_step_2=date(2026, 1, 1), took_days=3)
+    prediction_cache_clear()
     with CaptureQueriesContext(connection) as many:
         predict_end(zaak, today=TODAY)
     assert len(few) == len(many) == 1
+
+
+def test_the_statistic_is_kept_per_process_and_read_again_after_the_interval(zaaktype, settings):
+    settings.END_DATE_PREDICTION_MIN_ZAKEN = 1
+    closed_zaak(zaaktype, reached_step_2=date(2026, 1, 1), took_days=3)
+    zaak = open_zaak_at_step_2(zaaktype, reached=date(2026, 4, 20))
+    zaak = Zaak.objects.select_related("status__statustype").get(pk=zaak.pk)
+    first = predict_end(zaak, today=TODAY)
+    closed_zaak(zaaktype, reached_step_2=date(2026, 1, 1), took_days=9)
+    closed_zaak(zaaktype, reached_step_2=date(2026, 1, 1), took_days=9)
+    with CaptureQueriesContext(connection) as cached:
+        again = predict_end(zaak, today=TODAY)
+    assert len(cached) == 0 and again == first
+    settings.END_DATE_PREDICTION_CACHE_SECONDS = 0
+    later = predict_end(zaak, today=TODAY)
+    assert first is not None and later is not None
+    assert (first.median_days, later.median_days, later.sample_size) == (3, 9, 3)
