@@ -39,23 +39,18 @@ def _fresh_process_caches(settings: Any) -> None:
     # Off by default in tests, so a query budget counts the same on a first and a later
     # request; the tests of the cache itself (api/tests/test_authentication.py) turn it on.
     from mijnservices.api.authentication import api_client_cache_clear
+    from mijnservices.core.process_cache import clear_all
     from mijnservices.services.mijnzaken.prediction import prediction_cache_clear
-    from mijnservices.services.presentation import branding
-    from mijnservices.services.presentation.selectors import (
-        hidden_cache_clear,
-        presentation_cache_clear,
-        step_email_cache_clear,
-    )
 
     settings.API_CLIENT_CACHE_SECONDS = 0
     # Zaak page views are written at once in tests (the batching has its own test).
     settings.PORTAL_USE_FLUSH_SECONDS = 0
     api_client_cache_clear()
-    # The portal presentation's per-process caches (decision 0036): each test its own.
-    hidden_cache_clear()
-    step_email_cache_clear()
-    presentation_cache_clear()
-    branding.cache_clear()
+    # The per-process caches of presentation and branding (decision 0043): each test its own,
+    # and no generation check inside a test (a query budget counts the same every time; a save
+    # in the test process clears them at once).
+    settings.CACHE_FRESHNESS_SECONDS = 3600
+    clear_all()
     prediction_cache_clear()
 
 

@@ -164,6 +164,14 @@ SESSION_TOUCH_INTERVAL = declare(
     check=lambda v: None if v >= 0 else "must be 0 or more",
 )
 # core.sessions.SessionTouchMiddleware saves sessions instead (at most once a minute).
+CACHE_FRESHNESS_SECONDS = declare(
+    "CACHE_FRESHNESS_SECONDS",
+    1.0,
+    "Seconds a process goes on using the portal presentation and branding it read before it "
+    "checks whether a beheerder changed them in another process (decision 0043).",
+    group="Portal",
+    check=lambda v: None if v >= 0 else "must be 0 or more",
+)
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

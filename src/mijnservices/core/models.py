@@ -130,3 +130,14 @@ class Destination(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} ({self.state})"
+
+
+class CacheGeneration(models.Model):
+    """How often a kind of configuration has changed (``core/process_cache.py``): each process
+    keeps what it read of that kind until this number moves."""
+
+    name = models.CharField(max_length=50, primary_key=True)
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.value}"

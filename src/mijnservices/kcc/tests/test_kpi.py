@@ -88,6 +88,7 @@ def test_the_dashboard_uses_a_constant_number_of_queries(employee_client, figure
     for n in range(20):
         zaken_services.zaak_create(zaaktype=more, startdatum=timezone.localdate() - timedelta(n))
     figures_rebuild(start=timezone.localdate() - timedelta(days=30), end=timezone.localdate())
+    client.get(url)  # a new zaaktype moved the caches' generation (decision 0043): warm again
     with CaptureQueriesContext(connection) as many:
         client.get(url + "&van=2025-01-01")
     assert len(many) == len(few)

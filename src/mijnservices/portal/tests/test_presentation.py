@@ -118,3 +118,26 @@ def test_a_zaaktype_from_an_external_source_is_presented_and_switched_off_the_sa
     assert "Ontvangen." in client.get(f"/mijn-zaken/{zaak.uuid}/").content.decode()
     presentation_release(identificatie="EXT-WOZ", shown=False)
     assert client.get(f"/mijn-zaken/{zaak.uuid}/").status_code == 404
+
+
+def test_a_text_saved_by_another_web_process_shows_here_after_the_freshness_interval(
+    client, zaak, settings
+):
+    from django.db.models import F
+
+    from mijnservices.core.models import CacheGeneration
+    from mijnservices.services.presentation.models import StepPresentation
+
+    presentation_update(identificatie="ZT-VERGUNNING", what="seed")
+    _login(client)
+    url = f"/mijn-zaken/{zaak.uuid}/"
+    assert "Uitleg bij stap 2" in client.get(url).content.decode()
+    # Another process saves: the row changes and its signal moves the generation; nothing
+    # runs in this process.
+    StepPresentation.objects.filter(statustype_omschrijving="Stap 2").update(
+        text_nl="Tekst uit een ander proces."
+    )
+    CacheGeneration.objects.filter(name="presentation").update(value=F("value") + 1)
+    assert "Uitleg bij stap 2" in client.get(url).content.decode()  # within the interval
+    settings.CACHE_FRESHNESS_SECONDS = 0
+    assert "Tekst uit een ander proces." in client.get(url).content.decode()

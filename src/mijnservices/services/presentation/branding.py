@@ -3,7 +3,6 @@ beheerder's overrides (one ``Branding`` row; an empty field keeps the setting)."
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -11,6 +10,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import get_language
 
+from mijnservices.core.process_cache import ProcessCache, changed
 from mijnservices.services.presentation.models import Branding
 
 # Branding field → the setting it overrides.
@@ -62,32 +62,28 @@ def _row() -> Branding | None:
     return Branding.objects.order_by("pk").first()
 
 
-# Every page shows the branding: read at most every CACHE_SECONDS per process (decision 0040);
-# a save clears it at once in this process (branding_update and a signal), other processes
-# follow within the interval, like the presentation caches.
-CACHE_SECONDS = 30.0
-_CURRENT: dict[str, Any] = {"at": float("-inf"), "view": None}
+def _load() -> BrandingView:
+    row = _row()
+    values = {
+        name: (getattr(row, name, "") if row is not None else "") or getattr(settings, setting)
+        for name, setting in SETTINGS.items()
+    }
+    return BrandingView(**values)
+
+
+# Every page shows the branding: kept per process until a save anywhere moves its generation
+# (core/process_cache.py, decision 0043).
+_CURRENT = ProcessCache("branding", _load)
 
 
 def cache_clear() -> None:
-    _CURRENT["at"] = float("-inf")
+    """Forget it in this process (the view also depends on settings, which tests change)."""
+    _CURRENT.clear()
 
 
 def branding_current() -> BrandingView:
-    """What the pages show: each beheer override, else its setting (one small query per
-    interval and process)."""
-    now = time.monotonic()
-    view = _CURRENT["view"]
-    if view is None or now - float(_CURRENT["at"]) > CACHE_SECONDS:
-        row = _row()
-        values = {
-            name: (getattr(row, name, "") if row is not None else "") or getattr(settings, setting)
-            for name, setting in SETTINGS.items()
-        }
-        view = _CURRENT["view"] = BrandingView(**values)
-        _CURRENT["at"] = now
-    found: BrandingView = view
-    return found
+    """What the pages show: each beheer override, else its setting."""
+    return _CURRENT.get()
 
 
 def branding_overrides() -> dict[str, str]:
@@ -106,7 +102,7 @@ def branding_update(*, values: dict[str, str], user: Any = None) -> None:
             setattr(row, name, (value or "").strip())
         row.updated_by_name = getattr(user, "username", "") or ""
         row.save()
-    cache_clear()
+        changed("branding")
 
 
 def branding_defaults() -> dict[str, str]:

@@ -8,14 +8,13 @@ to what they load, so a beheerder's change shows on the next request.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable
 from datetime import timedelta
-from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
 from mijnservices.core.identity import Citizen
+from mijnservices.core.process_cache import ProcessCache, ProcessCacheMap
 from mijnservices.registrations.catalogi.models import StatusType, ZaakType
 from mijnservices.services.presentation.levels import DEMO_RANK, required_rank
 from mijnservices.services.presentation.models import StepPresentation, ZaaktypePresentation
@@ -82,48 +81,45 @@ def presentation_apply(
         _apply_one(zaaktype, found.get(zaaktype.identificatie))
 
 
-# --- Per-process caches (decision 0040) --------------------------------------------------------
-# What every portal page reads of its zaaktypen changes only when a beheerder saves: kept per
-# process for HIDDEN_CACHE_SECONDS, cleared at once in this process by presentation_cache_clear
-# (the presentation services, and signals on the catalogue's and presentation's rows); other
-# processes see a change within the interval, like the notification switches.
-_PRESENTATIONS: dict[str, Any] = {"at": float("-inf"), "by_identificatie": {}}
-_STATUSTYPEN: dict[int, tuple[float, list[StatusType]]] = {}
+# --- Per-process caches (decisions 0040 and 0043) ------------------------------------------------
+# What every portal page reads of its zaaktypen changes only when a beheerder (or the catalogue)
+# saves: kept per process until the "presentation" generation moves (core/process_cache.py; the
+# signals in apps.py move it on every save of a zaaktype, statustype, presentation or step).
+PRESENTATION = "presentation"
+
+
+def _load_presentations() -> dict[str, ZaaktypePresentation]:
+    queryset = ZaaktypePresentation.objects.prefetch_related(
+        Prefetch("steps", queryset=StepPresentation.objects.order_by("volgnummer"))
+    )
+    return {p.zaaktype_identificatie: p for p in queryset}
+
+
+_PRESENTATIONS = ProcessCache(PRESENTATION, _load_presentations)
 
 
 def presentations_cached() -> dict[str, ZaaktypePresentation]:
-    """Every presentation with its steps, by zaaktype identificatie (two queries per
-    interval; a gemeente has at most some hundreds of zaaktypen)."""
-    now = time.monotonic()
-    if now - float(_PRESENTATIONS["at"]) > HIDDEN_CACHE_SECONDS:
-        queryset = ZaaktypePresentation.objects.prefetch_related(
-            Prefetch("steps", queryset=StepPresentation.objects.order_by("volgnummer"))
-        )
-        _PRESENTATIONS["by_identificatie"] = {p.zaaktype_identificatie: p for p in queryset}
-        _PRESENTATIONS["at"] = now
-    found: dict[str, ZaaktypePresentation] = _PRESENTATIONS["by_identificatie"]
-    return found
+    """Every presentation with its steps, by zaaktype identificatie (two queries after a
+    change; a gemeente has at most some hundreds of zaaktypen)."""
+    return _PRESENTATIONS.get()
+
+
+def _load_statustypen(key: tuple[int, str]) -> list[StatusType]:
+    pk, identificatie = key
+    holder = ZaakType(pk=pk, identificatie=identificatie)
+    statustypen = list(StatusType.objects.filter(zaaktype_id=pk).order_by("volgnummer"))
+    holder._prefetched_objects_cache = {"statustypen": statustypen}  # type: ignore[attr-defined]
+    _apply_one(holder, presentations_cached().get(identificatie))
+    return statustypen
+
+
+_STATUSTYPEN = ProcessCacheMap(PRESENTATION, _load_statustypen)
 
 
 def statustypen_presented(zaaktype: ZaakType) -> list[StatusType]:
     """The zaaktype's statustypen by volgnummer with the presentation's step texts and
-    durations applied (shared, read-only objects; one query per zaaktype per interval)."""
-    now = time.monotonic()
-    cached = _STATUSTYPEN.get(zaaktype.pk)
-    if cached is not None and now - cached[0] <= HIDDEN_CACHE_SECONDS:
-        return cached[1]
-    holder = ZaakType(pk=zaaktype.pk, identificatie=zaaktype.identificatie)
-    statustypen = list(StatusType.objects.filter(zaaktype_id=zaaktype.pk).order_by("volgnummer"))
-    holder._prefetched_objects_cache = {"statustypen": statustypen}  # type: ignore[attr-defined]
-    _apply_one(holder, presentations_cached().get(zaaktype.identificatie))
-    _STATUSTYPEN[zaaktype.pk] = (now, statustypen)
-    return statustypen
-
-
-def presentation_cache_clear() -> None:
-    """Forget the cached presentations and statustypen in this process."""
-    _PRESENTATIONS["at"] = float("-inf")
-    _STATUSTYPEN.clear()
+    durations applied (shared, read-only objects; one query per zaaktype after a change)."""
+    return _STATUSTYPEN.get((zaaktype.pk, zaaktype.identificatie))
 
 
 def applied_presentation(zaaktype: ZaakType) -> ZaaktypePresentation | None:
@@ -160,24 +156,14 @@ def level_sufficient(citizen: Citizen, zaaktype: ZaakType) -> bool:
     return citizen_rank(citizen) >= required_rank(required_level(zaaktype))
 
 
-_HIDDEN: dict[str, object] = {"at": float("-inf"), "ids": frozenset()}
-HIDDEN_CACHE_SECONDS = 30.0
+_HIDDEN = ProcessCache(PRESENTATION, lambda: frozenset(hidden_identificaties()))
 
 
 def shown_for_notifications(identificatie: str) -> bool:
     """Whether zaken of this zaaktype may notify citizens (switched-off zaaktypen do not).
-    Read at most every HIDDEN_CACHE_SECONDS per process, like the notification switches: the
-    worker decides for hundreds of events a second; a change counts within half a minute."""
-    now = time.monotonic()
-    if now - float(_HIDDEN["at"]) > HIDDEN_CACHE_SECONDS:  # type: ignore[arg-type]
-        _HIDDEN["ids"] = frozenset(hidden_identificaties())
-        _HIDDEN["at"] = now
-    hidden: frozenset[str] = _HIDDEN["ids"]  # type: ignore[assignment]
-    return identificatie not in hidden
-
-
-def hidden_cache_clear() -> None:
-    _HIDDEN["at"] = float("-inf")
+    Kept per process until a presentation changes: the worker decides for hundreds of events a
+    second."""
+    return identificatie not in _HIDDEN.get()
 
 
 def informeren_overrides(identificaties: Iterable[str]) -> dict[tuple[str, str], bool]:
@@ -189,32 +175,27 @@ def informeren_overrides(identificaties: Iterable[str]) -> dict[tuple[str, str],
     return {(ident, omschrijving): inform for ident, omschrijving, inform in rows}
 
 
-_EMAILS: dict[str, Any] = {"at": float("-inf"), "texts": {}}
+def _load_step_emails() -> dict[tuple[str, str, str], tuple[str, str]]:
+    texts: dict[tuple[str, str, str], tuple[str, str]] = {}
+    rows = StepPresentation.objects.exclude(email_body_nl="", email_body_en="").values_list(
+        "presentation__zaaktype_identificatie", "statustype_omschrijving",
+        "email_subject_nl", "email_body_nl", "email_subject_en", "email_body_en",
+    )  # fmt: skip
+    for ident, step, subject_nl, body_nl, subject_en, body_en in rows:
+        if body_nl:
+            texts[(ident, step, "nl")] = (subject_nl, body_nl)
+        if body_en:
+            texts[(ident, step, "en")] = (subject_en, body_en)
+    return texts
+
+
+_EMAILS = ProcessCache(PRESENTATION, _load_step_emails)
 
 
 def step_email(identificatie: str, statustype: str, taal: str) -> tuple[str, str] | None:
     """The zaaktype's own e-mail (subject, body) for reaching this step, in ``taal``, when the
-    beheerder wrote one (Startgids bijlage 4); else ``None`` (the standard text). Read at most
-    every HIDDEN_CACHE_SECONDS per process, like the notification templates."""
+    beheerder wrote one (Startgids bijlage 4); else ``None`` (the standard text). Kept per
+    process until a presentation changes."""
     if not identificatie or not statustype:
         return None
-    now = time.monotonic()
-    if now - float(_EMAILS["at"]) > HIDDEN_CACHE_SECONDS:
-        texts: dict[tuple[str, str, str], tuple[str, str]] = {}
-        rows = StepPresentation.objects.exclude(email_body_nl="", email_body_en="").values_list(
-            "presentation__zaaktype_identificatie", "statustype_omschrijving",
-            "email_subject_nl", "email_body_nl", "email_subject_en", "email_body_en",
-        )  # fmt: skip
-        for ident, step, subject_nl, body_nl, subject_en, body_en in rows:
-            if body_nl:
-                texts[(ident, step, "nl")] = (subject_nl, body_nl)
-            if body_en:
-                texts[(ident, step, "en")] = (subject_en, body_en)
-        _EMAILS["texts"] = texts
-        _EMAILS["at"] = now
-    found: tuple[str, str] | None = _EMAILS["texts"].get((identificatie, statustype, taal))
-    return found
-
-
-def step_email_cache_clear() -> None:
-    _EMAILS["at"] = float("-inf")
+    return _EMAILS.get().get((identificatie, statustype, taal))

@@ -16,11 +16,6 @@ from mijnservices.services.presentation.models import (
     StepPresentation,
     ZaaktypePresentation,
 )
-from mijnservices.services.presentation.selectors import (
-    hidden_cache_clear,
-    presentation_cache_clear,
-    step_email_cache_clear,
-)
 
 ZAAKTYPE_FIELDS = (
     "shown_in_portal",
@@ -152,9 +147,6 @@ def presentation_update(
                 setattr(step, name, value)
             step.save()
         change_record(presentation, user=user, what=what)
-    hidden_cache_clear()
-    step_email_cache_clear()
-    presentation_cache_clear()
     return presentation
 
 
