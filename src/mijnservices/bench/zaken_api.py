@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import time
 import warnings
@@ -13,17 +14,21 @@ import jwt
 from mijnservices.bench.generator import measure, report
 from mijnservices.bench.seed import _bsn, seed
 from mijnservices.bench.server import serving
+from mijnservices.core.models import OutboxEvent
 from mijnservices.registrations.autorisaties.demo import (
     DEMO_CLIENT_ID,
     DEMO_SECRET,
     ensure_demo_client,
 )
+from mijnservices.registrations.catalogi.models import ZaakType
 from mijnservices.registrations.zaken.models import Zaak
 
 TARGET_BSN = "999995340"
 SAMPLE = 2000
 LIST = "GET /zaken/api/v1/zaken?rol__…__inpBsn= (≈5 zaken)"
 DETAIL = "GET /zaken/api/v1/zaken/{uuid}"
+CREATE = "POST /zaken/api/v1/zaken (a zaak of a published zaaktype)"
+BRONORGANISATIE = "111222333"  # a valid RSIN for the bench's own zaken, removed after the run
 
 
 def _token() -> str:
@@ -34,6 +39,29 @@ def _token() -> str:
             DEMO_SECRET,
             algorithm="HS256",
         )
+
+
+def _create_body(port: int) -> str:
+    zaaktype = ZaakType.objects.filter(concept=False).order_by("pk").first()
+    if zaaktype is None:
+        raise RuntimeError("The bench database has no published zaaktype.")
+    return json.dumps(
+        {
+            "zaaktype": f"http://127.0.0.1:{port}/catalogi/api/v1/zaaktypen/{zaaktype.uuid}",
+            "bronorganisatie": BRONORGANISATIE,
+            "verantwoordelijkeOrganisatie": "002220647",
+            "startdatum": time.strftime("%Y-%m-%d"),
+            "omschrijving": "Benchmark",
+        }
+    )
+
+
+def _remove_created(outbox_from: int) -> int:
+    """Delete the zaken the create scenario made (and the outbox events of the run), so the
+    bench database stays as seeded for the next run."""
+    OutboxEvent.objects.filter(pk__gt=outbox_from).delete()
+    removed, _ = Zaak.objects.filter(bron_url="", bronorganisatie=BRONORGANISATIE).delete()
+    return removed
 
 
 def zaken_api(
@@ -58,6 +86,7 @@ def zaken_api(
     base = "/zaken/api/v1/zaken"
     search = f"{base}?rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn="
     results = []
+    outbox_from = OutboxEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     with serving(
         workers=options.get("web_workers") or 2, threads=options.get("threads") or 1
     ) as server:
@@ -75,4 +104,22 @@ def zaken_api(
                     seconds=seconds,
                 )
             )
+        try:
+            results.append(
+                measure(
+                    name=CREATE,
+                    server=server,
+                    requests=[(base, "")],
+                    headers={
+                        **headers,
+                        "Content-Crs": "EPSG:4326",
+                        "Content-Type": "application/json",
+                    },
+                    clients=clients,
+                    seconds=seconds,
+                    body=_create_body(server.port),
+                )
+            )
+        finally:
+            write(f"removed the {_remove_created(outbox_from)} rows the create scenario made")
     report(results, write, **options)
