@@ -56,10 +56,12 @@ def _create_body(port: int) -> str:
     )
 
 
-def _remove_created(outbox_from: int) -> int:
-    """Delete the zaken the create scenario made (and the outbox events of the run), so the
-    bench database stays as seeded for the next run."""
-    OutboxEvent.objects.filter(pk__gt=outbox_from).delete()
+def _remove_created() -> int:
+    """Delete the zaken the create scenario made and the outbox events of their creation,
+    so the bench database stays as seeded for the next run."""
+    OutboxEvent.objects.filter(
+        resource="zaak", kenmerken__bronorganisatie=BRONORGANISATIE
+    ).delete()
     removed, _ = Zaak.objects.filter(bron_url="", bronorganisatie=BRONORGANISATIE).delete()
     return removed
 
@@ -86,7 +88,6 @@ def zaken_api(
     base = "/zaken/api/v1/zaken"
     search = f"{base}?rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn="
     results = []
-    outbox_from = OutboxEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     with serving(
         workers=options.get("web_workers") or 2, threads=options.get("threads") or 1
     ) as server:
@@ -121,5 +122,5 @@ def zaken_api(
                 )
             )
         finally:
-            write(f"removed the {_remove_created(outbox_from)} rows the create scenario made")
+            write(f"removed the {_remove_created()} rows the create scenario made")
     report(results, write, **options)

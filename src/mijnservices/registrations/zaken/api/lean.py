@@ -90,7 +90,10 @@ CHILDREN: tuple[tuple[str, type[Any], str], ...] = (
 ROLLEN = 1  # the index of "rollen" in CHILDREN
 # What a new zaak's representation reads besides: the relation of each (and its resultaat).
 RELATION = {"eigenschappen": "zaakeigenschappen"}
-WITH_RESULTAAT = (*CHILDREN, ("resultaat", Resultaat, "zaak_id"))
+WITH_RESULTAAT: tuple[tuple[str, type[Any], str], ...] = (
+    *CHILDREN,
+    ("resultaat", Resultaat, "zaak_id"),
+)
 
 BETALINGSINDICATIE = dict(Betalingsindicatie.choices)
 # A DRF field kept per process, for the one value whose representation depends on the
