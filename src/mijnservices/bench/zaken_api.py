@@ -59,9 +59,7 @@ def _create_body(port: int) -> str:
 def _remove_created() -> int:
     """Delete the zaken the create scenario made and the outbox events of their creation,
     so the bench database stays as seeded for the next run."""
-    OutboxEvent.objects.filter(
-        resource="zaak", kenmerken__bronorganisatie=BRONORGANISATIE
-    ).delete()
+    OutboxEvent.objects.filter(resource="zaak", kenmerken__bronorganisatie=BRONORGANISATIE).delete()
     removed, _ = Zaak.objects.filter(bron_url="", bronorganisatie=BRONORGANISATIE).delete()
     return removed
 
