@@ -11,6 +11,7 @@ from typing import Any
 
 import jwt
 
+from mijnservices.bench.cpu import in_process_cpu_ms
 from mijnservices.bench.generator import measure, report
 from mijnservices.bench.seed import _bsn, seed
 from mijnservices.bench.server import serving
@@ -64,6 +65,39 @@ def _remove_created() -> int:
     return removed
 
 
+def _in_process(
+    paths: dict[str, list[str]], headers: dict[str, str], body: str, write: Callable[[str], None]
+) -> None:
+    """The three paths through Django's test client in this process: the request thread's
+    CPU per request, robust on a loaded machine (decision 0039)."""
+    from django.test import Client
+
+    client = Client(headers={**headers, "Host": "127.0.0.1"})
+
+    def get(name: str) -> Callable[[int], object]:
+        def send(n: int) -> object:
+            response = client.get(paths[name][n % len(paths[name])])
+            assert response.status_code == 200, response.content[:200]
+            return response
+
+        return send
+
+    def post(n: int) -> object:
+        response = client.post(
+            "/zaken/api/v1/zaken",
+            data=body,
+            content_type="application/json",
+            headers={"Content-Crs": "EPSG:4326"},
+        )
+        assert response.status_code == 201, response.content[:200]
+        return response
+
+    figures = [(LIST, get(LIST)), (DETAIL, get(DETAIL)), (CREATE, post)]
+    write("| path (in-process, thread CPU, best of 3 x 40) | CPU ms/req |\n|---|---|")
+    for name, send in figures:
+        write(f"| {name} | **{in_process_cpu_ms(send):.1f}** |")
+
+
 def zaken_api(
     *, zaken: int, clients: int, seconds: float, write: Callable[[str], None], **options: Any
 ) -> None:
@@ -85,6 +119,18 @@ def zaken_api(
     }
     base = "/zaken/api/v1/zaken"
     search = f"{base}?rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn="
+    try:
+        _in_process(
+            {
+                LIST: [f"{search}{bsn}" for bsn in bsns],
+                DETAIL: [f"{base}/{uuid}" for uuid in uuids],
+            },
+            headers,
+            _create_body(80),
+            write,
+        )
+    finally:
+        _remove_created()
     results = []
     with serving(
         workers=options.get("web_workers") or 2, threads=options.get("threads") or 1
