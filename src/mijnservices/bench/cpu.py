@@ -72,15 +72,17 @@ def _per_process(pids: list[int]) -> dict[int, float]:
 
 
 def _spent(before: dict[int, float], pids: list[int]) -> float:
-    """CPU seconds spent since ``before`` by the processes still running (one that ended
-    cannot be read any more: it counts nothing, instead of minus what it had before)."""
+    """CPU seconds spent since ``before`` by the processes running now: one that started
+    since counts whole; one that ended cannot be read any more and counts nothing (instead
+    of minus what it had before)."""
     after = _per_process(pids)
-    return sum(after[pid] - before[pid] for pid in after if pid in before)
+    return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
 
 
 class CpuMeter:
     """CPU seconds of a web server's process tree and of the database backends between
-    :meth:`start` and :meth:`stop`."""
+    :meth:`start` and :meth:`stop`, including processes and backends that started in
+    between."""
 
     def __init__(self, server_pid: int) -> None:
         self.server_pid = server_pid
@@ -92,8 +94,10 @@ class CpuMeter:
         self._web0, self._db0 = _per_process(self._web_pids), _per_process(self._db_pids)
 
     def stop(self) -> None:
-        self.web = _spent(self._web0, self._web_pids)
-        self.database = _spent(self._db0, self._db_pids)
+        # Listed again: a database connection lives DB_CONN_MAX_AGE (60) seconds, so the web
+        # workers open new backends during a run; before, their CPU went uncounted.
+        self.web = _spent(self._web0, process_tree(self.server_pid))
+        self.database = _spent(self._db0, database_backends())
 
 
 def in_process_cpu_ms(

@@ -63,3 +63,21 @@ def test_only_client_backends_are_counted_as_the_database(db):
         cursor.execute("SELECT pid FROM pg_stat_activity WHERE backend_type <> 'client backend'")
         others = {row[0] for row in cursor.fetchall()}
     assert not others & set(database_backends())
+
+
+@pytest.mark.django_db
+def test_a_process_that_starts_during_the_run_counts_whole():
+    # The web workers reconnect every DB_CONN_MAX_AGE seconds: new backends mid-run.
+    meter = CpuMeter(os.getpid())
+    meter.start()
+    child = subprocess.Popen(
+        [sys.executable, "-c", "import time; sum(n * n for n in range(4_000_000)); time.sleep(5)"]
+    )
+    try:
+        while cpu_seconds([child.pid]) < 0.2:
+            time.sleep(0.05)
+        meter.stop()
+        assert meter.web >= 0.2
+    finally:
+        child.kill()
+        child.wait()
