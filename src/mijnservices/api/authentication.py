@@ -75,12 +75,13 @@ class JWTAuthentication(BaseAuthentication):
         if scheme != self.keyword or not token.strip():
             raise AuthenticationFailed("Use 'Authorization: Bearer <JWT>'.")
         token = token.strip()
-        client_id = self._claimed_client_id(token)
+        cached = _tokens.get(token)
+        # A token verified before names its client in its claims: no second decoding.
+        client_id = cached[1]["client_id"] if cached else self._claimed_client_id(token)
         loaded = _client(client_id)
         if loaded is None or not loaded.secret:
             logger.info("api_token_refused", reason="unknown-client")
             raise AuthenticationFailed("The client identifier is not known.")
-        cached = _tokens.get(token)
         if cached is not None and cached[0] == loaded.secret:
             payload = cached[1]
             self._check_expiry(payload)

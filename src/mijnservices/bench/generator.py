@@ -24,6 +24,7 @@ from mijnservices.bench.load import run_load
 from mijnservices.bench.server import Server
 
 LUA = Path(__file__).parent / "lua" / "paths.lua"
+POST_LUA = Path(__file__).parent / "lua" / "post.lua"  # the same paths file, one JSON body
 
 
 @dataclass
@@ -60,10 +61,20 @@ def _children_cpu() -> float:
 
 
 def _wrk(
-    server: Server, requests: list[Request], headers: dict[str, str], clients: int, seconds: float
+    server: Server,
+    requests: list[Request],
+    headers: dict[str, str],
+    clients: int,
+    seconds: float,
+    body: str | None = None,
 ) -> dict[str, float]:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as paths:
         paths.write("".join(f"{path}\t{cookie}\n" for path, cookie in requests))
+    script, extra = LUA, []
+    if body is not None:
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as body_file:
+            body_file.write(body)
+        script, extra = POST_LUA, [body_file.name]
     command = [
         "wrk",
         "-t",
@@ -77,19 +88,28 @@ def _wrk(
     ]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
-    command += ["-s", str(LUA), f"http://127.0.0.1:{server.port}", "--", paths.name]
+    command += ["-s", str(script), f"http://127.0.0.1:{server.port}", "--", paths.name, *extra]
     try:
         # wrk from PATH with our own arguments: loopback URL, files we wrote.
         output = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
     finally:
-        Path(paths.name).unlink()
+        for name in (paths.name, *extra):
+            Path(name).unlink()
     line = next(line for line in output.splitlines() if line.startswith("WRK "))
     return json.loads(line[4:])  # type: ignore[no-any-return]
 
 
 def _python(
-    server: Server, requests: list[Request], headers: dict[str, str], clients: int, seconds: float
+    server: Server,
+    requests: list[Request],
+    headers: dict[str, str],
+    clients: int,
+    seconds: float,
+    body: str | None = None,
 ) -> dict[str, float]:
+    if body is not None:
+        raise RuntimeError("A write scenario needs wrk (make system-deps installs it).")
+
     def path_for(n: int) -> str:
         return requests[n % len(requests)][0]
 
@@ -126,14 +146,16 @@ def measure(
     headers: dict[str, str],
     clients: int,
     seconds: float,
+    body: str | None = None,
 ) -> Measurement:
+    """``body``: POST it (JSON) to the paths instead of GETting them; 201 is success."""
     generator = "wrk" if shutil.which("wrk") else "python"
     drive = _wrk if generator == "wrk" else _python
-    drive(server, requests, headers, 2, 2.0)  # warm-up: connections, caches, prepared plans
+    drive(server, requests, headers, 2, 2.0, body)  # warm-up: connections, caches, plans
     meter = CpuMeter(server.pid)
     meter.start()
     before = _children_cpu()
-    raw = drive(server, requests, headers, clients, seconds)
+    raw = drive(server, requests, headers, clients, seconds, body)
     generator_cpu = _children_cpu() - before
     meter.stop()
     count = max(int(raw["requests"]), 1)

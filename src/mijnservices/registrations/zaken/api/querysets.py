@@ -26,7 +26,8 @@ from mijnservices.registrations.zaken.models import (
 
 
 def _uuids(model: type, *extra: str) -> QuerySet:  # type: ignore[type-arg]
-    return model._default_manager.only("pk", "uuid", *extra)  # type: ignore[attr-defined, no-any-return]
+    # Ordered by pk: the links of a representation come in a stable order (decision 0039).
+    return model._default_manager.only("pk", "uuid", *extra).order_by("pk")  # type: ignore[attr-defined, no-any-return]
 
 
 def zaken() -> QuerySet[Zaak]:

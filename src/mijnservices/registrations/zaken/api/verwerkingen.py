@@ -55,11 +55,16 @@ def persons_of_documents(urls: Collection[str]) -> list[Party]:
 
 
 def persons_read(
-    kind: str, objects: Sequence[Any], expanded: Mapping[str, Sequence[Any]]
+    kind: str,
+    objects: Sequence[Any],
+    expanded: Mapping[str, Sequence[Any]],
+    *,
+    known: Mapping[int, Sequence[tuple[str, str]]] | None = None,
 ) -> list[Party]:
     """The persons a read of ``objects`` (of ``kind``) concerns: those of the rollen read or
     expanded and of the zaken read or expanded (``expanded``: the objects ``expand`` added
-    to the response, per kind). One SELECT when zaken are involved."""
+    to the response, per kind). One SELECT when zaken are involved whose rollen' (BSN,
+    KvK-nummer) are not ``known`` (per zaak pk; the lean read path has them already)."""
     rollen = list(expanded.get("rol", ()))
     zaak_ids = {zaak.pk for zaak in expanded.get("zaak", ())}
     if kind == "rol":
@@ -67,6 +72,10 @@ def persons_read(
     elif kind == "zaak":
         zaak_ids |= {zaak.pk for zaak in objects}
     rows = [(rol.inp_bsn, rol.kvk_nummer) for rol in rollen]
+    known = known or {}
+    for pk in sorted(zaak_ids & known.keys()):
+        rows += known[pk]
+    zaak_ids -= known.keys()
     if zaak_ids:
         rows += Rol.objects.filter(zaak_id__in=zaak_ids).values_list("inp_bsn", "kvk_nummer")
     return _parties(rows)

@@ -15,11 +15,12 @@ from rest_framework.response import Response
 
 from mijnservices.api import scoped
 from mijnservices.api.exceptions import UnknownQueryParameters
+from mijnservices.api.links import Links
 from mijnservices.api.parsers import json_loads_limited
 from mijnservices.api.schema import uuid_path
 from mijnservices.core.identity import Party
 from mijnservices.registrations.zaken import geometry, services
-from mijnservices.registrations.zaken.api import filters, querysets, serializers
+from mijnservices.registrations.zaken.api import filters, lean, querysets, serializers
 from mijnservices.registrations.zaken.api.base import (
     API_VERSION,
     READ,
@@ -28,7 +29,11 @@ from mijnservices.registrations.zaken.api.base import (
     ZakenViewSet,
 )
 from mijnservices.registrations.zaken.api.renderers import ZakenJSONRenderer
-from mijnservices.registrations.zaken.api.verwerkingen import DOEL, persons_of_zaken
+from mijnservices.registrations.zaken.api.verwerkingen import (
+    DOEL,
+    persons_of_zaken,
+    persons_read,
+)
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access import policy
 
@@ -83,6 +88,37 @@ class ZaakViewSet(CrsNegotiation, ZakenViewSet):
     def zaak_of(self, obj: Any) -> Zaak:
         return obj  # type: ignore[no-any-return]
 
+    # --- the lean read path (decision 0039): list, detail and _zoek answer from rows ----
+    LEAN_ACTIONS = ("list", "retrieve", "_zoek")
+    _links: Links | None = None
+    _lean_parties: dict[int, list[tuple[str, str]]] | None = None
+
+    def lean(self) -> bool:
+        """Whether this request reads zaken as rows (:mod:`.lean`): the read actions,
+        unless DRF would put a format into the links."""
+        if self.action not in self.LEAN_ACTIONS or getattr(self, "swagger_fake_view", False):
+            return False
+        if self._links is None:
+            self._links = Links(self.request, format_kwarg=self.format_kwarg)
+        return self._links.usable
+
+    def unscoped(self) -> Any:
+        if self.lean():
+            return lean.zaak_rows()
+        return super().unscoped()
+
+    def serialize_page(self, objects: list[Any]) -> list[Any]:
+        if not objects or not isinstance(objects[0], lean.ZaakRow) or self._links is None:
+            return super().serialize_page(objects)
+        data, self._lean_parties = lean.represent_page(
+            objects, links=self._links, serialize=super().serialize_page
+        )
+        return data
+
+    def persons_of(self, objects: Any, expanded: Any) -> list[Party]:
+        # The lean path read the rollen's BSN and KvK-nummer with the page's children.
+        return persons_read(self.kind, objects, expanded, known=self._lean_parties)
+
     def perform_update(self, serializer: Any) -> None:
         # Zaken 1.5+: the zaaktype may change; the client needs rights on the new one too.
         new = serializer.validated_data.get("zaaktype")
@@ -112,6 +148,7 @@ class ZaakViewSet(CrsNegotiation, ZakenViewSet):
             raise PermissionDenied("No rights to create zaken of this zaaktype.")
         with transaction.atomic():
             zaak = serializer.save()
+            lean.prefetch_empty_children(zaak)  # one query, not one per relation
             self.audit(zaak=zaak, actie="create", obj=zaak, oud=None, nieuw=serializer.data)
 
     @extend_schema(

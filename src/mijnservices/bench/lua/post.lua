@@ -1,0 +1,60 @@
+-- wrk script for `mijnservices bench`: POSTs one JSON body (read from a file) to the paths
+-- of a file in turn, counts every answer but 201 as failed, collects the server's
+-- Server-Timing entries and prints one JSON line at the end, as paths.lua does.
+-- Usage: wrk -s post.lua URL -- PATHS_FILE BODY_FILE
+
+local threads = {}
+local lines = {}
+local body = ""
+local counter = 0
+app_sum, cpu_sum, timed, failed = 0, 0, 0, 0
+
+function setup(thread)
+   thread:set("offset", #threads * 7919)
+   table.insert(threads, thread)
+end
+
+function init(args)
+   for line in io.lines(args[1]) do
+      local path = line:match("^([^\t]+)")
+      if path then table.insert(lines, path) end
+   end
+   local file = io.open(args[2], "rb")
+   body = file:read("*a")
+   file:close()
+   counter = offset or 0
+end
+
+function request()
+   counter = counter + 1
+   return wrk.format("POST", lines[(counter % #lines) + 1], wrk.headers, body)
+end
+
+function response(status, headers, response_body)
+   if status ~= 201 then failed = failed + 1 end
+   local timing = headers["Server-Timing"] or headers["server-timing"]
+   if timing then
+      local app = tonumber(timing:match("app;dur=([%d%.]+)"))
+      local cpu = tonumber(timing:match("cpu;dur=([%d%.]+)"))
+      if app and cpu then
+         app_sum, cpu_sum, timed = app_sum + app, cpu_sum + cpu, timed + 1
+      end
+   end
+end
+
+function done(summary, latency, requests)
+   local app, cpu, n, bad = 0, 0, 0, 0
+   for _, thread in ipairs(threads) do
+      app = app + thread:get("app_sum")
+      cpu = cpu + thread:get("cpu_sum")
+      n = n + thread:get("timed")
+      bad = bad + thread:get("failed")
+   end
+   local errors = summary.errors
+   io.write(string.format(
+      'WRK {"requests": %d, "duration_us": %d, "p50_us": %d, "p95_us": %d, "p99_us": %d, ' ..
+      '"non_200": %d, "socket_errors": %d, "timed": %d, "app_ms_sum": %.3f, "cpu_ms_sum": %.3f}\n',
+      summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
+      latency:percentile(99), bad, errors.connect + errors.read + errors.write + errors.timeout,
+      n, app, cpu))
+end
