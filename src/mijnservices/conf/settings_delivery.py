@@ -28,6 +28,15 @@ DELIVERY_PROBE_MAX_INTERVAL = declare(
     group="Delivery",
     check=positive,
 )
+DELIVERY_MESSAGE_CONCURRENCY = declare(
+    "DELIVERY_MESSAGE_CONCURRENCY",
+    1,
+    "Messages one worker sends at the same time to one e-mail/SMS destination (the SMTP server, "
+    "the Notify API), in that destination's own lane; a killed worker sends at most this many "
+    "again.",
+    group="Delivery",
+    check=positive,
+)
 OUTBOX_RETENTION_DAYS = declare(
     "OUTBOX_RETENTION_DAYS",
     30,

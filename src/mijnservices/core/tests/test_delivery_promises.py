@@ -25,7 +25,8 @@ from mijnservices.testing.factories import ZaakFactory, published_zaaktype
 from mijnservices.testing.smtp import SmtpSink
 from mijnservices.testing.subscriber import Subscriber
 
-pytestmark = pytest.mark.django_db
+# Transactional: the worker sends e-mail from its lane threads, with their own connections.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
