@@ -60,6 +60,14 @@ NOTIFICATIONS_CONTENT_RETENTION_DAYS = declare(
     group="Delivery",
     check=positive,
 )
+NOTIFICATIONS_RECEIVED_RETENTION_DAYS = declare(
+    "NOTIFICATIONS_RECEIVED_RETENTION_DAYS",
+    30,
+    "Days a notificatie received from an external source is kept after it was handled (or "
+    "failed); a repeat of it after that is handled again.",
+    group="Delivery",
+    check=positive,
+)
 NOTIFICATIONS_PROOF_RETENTION_DAYS = declare(
     "NOTIFICATIONS_PROOF_RETENTION_DAYS",
     2555,
