@@ -76,9 +76,11 @@ def _stream(n: Notification) -> tuple[str, str, str, str]:
 
 
 def _claimable(now: datetime, kanalen: list[str], size: int) -> list[Notification]:
-    """The first ``size`` due notifications whose earlier ones in the stream are final or due
-    themselves (then they come first in this claim: the order is the stream's order). Two
-    queries: the due ones in order, then what still blocks their streams."""
+    """The first ``size`` due notifications whose earlier ones in the stream are final or in
+    this claim themselves (then they come first: the order is the stream's order). Two
+    queries: the due ones in order, then what still blocks their streams — anything earlier
+    that is neither final nor in this claim, also a due one that ``SKIP LOCKED`` left out
+    because another transaction held it at that moment."""
     due = list(
         lock_due(
             Notification.objects.filter(_due(now), kanaal__in=kanalen).order_by("created_at", "id")
@@ -93,7 +95,7 @@ def _claimable(now: datetime, kanalen: list[str], size: int) -> list[Notificatio
             created_at__lte=max(n.created_at for n in due),
         )
         .exclude(status__in=FINAL)
-        .exclude(_due(now))
+        .exclude(pk__in=[n.pk for n in due])
         # Handed to Notify, waiting for its callback: that one is out already.
         .exclude(Q(status=Status.SENDING) & ~Q(provider_reference=""))
     )
