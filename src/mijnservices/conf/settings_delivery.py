@@ -28,6 +28,15 @@ DELIVERY_PROBE_MAX_INTERVAL = declare(
     group="Delivery",
     check=positive,
 )
+DELIVERY_MESSAGE_CONCURRENCY = declare(
+    "DELIVERY_MESSAGE_CONCURRENCY",
+    1,
+    "Messages one worker sends at the same time to one e-mail/SMS destination (the SMTP server, "
+    "the Notify API), in that destination's own lane; a killed worker sends at most this many "
+    "again.",
+    group="Delivery",
+    check=positive,
+)
 OUTBOX_RETENTION_DAYS = declare(
     "OUTBOX_RETENTION_DAYS",
     30,
@@ -48,6 +57,14 @@ NOTIFICATIONS_CONTENT_RETENTION_DAYS = declare(
     90,
     "Days the address and text of a finished citizen notification are kept; after that only "
     "the proof of sending (hash, times, provider reference) remains.",
+    group="Delivery",
+    check=positive,
+)
+NOTIFICATIONS_RECEIVED_RETENTION_DAYS = declare(
+    "NOTIFICATIONS_RECEIVED_RETENTION_DAYS",
+    30,
+    "Days a notificatie received from an external source is kept after it was handled (or "
+    "failed); a repeat of it after that is handled again.",
     group="Delivery",
     check=positive,
 )

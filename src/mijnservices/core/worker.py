@@ -159,7 +159,7 @@ class Worker:
                 done = self.run_round()
                 handled += done
                 if done == 0:
-                    if once:
+                    if once and not lanes.busy():
                         break
                     wakeup.wait(self.poll_interval)
         finally:

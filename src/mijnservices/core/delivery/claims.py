@@ -18,10 +18,10 @@ import uuid
 import zlib
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from django.db import connection
-from django.db.models import Model, QuerySet
+from django.db.models import Field, Model, QuerySet
 from django.utils import timezone
 
 M = TypeVar("M", bound=Model)
@@ -65,3 +65,32 @@ class Lease:
         count = mine.filter(**{f"{field_name}__gt": timezone.now()}).update(**{field_name: until})
         self.until = until
         return int(count)
+
+
+_fenced_sql: dict[tuple[str, str, str, tuple[str, ...]], str] = {}
+
+
+def fenced_update(
+    model: type[Model], *, pk: int, token: uuid.UUID, claim_field: str = "claim", **values: Any
+) -> int:
+    """Store one item's outcome only while it is still claimed with ``token``: one plain
+    ``UPDATE … WHERE pk AND claim`` per item, its SQL built once per shape (building the ORM's
+    UPDATE cost more than running it). Values are plain (no expressions); returns the rows
+    changed (0: the claim was taken over, the outcome is dropped)."""
+    meta = model._meta
+    fields = {
+        name: cast("Field[Any, Any]", meta.get_field(name)) for name in (*values, claim_field)
+    }
+    key = (connection.vendor, meta.db_table, claim_field, tuple(values))
+    sql = _fenced_sql.get(key)
+    if sql is None:
+        quote = connection.ops.quote_name
+        sets = ", ".join(f"{quote(fields[name].column)} = %s" for name in values)
+        where = f"{quote(meta.pk.column)} = %s AND {quote(fields[claim_field].column)} = %s"
+        # Only the model's own table and column names are put in; the values are bound.
+        sql = _fenced_sql[key] = f"UPDATE {quote(meta.db_table)} SET {sets} WHERE {where}"  # noqa: S608
+    params = [fields[name].get_db_prep_save(value, connection) for name, value in values.items()]
+    params += [pk, fields[claim_field].get_db_prep_value(token, connection)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return int(cursor.rowcount)

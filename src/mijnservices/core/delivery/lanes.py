@@ -48,3 +48,10 @@ def free(key: str, concurrency: int) -> int:
     with _lock:
         found = _lanes.get(key)
     return concurrency if found is None else found.free()
+
+
+def busy() -> bool:
+    """Whether any lane still has a send running or waiting (``worker --once`` waits for it)."""
+    with _lock:
+        found = list(_lanes.values())
+    return any(lane.free() < lane.concurrency for lane in found)

@@ -25,9 +25,10 @@ class NotificationsConfig(AppConfig):
             triggers.notifications_from_event,
             batch=triggers.notifications_from_events,
         )
-        worker.register_step("notificatieservice-send", delivery.notifications_send_due)
+        worker.register_step("notificatieservice-send", delivery.notifications_send_step)
+        worker.register_on_stop(delivery.notifications_in_flight_finish)
         worker.register_step(
-            "notificatieservice-klantcontacten", delivery.klantcontacten_register_due
+            "notificatieservice-klantcontacten", delivery.klantcontacten_register_step
         )
         worker.register_step("notificatieservice-extern", external.external_process_due)
         worker.register_step("notificatieservice-niet-vergeten", silence.niet_vergeten_when_due)

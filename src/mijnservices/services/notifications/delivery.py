@@ -16,17 +16,21 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Iterable
+from concurrent.futures import Future, wait
 from datetime import datetime
 from typing import Any
 
 import structlog
 from django.conf import settings
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 
-from mijnservices.core.delivery import breaker
-from mijnservices.core.delivery.claims import Lease, claims_serialise, lock_due
+from mijnservices.core.delivery import breaker, lanes
+from mijnservices.core.delivery.claims import Lease, claims_serialise, fenced_update, lock_due
 from mijnservices.core.identity import Party
 from mijnservices.registrations.klantinteracties.services_bulk import (
     ContactToRegister,
@@ -72,9 +76,11 @@ def _stream(n: Notification) -> tuple[str, str, str, str]:
 
 
 def _claimable(now: datetime, kanalen: list[str], size: int) -> list[Notification]:
-    """The first ``size`` due notifications whose earlier ones in the stream are final or due
-    themselves (then they come first in this claim: the order is the stream's order). Two
-    queries: the due ones in order, then what still blocks their streams."""
+    """The first ``size`` due notifications whose earlier ones in the stream are final or in
+    this claim themselves (then they come first: the order is the stream's order). Two
+    queries: the due ones in order, then what still blocks their streams — anything earlier
+    that is neither final nor in this claim, also a due one that ``SKIP LOCKED`` left out
+    because another transaction held it at that moment."""
     due = list(
         lock_due(
             Notification.objects.filter(_due(now), kanaal__in=kanalen).order_by("created_at", "id")
@@ -89,7 +95,7 @@ def _claimable(now: datetime, kanalen: list[str], size: int) -> list[Notificatio
             created_at__lte=max(n.created_at for n in due),
         )
         .exclude(status__in=FINAL)
-        .exclude(_due(now))
+        .exclude(pk__in=[n.pk for n in due])
         # Handed to Notify, waiting for its callback: that one is out already.
         .exclude(Q(status=Status.SENDING) & ~Q(provider_reference=""))
     )
@@ -105,12 +111,18 @@ def _claimable(now: datetime, kanalen: list[str], size: int) -> list[Notificatio
     ]
 
 
-def _claim(now: datetime, size: int) -> tuple[list[Notification], Lease | None]:
+def _claim(
+    now: datetime, size: int, *, busy: Iterable[str] = ()
+) -> tuple[list[Notification], Lease | None]:
+    """Claim up to ``size`` due notifications, none for a paused destination (but its due
+    probe) nor for one in ``busy`` (its lane is full)."""
     paused = breaker.paused(now=now)
     kanalen: list[str] = []
     probes: list[str] = []
     for kanaal in Kanaal.values:
         key = destination_for(kanaal)
+        if key is not None and key in busy:
+            continue
         if key is None or key not in paused:
             kanalen.append(kanaal)
         elif paused[key]:
@@ -201,6 +213,19 @@ def klantcontacten_register_due(*, limit: int = 200) -> int:
     return len(claimed)
 
 
+_TIMELINE_EVERY = 1.0  # seconds between timeline writes while messages are being sent
+_timeline_last = [float("-inf")]
+
+
+def klantcontacten_register_step() -> int:
+    """The worker step: while the lanes are sending, the timeline is written at most once a
+    second, in one batch (many small batches cost several times the CPU of one big one)."""
+    if lanes.busy() and time.monotonic() - _timeline_last[0] < _TIMELINE_EVERY:
+        return 0
+    _timeline_last[0] = time.monotonic()
+    return klantcontacten_register_due(limit=500)
+
+
 class _Stop(Exception):
     """Stop sending to this channel for the rest of the claim."""
 
@@ -212,9 +237,12 @@ def _retry_window_over(notification: Notification, now: datetime) -> bool:
 
 def _send_one(notification: Notification, channel: Channel | None, lease: Lease) -> None:
     attempt = notification.attempts + 1
-    mine = Notification.objects.filter(pk=notification.pk, claim=lease.token)
+
+    def mine(**values: Any) -> int:  # the outcome, only while the claim is still ours
+        return fenced_update(Notification, pk=notification.pk, token=lease.token, **values)
+
     if channel is None:
-        mine.update(attempts=attempt)
+        mine(attempts=attempt)
         final_record(notification, Status.PERMANENT_FAILURE, error="No channel is configured.")
         return
     # Fencing: send only while the claim is certainly ours for the whole send.
@@ -225,17 +253,17 @@ def _send_one(notification: Notification, channel: Channel | None, lease: Lease)
     try:
         reference = channel.send(notification)
     except PermanentFailure as exc:
-        mine.update(attempts=attempt, provider=channel.provider)
+        mine(attempts=attempt, provider=channel.provider)
         final_record(notification, Status.PERMANENT_FAILURE, error=str(exc))
         return
     except TemporaryFailure as exc:
         now = timezone.now()
         if _retry_window_over(notification, now):
-            mine.update(attempts=attempt)
+            mine(attempts=attempt)
             final_record(notification, Status.TECHNICAL_FAILURE, error=str(exc))
         else:
             # Released at once; the destination's breaker decides when the next try is.
-            mine.update(
+            mine(
                 status=Status.TEMPORARY_FAILURE,
                 attempts=attempt,
                 next_attempt_at=now,
@@ -260,7 +288,8 @@ def _send_one(notification: Notification, channel: Channel | None, lease: Lease)
         outcome.update(
             status=Status.DELIVERED, completed_at=sent, last_error="", lease_until=None, claim=None
         )
-    mine.exclude(status__in=FINAL).update(**outcome)
+    # The claim token matches only while the row is not final (a final status clears it).
+    mine(**outcome)
 
 
 def _release(lease: Lease, pks: list[int]) -> None:
@@ -274,33 +303,110 @@ def _release(lease: Lease, pks: list[int]) -> None:
     )
 
 
-def notifications_send_due(*, now: datetime | None = None, size: int | None = None) -> int:
-    """The worker step: send what is due, in claim order; returns how many were handled."""
-    claimed, lease = _claim(now or timezone.now(), size or int(settings.NOTIFICATIONS_BATCH_SIZE))
-    channels: dict[str, Channel | None] = {}
-    stopped: set[str] = set()
+def _send_batch(kanaal: str, batch: list[Notification], lease: Lease) -> int:
+    """Send a claimed batch of one channel in order over one connection (one SMTP session),
+    each outcome stored right after its send; after a failure of the destination the rest is
+    given back at once."""
+    channel = channel_for(kanaal)
     left: list[int] = []
     try:
-        for notification in claimed:
-            assert lease is not None
-            if notification.kanaal in stopped:
-                left.append(notification.pk)
-                continue
-            if notification.kanaal not in channels:
-                channels[notification.kanaal] = channel_for(notification.kanaal)
+        for position, notification in enumerate(batch):
+            if _stopping.is_set():  # the worker stops: finish the message in hand only
+                left = [n.pk for n in batch[position:]]
+                break
             try:
-                _send_one(notification, channels[notification.kanaal], lease)
+                _send_one(notification, channel, lease)
             except _Stop:
-                stopped.add(notification.kanaal)
-        if left and lease is not None:
+                left = [n.pk for n in batch[position + 1 :]]
+                break
+        if left:
             _release(lease, left)
     finally:
-        for channel in channels.values():
-            if channel is not None:
-                channel.close()
+        if channel is not None:
+            channel.close()
+        if threading.current_thread() is not threading.main_thread():
+            connections.close_all()  # a lane thread's own connection: none left idle
+    if left:
+        logger.info("notifications_released", count=len(left))
+    return len(batch)
+
+
+def _batches(claimed: list[Notification], parts: int) -> dict[str, list[list[Notification]]]:
+    """Per channel, the claim split into at most ``parts`` batches; a stream stays in one
+    batch, in its order, so it is sent in order whichever lane thread takes it."""
+    by_kanaal: dict[str, list[list[Notification]]] = {}
+    for notification in claimed:
+        batches = by_kanaal.setdefault(notification.kanaal, [[] for _ in range(parts)])
+        batches[hash(_stream(notification)) % parts].append(notification)
+    return {kanaal: [b for b in batches if b] for kanaal, batches in by_kanaal.items()}
+
+
+_in_flight: list[Future[int]] = []
+_stopping = threading.Event()
+
+
+def notifications_send_due(
+    *, now: datetime | None = None, size: int | None = None, wait: bool = True
+) -> int:
+    """Send what is due, in claim order; returns how many were claimed.
+
+    ``wait`` (direct calls): sent here, before returning. The worker's step does not wait:
+    each destination (the SMTP server, the Notify API) has its own lane of
+    ``DELIVERY_MESSAGE_CONCURRENCY`` threads, so a hanging mail server holds up neither the
+    worker's other steps nor another destination; nothing more is claimed for a destination
+    than its lane can take (one batch sending and one waiting per thread)."""
+    size = size or int(settings.NOTIFICATIONS_BATCH_SIZE)
+    if wait:
+        claimed, lease = _claim(now or timezone.now(), size)
+        for kanaal, batches in _batches(claimed, 1).items():
+            assert lease is not None
+            _send_batch(kanaal, batches[0], lease)
+    else:
+        claimed = _send_in_lanes(now or timezone.now(), size)
     if claimed:
-        logger.info("notifications_sent", count=len(claimed), released=len(left))
+        logger.info("notifications_claimed", count=len(claimed))
     return len(claimed)
+
+
+def _send_in_lanes(now: datetime, size: int) -> list[Notification]:
+    for future in [f for f in _in_flight if f.done()]:
+        _in_flight.remove(future)
+        if future.exception() is not None:  # its claims come back after the lease
+            logger.error("notifications_batch_failed", error=repr(future.exception()))
+    concurrency = int(settings.DELIVERY_MESSAGE_CONCURRENCY)
+    room = {
+        key: lanes.free(key, concurrency) + concurrency
+        for key in {destination_for(k) for k in Kanaal.values}
+        if key is not None
+    }
+    claimed, lease = _claim(now, size, busy={key for key, free in room.items() if free <= 0})
+    if lease is None:
+        return claimed
+    for kanaal, batches in _batches(claimed, concurrency).items():
+        key = destination_for(kanaal)
+        if key is None:  # no channel: nothing to wait for, recorded here
+            _send_batch(kanaal, [n for batch in batches for n in batch], lease)
+            continue
+        lane = lanes.lane(key, concurrency)
+        for batch in batches:
+            _in_flight.append(lane.submit(_send_batch, kanaal, batch, lease))
+    return claimed
+
+
+def notifications_send_step() -> int:
+    """The worker step: never waits for a mail server or the Notify API."""
+    return notifications_send_due(wait=False)
+
+
+def notifications_in_flight_finish() -> None:
+    """When the worker stops: each lane finishes the message in hand (within its timeout) and
+    gives the rest of its batch back, so a graceful stop sends nothing twice."""
+    _stopping.set()
+    try:
+        wait(list(_in_flight))
+        _in_flight.clear()
+    finally:
+        _stopping.clear()
 
 
 def callback_record(*, provider_id: str, reference: str, status: str) -> bool:

@@ -5,6 +5,7 @@ together (at-least-once consumption, exactly one notification per key)."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -12,8 +13,9 @@ from datetime import datetime, timedelta
 import structlog
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.urls import reverse
+from django.urls import get_urlconf, reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from mijnservices.core.identity import Party
 from mijnservices.registrations.zaken.models import Zaak
@@ -64,15 +66,26 @@ class ZaakRef:
 THROTTLED = frozenset({Trigger.ZAAK_ONTVANGEN, Trigger.STATUS, Trigger.SUBSTATUS})
 
 
+_MARK = "00000000-0000-4000-8000-000000000000"
+
+
+@functools.lru_cache(maxsize=64)
+def _path(name: str, urlconf: str, language: str | None) -> str:
+    """A portal path, reversed once per URL configuration and language (``reverse`` costs
+    more than building the rest of a message); the zaak's uuid is put in afterwards."""
+    return reverse(name, args=[_MARK] if name == "portal:zaak_detail" else None)
+
+
 def portal_link(zaak: ZaakRef | None, trigger: str) -> str:
     base = (settings.NOTIFICATIONS_PORTAL_URL or settings.SITE_URL).rstrip("/")
+    key = (str(get_urlconf() or settings.ROOT_URLCONF), get_language())
     if zaak is not None and zaak.local:
-        return base + reverse("portal:zaak_detail", args=[zaak.uuid])
+        return base + _path("portal:zaak_detail", *key).replace(_MARK, str(zaak.uuid))
     if trigger in (Trigger.TAAK, Trigger.TAAK_DEADLINE):
-        return base + reverse("portal:taken")
+        return base + _path("portal:taken", *key)
     if trigger in (Trigger.BERICHT, Trigger.BETALING):
-        return base + reverse("portal:berichten")
-    return base + reverse("portal:overview")
+        return base + _path("portal:berichten", *key)
+    return base + _path("portal:overview", *key)
 
 
 def signal_store(party: Party, reden: str, *, kanaal: str = "", adres: str = "") -> None:

@@ -14,11 +14,12 @@ from datetime import datetime
 import structlog
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db.models import Q
+from django.db import connections
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from mijnservices.core.delivery import breaker, destinations
+from mijnservices.core.delivery import breaker, destinations, lanes
 from mijnservices.core.delivery.claims import Lease
 from mijnservices.services.profiel.models import Kanaal, Verificatie
 from mijnservices.services.profiel.services import email_token
@@ -115,14 +116,27 @@ def _claim(verificatie: Verificatie, lease: Lease) -> bool:
     )
 
 
-def verificaties_send_due(*, now: datetime | None = None, limit: int = 20) -> int:
-    """Send due verification messages; returns how many were handled."""
-    now = now or timezone.now()
-    due = list(
-        Verificatie.objects.filter(status=Verificatie.Status.TE_VERSTUREN)
-        .filter(Q(volgende_poging_op__lte=now) | Q(volgende_poging_op__isnull=True))
-        .order_by("volgende_poging_op", "pk")[:limit]
+def _kanalen(key: str) -> list[str]:
+    """The channels whose messages go to destination ``key``."""
+    return [k for k in Kanaal.values if _destination(Verificatie(kanaal=k)) == key]
+
+
+def _due(now: datetime) -> QuerySet[Verificatie]:
+    return Verificatie.objects.filter(status=Verificatie.Status.TE_VERSTUREN).filter(
+        Q(volgende_poging_op__lte=now) | Q(volgende_poging_op__isnull=True)
     )
+
+
+def verificaties_send_due(
+    *, now: datetime | None = None, limit: int = 20, destination: str | None = None
+) -> int:
+    """Send due verification messages (only those for ``destination`` when given); returns
+    how many were handled."""
+    now = now or timezone.now()
+    due_now = _due(now)
+    if destination is not None:
+        due_now = due_now.filter(kanaal__in=_kanalen(destination))
+    due = list(due_now.order_by("volgende_poging_op", "pk")[:limit])
     if not due:
         return 0
     paused = breaker.paused(now=now)
@@ -176,9 +190,26 @@ def verificaties_send_due(*, now: datetime | None = None, limit: int = 20) -> in
 _last_run = [float("-inf")]
 
 
+def _send_in_lane(destination: str) -> int:
+    try:
+        return verificaties_send_due(destination=destination)
+    finally:
+        connections.close_all()  # the lane thread's own connection: none left idle
+
+
 def verificaties_send_step() -> int:
-    """The worker step: at most every 2 seconds (verification messages should come quickly)."""
+    """The worker step: at most every 2 seconds (verification messages should come quickly),
+    each destination's messages in its lane (``core/delivery/lanes``), so a hanging mail
+    server holds up neither the worker nor codes sent by SMS, and the other way round."""
     if time.monotonic() - _last_run[0] < 2:
         return 0
     _last_run[0] = time.monotonic()
-    return verificaties_send_due()
+    kanalen = set(_due(timezone.now()).values_list("kanaal", flat=True).distinct())
+    concurrency = int(settings.DELIVERY_MESSAGE_CONCURRENCY)
+    started = 0
+    for key in {_destination(Verificatie(kanaal=k)) for k in kanalen}:
+        # Behind at most one batch of other messages to the same destination.
+        if lanes.free(key, concurrency) + concurrency > 0:
+            lanes.lane(key, concurrency).submit(_send_in_lane, key)
+            started += 1
+    return started

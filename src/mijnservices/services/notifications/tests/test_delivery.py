@@ -245,3 +245,45 @@ def test_old_notifications_keep_only_their_proof_of_sending(zaak, smtp, settings
     )
     assert notifications_purge(at=timezone.now() + timedelta(days=366)) == 1
     assert not Notification.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_due_message_another_transaction_holds_still_keeps_the_later_one_of_its_stream_back(
+    zaak, smtp, settings
+):
+    import threading
+
+    from django.db import connection, connections, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SKIP LOCKED, which leaves held rows out of a claim, is PostgreSQL's")
+    from mijnservices.services.notifications import delivery
+
+    settings.NOTIFICATIONS_THROTTLE_MINUTES = 0
+    with_email(SUZANNE)
+    first, second = _two_news(zaak)
+    # A dead worker's claim ran out: the first is due again, and at this moment another
+    # transaction (a worker giving it back) holds its row, so SKIP LOCKED leaves it out.
+    Notification.objects.filter(pk=first.pk).update(
+        status=Status.SENDING, lease_until=timezone.now() - timedelta(seconds=1), claim=uuid4()
+    )
+    held, done = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        try:
+            with transaction.atomic():
+                list(Notification.objects.select_for_update().filter(pk=first.pk))
+                held.set()
+                done.wait(10)
+        finally:
+            connections.close_all()
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        assert held.wait(10)
+        claimed, _ = delivery._claim(timezone.now(), 10)
+    finally:
+        done.set()
+        holder.join()
+    assert second.pk not in [n.pk for n in claimed]  # it may not overtake the first

@@ -179,6 +179,7 @@ def test_two_workers_and_kills_at_a_slow_smtp_server_lose_nothing_and_keep_order
     arrived = Counter(m.message_id for m in sink.snapshot())
     assert set(arrived) == set(zaak_of)  # none lost
     duplicates = sum(count - 1 for count in arrived.values())
+    print(f"{changes} changes, {kills} kills: {duplicates} duplicate(s), none lost")
     assert duplicates <= kills  # at most the message in flight per kill, same Message-ID
     first_seen: dict[str, list[str]] = {}
     for mail in sink.snapshot():
