@@ -23,6 +23,10 @@ Item = dict[str, Any]
 _JUMP = re.compile(r'setNextRequest\(\s*"([^"]+)"')
 _NAMES = re.compile(r'NEXT_REQUEST_NAMES"\s*,\s*\[([^\]]*)\]')
 _QUOTED = re.compile(r'"([^"]+)"')
+# The list is also built in a variable first (drc-003a: ``var request_names = ["…"]``,
+# ``next_requests.push("…")``) and then set as NEXT_REQUEST_NAMES.
+_LISTED = re.compile(r"\b\w+(?:_names|_requests)\s*=\s*\[([^\]]*)\]")
+_ADDED = re.compile(r'\b\w+(?:_names|_requests)\.(?:push|unshift)\(\s*"([^"]+)"')
 
 
 def _scripts(item: Item) -> Iterator[str]:
@@ -37,8 +41,9 @@ def jump_targets(collection: Item) -> set[str]:
     names: set[str] = set()
     for script in _scripts(collection):
         names.update(_JUMP.findall(script))
-        for listed in _NAMES.findall(script):
+        for listed in [*_NAMES.findall(script), *_LISTED.findall(script)]:
             names.update(_QUOTED.findall(listed))
+        names.update(_ADDED.findall(script))
     return names
 
 

@@ -40,6 +40,22 @@ def test_a_missing_jump_target_is_copied_from_the_other_version_in_its_place():
     assert [r["name"] for r in ours["item"][0]["item"]] == ["a", "c"]  # the input is untouched
 
 
+def test_names_listed_in_a_variable_before_they_are_set_count_as_jump_targets():
+    # The 2025 suite's drc-003a builds its list first; newman ended the run at that name.
+    script = (
+        'var request_names = ["Create relation between Besluit and Informatieobject"];\n'
+        'request_names.unshift("(COMMON) Delete ZaakInformatieObject");\n'
+        "var next_requests = [];\n"
+        'next_requests.push("Delete created InformatieObject");\n'
+        'pm.globals.set("NEXT_REQUEST_NAMES", request_names);'
+    )
+    assert repairs.jump_targets({"item": [_request("drc-003a", script)]}) == {
+        "Create relation between Besluit and Informatieobject",
+        "(COMMON) Delete ZaakInformatieObject",
+        "Delete created InformatieObject",
+    }
+
+
 def test_after_repair_the_vendored_api_suites_only_jump_to_failure_branches():
     # These three names exist in neither version; each is reached only after a failed check.
     failure_only = {
