@@ -15,6 +15,7 @@ from typing import Any
 from django.db import transaction
 
 from mijnservices.core.errors import DomainError
+from mijnservices.core.updates import model_assign
 from mijnservices.registrations.catalogi.models import (
     BesluitType,
     Eigenschap,
@@ -27,6 +28,7 @@ from mijnservices.registrations.catalogi.models import (
     ZaakType,
     ZaakTypeInformatieObjectType,
 )
+from mijnservices.registrations.catalogi.services import concept_relations as relations
 from mijnservices.registrations.catalogi.services._rules import (
     apply,
     check_keys,
@@ -333,8 +335,9 @@ def zaaktype_informatieobjecttype_create(
     statustype: StatusType | None = None,
 ) -> ZaakTypeInformatieObjectType:
     """``informatieobjecttype`` is the omschrijving of an informatieobjecttype in the
-    zaaktype's catalogus (Catalogi 1.3: version-independent)."""
-    ensure_concept(zaaktype)
+    zaaktype's catalogus (Catalogi 1.3: version-independent). Unlike the other types of a
+    zaaktype it may be added to a published zaaktype, as long as the informatieobjecttype
+    has no published version (ztc-011f, ``concept_relations``)."""
     ziot = ZaakTypeInformatieObjectType(
         zaaktype=zaaktype,
         informatieobjecttype=informatieobjecttype,
@@ -343,21 +346,36 @@ def zaaktype_informatieobjecttype_create(
         statustype=statustype,
     )
     _check_ziot(ziot)
+    _ensure_not_between_published(ziot, "created")
     ziot.save()
     return ziot
+
+
+def _ensure_not_between_published(ziot: ZaakTypeInformatieObjectType, action: str) -> None:
+    if relations.ziot_between_published(ziot):
+        raise relations.refuse(
+            f"A relation between a published zaaktype and a published informatieobjecttype "
+            f"cannot be {action}."
+        )
 
 
 @transaction.atomic
 def zaaktype_informatieobjecttype_update(
     *, zaaktype_informatieobjecttype: ZaakTypeInformatieObjectType, **fields: object
 ) -> ZaakTypeInformatieObjectType:
-    _subtype_update(zaaktype_informatieobjecttype, fields)
-    _check_ziot(zaaktype_informatieobjecttype)
-    return zaaktype_informatieobjecttype
+    ziot = zaaktype_informatieobjecttype
+    _ensure_not_between_published(ziot, "changed")
+    model_assign(ziot, fields)
+    _check_ziot(ziot)
+    _ensure_not_between_published(ziot, "changed")
+    ziot.save()
+    return ziot
 
 
 @transaction.atomic
 def zaaktype_informatieobjecttype_delete(
     *, zaaktype_informatieobjecttype: ZaakTypeInformatieObjectType, force: bool = False
 ) -> None:
-    _subtype_delete(zaaktype_informatieobjecttype, force)
+    if not force:
+        _ensure_not_between_published(zaaktype_informatieobjecttype, "deleted")
+    delete_or_refuse(zaaktype_informatieobjecttype)

@@ -199,6 +199,25 @@ def test_statustype_of_another_zaaktype_is_a_mismatch(client, zaaktype):
     assert response.json()["invalidParams"][0]["code"] == "zaaktype-mismatch"
 
 
+def test_a_roltype_of_another_zaaktype_is_reported_before_a_missing_betrokkene(client, zaaktype):
+    # zrc-019a: the suite sends no betrokkene and expects the zaaktype-mismatch first.
+    zaak = ZaakFactory(zaaktype=zaaktype)
+    other = published_zaaktype().roltypen.first()
+    response = client.post(
+        f"{BASE}/rollen",
+        {
+            "zaak": zaak_url(zaak),
+            "betrokkeneType": "natuurlijk_persoon",
+            "roltype": _catalogi("roltypen", other),
+            "roltoelichting": "",
+        },
+        content_type=CT,
+    )
+    assert response.status_code == 400
+    first = response.json()["invalidParams"][0]
+    assert (first["name"], first["code"]) == ("nonFieldErrors", "zaaktype-mismatch")
+
+
 def test_no_deelzaak_of_a_deelzaak(client, zaaktype):
     hoofd = _create(client, zaaktype).json()["url"]
     deel = _create(client, zaaktype, hoofdzaak=hoofd)

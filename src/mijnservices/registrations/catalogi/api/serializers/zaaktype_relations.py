@@ -10,6 +10,7 @@ from mijnservices.registrations.catalogi import services
 from mijnservices.registrations.catalogi.api.serializers.base import (
     EmptyList,
     catalogi_object,
+    ensure_same_catalogus,
     link,
     self_link,
 )
@@ -32,7 +33,9 @@ class OmschrijvingOrUrl(serializers.CharField):
 
     def to_internal_value(self, data: Any) -> str:
         if isinstance(data, str) and data.startswith(("http://", "https://")):
-            return str(catalogi_object(data, "informatieobjecttype").omschrijving)
+            related = catalogi_object(data, "informatieobjecttype")
+            ensure_same_catalogus(self.parent, related, "informatieobjecttype")
+            return str(related.omschrijving)
         return str(super().to_internal_value(data))
 
 
