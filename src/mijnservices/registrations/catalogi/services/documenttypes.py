@@ -57,8 +57,15 @@ def _check_versions(obj: InformatieObjectType | BesluitType, what: str) -> None:
 
 @transaction.atomic
 def informatieobjecttype_create(
-    *, catalogus: Catalogus, omschrijving: str, begin_geldigheid: date, **fields: object
+    *,
+    catalogus: Catalogus,
+    omschrijving: str,
+    begin_geldigheid: date,
+    refuse_published_relations: bool = False,
+    **fields: object,
 ) -> InformatieObjectType:
+    """A concept informatieobjecttype. ``refuse_published_relations`` is accepted for the API's
+    sake: a new type names nothing, so ztc-011 has nothing to check."""
     informatieobjecttype = InformatieObjectType(
         catalogus=catalogus, omschrijving=omschrijving, begin_geldigheid=begin_geldigheid, **fields
     )

@@ -333,11 +333,12 @@ def zaaktype_informatieobjecttype_create(
     volgnummer: int,
     richting: str,
     statustype: StatusType | None = None,
+    refuse_published_relations: bool = False,
 ) -> ZaakTypeInformatieObjectType:
     """``informatieobjecttype`` is the omschrijving of an informatieobjecttype in the
     zaaktype's catalogus (Catalogi 1.3: version-independent). Unlike the other types of a
-    zaaktype it may be added to a published zaaktype, as long as the informatieobjecttype
-    has no published version (ztc-011f, ``concept_relations``)."""
+    zaaktype it may be added to a published zaaktype; ``refuse_published_relations`` (the API)
+    refuses it when the informatieobjecttype is published too (ztc-011f, ``concept_relations``)."""
     ziot = ZaakTypeInformatieObjectType(
         zaaktype=zaaktype,
         informatieobjecttype=informatieobjecttype,
@@ -346,7 +347,8 @@ def zaaktype_informatieobjecttype_create(
         statustype=statustype,
     )
     _check_ziot(ziot)
-    _ensure_not_between_published(ziot, "created")
+    if refuse_published_relations:
+        _ensure_not_between_published(ziot, "created")
     ziot.save()
     return ziot
 
@@ -361,13 +363,19 @@ def _ensure_not_between_published(ziot: ZaakTypeInformatieObjectType, action: st
 
 @transaction.atomic
 def zaaktype_informatieobjecttype_update(
-    *, zaaktype_informatieobjecttype: ZaakTypeInformatieObjectType, **fields: object
+    *,
+    zaaktype_informatieobjecttype: ZaakTypeInformatieObjectType,
+    refuse_published_relations: bool = False,
+    **fields: object,
 ) -> ZaakTypeInformatieObjectType:
+    """``refuse_published_relations``: the Catalogi API's ztc-010/011 rule, before and after."""
     ziot = zaaktype_informatieobjecttype
-    _ensure_not_between_published(ziot, "changed")
+    if refuse_published_relations:
+        _ensure_not_between_published(ziot, "changed")
     model_assign(ziot, fields)
     _check_ziot(ziot)
-    _ensure_not_between_published(ziot, "changed")
+    if refuse_published_relations:
+        _ensure_not_between_published(ziot, "changed")
     ziot.save()
     return ziot
 

@@ -162,3 +162,21 @@ def test_catalogue_imports_may_still_name_published_types():
     _besluittype(zaaktype.catalogus, publish=True)
     changed = services.zaaktype_update(zaaktype=zaaktype, besluittypen=["Vergunning"])
     assert changed.besluittypen == ["Vergunning"]
+
+
+def test_catalogi_geforceerd_schrijven_lifts_the_relation_rules():
+    # As Open Zaak's is_force_write: a client with this scope may name published types.
+    forced = api_client(
+        autorisaties=[
+            {
+                "component": "ztc",
+                "scopes": ["catalogi.lezen", "catalogi.schrijven", "catalogi.geforceerd-schrijven"],
+            }
+        ]
+    )
+    zaaktype = concept_zaaktype()
+    besluittype = _besluittype(zaaktype.catalogus, publish=True)
+    url = f"/catalogi/api/v1/zaaktypen/{zaaktype.uuid}"
+    relation = {"besluittypen": [f"{BASE}/besluittypen/{besluittype.uuid}"]}
+    changed = forced.patch(url, relation, content_type=CT)
+    assert changed.status_code == 200, changed.json()

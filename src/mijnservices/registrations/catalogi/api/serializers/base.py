@@ -16,8 +16,10 @@ from rest_framework.reverse import reverse
 
 from mijnservices.api.fields import ISODurationField, ResourceLink
 from mijnservices.core.errors import DomainError
+from mijnservices.core.identity import ApiClient
 from mijnservices.registrations.catalogi.selectors import CatalogusIndex, catalogus_id_of
 from mijnservices.registrations.catalogi.services._rules import OTHER_CATALOGUS
+from mijnservices.services.access import policy
 
 
 def link(view: str, **kwargs: Any) -> serializers.HyperlinkedRelatedField:  # type: ignore[type-arg]
@@ -54,9 +56,8 @@ class ServiceModelSerializer(serializers.HyperlinkedModelSerializer):
     create_service: ClassVar[Callable[..., Any]]
     update_service: ClassVar[Callable[..., Any]]
     instance_argument: ClassVar[str]
-    # Keyword arguments the API adds to the service call (rules for API clients only).
-    create_options: ClassVar[dict[str, Any]] = {}
-    update_options: ClassVar[dict[str, Any]] = {}
+    # Whether the service applies ztc-010/011 (``concept_relations``) to this client.
+    relation_rules: ClassVar[bool] = False
     serializer_field_mapping = {
         **serializers.HyperlinkedModelSerializer.serializer_field_mapping,
     }
@@ -73,13 +74,28 @@ class ServiceModelSerializer(serializers.HyperlinkedModelSerializer):
             return ISODurationField, kwargs
         return super().build_standard_field(field_name, model_field)  # type: ignore[no-any-return]
 
+    def _options(self) -> dict[str, Any]:
+        if not self.relation_rules:
+            return {}
+        return {"refuse_published_relations": not forced_write(self.context)}
+
     def create(self, validated_data: dict[str, Any]) -> Model:
-        return type(self).create_service(**validated_data, **self.create_options)  # type: ignore[no-any-return]
+        return type(self).create_service(**validated_data, **self._options())  # type: ignore[no-any-return]
 
     def update(self, instance: Model, validated_data: dict[str, Any]) -> Model:
         return type(self).update_service(  # type: ignore[no-any-return]
-            **{self.instance_argument: instance}, **validated_data, **self.update_options
+            **{self.instance_argument: instance}, **validated_data, **self._options()
         )
+
+
+def forced_write(context: dict[str, Any]) -> bool:
+    """Whether the client holds ``catalogi.geforceerd-schrijven`` (Catalogi 1.2+): as in Open
+    Zaak it lifts the rules about relations to published types (``concept_relations``)."""
+    request = context.get("request")
+    principal = getattr(request, "user", None)
+    return isinstance(principal, ApiClient) and policy.has_scope(
+        principal, "ztc", "catalogi.geforceerd-schrijven"
+    )
 
 
 def catalogi_index(context: dict[str, Any]) -> CatalogusIndex:

@@ -25,7 +25,7 @@ class BesluitTypeSerializer(ServiceModelSerializer):
     update_service = services.besluittype_update
     instance_argument = "besluittype"
     # ztc-010/011: the Catalogi API refuses relations to published types (concept_relations).
-    create_options = update_options = {"refuse_published_relations": True}
+    relation_rules = True
 
     url = self_link("besluittype")
     catalogus = link("catalogus", queryset=Catalogus.objects.all())

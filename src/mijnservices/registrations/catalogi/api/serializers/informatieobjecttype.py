@@ -32,7 +32,7 @@ class InformatieObjectTypeSerializer(ServiceModelSerializer):
     update_service = services.informatieobjecttype_update
     instance_argument = "informatieobjecttype"
     # ztc-010/011: the Catalogi API refuses relations to published types (concept_relations).
-    update_options = {"refuse_published_relations": True}
+    relation_rules = True
 
     url = self_link("informatieobjecttype")
     catalogus = link("catalogus", queryset=Catalogus.objects.all())

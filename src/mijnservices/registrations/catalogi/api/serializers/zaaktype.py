@@ -97,7 +97,7 @@ class ZaakTypeSerializer(ServiceModelSerializer):
     update_service = services.zaaktype_update
     instance_argument = "zaaktype"
     # ztc-010/011: the Catalogi API refuses relations to published types (concept_relations).
-    create_options = update_options = {"refuse_published_relations": True}
+    relation_rules = True
 
     url = self_link("zaaktype")
     catalogus = link("catalogus", queryset=Catalogus.objects.all())

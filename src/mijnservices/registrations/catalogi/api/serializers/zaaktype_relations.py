@@ -43,6 +43,7 @@ class ZaakTypeInformatieObjectTypeSerializer(ZaaktypeDerived):
     create_service = services.zaaktype_informatieobjecttype_create
     update_service = services.zaaktype_informatieobjecttype_update
     instance_argument = "zaaktype_informatieobjecttype"
+    relation_rules = True  # ztc-010/011 (concept_relations)
 
     url = self_link("zaaktypeinformatieobjecttype")
     informatieobjecttype = OmschrijvingOrUrl(
