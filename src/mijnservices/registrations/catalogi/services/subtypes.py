@@ -321,7 +321,7 @@ def _check_ziot(ziot: ZaakTypeInformatieObjectType) -> None:
         raise DomainError(
             "This zaaktype already has a zaaktype-informatieobjecttype with this volgnummer.",
             code="unique",
-            field="volgnummer",
+            field="nonFieldErrors",  # as the unique-together check answered before
         )
 
 
@@ -346,9 +346,9 @@ def zaaktype_informatieobjecttype_create(
         richting=richting,
         statustype=statustype,
     )
-    _check_ziot(ziot)
-    if refuse_published_relations:
+    if refuse_published_relations:  # before the volgnummer check, as Open Zaak (ztc-011f)
         _ensure_not_between_published(ziot, "created")
+    _check_ziot(ziot)
     ziot.save()
     return ziot
 
@@ -373,9 +373,9 @@ def zaaktype_informatieobjecttype_update(
     if refuse_published_relations:
         _ensure_not_between_published(ziot, "changed")
     model_assign(ziot, fields)
-    _check_ziot(ziot)
     if refuse_published_relations:
         _ensure_not_between_published(ziot, "changed")
+    _check_ziot(ziot)
     ziot.save()
     return ziot
 

@@ -10,7 +10,6 @@ from django.db import transaction
 
 from mijnservices.core.errors import DomainError
 from mijnservices.core.outbox import event_record
-from mijnservices.registrations.catalogi import selectors
 from mijnservices.registrations.catalogi.models import (
     BesluitType,
     Catalogus,
@@ -178,12 +177,11 @@ def _published_versions_missing(
     zaaktype: ZaakType,
     omschrijvingen: Iterable[str],
 ) -> list[str]:
+    # A published version of the named type, whatever its geldigheid: as Open Zaak asks its
+    # related versions only to be published, and as concept_relations reads "published".
     wanted = set(omschrijvingen)
-    published = selectors.overlapping(
-        model.objects.filter(
-            catalogus_id=zaaktype.catalogus_id, omschrijving__in=wanted, concept=False
-        ),
-        zaaktype,
+    published = model.objects.filter(
+        catalogus_id=zaaktype.catalogus_id, omschrijving__in=wanted, concept=False
     ).values_list("omschrijving", flat=True)
     return sorted(wanted - set(published))
 
@@ -191,7 +189,7 @@ def _published_versions_missing(
 @transaction.atomic
 def zaaktype_publish(*, zaaktype: ZaakType, require_complete: bool = True) -> ZaakType:
     """Publish a concept zaaktype (frozen from then on). Every besluittype and
-    informatieobjecttype it names needs a published version within its geldigheid (ztc-012).
+    informatieobjecttype it names needs a published version (ztc-012).
 
     ``require_complete`` also asks for at least two statustypen, a resultaattype and a roltype:
     Open Zaak checks that where a person publishes (its admin), not in the Catalogi API, whose

@@ -180,3 +180,38 @@ def test_catalogi_geforceerd_schrijven_lifts_the_relation_rules():
     relation = {"besluittypen": [f"{BASE}/besluittypen/{besluittype.uuid}"]}
     changed = forced.patch(url, relation, content_type=CT)
     assert changed.status_code == 200, changed.json()
+
+
+def test_a_zaaktype_publishes_when_its_types_have_a_published_version_of_any_geldigheid():
+    # ztc-012 as Open Zaak: the related types must be published; their geldigheid may differ
+    # (the suites publish a zaaktype of 2004 naming types of 2019).
+    zaaktype = concept_zaaktype()
+    iot = services.informatieobjecttype_create(
+        catalogus=zaaktype.catalogus,
+        omschrijving="Later",
+        begin_geldigheid=date(2030, 1, 1),
+        informatieobjectcategorie="bijlage",
+    )
+    services.informatieobjecttype_publish(informatieobjecttype=iot)
+    services.zaaktype_informatieobjecttype_create(
+        zaaktype=zaaktype, informatieobjecttype="Later", volgnummer=1, richting="inkomend"
+    )
+    published = services.zaaktype_publish(zaaktype=zaaktype, require_complete=False)
+    assert published.concept is False
+
+
+def test_a_ziot_between_published_types_is_refused_before_its_volgnummer_is_checked(client):
+    zaaktype = concept_zaaktype()
+    _iot(zaaktype.catalogus, publish=True)
+    services.zaaktype_informatieobjecttype_create(
+        zaaktype=zaaktype, informatieobjecttype="Bijlage", volgnummer=1, richting="inkomend"
+    )
+    services.zaaktype_publish(zaaktype=zaaktype, require_complete=False)
+    body = {
+        "zaaktype": f"{BASE}/zaaktypen/{zaaktype.uuid}",
+        "informatieobjecttype": "Bijlage",
+        "volgnummer": 1,
+        "richting": "inkomend",
+    }
+    response = client.post("/catalogi/api/v1/zaaktype-informatieobjecttypen", body, content_type=CT)
+    assert _error(response) == NON_CONCEPT

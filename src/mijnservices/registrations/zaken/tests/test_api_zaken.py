@@ -9,6 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from mijnservices.registrations.zaken.models import AuditTrail, Zaak
+from mijnservices.registrations.zaken.services import archive
 from mijnservices.registrations.zaken.tests.api_helpers import (
     BASE,
     zaak_url,
@@ -122,7 +123,9 @@ def test_closing_needs_a_resultaat_and_sets_einddatum_and_archiving(client, zaak
     zaak.refresh_from_db()
     assert zaak.einddatum == timezone.localdate()
     assert zaak.archiefnominatie == "vernietigen"
-    assert zaak.archiefactiedatum == zaak.einddatum + timedelta(days=3650)
+    # The termijn P10Y counts ten calendar years (zrc-021).
+    assert zaak.archiefactiedatum == archive.after(zaak.einddatum, timedelta(days=3650))
+    assert zaak.archiefactiedatum.year == zaak.einddatum.year + 10
 
 
 def test_reopening_needs_the_heropenen_scope(zaaktype):

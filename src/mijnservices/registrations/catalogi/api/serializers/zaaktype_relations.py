@@ -57,6 +57,9 @@ class ZaakTypeInformatieObjectTypeSerializer(ZaaktypeDerived):
 
     class Meta:
         model = ZaakTypeInformatieObjectType
+        # No generated unique-together check: the service answers a taken volgnummer
+        # ("unique"), after the rule about published types (ztc-011f, as Open Zaak).
+        validators: list[Any] = []
         fields = [
             "url",
             "zaaktype",
