@@ -43,11 +43,10 @@ def test_a_missing_jump_target_is_copied_from_the_other_version_in_its_place():
 def test_a_restored_request_brings_the_missing_requests_its_flow_goes_on_with():
     # 2025 jumps to (zrc-022b), which it lacks; in 2024 its flow goes on with (zrc-022c), which
     # locks the document before "change status" (the first request 2025 has again).
-    ours = {"item": [{"name": "zrc", "item": [
-        _request("create", 'postman.setNextRequest("(zrc-022b) x");'), _request("change")]}]}  # fmt: skip
-    other = {"item": [{"name": "zrc", "item": [
-        _request("create"), _request("(zrc-022b) x"), _request("(zrc-022c) y"),
-        _request("(zrc-023a) other rule"), _request("change")]}]}  # fmt: skip
+    jump = _request("create", 'postman.setNextRequest("(zrc-022b) x");')
+    ours = {"item": [{"name": "zrc", "item": [jump, _request("change")]}]}
+    theirs = ["create", "(zrc-022b) x", "(zrc-022c) y", "(zrc-023a) other rule", "change"]
+    other = {"item": [{"name": "zrc", "item": [_request(name) for name in theirs]}]}
     repaired, restored = repairs.with_restored_requests(ours, other)
     assert restored == ["(zrc-022b) x", "(zrc-022c) y"]
     names = [r["name"] for r in repaired["item"][0]["item"]]

@@ -106,3 +106,23 @@ def ziot_between_published(ziot: ZaakTypeInformatieObjectType) -> bool:
 
 def only_einde_geldigheid(changed: set[str]) -> bool:
     return bool(changed) and changed <= {"einde_geldigheid"}
+
+
+def forget_if_gone(deleted: InformatieObjectType | BesluitType) -> None:
+    """After the last version of a type is deleted, concept zaaktypen no longer name it, as a
+    relation disappears with its object in Open Zaak (else such a zaaktype could never be
+    published, ztc-012). Published zaaktypen keep their relations (frozen)."""
+    catalogus_id, omschrijving = deleted.catalogus_id, deleted.omschrijving
+    if type(deleted).objects.filter(catalogus_id=catalogus_id, omschrijving=omschrijving).exists():
+        return
+    if isinstance(deleted, InformatieObjectType):
+        ZaakTypeInformatieObjectType.objects.filter(
+            zaaktype__catalogus_id=catalogus_id,
+            zaaktype__concept=True,
+            informatieobjecttype=omschrijving,
+        ).delete()
+        return
+    for zaaktype in ZaakType.objects.filter(catalogus_id=catalogus_id, concept=True):
+        if omschrijving in zaaktype.besluittypen:
+            zaaktype.besluittypen = [b for b in zaaktype.besluittypen if b != omschrijving]
+            zaaktype.save(update_fields=["besluittypen"])

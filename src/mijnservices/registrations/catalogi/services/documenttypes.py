@@ -108,6 +108,7 @@ def informatieobjecttype_delete(
     if not force and relations.informatieobjecttype_named_by_published(informatieobjecttype):
         raise relations.refuse("A published besluittype or zaaktype names this type.")
     delete_or_refuse(informatieobjecttype)
+    relations.forget_if_gone(informatieobjecttype)
 
 
 @transaction.atomic
@@ -209,6 +210,7 @@ def besluittype_delete(*, besluittype: BesluitType, force: bool = False) -> None
         raise relations.refuse("This besluittype is related to a published type.")
     _event(besluittype, "besluittype", "destroy")
     delete_or_refuse(besluittype)
+    relations.forget_if_gone(besluittype)
 
 
 @transaction.atomic

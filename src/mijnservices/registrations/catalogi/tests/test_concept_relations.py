@@ -215,3 +215,20 @@ def test_a_ziot_between_published_types_is_refused_before_its_volgnummer_is_chec
     }
     response = client.post("/catalogi/api/v1/zaaktype-informatieobjecttypen", body, content_type=CT)
     assert _error(response) == NON_CONCEPT
+
+
+def test_deleting_the_last_version_of_a_type_removes_it_from_concept_zaaktypen():
+    # As Open Zaak's relations disappear with their object; else ztc-012 could never pass.
+    zaaktype = concept_zaaktype()
+    iot = _iot(zaaktype.catalogus, publish=False)
+    besluittype = _besluittype(zaaktype.catalogus, publish=False)
+    services.zaaktype_update(zaaktype=zaaktype, besluittypen=["Vergunning"])
+    services.zaaktype_informatieobjecttype_create(
+        zaaktype=zaaktype, informatieobjecttype="Bijlage", volgnummer=1, richting="inkomend"
+    )
+    services.informatieobjecttype_delete(informatieobjecttype=iot)
+    services.besluittype_delete(besluittype=besluittype)
+    zaaktype.refresh_from_db()
+    assert zaaktype.besluittypen == []
+    assert not zaaktype.zaaktype_informatieobjecttypen.exists()
+    assert services.zaaktype_publish(zaaktype=zaaktype, require_complete=False).concept is False
