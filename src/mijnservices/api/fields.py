@@ -43,9 +43,13 @@ def parse_iso_duration(text: str) -> timedelta | None:
 
 
 def duration_iso(value: timedelta) -> str:
-    """``P56D``, ``PT1H30M``, ``P1DT2H``: ISO 8601 like Open Zaak writes them."""
+    """``P56D``, ``PT1H30M``, ``P1DT2H``: ISO 8601 like Open Zaak writes them. Whole years
+    (365 days, as :func:`parse_iso_duration` reads ``P1Y``) are written as years, so ``P10Y``
+    from a client or the Selectielijst comes back as ``P10Y`` (ztc-002g)."""
     seconds = int(value.total_seconds())
     sign = "-" if seconds < 0 else ""
+    if seconds and seconds % (365 * 86400) == 0:
+        return f"{sign}P{abs(seconds) // (365 * 86400)}Y"
     days, rest = divmod(abs(seconds), 86400)
     hours, rest = divmod(rest, 3600)
     minutes, secs = divmod(rest, 60)

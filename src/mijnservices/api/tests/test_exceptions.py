@@ -39,6 +39,9 @@ def test_iso_durations_round_trip():
 
     assert duration_iso(timedelta(weeks=8)) == "P56D"
     assert duration_iso(timedelta(days=1, hours=2)) == "P1DT2H"
+    # Whole years come back as years (Selectielijst bewaartermijnen, ztc-002g).
+    assert duration_iso(timedelta(days=3650)) == "P10Y"  # parse_iso_duration("P10Y")
+    assert duration_iso(timedelta(days=366)) == "P366D"
     assert parse_iso_duration("P8W") == timedelta(weeks=8)
     assert parse_iso_duration("P1Y") == timedelta(days=365)
     assert parse_iso_duration("PT1H30M") == timedelta(hours=1, minutes=30)

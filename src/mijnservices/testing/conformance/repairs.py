@@ -23,6 +23,11 @@ Item = dict[str, Any]
 _JUMP = re.compile(r'setNextRequest\(\s*"([^"]+)"')
 _NAMES = re.compile(r'NEXT_REQUEST_NAMES"\s*,\s*\[([^\]]*)\]')
 _QUOTED = re.compile(r'"([^"]+)"')
+_RULE = re.compile(r"^\((\w+-\d+)")  # "(zrc-022b) …" → "(zrc-022"
+# The list is also built in a variable first (drc-003a: ``var request_names = ["…"]``,
+# ``next_requests.push("…")``) and then set as NEXT_REQUEST_NAMES.
+_LISTED = re.compile(r"\b\w+(?:_names|_requests)\s*=\s*\[([^\]]*)\]")
+_ADDED = re.compile(r'\b\w+(?:_names|_requests)\.(?:push|unshift)\(\s*"([^"]+)"')
 
 
 def _scripts(item: Item) -> Iterator[str]:
@@ -37,8 +42,9 @@ def jump_targets(collection: Item) -> set[str]:
     names: set[str] = set()
     for script in _scripts(collection):
         names.update(_JUMP.findall(script))
-        for listed in _NAMES.findall(script):
+        for listed in [*_NAMES.findall(script), *_LISTED.findall(script)]:
             names.update(_QUOTED.findall(listed))
+        names.update(_ADDED.findall(script))
     return names
 
 
@@ -89,10 +95,21 @@ def _restore_once(repaired: Item, other: Item, restored: list[str]) -> bool:
         siblings = [c for c in _folder(other, path)["item"]]  # type: ignore[index]
         following = siblings[siblings.index(request) + 1 :]
         names = [c.get("name") for c in folder["item"]]
+        # The restored request's own flow goes on with the requests of the same rule after it
+        # in the other version (zrc-022b → zrc-022c, which locks the document the next request
+        # changes): those the collection also lacks come along, up to the first one it has.
+        present = {r["name"] for _, r in _requests(repaired)}
+        rule = _RULE.match(request["name"])
+        chain = [request]
+        for sibling in following:
+            same_rule = rule is not None and sibling.get("name", "").startswith(rule.group(0))
+            if sibling.get("name") in present or "item" in sibling or not same_rule:
+                break
+            chain.append(sibling)
         position = next((names.index(c["name"]) for c in following if c["name"] in names), None)
-        folder["item"].insert(
-            len(folder["item"]) if position is None else position, copy.deepcopy(request)
-        )
-        restored.append(request["name"])
+        start = len(folder["item"]) if position is None else position
+        for offset, item in enumerate(chain):
+            folder["item"].insert(start + offset, copy.deepcopy(item))
+            restored.append(item["name"])
         added = True
     return added

@@ -12,6 +12,9 @@ from mijnservices.core.errors import DomainError
 from mijnservices.core.updates import model_assign
 from mijnservices.registrations.catalogi.models import Catalogus, ZaakType
 
+# ztc-013: a relation to a type of another catalogus (the code Open Zaak and the VNG suites use).
+OTHER_CATALOGUS = "relations-incorrect-catalogus"
+
 
 def check_servicenorm(doorlooptijd: timedelta, servicenorm: timedelta | None) -> None:
     if servicenorm is not None and servicenorm > doorlooptijd:
@@ -115,11 +118,11 @@ def check_keys(
     missing = sorted(wanted - found)
     if not missing:
         return
-    elsewhere = manager.filter(**{f"{attr}__in": missing}).exists()
+    if manager.filter(**{f"{attr}__in": missing}).exists():
+        # A rule about the whole request (Open Zaak's RelationCatalogValidator).
+        raise DomainError(f"Not in this catalogus: {', '.join(missing)}.", code=OTHER_CATALOGUS)
     raise DomainError(
-        f"Not found in this catalogus: {', '.join(missing)}.",
-        code="relation-between-different-catalogs" if elsewhere else "does-not-exist",
-        field=field,
+        f"Not found in this catalogus: {', '.join(missing)}.", code="does-not-exist", field=field
     )
 
 

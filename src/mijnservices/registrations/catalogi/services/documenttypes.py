@@ -15,6 +15,7 @@ from mijnservices.registrations.catalogi.models import (
     Catalogus,
     InformatieObjectType,
 )
+from mijnservices.registrations.catalogi.services import concept_relations as relations
 from mijnservices.registrations.catalogi.services._rules import (
     apply,
     changed_fields,
@@ -56,8 +57,15 @@ def _check_versions(obj: InformatieObjectType | BesluitType, what: str) -> None:
 
 @transaction.atomic
 def informatieobjecttype_create(
-    *, catalogus: Catalogus, omschrijving: str, begin_geldigheid: date, **fields: object
+    *,
+    catalogus: Catalogus,
+    omschrijving: str,
+    begin_geldigheid: date,
+    refuse_published_relations: bool = False,
+    **fields: object,
 ) -> InformatieObjectType:
+    """A concept informatieobjecttype. ``refuse_published_relations`` is accepted for the API's
+    sake: a new type names nothing, so ztc-011 has nothing to check."""
     informatieobjecttype = InformatieObjectType(
         catalogus=catalogus, omschrijving=omschrijving, begin_geldigheid=begin_geldigheid, **fields
     )
@@ -68,9 +76,21 @@ def informatieobjecttype_create(
 
 @transaction.atomic
 def informatieobjecttype_update(
-    *, informatieobjecttype: InformatieObjectType, **fields: object
+    *,
+    informatieobjecttype: InformatieObjectType,
+    refuse_published_relations: bool = False,
+    **fields: object,
 ) -> InformatieObjectType:
-    ensure_concept_object(informatieobjecttype, changed_fields(informatieobjecttype, fields))
+    """``refuse_published_relations``: the Catalogi API's ztc-010 rule: named by a published
+    besluittype or zaaktype, only ``eindeGeldigheid`` changes."""
+    changed = changed_fields(informatieobjecttype, fields)
+    ensure_concept_object(informatieobjecttype, changed)
+    if (
+        refuse_published_relations
+        and not relations.only_einde_geldigheid(changed)
+        and relations.informatieobjecttype_named_by_published(informatieobjecttype)
+    ):
+        raise relations.refuse("A published besluittype or zaaktype names this type.")
     apply(informatieobjecttype, fields)
     _check_versions(informatieobjecttype, "informatieobjecttype")
     return informatieobjecttype
@@ -85,7 +105,10 @@ def informatieobjecttype_delete(
         raise DomainError(
             "A published informatieobjecttype cannot be deleted.", code="non-concept-object"
         )
+    if not force and relations.informatieobjecttype_named_by_published(informatieobjecttype):
+        raise relations.refuse("A published besluittype or zaaktype names this type.")
     delete_or_refuse(informatieobjecttype)
+    relations.forget_if_gone(informatieobjecttype)
 
 
 @transaction.atomic
@@ -127,30 +150,51 @@ def besluittype_create(
     begin_geldigheid: date,
     publicatie_indicatie: bool = False,
     informatieobjecttypen: Iterable[str] = (),
+    refuse_published_relations: bool = False,
     **fields: object,
 ) -> BesluitType:
     """A concept besluittype; ``informatieobjecttypen`` are omschrijvingen of
-    informatieobjecttypen in the same catalogus (ztc-011b, ztc-013)."""
+    informatieobjecttypen in the same catalogus (ztc-011b, ztc-013).
+    ``refuse_published_relations``: the Catalogi API's ztc-011 rule (``concept_relations``)."""
+    informatieobjecttypen = list(informatieobjecttypen)
     besluittype = BesluitType(
         catalogus=catalogus,
         omschrijving=omschrijving,
         begin_geldigheid=begin_geldigheid,
         publicatie_indicatie=publicatie_indicatie,
-        informatieobjecttypen=list(informatieobjecttypen),
+        informatieobjecttypen=informatieobjecttypen,
         concept=True,
         **fields,
     )
     _check_besluittype(besluittype)
+    if refuse_published_relations and relations.published_informatieobjecttype(
+        catalogus.pk, informatieobjecttypen
+    ):
+        raise relations.refuse("A new besluittype cannot name a published informatieobjecttype.")
     besluittype.save()
     _event(besluittype, "besluittype", "create")
     return besluittype
 
 
 @transaction.atomic
-def besluittype_update(*, besluittype: BesluitType, **fields: object) -> BesluitType:
+def besluittype_update(
+    *, besluittype: BesluitType, refuse_published_relations: bool = False, **fields: object
+) -> BesluitType:
+    """``refuse_published_relations``: the Catalogi API's ztc-010/011 rule: while it names a
+    published informatieobjecttype, or to name one, only ``eindeGeldigheid`` changes."""
     if "informatieobjecttypen" in fields:
         fields["informatieobjecttypen"] = list(fields["informatieobjecttypen"])  # type: ignore[call-overload]
-    ensure_concept_object(besluittype, changed_fields(besluittype, fields))
+    changed = changed_fields(besluittype, fields)
+    ensure_concept_object(besluittype, changed)
+    if refuse_published_relations and not relations.only_einde_geldigheid(changed):
+        catalogus_id = besluittype.catalogus_id
+        if relations.published_informatieobjecttype(
+            catalogus_id, besluittype.informatieobjecttypen
+        ):
+            raise relations.refuse("A besluittype that names a published type cannot change.")
+        new = fields.get("informatieobjecttypen", [])
+        if relations.published_informatieobjecttype(catalogus_id, new):  # type: ignore[arg-type]
+            raise relations.refuse("A besluittype cannot be changed to name a published type.")
     apply(besluittype, fields)
     _check_besluittype(besluittype)
     _event(besluittype, "besluittype", "update")
@@ -162,8 +206,11 @@ def besluittype_delete(*, besluittype: BesluitType, force: bool = False) -> None
     """``force`` (scope catalogi.geforceerd-verwijderen) also deletes a published one."""
     if not besluittype.concept and not force:
         raise DomainError("A published besluittype cannot be deleted.", code="non-concept-object")
+    if not force and relations.besluittype_related_published(besluittype):
+        raise relations.refuse("This besluittype is related to a published type.")
     _event(besluittype, "besluittype", "destroy")
     delete_or_refuse(besluittype)
+    relations.forget_if_gone(besluittype)
 
 
 @transaction.atomic

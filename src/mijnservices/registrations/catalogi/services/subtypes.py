@@ -15,6 +15,7 @@ from typing import Any
 from django.db import transaction
 
 from mijnservices.core.errors import DomainError
+from mijnservices.core.updates import model_assign
 from mijnservices.registrations.catalogi.models import (
     BesluitType,
     Eigenschap,
@@ -27,6 +28,7 @@ from mijnservices.registrations.catalogi.models import (
     ZaakType,
     ZaakTypeInformatieObjectType,
 )
+from mijnservices.registrations.catalogi.services import concept_relations as relations
 from mijnservices.registrations.catalogi.services._rules import (
     apply,
     check_keys,
@@ -319,7 +321,7 @@ def _check_ziot(ziot: ZaakTypeInformatieObjectType) -> None:
         raise DomainError(
             "This zaaktype already has a zaaktype-informatieobjecttype with this volgnummer.",
             code="unique",
-            field="volgnummer",
+            field="nonFieldErrors",  # as the unique-together check answered before
         )
 
 
@@ -331,10 +333,12 @@ def zaaktype_informatieobjecttype_create(
     volgnummer: int,
     richting: str,
     statustype: StatusType | None = None,
+    refuse_published_relations: bool = False,
 ) -> ZaakTypeInformatieObjectType:
     """``informatieobjecttype`` is the omschrijving of an informatieobjecttype in the
-    zaaktype's catalogus (Catalogi 1.3: version-independent)."""
-    ensure_concept(zaaktype)
+    zaaktype's catalogus (Catalogi 1.3: version-independent). Unlike the other types of a
+    zaaktype it may be added to a published zaaktype; ``refuse_published_relations`` (the API)
+    refuses it when the informatieobjecttype is published too (ztc-011f, ``concept_relations``)."""
     ziot = ZaakTypeInformatieObjectType(
         zaaktype=zaaktype,
         informatieobjecttype=informatieobjecttype,
@@ -342,22 +346,44 @@ def zaaktype_informatieobjecttype_create(
         richting=richting,
         statustype=statustype,
     )
+    if refuse_published_relations:  # before the volgnummer check, as Open Zaak (ztc-011f)
+        _ensure_not_between_published(ziot, "created")
+    _check_ziot(ziot)
+    ziot.save()
+    return ziot
+
+
+def _ensure_not_between_published(ziot: ZaakTypeInformatieObjectType, action: str) -> None:
+    if relations.ziot_between_published(ziot):
+        raise relations.refuse(
+            f"A relation between a published zaaktype and a published informatieobjecttype "
+            f"cannot be {action}."
+        )
+
+
+@transaction.atomic
+def zaaktype_informatieobjecttype_update(
+    *,
+    zaaktype_informatieobjecttype: ZaakTypeInformatieObjectType,
+    refuse_published_relations: bool = False,
+    **fields: object,
+) -> ZaakTypeInformatieObjectType:
+    """``refuse_published_relations``: the Catalogi API's ztc-010/011 rule, before and after."""
+    ziot = zaaktype_informatieobjecttype
+    if refuse_published_relations:
+        _ensure_not_between_published(ziot, "changed")
+    model_assign(ziot, fields)
+    if refuse_published_relations:
+        _ensure_not_between_published(ziot, "changed")
     _check_ziot(ziot)
     ziot.save()
     return ziot
 
 
 @transaction.atomic
-def zaaktype_informatieobjecttype_update(
-    *, zaaktype_informatieobjecttype: ZaakTypeInformatieObjectType, **fields: object
-) -> ZaakTypeInformatieObjectType:
-    _subtype_update(zaaktype_informatieobjecttype, fields)
-    _check_ziot(zaaktype_informatieobjecttype)
-    return zaaktype_informatieobjecttype
-
-
-@transaction.atomic
 def zaaktype_informatieobjecttype_delete(
     *, zaaktype_informatieobjecttype: ZaakTypeInformatieObjectType, force: bool = False
 ) -> None:
-    _subtype_delete(zaaktype_informatieobjecttype, force)
+    if not force:
+        _ensure_not_between_published(zaaktype_informatieobjecttype, "deleted")
+    delete_or_refuse(zaaktype_informatieobjecttype)

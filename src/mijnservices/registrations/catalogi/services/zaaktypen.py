@@ -10,13 +10,13 @@ from django.db import transaction
 
 from mijnservices.core.errors import DomainError
 from mijnservices.core.outbox import event_record
-from mijnservices.registrations.catalogi import selectors
 from mijnservices.registrations.catalogi.models import (
     BesluitType,
     Catalogus,
     InformatieObjectType,
     ZaakType,
 )
+from mijnservices.registrations.catalogi.services import concept_relations as relations
 from mijnservices.registrations.catalogi.services._rules import (
     apply,
     changed_fields,
@@ -104,10 +104,15 @@ def zaaktype_create(
     deelzaaktypen: Iterable[str] = (),
     besluittypen: Iterable[str] = (),
     gerelateerde_zaaktypen: Iterable[dict[str, Any]] = (),
+    refuse_published_relations: bool = False,
     **fields: object,
 ) -> ZaakType:
     """A concept zaaktype. Relations are keys: ``deelzaaktypen`` and the ``zaaktype`` of each
-    gerelateerde zaaktype are identificaties, ``besluittypen`` omschrijvingen."""
+    gerelateerde zaaktype are identificaties, ``besluittypen`` omschrijvingen.
+    ``refuse_published_relations``: the Catalogi API's ztc-011 rule (``concept_relations``)."""
+    besluittypen = list(besluittypen)
+    if refuse_published_relations and relations.published_besluittype(catalogus.pk, besluittypen):
+        raise relations.refuse("A new zaaktype cannot name a published besluittype.")
     check_servicenorm(doorlooptijd, servicenorm)
     zaaktype = ZaakType(
         catalogus=catalogus,
@@ -118,7 +123,7 @@ def zaaktype_create(
         begin_geldigheid=begin_geldigheid,
         concept=True,
         deelzaaktypen=list(deelzaaktypen),
-        besluittypen=list(besluittypen),
+        besluittypen=besluittypen,
         gerelateerde_zaaktypen=[dict(relatie) for relatie in gerelateerde_zaaktypen],
         **fields,
     )
@@ -130,11 +135,22 @@ def zaaktype_create(
 
 
 @transaction.atomic
-def zaaktype_update(*, zaaktype: ZaakType, **fields: object) -> ZaakType:
+def zaaktype_update(
+    *, zaaktype: ZaakType, refuse_published_relations: bool = False, **fields: object
+) -> ZaakType:
+    """``refuse_published_relations``: the Catalogi API's ztc-010/011 rule: while the zaaktype
+    names a published besluittype, or to name one, only ``eindeGeldigheid`` changes."""
     for name in ("deelzaaktypen", "besluittypen"):
         if name in fields:
             fields[name] = list(fields[name])  # type: ignore[call-overload]
-    ensure_concept_object(zaaktype, changed_fields(zaaktype, fields))
+    changed = changed_fields(zaaktype, fields)
+    ensure_concept_object(zaaktype, changed)
+    if refuse_published_relations and not relations.only_einde_geldigheid(changed):
+        if relations.zaaktype_names_published(zaaktype, with_informatieobjecttypen=False):
+            raise relations.refuse("A zaaktype that names a published besluittype cannot change.")
+        new = fields.get("besluittypen", [])
+        if relations.published_besluittype(zaaktype.catalogus_id, new):  # type: ignore[arg-type]
+            raise relations.refuse("A zaaktype cannot be changed to name a published besluittype.")
     apply(zaaktype, fields)
     check_servicenorm(zaaktype.doorlooptijd, zaaktype.servicenorm)
     _check_geldigheid(zaaktype, exclude=zaaktype)
@@ -149,6 +165,8 @@ def zaaktype_delete(*, zaaktype: ZaakType, force: bool = False) -> None:
     as Open Zaak does; one that zaken still use is refused either way."""
     if not zaaktype.concept and not force:
         raise DomainError("A published zaaktype cannot be deleted.", code="non-concept-object")
+    if not force and relations.zaaktype_names_published(zaaktype, with_informatieobjecttypen=True):
+        raise relations.refuse("A zaaktype that names a published type cannot be deleted.")
     _zaaktype_event(zaaktype, "destroy")
     delete_or_refuse(zaaktype)
 
@@ -159,12 +177,11 @@ def _published_versions_missing(
     zaaktype: ZaakType,
     omschrijvingen: Iterable[str],
 ) -> list[str]:
+    # A published version of the named type, whatever its geldigheid: as Open Zaak asks its
+    # related versions only to be published, and as concept_relations reads "published".
     wanted = set(omschrijvingen)
-    published = selectors.overlapping(
-        model.objects.filter(
-            catalogus_id=zaaktype.catalogus_id, omschrijving__in=wanted, concept=False
-        ),
-        zaaktype,
+    published = model.objects.filter(
+        catalogus_id=zaaktype.catalogus_id, omschrijving__in=wanted, concept=False
     ).values_list("omschrijving", flat=True)
     return sorted(wanted - set(published))
 
@@ -172,7 +189,7 @@ def _published_versions_missing(
 @transaction.atomic
 def zaaktype_publish(*, zaaktype: ZaakType, require_complete: bool = True) -> ZaakType:
     """Publish a concept zaaktype (frozen from then on). Every besluittype and
-    informatieobjecttype it names needs a published version within its geldigheid (ztc-012).
+    informatieobjecttype it names needs a published version (ztc-012).
 
     ``require_complete`` also asks for at least two statustypen, a resultaattype and a roltype:
     Open Zaak checks that where a person publishes (its admin), not in the Catalogi API, whose

@@ -277,7 +277,8 @@ def test_a_relation_url_of_another_catalogus_or_resource_is_refused(client):
         url, {"besluittypen": [f"{BASE}/besluittypen/{elsewhere.uuid}"]}, content_type=CT
     )
     assert other.status_code == 400
-    assert other.json()["invalidParams"][0]["code"] == "relation-between-different-catalogs"
+    error = other.json()["invalidParams"][0]
+    assert (error["name"], error["code"]) == ("nonFieldErrors", "relations-incorrect-catalogus")
     wrong = client.patch(
         url, {"besluittypen": [f"{BASE}/zaaktypen/{zaaktype.uuid}"]}, content_type=CT
     )

@@ -83,7 +83,7 @@ def test_omschrijving_generiek_archiefnominatie_and_termijn_are_derived(client, 
     body = response.json()
     assert body["omschrijvingGeneriek"] == lijst.omschrijvingen[0]["omschrijving"]
     assert body["archiefnominatie"] == klasse["waardering"]
-    assert body["archiefactietermijn"] == "P3650D"  # P10Y; durations are kept in days
+    assert body["archiefactietermijn"] == klasse["bewaartermijn"]  # P10Y as given (ztc-002g)
 
 
 def test_procestermijn_nihil_needs_afleidingswijze_afgehandeld(client, lijst):
@@ -130,6 +130,27 @@ def test_every_selectielijst_rule_that_fails_is_reported(client, lijst):
         "invalid-afleidingswijze-for-procestermijn",
         "procestype-mismatch",
     ]
+
+
+def test_a_brondatum_error_comes_before_another_procestypes_klasse(client, lijst):
+    # ztc-004 … ztc-008 with the suite's zaaktype of another procestype: the attribute's own
+    # error first (Open Zaak reports it alone), not procestype-mismatch.
+    nihil = _klasse(lijst, "nihil")
+    other = next(r for r in lijst.resultaten if r["procesType"] != nihil["procesType"])
+    body = {
+        "zaaktype": _zaaktype(other["procesType"]),
+        "omschrijving": "Verleend",
+        "resultaattypeomschrijving": lijst.omschrijvingen[0]["url"],
+        "selectielijstklasse": nihil["url"],
+        "brondatumArchiefprocedure": {"afleidingswijze": "afgehandeld", "datumkenmerk": "x"},
+    }
+    response = client.post(URL, body, content_type="application/json")
+    assert response.status_code == 400
+    first = response.json()["invalidParams"][0]
+    assert (first["name"], first["code"]) == (
+        "brondatumArchiefprocedure.datumkenmerk",
+        "must-be-empty",
+    )
 
 
 def test_a_url_that_is_no_selectielijst_resource_is_refused(client, lijst):

@@ -182,6 +182,14 @@ class InformatieObjectSerializer(serializers.ModelSerializer):  # type: ignore[t
     def validate_inhoud(self, value: Any) -> Any:
         return value or None
 
+    def get_fields(self) -> dict[str, Any]:
+        fields = super().get_fields()
+        # drc-009: a PUT carries the lock (EnkelvoudigInformatieObjectWithLockRequest requires
+        # it; Open Zaak answers "lock: required"); a PATCH without it is missing-lock-id.
+        if self.instance is not None and not self.partial:
+            fields["lock"].required = True
+        return fields
+
 
 class CreatedInformatieObjectSerializer(InformatieObjectSerializer):
     """The 201 answer also shows the (empty) lock, as the standard's CreateLock does."""

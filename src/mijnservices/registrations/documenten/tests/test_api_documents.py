@@ -150,6 +150,16 @@ def test_put_replaces_content_and_old_versions_stay_readable(client, iot):
     assert client.get(f"{url}?versie=9").status_code == 404
 
 
+def test_a_put_without_the_lock_answers_lock_required_drc_009d(client, iot):
+    # The PUT body (EnkelvoudigInformatieObjectWithLockRequest) requires the lock.
+    url = _create(client, iot).json()["url"]
+    client.post(f"{url}/lock")
+    response = client.put(url, _body(iot, titel="Nieuw"), content_type="application/json")
+    assert response.status_code == 400
+    first = response.json()["invalidParams"][0]
+    assert (first["name"], first["code"]) == ("lock", "required")
+
+
 def test_list_filters_and_validates(client, iot):
     _create(client, iot, identificatie="DOC-A")
     _create(client, iot, identificatie="DOC-B")

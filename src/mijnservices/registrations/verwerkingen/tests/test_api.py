@@ -68,7 +68,7 @@ def test_a_verwerkingsactie_is_registered_and_found_by_its_person(client):
     (found,) = listed.json()["results"]
     assert found["actieNaam"] == "Inkomen opvragen"
     assert found["verwerkteObjecten"][0]["objectId"] == BSN
-    assert found["bewaartermijn"] == "P3650D"
+    assert found["bewaartermijn"] == "P10Y"
 
     read = client.get(found["url"])
     assert read.status_code == 200

@@ -23,6 +23,19 @@ def _as_duration(value: Any) -> timedelta | None:
     return parse_iso_duration(value) if isinstance(value, str) else None
 
 
+def after(start: date, termijn: timedelta) -> date:
+    """``start`` + ``termijn``. Durations are kept in days with ``P1Y`` = 365 days (decision
+    0041); a whole number of such years counts calendar years, as ``P10Y`` means (Open Zaak
+    adds a ``relativedelta``), so leap days do not move the date."""
+    years, rest = divmod(termijn.days, 365)
+    if years > 0 and rest == 0 and not termijn.seconds:
+        try:
+            return start.replace(year=start.year + years)
+        except ValueError:  # 29 February in a year without one
+            return start.replace(year=start.year + years, day=28)
+    return start + termijn
+
+
 def _related_einddatum(zaak: Zaak) -> date | None:
     uuids = [
         str(item.get("url", "")).rstrip("/").rsplit("/", 1)[-1]
@@ -54,7 +67,7 @@ def brondatum(zaak: Zaak, procedure: dict[str, Any]) -> date | None:
         return zaak.einddatum
     if wijze == "termijn":
         termijn = _as_duration(procedure.get("procestermijn"))
-        return zaak.einddatum + termijn if zaak.einddatum and termijn else None
+        return after(zaak.einddatum, termijn) if zaak.einddatum and termijn else None
     if wijze == "hoofdzaak":
         return zaak.hoofdzaak.einddatum if zaak.hoofdzaak is not None else None
     if wijze == "gerelateerde_zaak":
@@ -78,5 +91,5 @@ def archive_parameters(zaak: Zaak) -> dict[str, Any]:
     if source is not None:
         derived["startdatum_bewaartermijn"] = source
         if resultaattype.archiefactietermijn is not None:
-            derived["archiefactiedatum"] = source + resultaattype.archiefactietermijn
+            derived["archiefactiedatum"] = after(source, resultaattype.archiefactietermijn)
     return derived

@@ -48,6 +48,17 @@ def _identifying_columns(betrokkene_type: str, identification: dict[str, Any]) -
 
 
 @transaction.atomic
+def check_roltype(*, zaak: Zaak, roltype: RolType) -> None:
+    """zrc-019: the roltype belongs to the zaak's zaaktype. The API asks it before anything
+    about the betrokkene, as Open Zaak's validators do (the suite checks the first error)."""
+    if roltype.zaaktype_id != zaak.zaaktype_id:
+        raise DomainError(
+            "The roltype does not belong to the zaaktype of the zaak.",
+            code="zaaktype-mismatch",
+            field="nonFieldErrors",  # as Open Zaak and the ZGW suite (zrc-016 … zrc-020)
+        )
+
+
 def rol_delete(*, rol: Rol) -> None:
     zaak = rol.zaak
     resource_id = resource_path("zaken", "rollen", rol.uuid)
@@ -132,12 +143,7 @@ def _rol_build(
     vestigingsnummer = vestigingsnummer or columns.pop("vestigingsnummer", "")
     identificatie = identificatie or columns.pop("identificatie", "")
     naam = naam or columns.pop("naam", "")
-    if roltype.zaaktype_id != zaak.zaaktype_id:
-        raise DomainError(
-            "The roltype does not belong to the zaaktype of the zaak.",
-            code="zaaktype-mismatch",
-            field="nonFieldErrors",  # as Open Zaak and the ZGW suite (zrc-016 … zrc-020)
-        )
+    check_roltype(zaak=zaak, roltype=roltype)
     if betrokkene_type == BetrokkeneType.NATUURLIJK_PERSOON and not (
         inp_bsn or columns.get("anp_identificatie") or columns.get("inp_a_nummer") or betrokkene
     ):

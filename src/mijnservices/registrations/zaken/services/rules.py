@@ -89,6 +89,8 @@ def check_zaak_fields(
     # zrc-022
     archiefstatus = _current(zaak, fields, "archiefstatus", Archiefstatus.NOG_TE_ARCHIVEREN)
     if archiefstatus != Archiefstatus.NOG_TE_ARCHIVEREN:
+        if zaak is not None and "archiefstatus" in fields:
+            check_documents_archived(zaak)
         for name in ("archiefnominatie", "archiefactiedatum"):
             if not _current(zaak, fields, name):
                 raise DomainError(
@@ -107,6 +109,24 @@ def check_zaak_fields(
                 raise DomainError(str(exc), code="invalid", field="zaakgeometrie") from exc
         fields.update(zip(("geo_min_x", "geo_min_y", "geo_max_x", "geo_max_y"), box, strict=True))
     return fields
+
+
+def check_documents_archived(zaak: Zaak) -> None:
+    """zrc-022: a zaak leaves ``nog_te_archiveren`` only when every related informatieobject
+    of our Documenten registration has status ``gearchiveerd`` (reported first, as Open Zaak's
+    validator). Documents of another Documenten API are not fetched (docs/standards.md)."""
+    from mijnservices.registrations.documenten import services as documenten
+
+    for url in zaak.zaakinformatieobjecten.values_list("informatieobject", flat=True):
+        document = documenten.document_for_url(url)
+        if not document or document.huidige_versie is None:
+            continue
+        if document.huidige_versie.status != "gearchiveerd":
+            raise DomainError(
+                "Every related informatieobject must be gearchiveerd first.",
+                code="documents-not-archived",
+                field="archiefstatus",
+            )
 
 
 def check_gebruiksrechten_specified(zaak: Zaak) -> None:

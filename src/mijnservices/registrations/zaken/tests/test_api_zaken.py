@@ -9,6 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from mijnservices.registrations.zaken.models import AuditTrail, Zaak
+from mijnservices.registrations.zaken.services import archive
 from mijnservices.registrations.zaken.tests.api_helpers import (
     BASE,
     zaak_url,
@@ -122,7 +123,9 @@ def test_closing_needs_a_resultaat_and_sets_einddatum_and_archiving(client, zaak
     zaak.refresh_from_db()
     assert zaak.einddatum == timezone.localdate()
     assert zaak.archiefnominatie == "vernietigen"
-    assert zaak.archiefactiedatum == zaak.einddatum + timedelta(days=3650)
+    # The termijn P10Y counts ten calendar years (zrc-021).
+    assert zaak.archiefactiedatum == archive.after(zaak.einddatum, timedelta(days=3650))
+    assert zaak.archiefactiedatum.year == zaak.einddatum.year + 10
 
 
 def test_reopening_needs_the_heropenen_scope(zaaktype):
@@ -197,6 +200,25 @@ def test_statustype_of_another_zaaktype_is_a_mismatch(client, zaaktype):
     )
     assert response.status_code == 400
     assert response.json()["invalidParams"][0]["code"] == "zaaktype-mismatch"
+
+
+def test_a_roltype_of_another_zaaktype_is_reported_before_a_missing_betrokkene(client, zaaktype):
+    # zrc-019a: the suite sends no betrokkene and expects the zaaktype-mismatch first.
+    zaak = ZaakFactory(zaaktype=zaaktype)
+    other = published_zaaktype().roltypen.first()
+    response = client.post(
+        f"{BASE}/rollen",
+        {
+            "zaak": zaak_url(zaak),
+            "betrokkeneType": "natuurlijk_persoon",
+            "roltype": _catalogi("roltypen", other),
+            "roltoelichting": "",
+        },
+        content_type=CT,
+    )
+    assert response.status_code == 400
+    first = response.json()["invalidParams"][0]
+    assert (first["name"], first["code"]) == ("nonFieldErrors", "zaaktype-mismatch")
 
 
 def test_no_deelzaak_of_a_deelzaak(client, zaaktype):

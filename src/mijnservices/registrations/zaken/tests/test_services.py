@@ -223,3 +223,34 @@ def test_a_zaak_moves_to_another_published_zaaktype_but_keeps_its_identificatie(
     with pytest.raises(DomainError) as error:
         services.zaak_update(zaak=zaak, identificatie="ZAAK-ANDERS")
     assert error.value.code == "wijzigen-niet-toegelaten"
+
+
+@pytest.mark.django_db
+def test_archiefstatus_changes_only_when_every_document_is_gearchiveerd(settings, tmp_path):
+    # zrc-022b: documents-not-archived on archiefstatus, before the archiefnominatie rule.
+    from mijnservices.registrations.documenten.tests.helpers import (
+        document,
+        document_url,
+        published_informatieobjecttype,
+    )
+
+    settings.SITE_URL = "http://testserver"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "documenten": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    zaak = ZaakFactory()
+    doc = document(published_informatieobjecttype())
+    services.zaakinformatieobject_create(zaak=zaak, informatieobject=document_url(doc))
+    with pytest.raises(DomainError) as error:
+        services.zaak_update(zaak=zaak, archiefstatus="gearchiveerd")
+    assert (error.value.field, error.value.code) == ("archiefstatus", "documents-not-archived")
+    versie = doc.huidige_versie
+    versie.status = "gearchiveerd"
+    versie.save()
+    with pytest.raises(DomainError) as error:
+        services.zaak_update(zaak=zaak, archiefstatus="gearchiveerd")
+    assert error.value.code == "archiefnominatie-not-set"

@@ -15,7 +15,11 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from mijnservices.api.fields import ISODurationField, ResourceLink
+from mijnservices.core.errors import DomainError
+from mijnservices.core.identity import ApiClient
 from mijnservices.registrations.catalogi.selectors import CatalogusIndex, catalogus_id_of
+from mijnservices.registrations.catalogi.services._rules import OTHER_CATALOGUS
+from mijnservices.services.access import policy
 
 
 def link(view: str, **kwargs: Any) -> serializers.HyperlinkedRelatedField:  # type: ignore[type-arg]
@@ -52,6 +56,8 @@ class ServiceModelSerializer(serializers.HyperlinkedModelSerializer):
     create_service: ClassVar[Callable[..., Any]]
     update_service: ClassVar[Callable[..., Any]]
     instance_argument: ClassVar[str]
+    # Whether the service applies ztc-010/011 (``concept_relations``) to this client.
+    relation_rules: ClassVar[bool] = False
     serializer_field_mapping = {
         **serializers.HyperlinkedModelSerializer.serializer_field_mapping,
     }
@@ -68,11 +74,28 @@ class ServiceModelSerializer(serializers.HyperlinkedModelSerializer):
             return ISODurationField, kwargs
         return super().build_standard_field(field_name, model_field)  # type: ignore[no-any-return]
 
+    def _options(self) -> dict[str, Any]:
+        if not self.relation_rules:
+            return {}
+        return {"refuse_published_relations": not forced_write(self.context)}
+
     def create(self, validated_data: dict[str, Any]) -> Model:
-        return type(self).create_service(**validated_data)  # type: ignore[no-any-return]
+        return type(self).create_service(**validated_data, **self._options())  # type: ignore[no-any-return]
 
     def update(self, instance: Model, validated_data: dict[str, Any]) -> Model:
-        return type(self).update_service(**{self.instance_argument: instance}, **validated_data)  # type: ignore[no-any-return]
+        return type(self).update_service(  # type: ignore[no-any-return]
+            **{self.instance_argument: instance}, **validated_data, **self._options()
+        )
+
+
+def forced_write(context: dict[str, Any]) -> bool:
+    """Whether the client holds ``catalogi.geforceerd-schrijven`` (Catalogi 1.2+): as in Open
+    Zaak it lifts the rules about relations to published types (``concept_relations``)."""
+    request = context.get("request")
+    principal = getattr(request, "user", None)
+    return isinstance(principal, ApiClient) and policy.has_scope(
+        principal, "ztc", "catalogi.geforceerd-schrijven"
+    )
 
 
 def catalogi_index(context: dict[str, Any]) -> CatalogusIndex:
@@ -110,6 +133,32 @@ def catalogi_object(url: str, view: str) -> Any:
     return found
 
 
+def holder_catalogus_id(serializer: Any) -> int | None:
+    """The catalogus of the object a serializer writes: its instance's, or the one its
+    ``catalogus`` or ``zaaktype`` URL names."""
+    instance = getattr(serializer, "instance", None)
+    if isinstance(instance, Model):
+        return catalogus_id_of(instance)
+    initial = getattr(serializer, "initial_data", None)
+    if not isinstance(initial, dict):
+        return None
+    for name, view in (("catalogus", "catalogus"), ("zaaktype", "zaaktype")):
+        if isinstance(initial.get(name), str):
+            try:
+                return catalogus_id_of(catalogi_object(initial[name], view))
+            except serializers.ValidationError:
+                return None  # the holder's own field reports it
+    return None
+
+
+def ensure_same_catalogus(serializer: Any, related: Any, view: str) -> None:
+    """ztc-013: a relation given as a URL names a type of the holder's own catalogus. The rule
+    concerns the whole request, so it answers under nonFieldErrors, as Open Zaak's does."""
+    holder = holder_catalogus_id(serializer)
+    if holder is not None and catalogus_id_of(related) != holder:
+        raise DomainError(f"This {view} belongs to another catalogus.", code=OTHER_CATALOGUS)
+
+
 @extend_schema_field(URL_LIST)
 class ResolvedRelation(serializers.ListField):  # type: ignore[type-arg]
     """A Catalogi 1.3 version-independent relation: written as keys (omschrijvingen or
@@ -130,30 +179,9 @@ class ResolvedRelation(serializers.ListField):  # type: ignore[type-arg]
                 continue
             # A URL names one version; the relation keeps its key (version-independent).
             related = catalogi_object(value, self.view)
-            holder = self._holder_catalogus_id()
-            if holder is not None and catalogus_id_of(related) != holder:
-                raise serializers.ValidationError(
-                    f"This {self.view} belongs to another catalogus.",
-                    code="relation-between-different-catalogs",
-                )
+            ensure_same_catalogus(self.parent, related, self.view)
             keys.append(getattr(related, self.attr))
         return keys
-
-    def _holder_catalogus_id(self) -> int | None:
-        parent = self.parent
-        instance = getattr(parent, "instance", None)
-        if isinstance(instance, Model):
-            return catalogus_id_of(instance)
-        initial = getattr(parent, "initial_data", None)
-        if not isinstance(initial, dict):
-            return None
-        for name, view in (("catalogus", "catalogus"), ("zaaktype", "zaaktype")):
-            if isinstance(initial.get(name), str):
-                try:
-                    return catalogus_id_of(catalogi_object(initial[name], view))
-                except serializers.ValidationError:
-                    return None  # the holder's own field reports it
-        return None
 
     def get_attribute(self, instance: Any) -> Any:
         return instance

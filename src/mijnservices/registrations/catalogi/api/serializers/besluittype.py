@@ -24,6 +24,8 @@ class BesluitTypeSerializer(ServiceModelSerializer):
     create_service = services.besluittype_create
     update_service = services.besluittype_update
     instance_argument = "besluittype"
+    # ztc-010/011: the Catalogi API refuses relations to published types (concept_relations).
+    relation_rules = True
 
     url = self_link("besluittype")
     catalogus = link("catalogus", queryset=Catalogus.objects.all())

@@ -31,6 +31,8 @@ class InformatieObjectTypeSerializer(ServiceModelSerializer):
     create_service = services.informatieobjecttype_create
     update_service = services.informatieobjecttype_update
     instance_argument = "informatieobjecttype"
+    # ztc-010/011: the Catalogi API refuses relations to published types (concept_relations).
+    relation_rules = True
 
     url = self_link("informatieobjecttype")
     catalogus = link("catalogus", queryset=Catalogus.objects.all())

@@ -24,6 +24,7 @@ from mijnservices.registrations.catalogi.models import (
     StatusType,
     ZaakType,
 )
+from mijnservices.registrations.catalogi.services.brondatum import check_brondatum
 
 
 class ZaaktypeDerived(ServiceModelSerializer):
@@ -176,6 +177,9 @@ class ResultaatTypeSerializer(ZaaktypeDerived):
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if attrs.get("procesobjectaard", "") is None:
             attrs["procesobjectaard"] = ""
+        # ztc-004 … ztc-008 before the Selectielijst's procestype-mismatch: a brondatum error
+        # names its attribute, and Open Zaak reports it alone (the suites expect it first).
+        check_brondatum(attrs.get("brondatum_archiefprocedure"))
         zaaktype = attrs.get("zaaktype") or getattr(self.instance, "zaaktype", None)
         procestype = getattr(zaaktype, "selectielijst_procestype", "") or ""
         return selectielijst.resultaattype_derive(attrs, procestype=procestype)

@@ -96,6 +96,8 @@ class ZaakTypeSerializer(ServiceModelSerializer):
     create_service = services.zaaktype_create
     update_service = services.zaaktype_update
     instance_argument = "zaaktype"
+    # ztc-010/011: the Catalogi API refuses relations to published types (concept_relations).
+    relation_rules = True
 
     url = self_link("zaaktype")
     catalogus = link("catalogus", queryset=Catalogus.objects.all())
@@ -132,6 +134,9 @@ class ZaakTypeSerializer(ServiceModelSerializer):
 
     class Meta:
         model = ZaakType
+        # No generated unique-together check: the service answers an overlapping version
+        # ("overlap", as Open Zaak), after the rules about relations (ztc-010/011).
+        validators: list[Any] = []
         fields = [
             "url",
             "identificatie",

@@ -10,6 +10,7 @@ from mijnservices.registrations.catalogi import services
 from mijnservices.registrations.catalogi.api.serializers.base import (
     EmptyList,
     catalogi_object,
+    ensure_same_catalogus,
     link,
     self_link,
 )
@@ -32,7 +33,9 @@ class OmschrijvingOrUrl(serializers.CharField):
 
     def to_internal_value(self, data: Any) -> str:
         if isinstance(data, str) and data.startswith(("http://", "https://")):
-            return str(catalogi_object(data, "informatieobjecttype").omschrijving)
+            related = catalogi_object(data, "informatieobjecttype")
+            ensure_same_catalogus(self.parent, related, "informatieobjecttype")
+            return str(related.omschrijving)
         return str(super().to_internal_value(data))
 
 
@@ -40,6 +43,7 @@ class ZaakTypeInformatieObjectTypeSerializer(ZaaktypeDerived):
     create_service = services.zaaktype_informatieobjecttype_create
     update_service = services.zaaktype_informatieobjecttype_update
     instance_argument = "zaaktype_informatieobjecttype"
+    relation_rules = True  # ztc-010/011 (concept_relations)
 
     url = self_link("zaaktypeinformatieobjecttype")
     informatieobjecttype = OmschrijvingOrUrl(
@@ -53,6 +57,9 @@ class ZaakTypeInformatieObjectTypeSerializer(ZaaktypeDerived):
 
     class Meta:
         model = ZaakTypeInformatieObjectType
+        # No generated unique-together check: the service answers a taken volgnummer
+        # ("unique"), after the rule about published types (ztc-011f, as Open Zaak).
+        validators: list[Any] = []
         fields = [
             "url",
             "zaaktype",

@@ -37,6 +37,7 @@ from mijnservices.registrations.zaken.models import (
     ZaakInformatieObject,
     ZaakObject,
 )
+from mijnservices.registrations.zaken.services.rollen import check_roltype
 
 
 class StatusSerializer(ServiceSerializer):
@@ -149,6 +150,8 @@ class RolSerializer(ServiceSerializer):
         read_only_fields = ["uuid", "omschrijving_generiek", "registratiedatum"]
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if attrs.get("zaak") is not None and attrs.get("roltype") is not None:
+            check_roltype(zaak=attrs["zaak"], roltype=attrs["roltype"])  # zrc-019 first
         identification = attrs.get("betrokkene_identificatie") or {}
         if not attrs.get("betrokkene"):
             needed = _IDENTIFYING[BetrokkeneType(attrs["betrokkene_type"])]
