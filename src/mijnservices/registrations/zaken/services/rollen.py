@@ -47,7 +47,6 @@ def _identifying_columns(betrokkene_type: str, identification: dict[str, Any]) -
     }
 
 
-@transaction.atomic
 def check_roltype(*, zaak: Zaak, roltype: RolType) -> None:
     """zrc-019: the roltype belongs to the zaak's zaaktype. The API asks it before anything
     about the betrokkene, as Open Zaak's validators do (the suite checks the first error)."""
@@ -59,6 +58,7 @@ def check_roltype(*, zaak: Zaak, roltype: RolType) -> None:
         )
 
 
+@transaction.atomic
 def rol_delete(*, rol: Rol) -> None:
     zaak = rol.zaak
     resource_id = resource_path("zaken", "rollen", rol.uuid)
