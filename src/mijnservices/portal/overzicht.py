@@ -25,7 +25,9 @@ HOME_BERICHTEN = 3
 @citizen_required
 def overview(request: HttpRequest, citizen: Citizen) -> HttpResponse:
     open_tasks = taak_rows(citizen, open_only=True)
-    zaken = zaak_rows_from_values(zaken_for_overview_values(citizen, limit=HOME_ZAKEN * 4))
+    zaken = zaak_rows_from_values(
+        zaken_for_overview_values(citizen, limit=HOME_ZAKEN * 4), citizen=citizen
+    )
     open_zaken = [row for row in zaken if not row.closed][:HOME_ZAKEN]
     audit.record("overview_viewed", citizen, tasks=len(open_tasks), zaken=len(open_zaken))
     return render(

@@ -87,7 +87,7 @@ def zaken_overview(request: HttpRequest, citizen: Citizen) -> HttpResponse:
     # One query, read as values; splitting in Python keeps "newest activity first" within
     # both sections.
     zaken = zaken_for_overview_values(citizen)
-    rows = zaak_rows_from_values(zaken)
+    rows = zaak_rows_from_values(zaken, citizen=citizen)
     audit.record("zaken_overview_viewed", citizen, zaken=len(rows))
     # Only external zaken can be out of date (usually none: no query then).
     external = (

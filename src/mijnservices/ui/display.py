@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.dates import MONTHS
 from django.utils.translation import get_language, gettext
 
-from mijnservices.core.identity import Party
+from mijnservices.core.identity import Citizen, Party
 from mijnservices.registrations.catalogi.models import ZaakType
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.mijnzaken.titles import (
@@ -23,7 +23,12 @@ from mijnservices.services.mijnzaken.titles import (
     zaak_title_language,
     zaaktype_title,
 )
-from mijnservices.services.presentation.selectors import presentation_apply
+from mijnservices.services.presentation.levels import level_label, required_rank
+from mijnservices.services.presentation.selectors import (
+    citizen_rank,
+    presentation_apply,
+    required_level,
+)
 
 
 def mandate_label(kind: str) -> str:
@@ -95,6 +100,9 @@ class ZaakRow:
     end: DateText | None
     end_is_deadline: bool
     title_language: str = "nl"  # the title is case data in Dutch unless it is an English name
+    # The login level the zaak needs when this login's is too low (its label, e.g. "DigiD
+    # Substantieel"): the row then shows that instead of the status and the dates ahead.
+    needs_level: str = ""
 
 
 _PLACEHOLDER = UUID(int=0)
@@ -145,8 +153,8 @@ def zaak_row(
 
 
 def _names(
-    values: Mapping[str, Any], found: dict[tuple[str, ...], tuple[str, str]]
-) -> tuple[str, str]:
+    values: Mapping[str, Any], found: dict[tuple[str, ...], tuple[str, str, str]]
+) -> tuple[str, str, str]:
     """The zaaktype's public name and its language, from an unsaved zaaktype with the names a
     row shows and its presentation applied (from the per-process cache): once per distinct
     zaaktype on the page."""
@@ -165,20 +173,31 @@ def _names(
             publieke_omschrijving_en=key[3],
         )
         presentation_apply([zaaktype], steps=False)
-        # title_of / title_language_of for a zaak without its own description.
-        names = found[key] = (title_of("", zaaktype), title_language_of("", zaaktype))
+        # title_of / title_language_of for a zaak without its own description; the login
+        # level its presentation asks.
+        names = found[key] = (
+            title_of("", zaaktype),
+            title_language_of("", zaaktype),
+            required_level(zaaktype),
+        )
     return names
 
 
-def zaak_rows_from_values(rows: Iterable[Mapping[str, Any]]) -> list[ZaakRow]:
+def zaak_rows_from_values(
+    rows: Iterable[Mapping[str, Any]], *, citizen: Citizen | None = None
+) -> list[ZaakRow]:
     """Overview rows from values (``selectors.OVERVIEW_VALUES``): the texts :func:`zaak_row`
     writes for a loaded zaak, without a model instance per zaak, zaaktype, status and
-    statustype (decision 0040)."""
+    statustype (decision 0040). For ``citizen``, a zaak whose zaaktype asks a higher login
+    level shows no more than its zaak page would: title, number, date of application, and the
+    level needed (decision 0036)."""
     formatter, url_pattern = DateFormatter(), _detail_url_pattern()
-    zaaktypen: dict[tuple[str, ...], tuple[str, str]] = {}
+    zaaktypen: dict[tuple[str, ...], tuple[str, str, str]] = {}
     result: list[ZaakRow] = []
+    rank = citizen_rank(citizen) if citizen is not None else None
     for values in rows:
-        kind, kind_language = _names(values, zaaktypen)
+        kind, kind_language, level = _names(values, zaaktypen)
+        locked = rank is not None and rank < required_rank(level)
         end_date, is_deadline = _end(
             values["einddatum"],
             values["einddatum_gepland"],
@@ -196,11 +215,12 @@ def zaak_rows_from_values(rows: Iterable[Mapping[str, Any]]) -> list[ZaakRow]:
                 title=title,
                 kind=kind if kind != title else "",
                 registered=registered,
-                status=values["status__statustype__omschrijving"] or "",
+                status="" if locked else values["status__statustype__omschrijving"] or "",
                 closed=values["einddatum"] is not None,
-                end=formatter(end_date),
+                end=None if locked else formatter(end_date),
                 end_is_deadline=is_deadline,
                 title_language="nl" if values["omschrijving"] else kind_language,
+                needs_level=level_label(level) if locked else "",
             )
         )
     return result

@@ -89,6 +89,20 @@ def test_a_midden_login_sees_that_a_substantieel_zaak_exists_but_not_its_content
     assert "Uitleg bij stap 2" in response.content.decode()
 
 
+def test_the_overview_shows_a_zaak_needing_a_higher_level_no_further_than_its_page(client, zaak):
+    presentation_update(identificatie="ZT-VERGUNNING", fields={"auth_level": "digid_substantieel"})
+    _login(client, level=2)
+    for url in ("/mijn-zaken/", "/mijn-overzicht/"):
+        page = client.get(url).content.decode()
+        assert zaak.identificatie in page
+        assert "Log in met DigiD Substantieel om deze zaak te zien" in page
+        assert "Stap 2" not in page  # the status stays behind the login level
+
+    _login(client, level=3)
+    page = client.get("/mijn-zaken/").content.decode()
+    assert "Stap 2" in page and "Log in met" not in page
+
+
 def test_every_citizen_page_offers_a_route_to_a_person(client, zaak, settings):
     settings.CONTACT_PHONE = "14 0123"
     settings.CONTACT_FORM_URL = "https://www.example.nl/contact"

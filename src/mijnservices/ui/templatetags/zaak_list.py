@@ -62,6 +62,7 @@ def _labels() -> dict[str, str]:
         "deadline": gettext("Finished at the latest on (legal deadline)"),
         "planned": gettext("Planned to be finished on"),
         "unknown": gettext("Not known yet"),
+        "after_login": gettext("Shown after you log in again"),
     }
     return {key: escape(text) for key, text in labels.items()}
 
@@ -77,7 +78,12 @@ def _row(row: ZaakRow, labels: dict[str, str], language: str) -> str:
     else:
         label_end = labels["planned"]
     title_language = row.title_language[:2]
-    if row.status:
+    if row.needs_level:
+        # As the zaak page: the level needed, nothing of the zaak's progress (decision 0036).
+        status = escape(
+            gettext("Log in with %(level)s to see this case") % {"level": row.needs_level}
+        )
+    elif row.status:
         status = escape(row.status)
         if language != "nl":
             status = f'<span lang="nl">{status}</span>'
@@ -98,7 +104,9 @@ def _row(row: ZaakRow, labels: dict[str, str], language: str) -> str:
         label_status=labels["status"],
         status=status,
         label_end=label_end,
-        end=END.format(escape(row.end.iso), escape(row.end.text)) if row.end else labels["unknown"],
+        end=END.format(escape(row.end.iso), escape(row.end.text))
+        if row.end
+        else labels["after_login" if row.needs_level else "unknown"],
     )
 
 
