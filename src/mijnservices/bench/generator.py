@@ -24,7 +24,6 @@ from mijnservices.bench.load import run_load
 from mijnservices.bench.server import Server
 
 LUA = Path(__file__).parent / "lua" / "paths.lua"
-POST_LUA = Path(__file__).parent / "lua" / "post.lua"  # the same paths file, one JSON body
 
 
 @dataclass
@@ -70,11 +69,11 @@ def _wrk(
 ) -> dict[str, float]:
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as paths:
         paths.write("".join(f"{path}\t{cookie}\n" for path, cookie in requests))
-    script, extra = LUA, []
+    extra: list[str] = []
     if body is not None:
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as body_file:
             body_file.write(body)
-        script, extra = POST_LUA, [body_file.name]
+        extra = [body_file.name]  # the script POSTs it to the paths, expecting 201
     command = [
         "wrk",
         "-t",
@@ -88,7 +87,7 @@ def _wrk(
     ]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
-    command += ["-s", str(script), f"http://127.0.0.1:{server.port}", "--", paths.name, *extra]
+    command += ["-s", str(LUA), f"http://127.0.0.1:{server.port}", "--", paths.name, *extra]
     try:
         # wrk from PATH with our own arguments: loopback URL, files we wrote.
         output = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603

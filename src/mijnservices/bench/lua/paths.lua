@@ -1,11 +1,13 @@
 -- wrk script for `mijnservices bench`: requests the lines of a file in turn
 -- ("<path>\t<cookie>", the cookie may be empty: one session per simulated citizen),
 -- collects the server's Server-Timing entries and prints one JSON line at the end.
--- Usage: wrk -s paths.lua URL -- PATHS_FILE
+-- With a BODY_FILE it POSTs that body (JSON) to the paths instead, and only 201 succeeds.
+-- Usage: wrk -s paths.lua URL -- PATHS_FILE [BODY_FILE]
 
 local threads = {}
 local lines = {}
 local counter = 0
+local body = nil
 app_sum, cpu_sum, timed, failed = 0, 0, 0, 0
 
 function setup(thread)
@@ -18,6 +20,11 @@ function init(args)
       local path, cookie = line:match("^([^\t]+)\t?(.*)$")
       if path then table.insert(lines, { path, cookie }) end
    end
+   if args[2] then
+      local file = io.open(args[2], "rb")
+      body = file:read("*a")
+      file:close()
+   end
    counter = offset or 0
 end
 
@@ -27,11 +34,12 @@ function request()
    local headers = {}
    for name, value in pairs(wrk.headers) do headers[name] = value end
    if item[2] ~= "" then headers["Cookie"] = item[2] end
+   if body then return wrk.format("POST", item[1], headers, body) end
    return wrk.format("GET", item[1], headers)
 end
 
-function response(status, headers, body)
-   if status ~= 200 then failed = failed + 1 end
+function response(status, headers, response_body)
+   if status ~= (body and 201 or 200) then failed = failed + 1 end
    local timing = headers["Server-Timing"] or headers["server-timing"]
    if timing then
       local app = tonumber(timing:match("app;dur=([%d%.]+)"))
