@@ -1,0 +1,115 @@
+"""The page frame renders byte for byte what it rendered before its static parts were kept
+per process (decision 0046): Dutch and English, logged in or out, acting for someone, with
+and without branding, unread messages, flash messages and demo mode."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.contrib.messages import INFO
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.contrib.sessions.backends.db import SessionStore
+from django.template import engines
+from django.template.backends.django import DjangoTemplates
+from django.test import RequestFactory
+from django.urls import resolve
+from django.utils import translation
+
+from mijnservices.portal.auth import SESSION_KEY
+from mijnservices.services.presentation.branding import branding_update
+
+# The frame's templates as they were before (decision 0046), found before the app's own.
+BEFORE = DjangoTemplates(
+    {
+        "NAME": "frame_before",
+        "DIRS": [Path(__file__).parent / "frame_before"],
+        "APP_DIRS": True,
+        "OPTIONS": {"context_processors": settings.TEMPLATES[0]["OPTIONS"]["context_processors"]},
+    }
+)
+PAGE = (
+    '{% extends "portal/base.html" %}{% block title %}Mijn <zaken>{% endblock %}'
+    "{% block content %}<h1>{{ heading }}</h1>{% endblock %}"
+)
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+
+BRANDING = {
+    "organisation_name": "Gemeente Aa & Hunze <test>",
+    "logo_url": "https://example.nl/logo.svg?a=1&b=2",
+    "favicon_url": "https://example.nl/favicon.ico",
+    "theme_css_url": "https://example.nl/theme.css",
+    "theme_class": "aa-theme",
+    "contact_phone": "+31 14 0592",
+    "contact_hours_nl": "ma-vr 9-17 uur",
+    "contact_hours_en": "Mon-Fri 9am-5pm",
+    "contact_form_url": "https://example.nl/contact",
+    "contact_address": "Postbus 1, 9460 AA Gieten",
+    "privacy_url": "https://example.nl/privacy",
+    "accessibility_url": "https://example.nl/toegankelijkheid",
+    "cookies_url": "https://example.nl/cookies",
+}
+
+
+def _request(*, citizen: dict[str, Any] | None, path: str, message: str) -> Any:
+    request: Any = RequestFactory().get(path + "?a=1&b=<2>")
+    request.session = SessionStore()
+    if citizen is not None:
+        request.session[SESSION_KEY] = citizen
+    request.resolver_match = resolve(path)
+    request._messages = FallbackStorage(request)
+    if message:
+        request._messages.add(INFO, message)
+    return request
+
+
+def _both(request: Any, context: dict[str, Any]) -> tuple[str, str]:
+    before = BEFORE.from_string(PAGE).render(context, request)
+    return before, engines["django"].from_string(PAGE).render(context, request)
+
+
+CITIZEN = {
+    "actor": {"kind": "bsn", "identifier": "999993653", "vestiging": "", "name": "Suzanne <S>"},
+    "auth_method": "digid",
+    "represented": None,
+}
+REPRESENTATIVE = {
+    **CITIZEN,
+    "represented": {"kind": "bsn", "identifier": "999990408", "vestiging": "", "name": "Jan"},
+    "mandate": "bewind",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("branded", [False, True])
+@pytest.mark.parametrize("demo", [False, True])
+def test_the_frame_renders_what_the_template_rendered_before(language, branded, demo, settings):
+    settings.DEMO_MODE = demo
+    if branded:
+        branding_update(values=BRANDING)
+    cases = [
+        (None, "/", "", {}),
+        (None, "/inloggen/", "Uitgelogd", {}),
+        (CITIZEN, "/mijn-zaken/", "", {"menu_unread": 0}),
+        (CITIZEN, "/mijn-berichten/", "Bericht & <verstuurd>", {"menu_unread": 3}),
+        (REPRESENTATIVE, "/mijn-overzicht/", "", {"menu_unread": 1}),
+    ]
+    with translation.override(language):
+        for citizen, path, message, extra in cases:
+            for _ in range(2):  # the second time from the kept parts
+                request = _request(citizen=citizen, path=path, message=message)
+                before, after = _both(request, {"heading": "Mijn & zaken", **extra})
+                assert CSRF.sub("", after) == CSRF.sub("", before), (citizen, path)
+                assert after.count("csrfmiddlewaretoken") == before.count("csrfmiddlewaretoken")
+                assert ("session-warning" in after) is (citizen is not None)
+                assert "a=1&amp;b=%3C2%3E" in after  # the request's own path, escaped
+                if extra.get("menu_unread"):
+                    assert f'<span class="portal-badge">{extra["menu_unread"]}<' in after
+                if citizen is REPRESENTATIVE:
+                    assert "portal-acting-for" in after
+                if message:
+                    assert "&lt;verstuurd&gt;" in after or message in after
