@@ -40,7 +40,7 @@ def test_a_frame_part_is_kept_per_language_and_login_state():
 @pytest.mark.django_db
 def test_a_frame_part_is_rendered_once_then_kept():
     _render()
-    nodes = PART.nodelist[1].nodelist  # the part's content
+    nodes = PART.nodelist[1].nodelist  # type: ignore[attr-defined] # the part's content
     nodes.append(Template("changed").nodelist[0])
     try:
         assert "changed" not in _render()
