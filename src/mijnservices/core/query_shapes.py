@@ -10,8 +10,9 @@ keeps the compiled SQL. A call puts the real values where the markers were and r
 through the connection's own cursor (query counting, logging and execute wrappers see it)
 and the ORM's own converters, so the rows are exactly those of ``.values(*names)``.
 
-Only string values can be markers; anything else in the queryset (settings, lists of
-levels, the subquery over switched-off zaaktypen) is compiled in and belongs in ``shape``.
+Values are strings (``markers[name]``) or date-times (``markers.moment(name)``); anything
+else in the queryset (settings, lists of levels, the subquery over switched-off zaaktypen)
+is compiled in and belongs in ``shape``.
 Kept shapes are dropped when a setting changes (tests); each connection (thread) has its
 own.
 """
@@ -19,6 +20,7 @@ own.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.core.signals import setting_changed
@@ -40,10 +42,22 @@ MARK, END = "\x1equery-shape:", "\x1e"
 
 
 class Markers(dict[str, str]):
-    """``markers[name]``: the marker string for the call's value ``name`` (any name)."""
+    """``markers[name]``: the marker string for the call's value ``name`` (any name);
+    ``markers.moment(name)`` a marker moment for a date-time value."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.moments: dict[str, datetime] = {}
 
     def __missing__(self, name: str) -> str:
         return f"{MARK}{name}{END}"
+
+    def moment(self, name: str) -> datetime:
+        # A moment no code writes as a constant: 1900-01-01 plus a few microseconds.
+        return self.moments.setdefault(name, _EPOCH + timedelta(microseconds=len(self.moments) + 1))
+
+
+_EPOCH = datetime(1900, 1, 1, tzinfo=UTC)
 
 
 def _marked(param: object) -> str | None:
@@ -58,7 +72,7 @@ def _marked(param: object) -> str | None:
 class _Compiled:
     __slots__ = ("alias", "compiler", "names", "params", "slots", "sql")
 
-    def __init__(self, queryset: QuerySet[Any]) -> None:
+    def __init__(self, queryset: QuerySet[Any], markers: Markers) -> None:
         query = queryset.query
         self.alias = queryset.db
         # The names ValuesIterable gives the columns, in its order.
@@ -66,15 +80,19 @@ class _Compiled:
         self.compiler: SQLCompiler = query.get_compiler(using=self.alias)
         self.sql, params = self.compiler.as_sql()
         self.params = list(params)
-        # Where each value goes (a value may be used more than once, or not at all).
-        self.slots = [
-            (position, name)
-            for position, param in enumerate(self.params)
-            if (name := _marked(param)) is not None
-        ]
+        # Where each value goes (a value may be used more than once, or not at all), and
+        # how a moment is adapted for this database (as the field would: text on SQLite).
+        adapt = connections[self.alias].ops.adapt_datetimefield_value
+        moments = {adapt(moment): name for name, moment in markers.moments.items()}
+        self.slots: list[tuple[int, str, Callable[[Any], Any] | None]] = []
+        for position, param in enumerate(self.params):
+            if (name := _marked(param)) is not None:
+                self.slots.append((position, name, None))
+            elif isinstance(param, datetime | str) and param in moments:
+                self.slots.append((position, moments[param], adapt))
         # A marker inside a longer parameter (a LIKE pattern) or in the SQL text itself
         # cannot be swapped: refuse the shape instead of running it with a marker.
-        taken = {position for position, _ in self.slots}
+        taken = {position for position, _, _ in self.slots}
         if MARK in self.sql or any(
             isinstance(param, str) and MARK in param and position not in taken
             for position, param in enumerate(self.params)
@@ -99,20 +117,21 @@ class QueryShape:
         key = (shape, alias, id(connections[alias or "default"]))
         compiled = self._compiled.get(key)
         if compiled is None:
-            queryset = self._build(shape, Markers())
+            markers = Markers()
+            queryset = self._build(shape, markers)
             if alias is not None:
                 queryset = queryset.using(alias)
-            compiled = self._compiled[key] = _Compiled(queryset)
+            compiled = self._compiled[key] = _Compiled(queryset, markers)
         return compiled
 
     def rows(
-        self, shape: Hashable, values: Mapping[str, str], *, using: str | None = None
+        self, shape: Hashable, values: Mapping[str, Any], *, using: str | None = None
     ) -> list[dict[str, Any]]:
         """The rows of the shape's queryset with ``values`` in place of the markers."""
         compiled = self._for(shape, using)
         params = list(compiled.params)
-        for position, name in compiled.slots:
-            params[position] = values[name]
+        for position, name, adapt in compiled.slots:
+            params[position] = values[name] if adapt is None else adapt(values[name])
         with connections[compiled.alias].cursor() as cursor:
             cursor.execute(compiled.sql, params)
             fetched = cursor.fetchall()

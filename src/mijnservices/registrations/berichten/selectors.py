@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -19,9 +21,12 @@ def berichten_for(party: Party) -> QuerySet[Bericht]:
     )
 
 
-def unread_count(party: Party) -> int:
-    return (
-        addressed_to(Bericht.objects.all(), party)
-        .filter(publicatiedatum__lte=timezone.now(), geopend_op__isnull=True)
-        .count()
+def unread(party: Party, now: datetime) -> QuerySet[Bericht]:
+    """The party's published berichten not opened yet."""
+    return addressed_to(Bericht.objects.all(), party).filter(
+        publicatiedatum__lte=now, geopend_op__isnull=True
     )
+
+
+def unread_count(party: Party) -> int:
+    return unread(party, timezone.now()).count()

@@ -5,11 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 from uuid import UUID
 
+from django.db.models import Count, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
-from mijnservices.core.identity import Citizen
+from mijnservices.core.identity import Citizen, Party, PartyKind
+from mijnservices.core.query_shapes import Markers, QueryShape
 from mijnservices.registrations.berichten.models import Bericht
 from mijnservices.registrations.berichten.selectors import berichten_for
 from mijnservices.registrations.berichten.services import bericht_mark_opened
@@ -108,11 +112,31 @@ def bericht_open(citizen: Citizen, bericht_uuid: UUID) -> BerichtRow:
     return row
 
 
+def _unread_queryset(shape: tuple[PartyKind, bool], markers: Markers) -> QuerySet[Any, Any]:
+    from mijnservices.registrations.berichten.selectors import unread
+
+    kind, vestiging = shape
+    party = Party(kind, markers["identifier"], vestiging=markers["vestiging"] if vestiging else "")
+    # One party: one group (its kind), or none when nothing is unread.
+    return (
+        unread(party, markers.moment("now"))
+        .order_by()
+        .values("party_kind")
+        .annotate(unread=Count("pk"))
+    )
+
+
+# Every portal page's menu counts them: compiled once per shape of party (decision 0046).
+_UNREAD = QueryShape(_unread_queryset)
+
+
 def unread_total(citizen: Citizen) -> int:
     """How many berichten the citizen has not opened yet (one query, or the rows for a
-    representative whose machtiging covers only some zaaktypen)."""
-    from mijnservices.registrations.berichten.selectors import unread_count
-
+    representative whose machtiging covers only some zaaktypen); equal to
+    ``berichten.selectors.unread_count`` (tested)."""
     if citizen.acts_on_behalf and citizen.mandate_zaaktypen:
         return sum(1 for row in bericht_rows(citizen) if row.unread)
-    return unread_count(citizen.party)
+    party = citizen.party
+    values = {"identifier": party.identifier, "vestiging": party.vestiging, "now": timezone.now()}
+    rows = _UNREAD.rows((party.kind, bool(party.vestiging)), values)
+    return sum(row["unread"] for row in rows)
