@@ -83,7 +83,7 @@ class _Compiled:
         # Where each value goes (a value may be used more than once, or not at all), and
         # how a moment is adapted for this database (as the field would: text on SQLite).
         adapt = connections[self.alias].ops.adapt_datetimefield_value
-        moments = {adapt(moment): name for name, moment in markers.moments.items()}
+        moments: dict[Any, str] = {adapt(moment): name for name, moment in markers.moments.items()}
         self.slots: list[tuple[int, str, Callable[[Any], Any] | None]] = []
         for position, param in enumerate(self.params):
             if (name := _marked(param)) is not None:
