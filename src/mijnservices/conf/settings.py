@@ -173,6 +173,7 @@ CACHE_FRESHNESS_SECONDS = declare(
     check=lambda v: None if v >= 0 else "must be 0 or more",
 )
 SESSION_SAVE_EVERY_REQUEST = False
+SESSION_ENGINE = "mijnservices.core.sessions"  # the database, read by a compiled query
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 BEHIND_TLS = declare(

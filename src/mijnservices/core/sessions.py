@@ -12,9 +12,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
+from django.contrib.sessions.backends import db
+from django.contrib.sessions.models import Session
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+from mijnservices.core.query_shapes import Markers, QueryShape
 
 TOUCHED = "_touched"
 
@@ -56,3 +63,25 @@ class SessionTouchMiddleware:
             session[TOUCHED] = now
         session.accessed = accessed  # our reading adds no "Vary: Cookie"
         return response
+
+
+def _session_queryset(_shape: str, markers: Markers) -> QuerySet[Session, Any]:
+    return Session.objects.filter(
+        session_key=markers["key"], expire_date__gt=markers.moment("now")
+    ).values("session_key", "session_data", "expire_date")
+
+
+# Every page reads the session: its query compiled once per process (decision 0046).
+_SESSION = QueryShape(_session_queryset)
+
+
+class SessionStore(db.SessionStore):
+    """Django's database sessions (``SESSION_ENGINE = "mijnservices.core.sessions"``), read
+    with a query compiled once per process; the same row, the same answer."""
+
+    def _get_session_from_db(self) -> Session | None:
+        rows = _SESSION.rows("session", {"key": self.session_key, "now": timezone.now()})
+        if not rows:
+            self._session_key = None
+            return None
+        return Session(**rows[0])

@@ -91,3 +91,26 @@ def test_the_time_left_counts_from_the_last_save():
     SessionMiddleware(_view).process_request(request)
     left = session_seconds_left(request)
     assert settings.SESSION_IDLE_TIMEOUT - 32 <= left <= settings.SESSION_IDLE_TIMEOUT - 30
+
+
+@pytest.mark.django_db
+def test_the_session_store_reads_what_django_s_store_saved_and_nothing_expired_or_unknown():
+    from datetime import timedelta
+
+    from django.contrib.sessions.backends.db import SessionStore as DjangoStore
+    from django.utils import timezone
+
+    from mijnservices.core.sessions import SessionStore
+
+    assert settings.SESSION_ENGINE == "mijnservices.core.sessions"
+    saved = DjangoStore()
+    saved["citizen"] = {"kind": "bsn"}
+    saved.save()
+    assert SessionStore(saved.session_key).load() == {"citizen": {"kind": "bsn"}}
+    unknown = SessionStore("x" * 32)
+    assert unknown.load() == {}
+    assert unknown.session_key is None
+    Session.objects.filter(pk=saved.session_key).update(
+        expire_date=timezone.now() - timedelta(seconds=1)
+    )
+    assert SessionStore(saved.session_key).load() == {}
