@@ -14,6 +14,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import get_language, gettext
 
 from mijnservices.core.identity import Citizen, Party
+from mijnservices.core.process_cache import ProcessCacheMap
 from mijnservices.registrations.catalogi.models import ZaakType
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.mijnzaken.titles import (
@@ -25,6 +26,7 @@ from mijnservices.services.mijnzaken.titles import (
 )
 from mijnservices.services.presentation.levels import level_label, required_rank
 from mijnservices.services.presentation.selectors import (
+    PRESENTATION,
     citizen_rank,
     presentation_apply,
     required_level,
@@ -152,12 +154,30 @@ def zaak_row(
     )
 
 
+def _load_names(key: tuple[str, ...]) -> tuple[str, str, str]:
+    """The zaaktype's public name, its language and the login level its presentation asks,
+    from an unsaved zaaktype with the names a row shows and its presentation applied
+    (``key``: the language, then those names; loaded while that language is active)."""
+    _language, identificatie, omschrijving, publieke, publieke_en = key
+    zaaktype = ZaakType(
+        identificatie=identificatie,
+        omschrijving=omschrijving,
+        publieke_omschrijving=publieke,
+        publieke_omschrijving_en=publieke_en,
+    )
+    presentation_apply([zaaktype], steps=False)
+    # title_of / title_language_of for a zaak without its own description.
+    return title_of("", zaaktype), title_language_of("", zaaktype), required_level(zaaktype)
+
+
+# Per process until a presentation changes (decision 0046; was once per zaaktype and page).
+_NAMES = ProcessCacheMap(PRESENTATION, _load_names)
+
+
 def _names(
-    values: Mapping[str, Any], found: dict[tuple[str, ...], tuple[str, str, str]]
+    values: Mapping[str, Any], found: dict[tuple[str, ...], tuple[str, str, str]], language: str
 ) -> tuple[str, str, str]:
-    """The zaaktype's public name and its language, from an unsaved zaaktype with the names a
-    row shows and its presentation applied (from the per-process cache): once per distinct
-    zaaktype on the page."""
+    """:func:`_load_names` for a row: once per distinct zaaktype on the page."""
     key = (
         values["zaaktype__identificatie"],
         values["zaaktype__omschrijving"],
@@ -166,20 +186,7 @@ def _names(
     )
     names = found.get(key)
     if names is None:
-        zaaktype = ZaakType(
-            identificatie=key[0],
-            omschrijving=key[1],
-            publieke_omschrijving=key[2],
-            publieke_omschrijving_en=key[3],
-        )
-        presentation_apply([zaaktype], steps=False)
-        # title_of / title_language_of for a zaak without its own description; the login
-        # level its presentation asks.
-        names = found[key] = (
-            title_of("", zaaktype),
-            title_language_of("", zaaktype),
-            required_level(zaaktype),
-        )
+        names = found[key] = _NAMES.get((language, *key))
     return names
 
 
@@ -193,10 +200,11 @@ def zaak_rows_from_values(
     level needed (decision 0036)."""
     formatter, url_pattern = DateFormatter(), _detail_url_pattern()
     zaaktypen: dict[tuple[str, ...], tuple[str, str, str]] = {}
+    language = get_language()
     result: list[ZaakRow] = []
     rank = citizen_rank(citizen) if citizen is not None else None
     for values in rows:
-        kind, kind_language, level = _names(values, zaaktypen)
+        kind, kind_language, level = _names(values, zaaktypen, language)
         locked = rank is not None and rank < required_rank(level)
         end_date, is_deadline = _end(
             values["einddatum"],

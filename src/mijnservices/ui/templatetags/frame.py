@@ -70,7 +70,14 @@ def _settings_changed(**kwargs: Any) -> None:
     _PARTS.clear()
 
 
+_PAGE_VALUES = "mijnservices.frame_part.values"
+
+
 class FramePartNode(Node):
+    # Nothing inside a part is a block (refused at parse time): Django's search for blocks
+    # (on every page, through the whole frame) need not look inside.
+    child_nodelists = ()
+
     def __init__(self, nodelist: NodeList) -> None:
         self.nodelist = nodelist
         self.template: Template | None = None  # one that holds this part, for its engine
@@ -81,16 +88,19 @@ class FramePartNode(Node):
     def render(self, context: Context) -> SafeString:
         if self.template is None:
             self.template = context.template
-        get = context.get
-        key = (
-            self,
-            get_language(),
-            get_script_prefix(),
-            context.autoescape,
-            *(get(name) for name in FRAME_NAMES),
-            True if get("logged_in_citizen") else None,
-        )
-        return _PARTS.get(key)
+        # What the parts depend on is read once per page (the render context lives as long
+        # as one rendering of the page, its extends and includes).
+        values = context.render_context.get(_PAGE_VALUES)
+        if values is None:
+            get = context.get
+            values = context.render_context[_PAGE_VALUES] = (
+                get_language(),
+                get_script_prefix(),
+                context.autoescape,
+                *(get(name) for name in FRAME_NAMES),
+                True if get("logged_in_citizen") else None,
+            )
+        return _PARTS.get((self, *values))
 
 
 @register.tag("frame_part")

@@ -7,6 +7,7 @@ the labels translated once per list (decisions 0035, 0040)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from html import escape
 
@@ -47,6 +48,15 @@ ROW = (
     "      </dl>\n"
     "    </li>\n  "
 )
+_SPECIAL = re.compile("[&<>\"']").search
+
+
+def _escape(text: str) -> str:
+    """``html.escape``, skipped for the many values with nothing to escape (a zaaknummer, a
+    date): the same text without five ``str.replace`` calls each (decision 0046)."""
+    return escape(text) if _SPECIAL(text) else text
+
+
 KIND = '<p class="utrecht-paragraph portal-zaak__kind">{}</p>'
 END = '<time datetime="{}">{}</time>'
 
@@ -64,7 +74,7 @@ def _labels() -> dict[str, str]:
         "unknown": gettext("Not known yet"),
         "after_login": gettext("Shown after you log in again"),
     }
-    return {key: escape(text) for key, text in labels.items()}
+    return {key: _escape(text) for key, text in labels.items()}
 
 
 def _row(row: ZaakRow, labels: dict[str, str], language: str) -> str:
@@ -80,31 +90,31 @@ def _row(row: ZaakRow, labels: dict[str, str], language: str) -> str:
     title_language = row.title_language[:2]
     if row.needs_level:
         # As the zaak page: the level needed, nothing of the zaak's progress (decision 0036).
-        status = escape(
+        status = _escape(
             gettext("Log in with %(level)s to see this case") % {"level": row.needs_level}
         )
     elif row.status:
-        status = escape(row.status)
+        status = _escape(row.status)
         if language != "nl":
             status = f'<span lang="nl">{status}</span>'
     else:
         status = labels["received"]
     return ROW.format(
-        url=escape(row.url),
-        title_lang=f' lang="{escape(title_language)}"'
+        url=_escape(row.url),
+        title_lang=f' lang="{_escape(title_language)}"'
         if title_language not in ("", language)
         else "",
-        title=escape(row.title),
-        kind=KIND.format(escape(row.kind)) if row.kind else "",
+        title=_escape(row.title),
+        kind=KIND.format(_escape(row.kind)) if row.kind else "",
         label_number=labels["number"],
-        zaaknummer=escape(row.zaaknummer),
+        zaaknummer=_escape(row.zaaknummer),
         label_applied=labels["applied"],
-        registered_iso=escape(row.registered.iso),
-        registered_text=escape(row.registered.text),
+        registered_iso=_escape(row.registered.iso),
+        registered_text=_escape(row.registered.text),
         label_status=labels["status"],
         status=status,
         label_end=label_end,
-        end=END.format(escape(row.end.iso), escape(row.end.text))
+        end=END.format(_escape(row.end.iso), _escape(row.end.text))
         if row.end
         else labels["after_login" if row.needs_level else "unknown"],
     )
