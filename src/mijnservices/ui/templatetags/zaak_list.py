@@ -61,8 +61,20 @@ KIND = '<p class="utrecht-paragraph portal-zaak__kind">{}</p>'
 END = '<time datetime="{}">{}</time>'
 
 
+_LABELS: dict[str, dict[str, str]] = {}
+
+
 def _labels() -> dict[str, str]:
-    """The labels, translated and escaped once per list."""
+    """The labels, translated and escaped once per language (translations do not change
+    while a process runs)."""
+    language = get_language()
+    found = _LABELS.get(language)
+    if found is None:
+        found = _LABELS[language] = _translated_labels()
+    return found
+
+
+def _translated_labels() -> dict[str, str]:
     labels = {
         "number": gettext("Case number"),
         "applied": gettext("Applied on"),
