@@ -11,6 +11,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.test import RequestFactory
 
 from mijnservices.bench.citizen_notifications import citizen_notifications
+from mijnservices.bench.cpu import in_process_cpu_ms
 from mijnservices.bench.generator import measure, report
 from mijnservices.bench.notifications import notifications
 from mijnservices.bench.realistic import enrich
@@ -24,6 +25,8 @@ from mijnservices.services.mijnzaken.selectors import zaken_for_overview
 
 TARGET_BSN = "999995340"
 DETAIL_ZAKEN = 10  # per citizen: the zaken with documents, a besluit and klantcontacten
+OVERVIEW = "portal overview /mijn-zaken/ (50 zaken)"
+DETAIL = "portal detail /mijn-zaken/<uuid>/"
 
 
 def _session_cookie(citizen: Citizen) -> str:
@@ -32,6 +35,37 @@ def _session_cookie(citizen: Citizen) -> str:
     login_citizen(request, citizen)
     request.session.save()
     return f"{settings.SESSION_COOKIE_NAME}={request.session.session_key}"
+
+
+def _in_process(
+    paths: dict[str, list[tuple[str, str]]], headers: dict[str, str], write: Callable[[str], None]
+) -> None:
+    """Each page through Django's test client in this process, one client per citizen's
+    session: the request thread's CPU per request, robust on a loaded machine (as the Zaken
+    API bench's, decision 0039; decision 0046)."""
+    from django.test import Client
+
+    clients: dict[str, Client] = {}
+    for requests in paths.values():
+        for path, cookie in requests:
+            if cookie not in clients:
+                name, value = cookie.split("=", 1)
+                clients[cookie] = Client(headers={**headers, "Host": "127.0.0.1"})
+                clients[cookie].cookies[name] = value
+            clients[cookie].get(path)  # each session saved once first (at most once a minute)
+
+    def get(requests: list[tuple[str, str]]) -> Callable[[int], object]:
+        def send(n: int) -> object:
+            path, cookie = requests[n % len(requests)]
+            response = clients[cookie].get(path)
+            assert response.status_code == 200, response.content[:200]
+            return response
+
+        return send
+
+    write("| path (in-process, thread CPU, best of 3 x 40) | CPU ms/req |\n|---|---|")
+    for name, requests in paths.items():
+        write(f"| {name} | **{in_process_cpu_ms(get(requests)):.1f}** |")
 
 
 def portal(
@@ -56,13 +90,14 @@ def portal(
     )
     write(f"{len(seeded.target_bsns)} citizens with {counts[0]} to {counts[-1]} zaken")
     headers = {"Accept-Language": "nl"}
+    _in_process({OVERVIEW: overview, DETAIL: detail}, headers, write)
     results = []
     with serving(
         workers=options.get("web_workers") or 2, threads=options.get("threads") or 1
     ) as server:
         for name, requests in (
-            ("portal overview /mijn-zaken/ (50 zaken)", overview),
-            ("portal detail /mijn-zaken/<uuid>/", detail),
+            (OVERVIEW, overview),
+            (DETAIL, detail),
         ):
             results.append(
                 measure(
