@@ -113,3 +113,36 @@ def test_the_frame_renders_what_the_template_rendered_before(language, branded, 
                     assert "portal-acting-for" in after
                 if message:
                     assert "&lt;verstuurd&gt;" in after or message in after
+
+
+@pytest.mark.django_db
+def test_the_overview_compiles_no_sql_and_renders_no_frame_part_after_the_first_request(
+    login_as, monkeypatch
+):
+    from django.db.models.sql.compiler import SQLCompiler
+
+    from mijnservices.testing.factories import ZaakFactory
+    from mijnservices.ui.templatetags import frame
+
+    ZaakFactory.create_batch(3, for_bsn="999993653")
+    client = login_as("999993653")
+    assert client.get("/mijn-zaken/").status_code == 200
+    compiled, rendered = [], []
+    as_sql, render = SQLCompiler.as_sql, frame._PARTS._load
+
+    def counting_as_sql(self: SQLCompiler, *args: Any, **kwargs: Any) -> Any:
+        compiled.append(self.query.model)
+        return as_sql(self, *args, **kwargs)
+
+    def counting_render(key: Any) -> Any:
+        rendered.append(key)
+        return render(key)
+
+    monkeypatch.setattr(SQLCompiler, "as_sql", counting_as_sql)
+    monkeypatch.setattr(frame._PARTS, "_load", counting_render)
+    page = client.get("/mijn-zaken/")
+    assert page.status_code == 200
+    assert page.content.decode().count('class="portal-zaak"') == 3
+    # The session, the zaken and the unread count: compiled once per process (decision 0046).
+    assert compiled == []
+    assert rendered == []
