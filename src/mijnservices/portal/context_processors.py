@@ -2,11 +2,14 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
+from django.utils.translation import get_language
 
+from mijnservices.core.process_cache import ProcessCacheMap
 from mijnservices.core.sessions import session_seconds_left
 from mijnservices.portal.auth import current_citizen
 from mijnservices.services.mijnoverzicht.berichten import unread_total
 from mijnservices.services.mijnzaken.titles import zaaktype_titles
+from mijnservices.services.presentation.selectors import PRESENTATION
 from mijnservices.ui.context_processors import branding_for
 from mijnservices.ui.display import mandate_label, party_label
 
@@ -23,6 +26,13 @@ MENU_SECTIONS = {
 }
 
 
+# A machtiging's scope in words, per language and set of zaaktypen: a zaaktype's save moves
+# the presentation generation (decision 0043), so no query per page (decision 0046).
+_SCOPE_TITLES: ProcessCacheMap[tuple[str, tuple[str, ...]], list[str]] = ProcessCacheMap(
+    PRESENTATION, lambda key: zaaktype_titles(key[1])
+)
+
+
 def portal(request: HttpRequest) -> dict[str, Any]:
     citizen = current_citizen(request) if hasattr(request, "session") else None
     acting_for = None
@@ -31,7 +41,7 @@ def portal(request: HttpRequest) -> dict[str, Any]:
             "name": party_label(citizen.represented),
             "mandate": mandate_label(citizen.mandate) if citizen.mandate else "",
             # The machtiging's scope in words (issue 21): "only for Subsidie geluidsisolatie".
-            "scope": zaaktype_titles(citizen.mandate_zaaktypen),
+            "scope": _SCOPE_TITLES.get((get_language(), citizen.mandate_zaaktypen)),
         }
     url_name = getattr(getattr(request, "resolver_match", None), "url_name", "") or ""
     warning = min(settings.SESSION_WARNING_BEFORE, settings.SESSION_IDLE_TIMEOUT)
