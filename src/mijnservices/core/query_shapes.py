@@ -1,142 +1,277 @@
-"""Reads whose SQL has a fixed shape, compiled by the ORM once per process (decision 0046).
+"""Querysets of a fixed shape, compiled to SQL once per process (decision 0047).
 
-Building a queryset through the access policy (its subqueries and ``Q`` objects) and
-compiling it to SQL cost more CPU than PostgreSQL spends answering it: on the portal
-overview about 1.5 ms of Python for a query that runs in a fraction of that.
-:class:`QueryShape` asks ``build(shape, markers)`` for the queryset once per ``shape`` (a
-hashable that names everything the SQL's *form* depends on), with marker strings in place
-of the values that change per call (a BSN, a KvK-nummer, a zaaktype identificatie), and
-keeps the compiled SQL. A call puts the real values where the markers were and runs the SQL
-through the connection's own cursor (query counting, logging and execute wrappers see it)
-and the ORM's own converters, so the rows are exactly those of ``.values(*names)``.
+Building and compiling a queryset (filters, joins, ``Exists``, the access policy's
+subqueries) costs more CPU than PostgreSQL spends running the query. For a query a page runs
+on every request only the values change: the zaak's uuid, the party's BSN. A
+:class:`QueryShape` builds its queryset once per *shape key* with stand-in values, compiles
+it, notes where the stand-ins ended up in the parameters, and from then on runs that SQL
+with the real values put in their places. The result is what the queryset gives: model
+instances (with ``select_related``) or ``values()`` rows, through Django's own converters.
 
-Values are strings (``markers[name]``) or date-times (``markers.moment(name)``); anything
-else in the queryset (settings, lists of levels, the subquery over switched-off zaaktypen)
-is compiled in and belongs in ``shape``.
-Kept shapes are dropped when a setting changes (tests); each connection (thread) has its
-own.
+The caller's ``key`` must hold everything besides ``values`` that changes the SQL (the kind
+of party, a setting, which zaaktypen are hidden); the module that builds the queryset owns
+that key, next to the code that builds it. A value that Django writes into the SQL itself
+(a slice becomes ``LIMIT 2``) is refused at the first compile: it belongs in the key. A text
+in a LIKE pattern (``icontains``, ``iexact`` on SQLite) is escaped as Django escapes it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
-from datetime import UTC, datetime, timedelta
-from typing import Any
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Generic, TypeVar
+from uuid import UUID
 
 from django.core.signals import setting_changed
 from django.db import connections
-from django.db.models import QuerySet
-from django.db.models.sql.compiler import SQLCompiler
-from django.dispatch import receiver
+from django.db.models import Model, QuerySet
+from django.db.models.query import get_related_populators  # type: ignore[attr-defined]
 
-_SHAPES: list[QueryShape] = []
+M = TypeVar("M", bound=Model)
+Value = str | int | UUID | date
+MAX_SHAPES = 256  # per QueryShape: shape keys are few (party kinds, settings, hidden types)
 
 
-@receiver(setting_changed)
-def _settings_changed(**kwargs: Any) -> None:
-    for shape in _SHAPES:
+def _stand_in(index: int, value: Value) -> Value:
+    """A value of the same type that no real query holds at that place."""
+    if isinstance(value, bool):
+        raise TypeError("a boolean changes the shape: put it in the key")
+    if isinstance(value, UUID):
+        return UUID(int=0x5E5E_0000_0000_4000_8000_0000_0000_0000 + index)
+    if isinstance(value, int):
+        return 2_000_000_000 + index  # within a 32-bit integer column's range
+    if isinstance(value, str):
+        # The underscores show whether Django escaped it for LIKE (contains, iexact, ...).
+        return f"\x1fstand_in_{index}\x1f"
+    if isinstance(value, datetime):
+        raise TypeError("a moment changes with every request: compare it in Python")
+    if isinstance(value, date):
+        return date(1801, 1, 1 + index)
+    raise TypeError(f"no stand-in for {type(value).__name__}")
+
+
+def _forms(stand_in: Value, connection: Any) -> list[tuple[Any, Callable[[Any], Any]]]:
+    """How a stand-in can appear among the compiled parameters, with the conversion that
+    turns the real value into the same form (SQLite keeps a uuid as 32 hex characters)."""
+    forms: list[tuple[Any, Callable[[Any], Any]]] = [(stand_in, lambda v: v)]
+    if isinstance(stand_in, UUID):
+        forms.append((stand_in.hex, lambda v: v.hex))
+    elif isinstance(stand_in, date):
+        adapt = connection.ops.adapt_datefield_value
+        forms.append((adapt(stand_in), adapt))
+    return forms
+
+
+def _wrapped(
+    convert: Callable[[Any], Any], wrapper: type[Any], plain: type[Any]
+) -> Callable[[Any], Any]:
+    """On PostgreSQL Django hands a big integer to psycopg as ``Int8(n)``: the real value is
+    wrapped the same way."""
+    if wrapper is plain:
+        return convert
+    return lambda value: wrapper(convert(value))
+
+
+def _in_pattern(pattern: str, escaped: str, connection: Any) -> Callable[[Any], Any]:
+    before, after = pattern.split(escaped)
+    escape = connection.ops.prep_for_like_query
+    return lambda value: f"{before}{escape(value)}{after}"
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    alias: str
+    sql: str
+    params: tuple[Any, ...]
+    places: tuple[tuple[int, int, Callable[[Any], Any]], ...]  # (param, value, convert)
+    converters: tuple[tuple[int, tuple[Any, ...], Any], ...]  # (column, functions, expression)
+    names: tuple[str, ...]  # values(): the column names
+    model: type[Model] | None  # instances: the model, its columns and populators
+    model_span: tuple[int, int]
+    init_list: tuple[str, ...]
+    populators: tuple[Any, ...]
+    annotations: tuple[tuple[str, int], ...]
+
+    def params_for(self, values: Sequence[Value]) -> list[Any]:
+        params = list(self.params)
+        for place, index, convert in self.places:
+            params[place] = convert(values[index])
+        return params
+
+
+def _compile(queryset: QuerySet[Any, Any], stand_ins: Sequence[Value]) -> _Compiled:
+    alias = queryset.db
+    connection = connections[alias]
+    compiler = queryset.query.get_compiler(using=alias)
+    sql, params = compiler.as_sql()
+    params = tuple(params)
+    places: list[tuple[int, int, Callable[[Any], Any]]] = []
+    for index, stand_in in enumerate(stand_ins):
+        forms = _forms(stand_in, connection)
+        found = [
+            (place, index, _wrapped(convert, type(param), type(form)))
+            for place, param in enumerate(params)
+            for form, convert in forms
+            if isinstance(param, type(form)) and not isinstance(param, bool) and param == form
+        ]
+        if isinstance(stand_in, str):
+            # A text escaped for LIKE (contains, startswith, iexact), perhaps between
+            # wildcards: the real value is escaped the same way.
+            escaped = connection.ops.prep_for_like_query(stand_in)
+            found += [
+                (place, index, _in_pattern(param, escaped, connection))
+                for place, param in enumerate(params)
+                if isinstance(param, str) and escaped in param
+            ]
+        if (
+            not found
+            or str(stand_in) in sql
+            or (isinstance(stand_in, UUID) and stand_in.hex in sql)
+        ):
+            raise ValueError(
+                f"value {index} of this query shape is not a parameter: put it in the key"
+            )
+        places.extend(found)
+    fields = [selected[0] for selected in compiler.select[0 : compiler.col_count]]
+    converters = tuple(
+        (position, tuple(functions), expression)
+        for position, (functions, expression) in compiler.get_converters(fields).items()
+    )
+    names: tuple[str, ...] = ()
+    model = None
+    span = (0, 0)
+    init_list: tuple[str, ...] = ()
+    populators: tuple[Any, ...] = ()
+    annotations: tuple[tuple[str, int], ...] = ()
+    query = queryset.query
+    if query.values_select or getattr(queryset, "_fields", None) is not None:
+        # As Django's ValuesIterable names the columns.
+        names = (
+            tuple(query.selected)
+            if query.selected
+            else (*query.extra_select, *query.values_select, *query.annotation_select)
+        )
+    else:
+        info = compiler.klass_info
+        assert info is not None
+        model = info["model"]
+        select_fields = info["select_fields"]
+        span = (select_fields[0], select_fields[-1] + 1)
+        init_list = tuple(column[0].target.attname for column in compiler.select[span[0] : span[1]])
+        populators = tuple(get_related_populators(info, compiler.select, alias))
+        annotations = tuple(compiler.annotation_col_map.items())
+    return _Compiled(
+        alias=alias,
+        sql=sql,
+        params=params,
+        places=tuple(places),
+        converters=converters,
+        names=names,
+        model=model,
+        model_span=span,
+        init_list=init_list,
+        populators=populators,
+        annotations=annotations,
+    )
+
+
+_SHAPES: weakref.WeakSet[QueryShape[Any]] = weakref.WeakSet()
+
+
+def clear_all() -> None:
+    """Forget every compiled shape in this process."""
+    for shape in list(_SHAPES):
         shape.clear()
 
 
-MARK, END = "\x1equery-shape:", "\x1e"
+def _setting_changed(**_kwargs: Any) -> None:
+    # A test that changes a setting (a limit, the database) may change the SQL of a shape
+    # whose key does not hold that setting: compile again (cache invalidation only).
+    clear_all()
 
 
-class Markers(dict[str, str]):
-    """``markers[name]``: the marker string for the call's value ``name`` (any name);
-    ``markers.moment(name)`` a marker moment for a date-time value."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.moments: dict[str, datetime] = {}
-
-    def __missing__(self, name: str) -> str:
-        return f"{MARK}{name}{END}"
-
-    def moment(self, name: str) -> datetime:
-        # A moment no code writes as a constant: 1900-01-01 plus a few microseconds.
-        return self.moments.setdefault(name, _EPOCH + timedelta(microseconds=len(self.moments) + 1))
+setting_changed.connect(_setting_changed, dispatch_uid="query_shapes_setting_changed")
 
 
-_EPOCH = datetime(1900, 1, 1, tzinfo=UTC)
+class QueryShape(Generic[M]):
+    """One query of a fixed shape: ``build(key, *values)`` returns its queryset.
 
+    ``instances(key, *values)`` gives what iterating the queryset gives (model instances);
+    ``rows(key, *values)`` what a ``values()`` queryset gives, as dicts."""
 
-def _marked(param: object) -> str | None:
-    """The value name a compiled parameter is the marker of, if it is one."""
-    if isinstance(param, str) and param.startswith(MARK) and param.endswith(END):
-        name = param[len(MARK) : -len(END)]
-        if END not in name:
-            return name
-    return None
-
-
-class _Compiled:
-    __slots__ = ("alias", "compiler", "names", "params", "slots", "sql")
-
-    def __init__(self, queryset: QuerySet[Any], markers: Markers) -> None:
-        query = queryset.query
-        self.alias = queryset.db
-        # The names ValuesIterable gives the columns, in its order.
-        self.names = (*query.extra_select, *query.values_select, *query.annotation_select)
-        self.compiler: SQLCompiler = query.get_compiler(using=self.alias)
-        self.sql, params = self.compiler.as_sql()
-        self.params = list(params)
-        # Where each value goes (a value may be used more than once, or not at all), and
-        # how a moment is adapted for this database (as the field would: text on SQLite).
-        adapt = connections[self.alias].ops.adapt_datetimefield_value
-        moments: dict[Any, str] = {adapt(moment): name for name, moment in markers.moments.items()}
-        self.slots: list[tuple[int, str, Callable[[Any], Any] | None]] = []
-        for position, param in enumerate(self.params):
-            if (name := _marked(param)) is not None:
-                self.slots.append((position, name, None))
-            elif isinstance(param, datetime | str) and param in moments:
-                self.slots.append((position, moments[param], adapt))
-        # A marker inside a longer parameter (a LIKE pattern) or in the SQL text itself
-        # cannot be swapped: refuse the shape instead of running it with a marker.
-        taken = {position for position, _, _ in self.slots}
-        if MARK in self.sql or any(
-            isinstance(param, str) and MARK in param and position not in taken
-            for position, param in enumerate(self.params)
-        ):
-            raise ValueError("a query shape's value is used in a way it cannot be swapped")
-
-
-class QueryShape:
-    """``build(shape, markers)`` returns the queryset (ending in ``.values(...)``) for a shape,
-    using ``markers[name]`` wherever the call's ``values[name]`` belongs."""
-
-    def __init__(self, build: Callable[[Any, Markers], QuerySet[Any]]) -> None:
-        self._build = build
-        self._compiled: dict[Hashable, _Compiled] = {}
-        _SHAPES.append(self)
+    def __init__(self, name: str, build: Callable[..., QuerySet[M, Any]]) -> None:
+        self.name = name
+        self.build = build
+        self._compiled: OrderedDict[Hashable, _Compiled] = OrderedDict()
+        self._lock = threading.Lock()
+        _SHAPES.add(self)
 
     def clear(self) -> None:
-        self._compiled = {}
+        with self._lock:
+            self._compiled.clear()
 
-    def _for(self, shape: Hashable, alias: str | None) -> _Compiled:
-        # Per connection object (one per thread): the compiler keeps the one it compiled for.
-        key = (shape, alias, id(connections[alias or "default"]))
-        compiled = self._compiled.get(key)
+    def _get(self, key: Hashable, values: Sequence[Value]) -> _Compiled:
+        full_key = (key, tuple(type(v) for v in values))
+        compiled = self._compiled.get(full_key)
         if compiled is None:
-            markers = Markers()
-            queryset = self._build(shape, markers)
-            if alias is not None:
-                queryset = queryset.using(alias)
-            compiled = self._compiled[key] = _Compiled(queryset, markers)
+            stand_ins = [_stand_in(index, value) for index, value in enumerate(values)]
+            compiled = _compile(self.build(key, *stand_ins), stand_ins)
+            with self._lock:
+                self._compiled[full_key] = compiled
+                while len(self._compiled) > MAX_SHAPES:
+                    self._compiled.popitem(last=False)
         return compiled
 
-    def rows(
-        self, shape: Hashable, values: Mapping[str, Any], *, using: str | None = None
-    ) -> list[dict[str, Any]]:
-        """The rows of the shape's queryset with ``values`` in place of the markers."""
-        compiled = self._for(shape, using)
-        params = list(compiled.params)
-        for position, name, adapt in compiled.slots:
-            params[position] = values[name] if adapt is None else adapt(values[name])
-        with connections[compiled.alias].cursor() as cursor:
-            cursor.execute(compiled.sql, params)
-            fetched = cursor.fetchall()
+    def _fetch(self, compiled: _Compiled, values: Sequence[Value]) -> tuple[Any, list[Any]]:
+        connection = connections[compiled.alias]
+        with connection.cursor() as cursor:
+            cursor.execute(compiled.sql, compiled.params_for(values))
+            rows = cursor.fetchall()
+        if compiled.converters:
+            converted = []
+            for row in rows:
+                row = list(row)
+                for position, functions, expression in compiled.converters:
+                    value = row[position]
+                    for function in functions:
+                        value = function(value, expression, connection)
+                    row[position] = value
+                converted.append(row)
+            rows = converted
+        return connection, rows
+
+    def rows(self, key: Hashable, *values: Value) -> list[dict[str, Any]]:
+        compiled = self._get(key, values)
+        if compiled.model is not None:
+            raise TypeError(f"{self.name} builds model instances: use instances()")
+        _connection, rows = self._fetch(compiled, values)
         names = compiled.names
-        return [
-            dict(zip(names, row, strict=True))
-            for row in compiled.compiler.results_iter(results=[fetched], tuple_expected=True)
-        ]
+        # DISTINCT may add the ORDER BY's columns after the selected ones: not part of a row.
+        return [dict(zip(names, row, strict=False)) for row in rows]
+
+    def instances(self, key: Hashable, *values: Value) -> list[M]:
+        compiled = self._get(key, values)
+        model = compiled.model
+        if model is None:
+            raise TypeError(f"{self.name} builds values rows: use rows()")
+        _connection, rows = self._fetch(compiled, values)
+        start, end = compiled.model_span
+        found: list[M] = []
+        for row in rows:
+            obj = model.from_db(compiled.alias, list(compiled.init_list), row[start:end])
+            for populator in compiled.populators:
+                populator.populate(row, obj)
+            for name, position in compiled.annotations:
+                setattr(obj, name, row[position])
+            found.append(obj)  # type: ignore[arg-type]
+        return found
+
+    def sql(self, key: Hashable, *values: Value) -> tuple[str, list[Any]]:
+        """The SQL and parameters this shape runs for ``values`` (tests compare them with
+        what the queryset itself compiles to)."""
+        compiled = self._get(key, values)
+        return compiled.sql, compiled.params_for(values)

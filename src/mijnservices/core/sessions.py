@@ -21,7 +21,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from mijnservices.core.query_shapes import Markers, QueryShape
+from mijnservices.core.query_shapes import QueryShape
 
 TOUCHED = "_touched"
 
@@ -65,23 +65,24 @@ class SessionTouchMiddleware:
         return response
 
 
-def _session_queryset(_shape: str, markers: Markers) -> QuerySet[Session, Any]:
-    return Session.objects.filter(
-        session_key=markers["key"], expire_date__gt=markers.moment("now")
-    ).values("session_key", "session_data", "expire_date")
+def _session_queryset(_shape: str, session_key: str) -> QuerySet[Session, Any]:
+    return Session.objects.filter(session_key=session_key).values(
+        "session_key", "session_data", "expire_date"
+    )
 
 
-# Every page reads the session: its query compiled once per process (decision 0046).
-_SESSION = QueryShape(_session_queryset)
+# Every page reads the session: its query compiled once per process (decisions 0046, 0047).
+_SESSION = QueryShape("session", _session_queryset)
 
 
 class SessionStore(db.SessionStore):
     """Django's database sessions (``SESSION_ENGINE = "mijnservices.core.sessions"``), read
-    with a query compiled once per process; the same row, the same answer."""
+    with a query compiled once per process; the same row, the same answer (an expired session
+    is none, decided in Python: the query shapes take no moments)."""
 
     def _get_session_from_db(self) -> Session | None:
-        rows = _SESSION.rows("session", {"key": self.session_key, "now": timezone.now()})
-        if not rows:
+        rows = _SESSION.rows("session", self.session_key or "")
+        if not rows or rows[0]["expire_date"] <= timezone.now():
             self._session_key = None
             return None
         return Session(**rows[0])

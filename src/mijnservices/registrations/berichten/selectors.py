@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -21,12 +19,10 @@ def berichten_for(party: Party) -> QuerySet[Bericht]:
     )
 
 
-def unread(party: Party, now: datetime) -> QuerySet[Bericht]:
-    """The party's published berichten not opened yet."""
-    return addressed_to(Bericht.objects.all(), party).filter(
-        publicatiedatum__lte=now, geopend_op__isnull=True
-    )
+def unopened(party: Party) -> QuerySet[Bericht]:
+    """The party's berichten not opened yet (published or not)."""
+    return addressed_to(Bericht.objects.all(), party).filter(geopend_op__isnull=True)
 
 
 def unread_count(party: Party) -> int:
-    return unread(party, timezone.now()).count()
+    return unopened(party).filter(publicatiedatum__lte=timezone.now()).count()

@@ -8,12 +8,12 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count
 from django.http import Http404
 from django.utils import timezone
 
 from mijnservices.core.identity import Citizen, Party, PartyKind
-from mijnservices.core.query_shapes import Markers, QueryShape
+from mijnservices.core.query_shapes import QueryShape
 from mijnservices.registrations.berichten.models import Bericht
 from mijnservices.registrations.berichten.selectors import berichten_for
 from mijnservices.registrations.berichten.services import bericht_mark_opened
@@ -112,22 +112,18 @@ def bericht_open(citizen: Citizen, bericht_uuid: UUID) -> BerichtRow:
     return row
 
 
-def _unread_queryset(shape: tuple[PartyKind, bool], markers: Markers) -> QuerySet[Any, Any]:
-    from mijnservices.registrations.berichten.selectors import unread
+def _unread_queryset(shape: tuple[PartyKind, bool], identifier: str, *vestiging: str) -> Any:
+    from mijnservices.registrations.berichten.selectors import unopened
 
-    kind, vestiging = shape
-    party = Party(kind, markers["identifier"], vestiging=markers["vestiging"] if vestiging else "")
-    # One party: one group (its kind), or none when nothing is unread.
-    return (
-        unread(party, markers.moment("now"))
-        .order_by()
-        .values("party_kind")
-        .annotate(unread=Count("pk"))
-    )
+    kind, _has_vestiging = shape
+    party = Party(kind, identifier, vestiging=vestiging[0] if vestiging else "")
+    # Per publication moment: "published by now" is decided in Python, as the query shapes
+    # take no moments (decision 0047); a party's unopened berichten share few moments.
+    return unopened(party).order_by().values("publicatiedatum").annotate(unread=Count("pk"))
 
 
 # Every portal page's menu counts them: compiled once per shape of party (decision 0046).
-_UNREAD = QueryShape(_unread_queryset)
+_UNREAD = QueryShape("unread berichten", _unread_queryset)
 
 
 def unread_total(citizen: Citizen) -> int:
@@ -137,6 +133,7 @@ def unread_total(citizen: Citizen) -> int:
     if citizen.acts_on_behalf and citizen.mandate_zaaktypen:
         return sum(1 for row in bericht_rows(citizen) if row.unread)
     party = citizen.party
-    values = {"identifier": party.identifier, "vestiging": party.vestiging, "now": timezone.now()}
-    rows = _UNREAD.rows((party.kind, bool(party.vestiging)), values)
-    return sum(row["unread"] for row in rows)
+    vestiging = (party.vestiging,) if party.vestiging else ()
+    rows = _UNREAD.rows((party.kind, bool(party.vestiging)), party.identifier, *vestiging)
+    now = timezone.now()
+    return sum(row["unread"] for row in rows if row["publicatiedatum"] <= now)

@@ -10,7 +10,7 @@ from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from mijnservices.core.identity import Citizen, Party, PartyKind
-from mijnservices.core.query_shapes import Markers, QueryShape
+from mijnservices.core.query_shapes import QueryShape
 from mijnservices.integration.zgw.models import ProjectedZaak
 from mijnservices.registrations.catalogi.models import RolOmschrijving
 from mijnservices.registrations.zaken.models import Resultaat, Rol, Status, SubStatus, Zaak
@@ -93,21 +93,22 @@ OVERVIEW_VALUES = (
 OverviewShape = tuple[PartyKind, bool, bool, int, int | None, str]
 
 
-def _overview_queryset(shape: OverviewShape, markers: Markers) -> QuerySet[Zaak, Any]:
-    """The overview's query for a citizen of this shape, with markers for their values."""
-    kind, vestiging, on_behalf, mandate, limit, _maximum = shape
-    party = Party(kind, markers["identifier"], vestiging=markers["vestiging"] if vestiging else "")
+def _overview_queryset(shape: OverviewShape, identifier: str, *more: str) -> QuerySet[Zaak, Any]:
+    """The overview's query for a citizen of this shape (``more``: the vestiging when the
+    shape has one, then the machtiging's zaaktypen)."""
+    kind, vestiging, on_behalf, _mandate, limit, _maximum = shape
+    party = Party(kind, identifier, vestiging=more[0] if vestiging else "")
     principal = Citizen(
-        actor=Party(kind, markers["actor"]) if on_behalf else party,
+        actor=Party(kind, "") if on_behalf else party,
         auth_method="demo",
         represented=party if on_behalf else None,
-        mandate_zaaktypen=tuple(markers[f"zaaktype{n}"] for n in range(mandate)),
+        mandate_zaaktypen=tuple(more[1:] if vestiging else more),
     )
     return zaken_for_overview(principal).values(*OVERVIEW_VALUES)[:limit]
 
 
-# The access policy's query, compiled once per shape of citizen (decision 0046).
-_OVERVIEW = QueryShape(_overview_queryset)
+# The access policy's query, compiled once per shape of citizen (decisions 0046, 0047).
+_OVERVIEW = QueryShape("overview", _overview_queryset)
 
 
 def zaken_for_overview_values(
@@ -125,9 +126,8 @@ def zaken_for_overview_values(
         limit,
         settings.CITIZEN_MAX_VERTROUWELIJKHEID,
     )
-    values = {"identifier": party.identifier, "vestiging": party.vestiging}
-    values.update((f"zaaktype{n}", identificatie) for n, identificatie in enumerate(mandate))
-    return _OVERVIEW.rows(shape, values)
+    vestiging = (party.vestiging,) if party.vestiging else ()
+    return _OVERVIEW.rows(shape, party.identifier, *vestiging, *mandate)
 
 
 def _prefetched(instance: Model, name: str, objects: list[Any]) -> None:
