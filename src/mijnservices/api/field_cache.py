@@ -25,7 +25,7 @@ that overrides ``get_fields`` or changes ``self.fields`` per instance.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
 
 from rest_framework.fields import Field
 from rest_framework.serializers import BaseSerializer
@@ -33,20 +33,45 @@ from rest_framework.serializers import BaseSerializer
 _PROTOTYPES = "_cached_field_prototypes"
 
 
-def field_copy(field: Field) -> Field:  # type: ignore[type-arg]
-    """A copy of an unbound prototype ``field`` that can be bound on its own."""
+@dataclass(frozen=True)
+class _Prototype:
+    """A field built once, with what copying it needs, found once: the attributes that hold
+    fields of their own (a serializer is copied as DRF copies it)."""
+
+    field: Field  # type: ignore[type-arg]
+    children: tuple[tuple[str, _Prototype], ...]
+    serializer: bool
+
+
+def _prototype(field: Field) -> _Prototype:  # type: ignore[type-arg]
     if isinstance(field, BaseSerializer):
+        return _Prototype(field, (), serializer=True)
+    children = tuple(
+        (name, _prototype(value))
+        for name, value in vars(field).items()
+        if name != "parent" and isinstance(value, Field)
+    )
+    return _Prototype(field, children, serializer=False)
+
+
+def _copy(prototype: _Prototype) -> Field:  # type: ignore[type-arg]
+    field = prototype.field
+    if prototype.serializer:
         return field.__deepcopy__({})  # type: ignore[no-any-return]
     copied: Field = object.__new__(type(field))  # type: ignore[type-arg]
-    state: dict[str, Any] = dict(field.__dict__)
-    for name, value in state.items():
-        if name != "parent" and isinstance(value, Field):
-            child: Any = field_copy(value)
-            if getattr(value, "parent", None) is field:
-                child.parent = copied
-            state[name] = child
-    copied.__dict__.update(state)
+    state = copied.__dict__
+    state.update(field.__dict__)
+    for name, child_prototype in prototype.children:
+        child = _copy(child_prototype)
+        if child_prototype.field.parent is field:
+            child.parent = copied
+        state[name] = child
     return copied
+
+
+def field_copy(field: Field) -> Field:  # type: ignore[type-arg]
+    """A copy of an unbound prototype ``field`` that can be bound on its own."""
+    return _copy(_prototype(field))
 
 
 # Put before the DRF serializer class: ``class S(CachedFieldsMixin, ModelSerializer)``. (No
@@ -54,9 +79,10 @@ def field_copy(field: Field) -> Field:  # type: ignore[type-arg]
 class CachedFieldsMixin:
     def get_fields(self) -> dict[str, Field]:  # type: ignore[type-arg]
         cls = type(self)
-        prototypes: dict[str, Field] | None = cls.__dict__.get(_PROTOTYPES)  # type: ignore[type-arg]
+        prototypes: dict[str, _Prototype] | None = cls.__dict__.get(_PROTOTYPES)
         if prototypes is None:
             # Built by DRF from the class alone; a race between two threads builds it twice.
-            prototypes = dict(super().get_fields())  # type: ignore[misc]
+            built = super().get_fields()  # type: ignore[misc]
+            prototypes = {name: _prototype(field) for name, field in built.items()}
             setattr(cls, _PROTOTYPES, prototypes)
-        return {name: field_copy(field) for name, field in prototypes.items()}
+        return {name: _copy(prototype) for name, prototype in prototypes.items()}

@@ -26,7 +26,8 @@ class Example(CachedFieldsMixin, serializers.Serializer):  # type: ignore[type-a
 
 
 def _prototypes() -> dict[str, Any]:
-    return Example.__dict__["_cached_field_prototypes"]  # type: ignore[no-any-return]
+    prototypes = Example.__dict__["_cached_field_prototypes"]
+    return {name: prototype.field for name, prototype in prototypes.items()}
 
 
 def test_fields_are_built_once_per_class_and_copied_per_instance():
