@@ -26,6 +26,7 @@ that overrides ``get_fields`` or changes ``self.fields`` per instance.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from rest_framework.fields import Field
 from rest_framework.serializers import BaseSerializer
@@ -62,7 +63,7 @@ def _copy(prototype: _Prototype) -> Field:  # type: ignore[type-arg]
     state = copied.__dict__
     state.update(field.__dict__)
     for name, child_prototype in prototype.children:
-        child = _copy(child_prototype)
+        child: Any = _copy(child_prototype)
         if child_prototype.field.parent is field:
             child.parent = copied
         state[name] = child
