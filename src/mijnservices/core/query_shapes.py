@@ -10,9 +10,9 @@ instances (with ``select_related``) or ``values()`` rows, through Django's own c
 
 The caller's ``key`` must hold everything besides ``values`` that changes the SQL (the kind
 of party, a setting, which zaaktypen are hidden); the module that builds the queryset owns
-that key, next to the code that builds it. A value that Django transforms on its way into
-the SQL (``icontains`` wraps it in ``%``, a slice becomes ``LIMIT 2``) is refused at the
-first compile: it belongs in the key.
+that key, next to the code that builds it. A value that Django writes into the SQL itself
+(a slice becomes ``LIMIT 2``) is refused at the first compile: it belongs in the key. A text
+in a LIKE pattern (``icontains``, ``iexact`` on SQLite) is escaped as Django escapes it.
 """
 
 from __future__ import annotations
@@ -43,7 +43,8 @@ def _stand_in(index: int, value: Value) -> Value:
     if isinstance(value, int):
         return 2_000_000_000 + index  # within a 32-bit integer column's range
     if isinstance(value, str):
-        return f"\x1fstand-in-{index}\x1f"
+        # The underscores show whether Django escaped it for LIKE (contains, iexact, ...).
+        return f"\x1fstand_in_{index}\x1f"
     if isinstance(value, datetime):
         raise TypeError("a moment changes with every request: compare it in Python")
     if isinstance(value, date):
@@ -61,6 +62,12 @@ def _forms(stand_in: Value, connection: Any) -> list[tuple[Any, Callable[[Any], 
         adapt = connection.ops.adapt_datefield_value
         forms.append((adapt(stand_in), adapt))
     return forms
+
+
+def _in_pattern(pattern: str, escaped: str, connection: Any) -> Callable[[Any], Any]:
+    before, after = pattern.split(escaped)
+    escape = connection.ops.prep_for_like_query
+    return lambda value: f"{before}{escape(value)}{after}"
 
 
 @dataclass(frozen=True)
@@ -99,11 +106,22 @@ def _compile(queryset: QuerySet[Any, Any], stand_ins: Sequence[Value]) -> _Compi
             for form, convert in forms
             if type(param) is type(form) and param == form
         ]
-        text = str(stand_in.hex if isinstance(stand_in, UUID) else stand_in)
-        transformed = any(isinstance(p, str) and text in p and p != text for p in params)
-        if not found or transformed or text in sql:
+        if isinstance(stand_in, str):
+            # A text escaped for LIKE (contains, startswith, iexact), perhaps between
+            # wildcards: the real value is escaped the same way.
+            escaped = connection.ops.prep_for_like_query(stand_in)
+            found += [
+                (place, index, _in_pattern(param, escaped, connection))
+                for place, param in enumerate(params)
+                if isinstance(param, str) and escaped in param
+            ]
+        if (
+            not found
+            or str(stand_in) in sql
+            or (isinstance(stand_in, UUID) and stand_in.hex in sql)
+        ):
             raise ValueError(
-                f"value {index} of this query shape is not a plain parameter: put it in the key"
+                f"value {index} of this query shape is not a parameter: put it in the key"
             )
         places.extend(found)
     fields = [selected[0] for selected in compiler.select[0 : compiler.col_count]]
