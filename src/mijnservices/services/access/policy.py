@@ -317,14 +317,23 @@ def citizen_documents_scope(
     """
     owners = [object_url("zaak", zaak.uuid)]
     owners += [object_url("besluit", uuid) for uuid in besluit_uuids]
+    return citizen_documents_of_owners(
+        queryset, owners, maximum=settings.CITIZEN_MAX_VERTROUWELIJKHEID, via=via
+    )
+
+
+def citizen_documents_of_owners(
+    queryset: QuerySet[M], owners: Sequence[str], *, maximum: str, via: str = ""
+) -> QuerySet[M]:
+    """:func:`citizen_documents_scope` for the resource URLs of a zaak and its besluiten
+    (``owners``, the zaak's first) and a vertrouwelijkheid ``maximum``: the form the zaak
+    page compiles once per process (decision 0047)."""
     current = f"{via}huidige_versie__"
     return queryset.filter(
         **{
             f"{via}objecten__object__in": owners,
             f"{current}status__in": CITIZEN_DOCUMENT_STATUSES,
-            f"{current}vertrouwelijkheidaanduiding__in": allowed_levels(
-                settings.CITIZEN_MAX_VERTROUWELIJKHEID
-            ),
+            f"{current}vertrouwelijkheidaanduiding__in": allowed_levels(maximum),
         }
     ).distinct()
 

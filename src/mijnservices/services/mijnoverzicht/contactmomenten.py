@@ -14,7 +14,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from mijnservices.core.errors import DomainError
-from mijnservices.core.identity import Citizen, Party
+from mijnservices.core.identity import Citizen, Party, PartyKind
 from mijnservices.core.paging import Page, window
 from mijnservices.core.query_shapes import QueryShape
 from mijnservices.registrations.klantinteracties.models import (
@@ -152,11 +152,11 @@ def contact_rows(citizen: Citizen, *, zaak: Zaak | None = None) -> list[ContactR
     return _rows(citizen, [c for c in contacts if c.pk not in answer_pks], answers, zaak=zaak)
 
 
-def _zaak_contacts(key: tuple[str, bool], *values: str) -> QuerySet[Klantcontact, Any]:
+def _zaak_contacts(key: tuple[PartyKind, bool], *values: str) -> QuerySet[Klantcontact, Any]:
     """The zaak page's contacts: ``values`` are the party's identifier (and vestiging) and
     the zaak's uuid; ``key`` the party's kind and whether it is one vestiging."""
     kind, vestiging = key
-    party = Party(kind=kind, identifier=values[0], vestiging=values[1] if vestiging else "")  # type: ignore[arg-type]
+    party = Party(kind=kind, identifier=values[0], vestiging=values[1] if vestiging else "")
     # Candidates only: which zaak a contact is about is decided below, as _zaak_uuid does. An
     # answer is fetched when its question is about the zaak; it is shown under that question
     # only when the question itself is one of the visible rows.
