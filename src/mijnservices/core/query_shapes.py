@@ -137,7 +137,12 @@ def _compile(queryset: QuerySet[Any, Any], stand_ins: Sequence[Value]) -> _Compi
     annotations: tuple[tuple[str, int], ...] = ()
     query = queryset.query
     if query.values_select or getattr(queryset, "_fields", None) is not None:
-        names = (*query.extra_select, *query.values_select, *query.annotation_select)
+        # As Django's ValuesIterable names the columns.
+        names = (
+            tuple(query.selected)
+            if query.selected
+            else (*query.extra_select, *query.values_select, *query.annotation_select)
+        )
     else:
         info = compiler.klass_info
         assert info is not None
