@@ -117,13 +117,14 @@ def _prefetched(instance: Model, name: str, objects: list[Any]) -> None:
 # The zaak page's queries, compiled once per process and shape (decision 0047): the zaak
 # through the access policy's citizen scope, its statussen, sub-statussen, resultaat and
 # behandelaars.
+_ZAAK_RELATED = ("zaaktype", "status__statustype")
 _ZAAK = QueryShape(
     "zaak_detail",
     # Two joins, not six: planning the join of zaak, types, resultaat and projection cost
     # PostgreSQL more than running it; those two are read below only when there can be one.
     lambda shape, *values: (
         citizen_zaken_scope(shape, *values[:-1])
-        .select_related("zaaktype", "status__statustype")
+        .select_related(*_ZAAK_RELATED)
         .filter(uuid=values[-1])
     ),
 )
@@ -162,8 +163,12 @@ def zaak_for_detail(principal: Citizen, zaak_uuid: UUID) -> Zaak:
     and presentation come from the per-process cache
     (``presentation.selectors.statustypen_presented``). The queries' SQL is compiled once
     per process (decision 0047); the zaak's is the access policy's citizen scope."""
-    shape, values = citizen_scope_shape(principal)
-    found = _ZAAK.instances(shape, *values, zaak_uuid)
+    if isinstance(principal, Citizen):
+        shape, values = citizen_scope_shape(principal)
+        found = _ZAAK.instances(shape, *values, zaak_uuid)
+    else:  # an employee's view of the same page (casework.zaak_for_employee)
+        scope = zaken_scope(principal).select_related(*_ZAAK_RELATED)
+        found = list(scope.filter(uuid=zaak_uuid))
     if not found:
         # Same answer for "does not exist" and "not yours": nothing leaks.
         raise Http404
