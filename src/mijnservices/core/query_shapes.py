@@ -64,6 +64,16 @@ def _forms(stand_in: Value, connection: Any) -> list[tuple[Any, Callable[[Any], 
     return forms
 
 
+def _wrapped(
+    convert: Callable[[Any], Any], wrapper: type[Any], plain: type[Any]
+) -> Callable[[Any], Any]:
+    """On PostgreSQL Django hands a big integer to psycopg as ``Int8(n)``: the real value is
+    wrapped the same way."""
+    if wrapper is plain:
+        return convert
+    return lambda value: wrapper(convert(value))
+
+
 def _in_pattern(pattern: str, escaped: str, connection: Any) -> Callable[[Any], Any]:
     before, after = pattern.split(escaped)
     escape = connection.ops.prep_for_like_query
@@ -101,10 +111,10 @@ def _compile(queryset: QuerySet[Any, Any], stand_ins: Sequence[Value]) -> _Compi
     for index, stand_in in enumerate(stand_ins):
         forms = _forms(stand_in, connection)
         found = [
-            (place, index, convert)
+            (place, index, _wrapped(convert, type(param), type(form)))
             for place, param in enumerate(params)
             for form, convert in forms
-            if type(param) is type(form) and param == form
+            if isinstance(param, type(form)) and not isinstance(param, bool) and param == form
         ]
         if isinstance(stand_in, str):
             # A text escaped for LIKE (contains, startswith, iexact), perhaps between
