@@ -56,7 +56,7 @@ def error_summary(*forms_: object, anchors: str = "") -> dict[str, Any]:
 # --- Unbound forms rendered once (decision 0047) ------------------------------------------
 _ZAAK = UUID(int=0)
 _TOKEN = "csrftokenstandin"  # noqa: S105 - a stand-in put in the HTML, replaced per request
-_UNBOUND: dict[tuple[str, ...], str] = {}
+_UNBOUND: dict[tuple[Any, ...], str] = {}
 _MAX_UNBOUND = 64  # partials x languages x the few fixed values
 
 
@@ -76,7 +76,9 @@ def unbound_form(context: Context, template_name: str, form: Any, *fixed: Any) -
     if form.is_bound or zaak is None or not token or str(token) == "NOTPROVIDED":
         rendered: SafeString = template.render(context)
         return rendered
-    key = (template_name, get_language() or "", *(str(value) for value in fixed))
+    # The template object itself in the key: the cached loader gives the same one every
+    # time, and a new one after the dev server's autoreload (a changed partial).
+    key = (template, get_language() or "", *(str(value) for value in fixed))
     html = _UNBOUND.get(key)
     if html is None:
         with context.push(zaak=SimpleNamespace(uuid=_ZAAK), csrf_token=_TOKEN):
