@@ -18,6 +18,7 @@ in a LIKE pattern (``icontains``, ``iexact`` on SQLite) is escaped as Django esc
 from __future__ import annotations
 
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 from uuid import UUID
 
+from django.core.signals import setting_changed
 from django.db import connections
 from django.db.models import Model, QuerySet
 from django.db.models.query import get_related_populators  # type: ignore[attr-defined]
@@ -177,6 +179,24 @@ def _compile(queryset: QuerySet[Any, Any], stand_ins: Sequence[Value]) -> _Compi
     )
 
 
+_SHAPES: weakref.WeakSet[QueryShape[Any]] = weakref.WeakSet()
+
+
+def clear_all() -> None:
+    """Forget every compiled shape in this process."""
+    for shape in list(_SHAPES):
+        shape.clear()
+
+
+def _setting_changed(**_kwargs: Any) -> None:
+    # A test that changes a setting (a limit, the database) may change the SQL of a shape
+    # whose key does not hold that setting: compile again (cache invalidation only).
+    clear_all()
+
+
+setting_changed.connect(_setting_changed, dispatch_uid="query_shapes_setting_changed")
+
+
 class QueryShape(Generic[M]):
     """One query of a fixed shape: ``build(key, *values)`` returns its queryset.
 
@@ -188,6 +208,11 @@ class QueryShape(Generic[M]):
         self.build = build
         self._compiled: OrderedDict[Hashable, _Compiled] = OrderedDict()
         self._lock = threading.Lock()
+        _SHAPES.add(self)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._compiled.clear()
 
     def _get(self, key: Hashable, values: Sequence[Value]) -> _Compiled:
         full_key = (key, tuple(type(v) for v in values))

@@ -100,3 +100,17 @@ def test_rows_and_instances_say_which_the_shape_builds():
     values = QueryShape("test", lambda _key, name: _by_name(None, name).values("name"))
     with pytest.raises(TypeError, match="rows"):
         values.instances(None, "branding")
+
+
+def test_a_changed_setting_compiles_every_shape_again(settings):
+    built: list[object] = []
+
+    def build(key: object, name: str) -> QuerySet[CacheGeneration]:
+        built.append(key)
+        return CacheGeneration.objects.filter(name=name)
+
+    shape = QueryShape("test", build)
+    shape.instances(None, "branding")
+    settings.CITIZEN_MAX_VERTROUWELIJKHEID = "openbaar"  # e.g. a setting the SQL reads
+    shape.instances(None, "branding")
+    assert built == [None, None]
