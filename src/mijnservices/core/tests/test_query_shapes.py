@@ -114,3 +114,29 @@ def test_a_changed_setting_compiles_every_shape_again(settings):
     settings.CITIZEN_MAX_VERTROUWELIJKHEID = "openbaar"  # e.g. a setting the SQL reads
     shape.instances(None, "branding")
     assert built == [None, None]
+
+
+def test_a_moment_is_a_value_like_any_other():
+    """A page compares with ``now``: the compiled SQL takes each request's moment."""
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    now = timezone.now()
+    for number in range(3):
+        Session.objects.create(
+            session_key=f"key{number}", session_data="", expire_date=now + timedelta(hours=number)
+        )
+
+    def build(_key: object, moment: Any) -> QuerySet[Session, Any]:
+        return Session.objects.filter(expire_date__gt=moment).order_by("session_key")
+
+    shape = QueryShape("test", build)
+    for moment in (
+        now - timedelta(minutes=1),
+        now + timedelta(minutes=30),
+        now + timedelta(days=1),
+    ):
+        expected = list(build(None, moment).values_list("session_key", flat=True))
+        assert [row.session_key for row in shape.instances(None, moment)] == expected
