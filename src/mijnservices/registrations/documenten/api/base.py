@@ -28,7 +28,8 @@ EXPAND = OpenApiParameter(
     description=(
         "`informatieobject` to include the document under _expand (gebruiksrechten, "
         "objectinformatieobjecten, verzendingen); `informatieobjecttype` on "
-        "enkelvoudiginformatieobjecten."
+        "enkelvoudiginformatieobjecten, with what the Catalogi API expands below it "
+        "(`informatieobjecttype.catalogus`)."
     ),
 )
 
