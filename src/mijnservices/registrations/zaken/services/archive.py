@@ -126,7 +126,7 @@ def _local_object_dates(url: str, field: str) -> list[date]:
     model = models.get(match.view_name)
     if model is None or field not in {f.name for f in model._meta.concrete_fields}:
         return []
-    values = model.objects.filter(uuid=uuid).values_list(field, flat=True)
+    values = model._default_manager.filter(uuid=uuid).values_list(field, flat=True)
     return [value for value in values if isinstance(value, date)]
 
 
