@@ -6,7 +6,10 @@ client may not see is left out (``{}`` for a single relation), never shown. Rela
 the Catalogi API (``zaaktype``, ``status.statustype``, ``zaaktype.catalogus.zaaktypen``)
 are embedded as the Catalogi API's own ``expand`` embeds them, read as a direct read
 (``catalogi.lezen``; :func:`~mijnservices.registrations.catalogi.api.reading.expand_types`).
-``relevanteAndereZaken`` expands to the zaken of this API its URLs name. Limits: at most
+``zaakinformatieobjecten.informatieobject`` embeds the document of our Documenten registration
+(read through ``documenten_scope``; :mod:`~mijnservices.registrations.documenten.api.embedding`)
+and below it its ``informatieobjecttype``. ``relevanteAndereZaken`` expands to the zaken of this
+API its URLs name. Limits: at most
 ``MAX_DEPTH`` levels per path and ``MAX_PATHS`` paths per request; each relation costs
 one query per level for the whole page, however many objects it holds.
 """
@@ -28,6 +31,7 @@ from rest_framework.serializers import BaseSerializer
 from mijnservices.core.identity import ApiClient
 from mijnservices.registrations.catalogi.api.expand import EXPANDABLE as CATALOGI_EXPANDABLE
 from mijnservices.registrations.catalogi.api.reading import expand_types
+from mijnservices.registrations.documenten.api.embedding import expand_documents
 from mijnservices.registrations.zaken.api import querysets, serializers
 from mijnservices.services.access import policy
 
@@ -119,6 +123,11 @@ TYPES: dict[str, dict[str, tuple[str, bool]]] = {
     "zaakeigenschap": {"eigenschap": ("eigenschap", False)},
 }
 
+# Relations into the Documenten API (a document of ours, by URL), and what can be expanded
+# below a document (its informatieobjecttype, into the Catalogi API).
+DOCUMENTS: dict[str, set[str]] = {"zaakinformatieobject": {"informatieobject"}}
+BELOW_DOCUMENT = "informatieobjecttype"
+
 Tree = dict[str, "Tree"]
 
 
@@ -152,8 +161,12 @@ def _target(api: str, kind: str, name: str) -> tuple[str, str] | None:
         relation = RELATIONS.get(kind, {}).get(name)
         if relation is not None:
             return "zaken", relation.kind
+        if name in DOCUMENTS.get(kind, set()):
+            return "documenten", "enkelvoudiginformatieobject"
         found = TYPES.get(kind, {}).get(name)
         return None if found is None else ("catalogi", found[0])
+    if api == "documenten":
+        return ("catalogi", "informatieobjecttype") if name == BELOW_DOCUMENT else None
     found = CATALOGI_EXPANDABLE.get(kind, {}).get(name)
     return None if found is None else ("catalogi", found[0])
 
@@ -182,6 +195,25 @@ def expand(
     """Add ``_expand`` to each representation in ``data`` (aligned with ``objects``);
     ``seen`` collects the expanded objects per kind, for the verwerkingenlogging."""
     for name, subtree in tree.items():
+        if name in DOCUMENTS.get(kind, set()):
+            documents = expand_documents(
+                list(zip(objects, data, strict=True)),
+                name=name,
+                principal=principal,
+                context=context,
+            )
+            if BELOW_DOCUMENT in subtree and documents:
+                expand_types(
+                    documents,
+                    name=BELOW_DOCUMENT,
+                    resource="informatieobjecttype",
+                    many=False,
+                    tree=subtree[BELOW_DOCUMENT],
+                    request=context["request"],
+                    principal=principal,
+                    context=context,
+                )
+            continue
         if name in TYPES.get(kind, {}):
             resource, many = TYPES[kind][name]
             expand_types(

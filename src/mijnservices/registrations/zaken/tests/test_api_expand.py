@@ -95,9 +95,43 @@ def test_catalogi_objects_are_embedded_only_for_a_client_that_may_read_them(zaak
         "zaaktype.onbekend",
         "status.statustype.zaaktype.catalogus.zaaktypen.statustypen.eigenschappen",
         "relevanteAndereZaken.onbekend",
+        "zaakinformatieobjecten.informatieobject.zaak",
     ],
 )
 def test_a_path_that_cannot_be_expanded_answers_400(zaak, expand):
     response = zaken_client(alles=True).get(f"{zaak_url(zaak)}?expand={expand}")
     assert response.status_code == 400
     assert response.json()["invalidParams"][0]["name"] == "expand"
+
+
+def test_a_zaakinformatieobject_embeds_its_document_as_far_as_the_client_may_read_it(zaak):
+    # Zaken 1.5+ grammar: zaakinformatieobjecten.informatieobject(.informatieobjecttype).
+    from datetime import date
+
+    from mijnservices.registrations.catalogi import services as catalogi_services
+    from mijnservices.registrations.documenten.tests.helpers import document, document_url
+
+    iot = catalogi_services.informatieobjecttype_create(
+        catalogus=zaak.zaaktype.catalogus,
+        omschrijving="Bijlage",
+        begin_geldigheid=date(2024, 1, 1),
+        vertrouwelijkheidaanduiding="openbaar",
+        informatieobjectcategorie="brief",
+    )
+    iot = catalogi_services.informatieobjecttype_publish(informatieobjecttype=iot)
+    doc = document(iot, content=None)
+    services.zaakinformatieobject_create(zaak=zaak, informatieobject=document_url(doc))
+    expand = "zaakinformatieobjecten.informatieobject.informatieobjecttype"
+    response = zaken_client(alles=True).get(f"{zaak_url(zaak)}?expand={expand}")
+    assert response.status_code == 200, response.content
+    assert_matches_official_spec("zaken", response)
+    [zio] = response.json()["_expand"]["zaakinformatieobjecten"]
+    embedded = zio["_expand"]["informatieobject"]
+    assert embedded["url"] == document_url(doc)
+    assert embedded["_expand"]["informatieobjecttype"]["omschrijving"] == "Bijlage"
+    # A reader of the zaak without documenten.lezen for the type sees no document.
+    reader = zaken_client(
+        client_id="zaken-only", zaaktypen={zaak.zaaktype: (["zaken.lezen"], "geheim")}
+    )
+    body = reader.get(f"{zaak_url(zaak)}?expand=zaakinformatieobjecten.informatieobject").json()
+    assert body["_expand"]["zaakinformatieobjecten"][0]["_expand"]["informatieobject"] == {}
