@@ -41,7 +41,10 @@ from mijnservices.services.access import policy
 EXPAND = OpenApiParameter(
     "expand",
     str,
-    description="Comma-separated relations to include under _expand (at most 2 levels).",
+    description=(
+        "Comma-separated relations to include under _expand, nested with dots (at most 6 "
+        "levels), also into the Catalogi API (zaaktype, status.statustype)."
+    ),
 )
 CRS_HEADERS = [
     OpenApiParameter("Accept-Crs", str, OpenApiParameter.HEADER, required=True, enum=["EPSG:4326"]),

@@ -430,7 +430,16 @@ def zaak_update(*, zaak: Zaak, **fields: Any) -> Zaak:
 
 @transaction.atomic
 def zaak_delete(*, zaak: Zaak) -> None:
-    """Delete the zaak and everything that belongs to it, deelzaken included (zrc-023)."""
+    """Delete the zaak and everything that belongs to it, deelzaken included (zrc-023). Its
+    besluiten must go first (``pending-besluit-relation``, as Open Zaak): a besluit is a
+    registration of its own, not part of the zaak."""
+    from mijnservices.registrations.besluiten.models import Besluit
+
+    if Besluit.objects.filter(Q(zaak=zaak) | Q(zaak__hoofdzaak=zaak)).exists():
+        raise DomainError(
+            "Delete the besluiten of the zaak (and of its deelzaken) first.",
+            code="pending-besluit-relation",
+        )
     resource_id = resource_path("zaken", "zaken", zaak.uuid)
     _zaak_event(zaak, resource="zaak", actie="destroy", resource_id=resource_id)
     # The pointer to the current status would block deleting statussen on some backends.
