@@ -32,7 +32,7 @@ from django.db.models import Model, QuerySet
 from django.db.models.query import get_related_populators  # type: ignore[attr-defined]
 
 M = TypeVar("M", bound=Model)
-Value = str | int | UUID | date
+Value = str | int | UUID | date  # a datetime is a date
 MAX_SHAPES = 256  # per QueryShape: shape keys are few (party kinds, settings, hidden types)
 
 
@@ -48,7 +48,8 @@ def _stand_in(index: int, value: Value) -> Value:
         # The underscores show whether Django escaped it for LIKE (contains, iexact, ...).
         return f"\x1fstand_in_{index}\x1f"
     if isinstance(value, datetime):
-        raise TypeError("a moment changes with every request: compare it in Python")
+        # A moment (``now``) passes as a value: its stand-in keeps the value's time zone.
+        return datetime(1801, 1, 1, 0, 0, index, tzinfo=value.tzinfo)
     if isinstance(value, date):
         return date(1801, 1, 1 + index)
     raise TypeError(f"no stand-in for {type(value).__name__}")
@@ -60,6 +61,9 @@ def _forms(stand_in: Value, connection: Any) -> list[tuple[Any, Callable[[Any], 
     forms: list[tuple[Any, Callable[[Any], Any]]] = [(stand_in, lambda v: v)]
     if isinstance(stand_in, UUID):
         forms.append((stand_in.hex, lambda v: v.hex))
+    elif isinstance(stand_in, datetime):
+        moment = connection.ops.adapt_datetimefield_value
+        forms.append((moment(stand_in), moment))
     elif isinstance(stand_in, date):
         adapt = connection.ops.adapt_datefield_value
         forms.append((adapt(stand_in), adapt))
