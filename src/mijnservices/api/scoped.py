@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Collection, Mapping, Sequence
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NoReturn
 
 from django.db.models import QuerySet
 from django.http import Http404
@@ -43,10 +43,16 @@ def scoped_get(
     it exists outside the scope and ``forbidden`` is given, else 404."""
     obj = scoped.filter(**lookup).first()
     if obj is None:
-        if forbidden is not None and unscoped.filter(**lookup).exists():
-            raise PermissionDenied(forbidden)
-        raise Http404
+        raise_missing(unscoped, forbidden=forbidden, **lookup)
     return obj
+
+
+def raise_missing(unscoped: QuerySet[Any], *, forbidden: str | None, **lookup: Any) -> NoReturn:
+    """The answer for an object the scope does not hold: 403 with ``forbidden`` when it
+    exists outside the scope and ``forbidden`` is given, else 404."""
+    if forbidden is not None and unscoped.filter(**lookup).exists():
+        raise PermissionDenied(forbidden)
+    raise Http404
 
 
 # No docstrings on the view classes here: drf-spectacular publishes a view's (inherited)
