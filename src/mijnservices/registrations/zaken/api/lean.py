@@ -19,7 +19,7 @@ log needs no query of its own for the zaken read.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 from uuid import UUID
 
@@ -159,28 +159,17 @@ def children(
     parties: dict[int, list[tuple[str, str]]] = {pk: [] for pk in zaak_ids}
     if not zaak_ids:
         return found, parties
-    quote = connection.ops.quote_name
-    selects: list[str] = []
     params: list[Any] = []
-
-    def select(index: int, model: type[Any], column: str, ids: Sequence[Any], extra: str) -> None:
-        selects.append(
-            f"SELECT {index}, {quote(column)}, {quote(model._meta.pk.column)}, "
-            f"{quote('uuid')}, {extra} FROM {quote(model._meta.db_table)} "
-            f"WHERE {quote(column)} IN ({', '.join(['%s'] * len(ids))})"
-        )
-        params.extend(ids)
-
-    for index, (_, model, column) in enumerate(kinds):
-        select(
-            index, model, column, zaak_ids, "inp_bsn, kvk_nummer" if index == ROLLEN else "'', ''"
-        )
-    for offset, (_, model, column, own) in enumerate(REFERENCES):
+    for _ in kinds:
+        params.extend(zaak_ids)
+    counts: list[int] = []
+    for _, _, _, own in REFERENCES:
         ids = sorted({row[own] for row in rows if row[own] is not None})
-        if ids:
-            select(len(kinds) + offset, model, column, ids, "'', ''")
+        counts.append(len(ids))
+        params.extend(ids)
+    sql = _children_sql(kinds, len(zaak_ids), tuple(counts), connection.vendor)
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(selects) + " ORDER BY 1, 3", params)
+        cursor.execute(sql, params)
         fetched = cursor.fetchall()
     named: list[dict[Any, UUID]] = [{} for _ in REFERENCES]
     for index, key, _pk, uuid, bsn, kvk in fetched:
@@ -196,6 +185,38 @@ def children(
         for (name, _, _, own), uuids in zip(REFERENCES, named, strict=True):
             linked[name] = uuids.get(row[own])
     return found, parties
+
+
+@lru_cache(maxsize=256)
+def _children_sql(
+    kinds: tuple[tuple[str, type[Any], str], ...],
+    count: int,
+    references: tuple[int, ...],
+    vendor: str,
+) -> str:
+    """The UNION of :func:`children` for ``count`` zaken and ``references`` ids of each
+    reference: the same text for every page of that size, built once per process."""
+    quote = connection.ops.quote_name
+
+    def select(index: int, model: type[Any], column: str, ids: int, extra: str) -> str:
+        return (
+            f"SELECT {index}, {quote(column)}, {quote(model._meta.pk.column)}, "
+            f"{quote('uuid')}, {extra} FROM {quote(model._meta.db_table)} "
+            f"WHERE {quote(column)} IN ({', '.join(['%s'] * ids)})"
+        )
+
+    selects = [
+        select(index, model, column, count, "inp_bsn, kvk_nummer" if index == ROLLEN else "'', ''")
+        for index, (_, model, column) in enumerate(kinds)
+    ]
+    selects += [
+        select(len(kinds) + offset, model, column, ids, "'', ''")
+        for offset, ((_, model, column, _), ids) in enumerate(
+            zip(REFERENCES, references, strict=True)
+        )
+        if ids
+    ]
+    return " UNION ALL ".join(selects) + " ORDER BY 1, 3"
 
 
 def prefetch_empty_children(zaak: Zaak) -> None:
