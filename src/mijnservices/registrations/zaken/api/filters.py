@@ -142,6 +142,10 @@ class ZaakFilter(filters.FilterSet):
 
     def filter_queryset(self, queryset: QuerySet[Zaak]) -> QuerySet[Zaak]:
         queryset = super().filter_queryset(queryset)
+        if self.form.cleaned_data.get("ordering"):
+            # Many zaken share a date: equal values in one order on every read and page
+            # (without it the order of ties followed the query plan).
+            queryset = queryset.order_by(*queryset.query.order_by, "pk")
         return with_rol(
             queryset,
             {
