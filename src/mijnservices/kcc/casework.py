@@ -6,6 +6,7 @@ form shows the zaak page again with what was typed (status 400).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -31,116 +32,136 @@ def _bound(request: HttpRequest, zaak: Zaak, name: str) -> tuple[Any, dict[str, 
     return forms[f"{name}_form"], forms
 
 
-def _refused(
-    request: HttpRequest, employee: Employee, zaak: Zaak, forms: dict[str, Any], text: str
+def _act(
+    request: HttpRequest,
+    employee: Employee,
+    zaak_uuid: UUID,
+    name: str,
+    *,
+    refused: str,
+    done: str,
+    change: Callable[[Zaak, dict[str, Any]], str | None],
 ) -> HttpResponse:
-    messages.error(request, text)
-    return render_zaak(request, employee, zaak, Detail.FULL, forms=forms, status=400)
+    """One casework action: bind form ``name``, run ``change`` with its cleaned data, and
+    either go back to the zaak with ``done`` or show the page again (400) with ``refused``, a
+    domain error's text, or the text ``change`` returns when it could not be done."""
+    zaak = _handle(request, employee, zaak_uuid)
+    form, forms = _bound(request, zaak, name)
+    problem: str | None = refused
+    if form.is_valid():
+        try:
+            problem = change(zaak, form.cleaned_data)
+        except DomainError as error:
+            problem = str(error)
+    if problem is not None:
+        messages.error(request, problem)
+        return render_zaak(request, employee, zaak, Detail.FULL, forms=forms, status=400)
+    messages.success(request, done)
+    return _back(zaak)
 
 
 @employee_required
 @require_POST
 def taak_add(request: HttpRequest, employee: Employee, zaak_uuid: UUID) -> HttpResponse:
     """A task for the resident: send a document for this zaak, within a number of days."""
-    zaak = _handle(request, employee, zaak_uuid)
-    form, forms = _bound(request, zaak, "taak")
-    if not form.is_valid():
-        return _refused(
-            request, employee, zaak, forms, _("The task was not created. Check the fields.")
-        )
-    try:
+
+    def change(zaak: Zaak, data: dict[str, Any]) -> None:
         services.casework_taak_create(
-            zaak=zaak,
-            titel=form.cleaned_data["titel"],
-            dagen=form.cleaned_data["dagen"],
-            toelichting=form.cleaned_data["toelichting"],
+            zaak=zaak, titel=data["titel"], dagen=data["dagen"], toelichting=data["toelichting"]
         )
-    except DomainError as error:
-        return _refused(request, employee, zaak, forms, str(error))
-    messages.success(request, _("The task has been created. The resident sees it now."))
-    return _back(zaak)
+
+    return _act(
+        request,
+        employee,
+        zaak_uuid,
+        "taak",
+        refused=_("The task was not created. Check the fields."),
+        done=_("The task has been created. The resident sees it now."),
+        change=change,
+    )
 
 
 @employee_required
 @require_POST
 def bericht_send(request: HttpRequest, employee: Employee, zaak_uuid: UUID) -> HttpResponse:
-    zaak = _handle(request, employee, zaak_uuid)
-    form, forms = _bound(request, zaak, "bericht")
-    if not form.is_valid():
-        return _refused(
-            request, employee, zaak, forms, _("The message was not sent. Check the fields.")
-        )
-    try:
-        services.casework_bericht_send(
-            zaak=zaak, onderwerp=form.cleaned_data["onderwerp"], tekst=form.cleaned_data["tekst"]
-        )
-    except DomainError as error:
-        return _refused(request, employee, zaak, forms, str(error))
-    messages.success(request, _("The message has been sent. The resident sees it now."))
-    return _back(zaak)
+    def change(zaak: Zaak, data: dict[str, Any]) -> None:
+        services.casework_bericht_send(zaak=zaak, onderwerp=data["onderwerp"], tekst=data["tekst"])
+
+    return _act(
+        request,
+        employee,
+        zaak_uuid,
+        "bericht",
+        refused=_("The message was not sent. Check the fields."),
+        done=_("The message has been sent. The resident sees it now."),
+        change=change,
+    )
 
 
 @employee_required
 @require_POST
 def vraag_answer(request: HttpRequest, employee: Employee, zaak_uuid: UUID) -> HttpResponse:
     """Answer the resident's question about this zaak (a follow-up klantcontact)."""
-    zaak = _handle(request, employee, zaak_uuid)
-    form, forms = _bound(request, zaak, "antwoord")
-    if not form.is_valid():
-        return _refused(
-            request, employee, zaak, forms, _("The answer was not sent. Check the fields.")
+
+    def change(zaak: Zaak, data: dict[str, Any]) -> str | None:
+        answered = services.casework_vraag_answer(
+            zaak=zaak, vraag_uuid=data["vraag"], antwoord=data["antwoord"], employee=employee
         )
-    answered = services.casework_vraag_answer(
-        zaak=zaak,
-        vraag_uuid=form.cleaned_data["vraag"],
-        antwoord=form.cleaned_data["antwoord"],
-        employee=employee,
+        # answered meanwhile: not offered again
+        return None if answered else _("This question has been answered.")
+
+    return _act(
+        request,
+        employee,
+        zaak_uuid,
+        "antwoord",
+        refused=_("The answer was not sent. Check the fields."),
+        done=_("The answer has been sent. The resident sees it now."),
+        change=change,
     )
-    if not answered:  # answered meanwhile: not offered again
-        return _refused(request, employee, zaak, forms, _("This question has been answered."))
-    messages.success(request, _("The answer has been sent. The resident sees it now."))
-    return _back(zaak)
 
 
 @employee_required
 @require_POST
 def document_add(request: HttpRequest, employee: Employee, zaak_uuid: UUID) -> HttpResponse:
     """Add a document; the choice "the resident may see it" sets its vertrouwelijkheid."""
-    zaak = _handle(request, employee, zaak_uuid)
-    form, forms = _bound(request, zaak, "document")
-    if not form.is_valid():
-        return _refused(
-            request, employee, zaak, forms, _("The document was not added. Check the fields.")
+
+    def change(zaak: Zaak, data: dict[str, Any]) -> None:
+        upload = data["bestand"]
+        services.casework_document_add(
+            zaak=zaak,
+            informatieobjecttype=data["informatieobjecttype"],
+            bestandsnaam=upload.name or "",
+            content=upload.chunks(),
+            titel=data["titel"],
+            zichtbaar=data["zichtbaar"],
         )
-    upload = form.cleaned_data["bestand"]
-    services.casework_document_add(
-        zaak=zaak,
-        informatieobjecttype=form.cleaned_data["informatieobjecttype"],
-        bestandsnaam=upload.name or "",
-        content=upload.chunks(),
-        titel=form.cleaned_data["titel"],
-        zichtbaar=form.cleaned_data["zichtbaar"],
+
+    return _act(
+        request,
+        employee,
+        zaak_uuid,
+        "document",
+        refused=_("The document was not added. Check the fields."),
+        done=_("The document has been added."),
+        change=change,
     )
-    messages.success(request, _("The document has been added."))
-    return _back(zaak)
 
 
 @employee_required
 @require_POST
 def besluit_add(request: HttpRequest, employee: Employee, zaak_uuid: UUID) -> HttpResponse:
-    zaak = _handle(request, employee, zaak_uuid)
-    form, forms = _bound(request, zaak, "besluit")
-    if not form.is_valid():
-        return _refused(
-            request, employee, zaak, forms, _("The decision was not recorded. Check the fields.")
-        )
-    try:
+    def change(zaak: Zaak, data: dict[str, Any]) -> None:
         services.casework_besluit_add(
-            zaak=zaak,
-            besluittype=form.cleaned_data["besluittype"],
-            toelichting=form.cleaned_data["toelichting"],
+            zaak=zaak, besluittype=data["besluittype"], toelichting=data["toelichting"]
         )
-    except DomainError as error:
-        return _refused(request, employee, zaak, forms, str(error))
-    messages.success(request, _("The decision has been recorded."))
-    return _back(zaak)
+
+    return _act(
+        request,
+        employee,
+        zaak_uuid,
+        "besluit",
+        refused=_("The decision was not recorded. Check the fields."),
+        done=_("The decision has been recorded."),
+        change=change,
+    )

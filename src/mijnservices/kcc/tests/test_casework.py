@@ -127,6 +127,19 @@ def test_a_refused_document_keeps_the_title(world, employee_client):
     assert not EnkelvoudigInformatieObject.objects.exists()
 
 
+def test_a_document_over_the_registrations_size_limit_is_refused_with_400_and_nothing_kept(
+    world, client, settings
+):
+    """The form allows the portal's upload size; the Documenten registration may allow less.
+    Its refusal is shown on the page (it was a 500)."""
+    settings.DOCUMENTEN_MAX_UPLOAD_SIZE = 16
+    client, zaak = _handler_of_a_zaak_with_types(client)
+    response = _add_document(client, zaak, zichtbaar="ja", titel="Te groot")
+    assert response.status_code == 400
+    assert "larger than the maximum" in response.content.decode()
+    assert not EnkelvoudigInformatieObject.objects.exists()
+
+
 def test_behandelaar_records_a_besluit_the_resident_sees(world, client):
     client, zaak = _handler_of_a_zaak_with_types(client)
     besluittype = BesluitType.objects.filter(

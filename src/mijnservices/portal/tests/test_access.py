@@ -158,3 +158,31 @@ def test_a_vestiging_login_sees_the_business_and_only_its_own_vestiging(client, 
     assert by_branch["000033334444"].identificatie not in page
     other = by_branch["000033334444"]
     assert client.get(f"/mijn-zaken/{other.uuid}/").status_code == 404
+
+
+def test_the_zaak_pages_sql_compiled_once_keeps_every_party_to_their_own_zaken(
+    client: Client, login_as, zaken, business_zaken
+):
+    # Decision 0047: the zaak page compiles its scoped query once per shape and puts each
+    # request's party in; parties of one shape take turns on the same compiled SQL.
+    for _round in range(2):
+        for bsn, own, other in (
+            (SUZANNE, zaken["suzanne"], zaken["els_covered"]),
+            (ELS, zaken["els_covered"], zaken["suzanne"]),
+        ):
+            person = login_as(bsn)
+            assert person.get(f"/mijn-zaken/{own.uuid}/").status_code == 200
+            assert person.get(f"/mijn-zaken/{other.uuid}/").status_code == 404
+        for covered, shown, hidden in (
+            ("GEDEKT", "els_covered", "els_not_covered"),
+            ("NIET-GEDEKT", "els_not_covered", "els_covered"),
+        ):
+            _as_representative(client, zaaktypen=[covered])
+            assert client.get(f"/mijn-zaken/{zaken[shown].uuid}/").status_code == 200
+            assert client.get(f"/mijn-zaken/{zaken[hidden].uuid}/").status_code == 404
+        whole, by_branch = business_zaken
+        for branch, other in (("000011112222", "000033334444"), ("000033334444", "000011112222")):
+            _business(client, vestiging=branch)
+            assert client.get(f"/mijn-zaken/{whole.uuid}/").status_code == 200
+            assert client.get(f"/mijn-zaken/{by_branch[branch].uuid}/").status_code == 200
+            assert client.get(f"/mijn-zaken/{by_branch[other].uuid}/").status_code == 404

@@ -12,14 +12,17 @@ an API list resolves every row's relations with a fixed number of queries.
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
+from uuid import UUID
 
 from django.db.models import Model, Q, QuerySet
 
+from mijnservices.core.process_cache import ProcessCache
 from mijnservices.registrations.catalogi.models import (
     BesluitType,
     InformatieObjectType,
@@ -92,6 +95,25 @@ def besluittype_informatieobjecttypen(besluittype: BesluitType) -> QuerySet[Info
         ),
         besluittype,
     )
+
+
+# Published zaaktypen per process (decision 0045): a zaak's create names its zaaktype on every
+# request. Published versions are frozen; any save or delete of a zaaktype moves this
+# generation (signals in apps.py), so every process reads them again within
+# CACHE_FRESHNESS_SECONDS.
+ZAAKTYPEN = "zaaktypen"
+_PUBLISHED = ProcessCache(
+    ZAAKTYPEN,
+    lambda: {zaaktype.uuid: zaaktype for zaaktype in ZaakType.objects.filter(concept=False)},
+)
+
+
+def published_zaaktype(uuid: UUID) -> ZaakType | None:
+    """The published zaaktype with this uuid from the per-process cache (a copy of its own,
+    with no related objects loaded), or None: a concept or unknown one is read from the
+    database by the caller."""
+    found = _PUBLISHED.get().get(uuid)
+    return copy.copy(found) if found is not None else None
 
 
 # --- many objects at once (for API lists) -------------------------------------------

@@ -7,7 +7,7 @@ identificator whose ``sub_identificator_van`` is the kvk_nummer identificator.
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 
 from mijnservices.core.identity import Party
 from mijnservices.registrations.klantinteracties.models import (
@@ -54,6 +54,11 @@ def partij_id_for(party: Party) -> int | None:
     """:func:`partij_for`'s primary key only (one small query, no model instances)."""
     found: int | None = _identificatoren(party).values_list("partij_id", flat=True).first()
     return found
+
+
+def partij_id_subquery(party: Party) -> Subquery:
+    """:func:`partij_id_for` as a subquery, for a query that needs the partij only to filter."""
+    return Subquery(_identificatoren(party).values("partij_id")[:1])
 
 
 def digitale_adressen_for(party: Party) -> list[DigitaalAdres]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from django.db.models import Exists, Model, OuterRef, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet, Subquery
 
 from mijnservices.core.identity import ApiClient, Party
 from mijnservices.registrations.klantinteracties import selectors
@@ -62,10 +62,13 @@ def klantcontact_visible_to_client(vertrouwelijk: bool, client: ApiClient) -> bo
     return not vertrouwelijk or client_may(client, VERTROUWELIJK_LEZEN)
 
 
-def klantcontacten_visible_to_partij(queryset: QuerySet[M], partij_pk: int) -> QuerySet[M]:
+def klantcontacten_visible_to_partij(
+    queryset: QuerySet[M], partij_pk: int | Subquery
+) -> QuerySet[M]:
     """Klantcontacten (a queryset of them) the partij may see in the portal: those it is
-    betrokken in, without the vertrouwelijk ones it did not start itself."""
-    own = Betrokkene.objects.filter(klantcontact=OuterRef("pk"), partij_id=partij_pk)
+    betrokken in, without the vertrouwelijk ones it did not start itself. ``partij_pk`` may
+    be a subquery that finds it (``selectors.partij_id_subquery``)."""
+    own = Betrokkene.objects.filter(Q(partij_id=partij_pk), klantcontact=OuterRef("pk"))
     started = own.filter(initiator=True)
     return queryset.filter(Exists(own)).filter(Q(vertrouwelijk=False) | Exists(started))
 

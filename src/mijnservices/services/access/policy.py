@@ -14,6 +14,7 @@ and a maximum vertrouwelijkheidaanduiding per zaaktype, zrc-006).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 from urllib.parse import urlparse
 from uuid import UUID
@@ -21,7 +22,7 @@ from uuid import UUID
 from django.conf import settings
 from django.db.models import Model, Q, QuerySet, Subquery
 
-from mijnservices.core.identity import ApiClient, Citizen, Employee
+from mijnservices.core.identity import ApiClient, Citizen, Employee, Party, PartyKind
 from mijnservices.registrations.catalogi.models import Vertrouwelijkheid
 from mijnservices.registrations.documenten.services.relations import object_url
 from mijnservices.registrations.zaken.models import Zaak
@@ -123,14 +124,54 @@ def zaken_scope(
         from mijnservices.services.access import employees
 
         return employees.employee_zaken_scope(principal, base)
-    maximum = settings.CITIZEN_MAX_VERTROUWELIJKHEID
-    if principal.acts_on_behalf and principal.mandate_zaaktypen:
-        # A machtiging for some services covers only those zaaktypen of the represented party.
-        base = base.filter(zaaktype__identificatie__in=principal.mandate_zaaktypen)
+    shape, values = citizen_scope_shape(principal)
+    return citizen_zaken_scope(shape, *values, queryset=base)
+
+
+@dataclass(frozen=True)
+class CitizenScope:
+    """Everything a citizen's :func:`zaken_scope` depends on besides the party's identifier
+    (and vestiging): the shape of its SQL. Pages that compile that SQL once per process
+    (``core.query_shapes``, decision 0047) use it as their key."""
+
+    kind: PartyKind
+    vestiging: bool
+    # A machtiging for some services covers only those zaaktypen of the represented party.
+    mandate_zaaktypen: tuple[str, ...]
+    maximum: str
+
+
+def citizen_scope_shape(principal: Citizen) -> tuple[CitizenScope, tuple[str, ...]]:
+    """A citizen's scope as (shape, values): ``citizen_zaken_scope(shape, *values)`` is
+    ``zaken_scope(principal)``."""
+    party = principal.party
+    shape = CitizenScope(
+        kind=party.kind,
+        vestiging=bool(party.vestiging),
+        mandate_zaaktypen=principal.mandate_zaaktypen if principal.acts_on_behalf else (),
+        maximum=settings.CITIZEN_MAX_VERTROUWELIJKHEID,
+    )
+    values = (party.identifier, party.vestiging) if party.vestiging else (party.identifier,)
+    return shape, values
+
+
+def citizen_zaken_scope(
+    shape: CitizenScope,
+    identifier: str,
+    vestiging: str = "",
+    *,
+    queryset: QuerySet[Zaak] | None = None,
+) -> QuerySet[Zaak]:
+    """The zaken of the party ``identifier`` (and ``vestiging``) within ``shape``: the
+    citizen's branch of :func:`zaken_scope`, the one place it is written."""
+    base = queryset if queryset is not None else Zaak.objects.all()
+    if shape.mandate_zaaktypen:
+        base = base.filter(zaaktype__identificatie__in=shape.mandate_zaaktypen)
+    party = Party(kind=shape.kind, identifier=identifier, vestiging=vestiging)
     return base.filter(
         shown_in_portal_q(),  # a zaaktype the beheerder switched off is not in the portal
-        pk__in=Subquery(zaak_ids_of(principal.party)),
-        vertrouwelijkheidaanduiding__in=allowed_levels(maximum),
+        pk__in=Subquery(zaak_ids_of(party)),
+        vertrouwelijkheidaanduiding__in=allowed_levels(shape.maximum),
         zaaktype__concept=False,
     )
 
@@ -276,14 +317,23 @@ def citizen_documents_scope(
     """
     owners = [object_url("zaak", zaak.uuid)]
     owners += [object_url("besluit", uuid) for uuid in besluit_uuids]
+    return citizen_documents_of_owners(
+        queryset, owners, maximum=settings.CITIZEN_MAX_VERTROUWELIJKHEID, via=via
+    )
+
+
+def citizen_documents_of_owners(
+    queryset: QuerySet[M], owners: Sequence[str], *, maximum: str, via: str = ""
+) -> QuerySet[M]:
+    """:func:`citizen_documents_scope` for the resource URLs of a zaak and its besluiten
+    (``owners``, the zaak's first) and a vertrouwelijkheid ``maximum``: the form the zaak
+    page compiles once per process (decision 0047)."""
     current = f"{via}huidige_versie__"
     return queryset.filter(
         **{
             f"{via}objecten__object__in": owners,
             f"{current}status__in": CITIZEN_DOCUMENT_STATUSES,
-            f"{current}vertrouwelijkheidaanduiding__in": allowed_levels(
-                settings.CITIZEN_MAX_VERTROUWELIJKHEID
-            ),
+            f"{current}vertrouwelijkheidaanduiding__in": allowed_levels(maximum),
         }
     ).distinct()
 

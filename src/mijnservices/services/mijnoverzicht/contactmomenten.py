@@ -10,12 +10,13 @@ from typing import Any
 from uuid import UUID
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
 from mijnservices.core.errors import DomainError
-from mijnservices.core.identity import Citizen
+from mijnservices.core.identity import Citizen, Party, PartyKind
 from mijnservices.core.paging import Page, window
+from mijnservices.core.query_shapes import QueryShape
 from mijnservices.registrations.klantinteracties.models import (
     ActorKlantcontact,
     Betrokkene,
@@ -26,7 +27,7 @@ from mijnservices.registrations.klantinteracties.selectors import (
     QUESTION_KANAAL,
     answered_question_ids,
     is_question,
-    partij_id_for,
+    partij_id_subquery,
 )
 from mijnservices.registrations.klantinteracties.services import klantcontact_register
 from mijnservices.registrations.zaken.models import Zaak
@@ -151,22 +152,17 @@ def contact_rows(citizen: Citizen, *, zaak: Zaak | None = None) -> list[ContactR
     return _rows(citizen, [c for c in contacts if c.pk not in answer_pks], answers, zaak=zaak)
 
 
-def zaak_contact_rows(citizen: Citizen, zaak: Zaak) -> list[ContactRow]:
-    """``contact_rows(citizen, zaak=zaak)`` for the zaak page, read as rows: only the
-    contacts about this zaak and the answers to them, not the whole timeline with its
-    prefetches (three queries; decision 0040). ``zaak`` was loaded through the access policy
-    for ``citizen``, so it is one of the zaken the timeline may link to."""
-    from mijnservices.services.mijnzaken.titles import zaak_title  # as zaak_links does
-
-    partij_id = partij_id_for(citizen.party)
-    if partij_id is None:
-        return []
+def _zaak_contacts(key: tuple[PartyKind, bool], *values: str) -> QuerySet[Klantcontact, Any]:
+    """The zaak page's contacts: ``values`` are the party's identifier (and vestiging) and
+    the zaak's uuid; ``key`` the party's kind and whether it is one vestiging."""
+    kind, vestiging = key
+    party = Party(kind=kind, identifier=values[0], vestiging=values[1] if vestiging else "")
     # Candidates only: which zaak a contact is about is decided below, as _zaak_uuid does. An
     # answer is fetched when its question is about the zaak; it is shown under that question
     # only when the question itself is one of the visible rows.
-    about = {"code_objecttype": "zgw-Zaak", "object_id__icontains": str(zaak.uuid)}
-    rows = list(
-        klantcontacten_visible_to_partij(Klantcontact.objects.all(), partij_id)
+    about = {"code_objecttype": "zgw-Zaak", "object_id__icontains": values[-1]}
+    return (
+        klantcontacten_visible_to_partij(Klantcontact.objects.all(), partij_id_subquery(party))
         .filter(
             Exists(Onderwerpobject.objects.filter(klantcontact=OuterRef("pk"), **about))
             | Exists(
@@ -199,13 +195,36 @@ def zaak_contact_rows(citizen: Citizen, zaak: Zaak) -> list[ContactRow]:
             "notification",
         )
     )
+
+
+# Compiled once per process and shape (decision 0047).
+_ZAAK_CONTACTS = QueryShape("zaak_contacts", _zaak_contacts)
+_SUBJECTS = QueryShape(
+    "zaak_contact_subjects",
+    lambda _count, *contact_ids: Onderwerpobject.objects.filter(
+        klantcontact_id__in=contact_ids
+    ).values("klantcontact_id", "code_objecttype", "object_id", "was_klantcontact_id"),
+)
+
+
+def zaak_contact_rows(citizen: Citizen, zaak: Zaak) -> list[ContactRow]:
+    """``contact_rows(citizen, zaak=zaak)`` for the zaak page, read as rows: only the
+    contacts about this zaak and the answers to them, not the whole timeline with its
+    prefetches (two queries, the partij found in the first; decisions 0040, 0047). ``zaak``
+    was loaded through the access policy for ``citizen``, so it is one of the zaken the
+    timeline may link to."""
+    from mijnservices.services.mijnzaken.titles import zaak_title  # as zaak_links does
+
+    party = citizen.party
+    identifiers = (party.identifier, party.vestiging) if party.vestiging else (party.identifier,)
+    rows = _ZAAK_CONTACTS.rows((party.kind, bool(party.vestiging)), *identifiers, str(zaak.uuid))
     if not rows:
         return []
     subjects: dict[int, list[tuple[str, str, int | None]]] = {}
-    for contact_id, code, object_id, was in Onderwerpobject.objects.filter(
-        klantcontact_id__in=[row["pk"] for row in rows]
-    ).values_list("klantcontact_id", "code_objecttype", "object_id", "was_klantcontact_id"):
-        subjects.setdefault(contact_id, []).append((code, object_id, was))
+    for subject in _SUBJECTS.rows(len(rows), *[row["pk"] for row in rows]):
+        subjects.setdefault(subject["klantcontact_id"], []).append(
+            (subject["code_objecttype"], subject["object_id"], subject["was_klantcontact_id"])
+        )
     zaak_of: dict[int, UUID | None] = {}
     answers: dict[int, list[dict[str, Any]]] = {}
     for row in rows:

@@ -14,11 +14,13 @@ from decimal import Decimal
 from uuid import UUID
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
-from mijnservices.core.identity import Citizen
+from mijnservices.core.identity import Citizen, Party, PartyKind
+from mijnservices.core.query_shapes import QueryShape
 from mijnservices.registrations.taken.models import (
     ExterneTaak,
     HandelingsPerspectief,
@@ -130,13 +132,25 @@ def upload_tasks_complete(*, citizen: Citizen, zaak: Zaak) -> list[ExterneTaak]:
     return done
 
 
+def _task_activity(key: tuple[PartyKind, bool], *values: str) -> QuerySet[ExterneTaak]:
+    kind, vestiging = key
+    party = Party(kind=kind, identifier=values[0], vestiging=values[1] if vestiging else "")
+    return taken_for(party).only(
+        "startdatum", "afgerond_op", "is_gerelateerd_aan", "party_kind", "party_identifier"
+    )
+
+
+# The zaak page's tasks, compiled once per process and kind of party (decision 0047).
+_TASK_ACTIVITY = QueryShape("zaak_task_activity", _task_activity)
+
+
 def zaak_task_activity(citizen: Citizen, zaak: Zaak) -> list[date]:
     """When the citizen's taken on ``zaak`` were given or done: activity on the zaak that the
     "not forgotten" note must count (one query)."""
     moments: list[date] = []
-    for taak in taken_for(citizen.party).only(
-        "startdatum", "afgerond_op", "is_gerelateerd_aan", "party_kind", "party_identifier"
-    ):
+    party = citizen.party
+    identifiers = (party.identifier, party.vestiging) if party.vestiging else (party.identifier,)
+    for taak in _TASK_ACTIVITY.instances((party.kind, bool(party.vestiging)), *identifiers):
         if zaak.uuid in zaak_uuids_of(taak):
             moments.append(taak.startdatum)
             if taak.afgerond_op:

@@ -12,9 +12,11 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+from django.conf import settings
 from django.http import Http404
 
 from mijnservices.core.identity import Citizen
+from mijnservices.core.query_shapes import QueryShape
 from mijnservices.integration.zgw.models import ProjectedBesluit, ProjectedDocument
 from mijnservices.registrations.besluiten.models import Besluit
 from mijnservices.registrations.catalogi.models import InformatieObjectType
@@ -25,6 +27,7 @@ from mijnservices.registrations.documenten.models import (
 from mijnservices.registrations.documenten.services.relations import object_url
 from mijnservices.registrations.zaken.models import Zaak
 from mijnservices.services.access.policy import (
+    citizen_documents_of_owners,
     citizen_documents_scope,
     citizen_external_documents_scope,
 )
@@ -60,9 +63,11 @@ class ZaakDocuments:
     besluiten: list[BesluitRow]
 
 
-def _besluiten(zaak: Zaak) -> list[Besluit]:
-    return list(
-        Besluit.objects.filter(zaak=zaak)
+# The zaak page's document queries, compiled once per process and shape (decision 0047).
+_BESLUITEN = QueryShape(
+    "zaak_besluiten",
+    lambda _key, zaak_id: (
+        Besluit.objects.filter(zaak_id=zaak_id)
         .select_related("besluittype")
         .only(
             "uuid",
@@ -74,7 +79,12 @@ def _besluiten(zaak: Zaak) -> list[Besluit]:
             "besluittype__omschrijving",
         )
         .order_by("-datum", "-pk")
-    )
+    ),
+)
+
+
+def _besluiten(zaak: Zaak) -> list[Besluit]:
+    return _BESLUITEN.instances(None, zaak.pk)
 
 
 # What a document row shows of its current version, read as values (decision 0040).
@@ -88,26 +98,40 @@ _DOCUMENT_VALUES = (
     "huidige_versie__ontvangstdatum",
     "huidige_versie__creatiedatum",
 )
+# Keyed by (number of owners, the vertrouwelijkheid maximum); the values are the owners' URLs.
+_DOCUMENTS = QueryShape(
+    "zaak_documents",
+    lambda key, *owners: (
+        citizen_documents_of_owners(
+            EnkelvoudigInformatieObject.objects.all(), owners, maximum=key[1]
+        )
+        .order_by("-huidige_versie__begin_registratie", "-pk")
+        .values(*_DOCUMENT_VALUES)
+    ),
+)
+_OWNERS = QueryShape(
+    "zaak_document_owners",
+    lambda _count, *document_ids: ObjectInformatieObject.objects.filter(
+        informatieobject_id__in=document_ids
+    ).values("informatieobject_id", "object"),
+)
 
 
 def _visible_documents(
     principal: Citizen, zaak: Zaak, besluit_uuids: list[UUID]
 ) -> list[dict[str, Any]]:
-    queryset = EnkelvoudigInformatieObject.objects.all()
-    return list(
-        citizen_documents_scope(principal, zaak, queryset, besluit_uuids=besluit_uuids)
-        .order_by("-huidige_versie__begin_registratie", "-pk")
-        .values(*_DOCUMENT_VALUES)
-    )
+    """``citizen_documents_scope(principal, zaak, ...)`` as rows (``zaak`` was loaded through
+    the access policy for ``principal``)."""
+    owners = [object_url("zaak", zaak.uuid)]
+    owners += [object_url("besluit", uuid) for uuid in besluit_uuids]
+    maximum = settings.CITIZEN_MAX_VERTROUWELIJKHEID
+    return _DOCUMENTS.rows((len(owners), maximum), *owners)
 
 
 def _owners(document_ids: list[int]) -> dict[int, set[str]]:
     owners: dict[int, set[str]] = {}
-    rows = ObjectInformatieObject.objects.filter(informatieobject_id__in=document_ids).values_list(
-        "informatieobject_id", "object"
-    )
-    for document_id, url in rows:
-        owners.setdefault(document_id, set()).add(url)
+    for row in _OWNERS.rows(len(document_ids), *document_ids):
+        owners.setdefault(row["informatieobject_id"], set()).add(row["object"])
     return owners
 
 
@@ -232,15 +256,20 @@ def upload_type(zaak: Zaak) -> InformatieObjectType | None:
     omschrijving = zaak.zaaktype.portaal_upload_informatieobjecttype
     if not omschrijving:
         return None
-    today = date.today()
-    return (
+    found = _UPLOAD_TYPE.instances(None, zaak.zaaktype.catalogus_id, omschrijving, date.today())
+    return found[0] if found else None
+
+
+_UPLOAD_TYPE = QueryShape(
+    "zaak_upload_type",
+    lambda _key, catalogus_id, omschrijving, today: (
         InformatieObjectType.objects.filter(
-            catalogus_id=zaak.zaaktype.catalogus_id,
+            catalogus_id=catalogus_id,
             omschrijving=omschrijving,
             concept=False,
             begin_geldigheid__lte=today,
         )
         .exclude(einde_geldigheid__lt=today)
-        .order_by("-begin_geldigheid")
-        .first()
-    )
+        .order_by("-begin_geldigheid")[:1]
+    ),
+)

@@ -9,10 +9,16 @@ from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from mijnservices.core.identity import Citizen
+from mijnservices.core.query_shapes import QueryShape
 from mijnservices.integration.zgw.models import ProjectedZaak
 from mijnservices.registrations.catalogi.models import RolOmschrijving
 from mijnservices.registrations.zaken.models import Resultaat, Rol, Status, SubStatus, Zaak
-from mijnservices.services.access.policy import citizen_may_see_content, zaken_scope
+from mijnservices.services.access.policy import (
+    citizen_may_see_content,
+    citizen_scope_shape,
+    citizen_zaken_scope,
+    zaken_scope,
+)
 from mijnservices.services.presentation.selectors import (
     presentation_apply,
     statustypen_presented,
@@ -108,21 +114,65 @@ def _prefetched(instance: Model, name: str, objects: list[Any]) -> None:
     cache[name] = queryset
 
 
+# The zaak page's queries, compiled once per process and shape (decision 0047): the zaak
+# through the access policy's citizen scope, its statussen, sub-statussen, resultaat and
+# behandelaars.
+_ZAAK_RELATED = ("zaaktype", "status__statustype")
+_ZAAK = QueryShape(
+    "zaak_detail",
+    # Two joins, not six: planning the join of zaak, types, resultaat and projection cost
+    # PostgreSQL more than running it; those two are read below only when there can be one.
+    lambda shape, *values: (
+        citizen_zaken_scope(shape, *values[:-1])
+        .select_related(*_ZAAK_RELATED)
+        .filter(uuid=values[-1])
+    ),
+)
+_STATUSSEN = QueryShape(
+    "zaak_detail_statussen",
+    # What the steps read of a visit (tracking.build_tracking).
+    lambda _key, zaak_id: (
+        Status.objects.filter(zaak_id=zaak_id)
+        .only("zaak", "statustype", "datum_status_gezet", "statustoelichting")
+        .order_by("datum_status_gezet")
+    ),
+)
+_SUBSTATUSSEN = QueryShape(
+    "zaak_detail_substatussen",
+    lambda _key, zaak_id: SubStatus.objects.filter(
+        zaak_id=zaak_id, doelgroep="betrokkenen"
+    ).order_by("tijdstip"),
+)
+_RESULTAAT = QueryShape(
+    "zaak_detail_resultaat",
+    lambda _key, zaak_id: Resultaat.objects.select_related("resultaattype").filter(zaak_id=zaak_id),
+)
+_BEHANDELAARS = QueryShape(
+    "zaak_detail_behandelaars",
+    lambda _key, zaak_id: Rol.objects.filter(
+        zaak_id=zaak_id, omschrijving_generiek=RolOmschrijving.BEHANDELAAR
+    ).values("naam"),
+)
+
+
 def zaak_for_detail(principal: Citizen, zaak_uuid: UUID) -> Zaak:
     """One zaak with its steps, statuses and citizen-visible sub-statuses, or 404.
 
     Three queries (four for a closed or external zaak): the zaak with its types, its
     statussen and its sub-statussen (the result, the projection); the zaaktype's statustypen
     and presentation come from the per-process cache
-    (``presentation.selectors.statustypen_presented``)."""
-    # Two joins, not six: planning the join of zaak, types, resultaat and projection cost
-    # PostgreSQL more than running it; those two are read below only when there can be one.
-    queryset = zaken_scope(principal).select_related("zaaktype", "status__statustype")
-    try:
-        zaak = queryset.get(uuid=zaak_uuid)
-    except Zaak.DoesNotExist as exc:
+    (``presentation.selectors.statustypen_presented``). The queries' SQL is compiled once
+    per process (decision 0047); the zaak's is the access policy's citizen scope."""
+    if isinstance(principal, Citizen):
+        shape, values = citizen_scope_shape(principal)
+        found = _ZAAK.instances(shape, *values, zaak_uuid)
+    else:  # an employee's view of the same page (casework.zaak_for_employee)
+        scope = zaken_scope(principal).select_related(*_ZAAK_RELATED)
+        found = list(scope.filter(uuid=zaak_uuid))
+    if not found:
         # Same answer for "does not exist" and "not yours": nothing leaks.
-        raise Http404 from exc
+        raise Http404
+    zaak = found[0]
     _checked(principal, zaak)  # the zaaktype's presentation first: the steps carry theirs
     # projectie: when an external zaak (only those have a bron_url) was last read, and
     # whether its source is failing now. None is remembered: no query on access.
@@ -131,39 +181,18 @@ def zaak_for_detail(principal: Citizen, zaak_uuid: UUID) -> Zaak:
         projectie = ProjectedZaak.objects.select_related("source").filter(zaak_id=zaak.pk).first()
     Zaak.projectie.related.set_cached_value(zaak, projectie)
     if zaak.einddatum is not None:  # the outcome shows on a closed zaak; else read on access
-        resultaat = Resultaat.objects.select_related("resultaattype").filter(zaak_id=zaak.pk)
-        Zaak.resultaat.related.set_cached_value(zaak, resultaat.first())
+        resultaat = _RESULTAAT.instances(None, zaak.pk)
+        Zaak.resultaat.related.set_cached_value(zaak, resultaat[0] if resultaat else None)
     _prefetched(zaak.zaaktype, "statustypen", list(statustypen_presented(zaak.zaaktype)))
-    _prefetched(
-        zaak,
-        "statussen",
-        list(
-            # What the steps read of a visit (tracking.build_tracking).
-            Status.objects.filter(zaak_id=zaak.pk)
-            .only("zaak", "statustype", "datum_status_gezet", "statustoelichting")
-            .order_by("datum_status_gezet")
-        ),
-    )
-    _prefetched(
-        zaak,
-        "substatussen",
-        list(
-            SubStatus.objects.filter(zaak_id=zaak.pk, doelgroep="betrokkenen").order_by("tijdstip")
-        ),
-    )
+    _prefetched(zaak, "statussen", _STATUSSEN.instances(None, zaak.pk))
+    _prefetched(zaak, "substatussen", _SUBSTATUSSEN.instances(None, zaak.pk))
     return zaak
 
 
 def behandelaar_names(zaak: Zaak) -> list[str]:
     """The names of the zaak's behandelaars, for a zaaktype that shows them (one query).
     Only the name is shown, never an identifying number."""
-    return [
-        naam
-        for naam in Rol.objects.filter(
-            zaak_id=zaak.pk, omschrijving_generiek=RolOmschrijving.BEHANDELAAR
-        ).values_list("naam", flat=True)
-        if naam
-    ]
+    return [row["naam"] for row in _BEHANDELAARS.rows(None, zaak.pk) if row["naam"]]
 
 
 def zaak_for_citizen(principal: Citizen, zaak_uuid: UUID) -> Zaak:

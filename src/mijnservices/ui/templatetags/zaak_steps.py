@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from functools import lru_cache
 
 from django import template
 from django.conf import settings
 from django.utils import dateformat, timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from mijnservices.services.mijnzaken.tracking import Step, SubUpdate
 from mijnservices.ui.templatetags.ui_format import dutch, lang_attr
@@ -71,6 +72,13 @@ def date_as(value: date | datetime | None, fmt: str) -> str:
     """What the ``date`` filter writes (a datetime in the current time zone first)."""
     if value is None:
         return ""
+    # Formatting is slow (a formatter per call) and a page shows the same dates on every
+    # request: kept per language and time zone, which the text depends on (decision 0047).
+    return _formatted(value, fmt, get_language(), timezone.get_current_timezone_name())
+
+
+@lru_cache(maxsize=8192)
+def _formatted(value: date | datetime, fmt: str, _language: str, _zone: str) -> str:
     if isinstance(value, datetime) and settings.USE_TZ and not timezone.is_naive(value):
         value = timezone.localtime(value)
     return dateformat.format(value, fmt)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlparse
 
+from django.db.models import QuerySet
 from django.urls import Resolver404, resolve
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
@@ -152,27 +153,64 @@ def expand_items(
     viewset_for: Callable[[str], Any],
 ) -> None:
     """Add ``_expand`` to each representation in ``items``, following ``tree``."""
-    index = catalogi_index(context)
     for name, subtree in tree.items():
         target, many = EXPANDABLE[resource][name]
-        per_item = [_urls(name, item, context) for item in items]
-        uuids = {uuid for urls in per_item for url in urls if (uuid := _uuid_of(url, target))}
-        viewset = viewset_for(target)
-        objects = list(viewset.queryset.filter(uuid__in=uuids)) if uuids else []
-        index.prime(catalogus_id_of(obj) for obj in objects)
-        serializer = viewset.serializer_class(objects, many=True, context=context)
-        expanded: list[Item] = list(zip(objects, serializer.data, strict=True))
-        by_uuid = {str(obj.uuid): data for obj, data in expanded}
-        for (_, data), urls in zip(items, per_item, strict=True):
-            found = [by_uuid[uuid] for url in urls if (uuid := _uuid_of(url, target)) in by_uuid]
-            embedded = data.setdefault("_expand", {})
-            embedded[name] = found if many else (found[0] if found else {})
-        if subtree and expanded:
-            expand_items(
-                expanded,
-                resource=target,
-                tree=subtree,
-                request=request,
-                context=context,
-                viewset_for=viewset_for,
-            )
+        expand_relation(
+            items,
+            name=name,
+            target=target,
+            many=many,
+            subtree=subtree,
+            request=request,
+            context=context,
+            viewset_for=viewset_for,
+        )
+
+
+def expand_relation(
+    items: list[Item],
+    *,
+    name: str,
+    target: str,
+    many: bool,
+    subtree: dict[str, Any],
+    request: Request,
+    context: dict[str, Any],
+    viewset_for: Callable[[str], Any],
+) -> None:
+    """Embed under ``_expand[name]`` of each item the ``target`` resources its attribute
+    ``name`` links to (read through the target's viewset scope and serializer), then follow
+    ``subtree`` from them. The items may be of another API (a zaak's ``zaaktype``)."""
+    index = catalogi_index(context)
+    per_item = [_urls(name, item, context) for item in items]
+    uuids = {uuid for urls in per_item for url in urls if (uuid := _uuid_of(url, target))}
+    viewset = viewset_for(target)
+    objects = list(own_types(viewset.queryset).filter(uuid__in=uuids)) if uuids else []
+    index.prime(catalogus_id_of(obj) for obj in objects)
+    serializer = viewset.serializer_class(objects, many=True, context=context)
+    expanded: list[Item] = list(zip(objects, serializer.data, strict=True))
+    by_uuid = {str(obj.uuid): data for obj, data in expanded}
+    for (_, data), urls in zip(items, per_item, strict=True):
+        found = [by_uuid[uuid] for url in urls if (uuid := _uuid_of(url, target)) in by_uuid]
+        embedded = data.setdefault("_expand", {})
+        embedded[name] = found if many else (found[0] if found else {})
+    if subtree and expanded:
+        expand_items(
+            expanded,
+            resource=target,
+            tree=subtree,
+            request=request,
+            context=context,
+            viewset_for=viewset_for,
+        )
+
+
+def own_types(queryset: QuerySet[Any]) -> QuerySet[Any]:
+    """Only our own types: a projected catalogus of an external source (decision 0029),
+    and everything in it, is not served (nor expanded)."""
+    fields = {field.name for field in queryset.model._meta.get_fields()}
+    if "domein" in fields:
+        return queryset.filter(bron_url="")
+    if "catalogus" in fields:
+        return queryset.filter(catalogus__bron_url="")
+    return queryset.filter(zaaktype__catalogus__bron_url="")

@@ -12,8 +12,16 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.request import Request
 
-from mijnservices.registrations.catalogi.api.expand import expand_items, parse_expand
+from mijnservices.core.identity import ApiClient
+from mijnservices.registrations.catalogi.api.expand import (
+    Item,
+    expand_items,
+    expand_relation,
+    own_types,
+    parse_expand,
+)
 from mijnservices.registrations.catalogi.selectors import CatalogusIndex, catalogus_id_of
+from mijnservices.services.access import policy
 
 EXPAND_PARAMETER = OpenApiParameter(
     "expand",
@@ -47,14 +55,7 @@ class CatalogiReadMixin:
     reads_personal_data = False
 
     def scope(self, queryset: QuerySet[Any]) -> QuerySet[Any]:
-        """Only our own types: a projected catalogus of an external source (decision 0029),
-        and everything in it, is not served."""
-        fields = {field.name for field in queryset.model._meta.get_fields()}
-        if "domein" in fields:
-            return queryset.filter(bron_url="")
-        if "catalogus" in fields:
-            return queryset.filter(catalogus__bron_url="")
-        return queryset.filter(zaaktype__catalogus__bron_url="")
+        return own_types(queryset)
 
     def _index(self) -> CatalogusIndex:
         if not hasattr(self, "_catalogus_index"):
@@ -83,3 +84,49 @@ class CatalogiReadMixin:
                 viewset_for=lambda name: _viewsets()[name],
             )
         return {}
+
+
+# --- expand from the other APIs (Zaken 1.5+, Documenten 1.5+) -----------------------------
+READ = ("catalogi.lezen",)
+
+
+def type_tree(resource: str, paths: list[str]) -> dict[str, Any]:
+    """The ``expand`` tree below a Catalogi ``resource`` reached from another API, for the
+    rest of each path (``["catalogus", "besluittypen.zaaktypen"]``), checked as the
+    Catalogi API checks its own (400 ``invalid-expand``)."""
+    return parse_expand(resource, ",".join(paths))
+
+
+def expand_types(
+    items: list[Item],
+    *,
+    name: str,
+    resource: str,
+    many: bool,
+    tree: dict[str, Any],
+    request: Request,
+    principal: ApiClient,
+    context: dict[str, Any],
+) -> None:
+    """Embed the Catalogi ``resource`` that attribute ``name`` of each item (of another API:
+    a zaak's ``zaaktype``, a document's ``informatieobjecttype``) links to, and ``tree``
+    below it. Read as a direct read would be: the client needs ``catalogi.lezen`` (without
+    it the relation is not expanded: ``_expand`` does not name it, which every schema of the
+    standard allows), only our own catalogi are served, and each object is its detail's
+    representation. ``context`` is shared by every Catalogi expansion of one request (one
+    catalogus index)."""
+    if not policy.has_scope(principal, "ztc", *READ):
+        for _, data in items:
+            data.setdefault("_expand", {})
+        return
+    context.setdefault("request", request)
+    expand_relation(
+        items,
+        name=name,
+        target=resource,
+        many=many,
+        subtree=tree,
+        request=request,
+        context=context,
+        viewset_for=lambda kind: _viewsets()[kind],
+    )

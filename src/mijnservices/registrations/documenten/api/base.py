@@ -15,6 +15,7 @@ from mijnservices.api.scoped import Expanded, ScopedModelViewSet
 from mijnservices.core.identity import Party
 from mijnservices.core.resources import resource_path
 from mijnservices.registrations.documenten import services
+from mijnservices.registrations.documenten.api.embedding import expand_documents
 from mijnservices.registrations.documenten.models import EnkelvoudigInformatieObject
 from mijnservices.registrations.zaken.api.verwerkingen import persons_of_documents
 from mijnservices.services.access import policy
@@ -28,7 +29,8 @@ EXPAND = OpenApiParameter(
     description=(
         "`informatieobject` to include the document under _expand (gebruiksrechten, "
         "objectinformatieobjecten, verzendingen); `informatieobjecttype` on "
-        "enkelvoudiginformatieobjecten."
+        "enkelvoudiginformatieobjecten, with what the Catalogi API expands below it "
+        "(`informatieobjecttype.catalogus`)."
     ),
 )
 
@@ -78,28 +80,13 @@ class DocumentenViewSet(ScopedModelViewSet):
         """Add ``_expand`` to each representation in ``data`` (aligned with ``objects``)."""
         if "informatieobject" not in self.expand_request(self.expandable):
             return {}
-        from mijnservices.registrations.documenten.api.serializers import (
-            InformatieObjectSerializer,
+        embedded = expand_documents(
+            list(zip(objects, data, strict=True)),
+            name="informatieobject",
+            principal=self.principal,
+            context=self.get_serializer_context(),
         )
-
-        base = EnkelvoudigInformatieObject.objects.select_related(
-            "huidige_versie__informatieobjecttype"
-        ).prefetch_related("bestandsdelen")
-        wanted = {obj.informatieobject_id for obj in objects}
-        documents = list(policy.documenten_scope(self.principal, base, *READ).filter(pk__in=wanted))
-        versies = []
-        for document in documents:
-            versie = document.huidige_versie
-            assert versie is not None
-            versie.document = document
-            versies.append(versie)
-        rendered = InformatieObjectSerializer(
-            versies, many=True, context=self.get_serializer_context()
-        ).data
-        by_pk = {doc.pk: item for doc, item in zip(documents, rendered, strict=True)}
-        for obj, item in zip(objects, data, strict=True):
-            item["_expand"] = {"informatieobject": by_pk.get(obj.informatieobject_id, {})}
-        return {"informatieobject": documents}
+        return {"informatieobject": [document for document, _ in embedded]}
 
     def document_of(self, obj: Any) -> EnkelvoudigInformatieObject:
         return obj if isinstance(obj, EnkelvoudigInformatieObject) else obj.informatieobject  # type: ignore[no-any-return]

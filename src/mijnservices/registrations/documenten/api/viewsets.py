@@ -21,6 +21,7 @@ from mijnservices.api.exceptions import UnknownQueryParameters
 from mijnservices.api.renderers import OctetStreamRenderer, ZGWJSONRenderer
 from mijnservices.api.scoped import Expanded
 from mijnservices.core.errors import DomainError
+from mijnservices.registrations.catalogi.api.reading import expand_types, type_tree
 from mijnservices.registrations.documenten import services, storage
 from mijnservices.registrations.documenten.api import filters, serializers
 from mijnservices.registrations.documenten.api.base import (
@@ -98,22 +99,32 @@ class EnkelvoudigInformatieObjectViewSet(DocumentenViewSet):
         ).prefetch_related("bestandsdelen")
 
     def expand_page(self, objects: list[Any], data: list[Any]) -> Expanded:
-        expanded = super().expand_page(objects, data)
+        # informatieobjecttype, and below it what the Catalogi API expands from an
+        # informatieobjecttype (informatieobjecttype.catalogus, ….besluittypen.zaaktypen),
+        # read as a direct Catalogi read (catalogi.lezen).
         value = self.request.query_params.get("expand", "")
-        if "informatieobjecttype" not in [path.strip() for path in value.split(",")]:
-            return expanded
-        from mijnservices.registrations.catalogi.api.serializers import (
-            InformatieObjectTypeSerializer,
+        paths = [path.strip() for path in value.split(",") if path.strip()]
+        below = []
+        for path in paths:
+            first, _, rest = path.partition(".")
+            if first != "informatieobjecttype":
+                raise ValidationError({"expand": [f"{path} cannot be expanded."]}, code="invalid")
+            if rest:
+                below.append(rest)
+        if not paths or not objects:
+            return {}
+        tree = type_tree("informatieobjecttype", below)
+        expand_types(
+            list(zip(objects, data, strict=True)),
+            name="informatieobjecttype",
+            resource="informatieobjecttype",
+            many=False,
+            tree=tree,
+            request=self.request,
+            principal=self.principal,
+            context={"request": self.request},
         )
-
-        # The type cannot change between versions: the current version's is every version's.
-        types = [document.huidige_versie.informatieobjecttype for document in objects]
-        rendered = InformatieObjectTypeSerializer(
-            types, many=True, context=self.get_serializer_context()
-        ).data
-        for item, rendered_type in zip(data, rendered, strict=True):
-            item["_expand"] = {"informatieobjecttype": rendered_type}
-        return expanded
+        return {}
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)

@@ -208,9 +208,14 @@ def test_expand_informatieobject_shows_only_documents_within_the_rights(world, p
 
 def test_expand_on_documents_includes_the_informatieobjecttype(world):
     iot = world["visible"].huidige_versie.informatieobjecttype
+    client = documenten_client(
+        client_id="drc-and-ztc",
+        types={world["a"]: (["documenten.lezen"], "zaakvertrouwelijk")},
+        extra=[{"component": "ztc", "scopes": ["catalogi.lezen"]}],
+    )
     for path in ("", f"/{world['visible'].uuid}"):
-        url = f"{BASE}/enkelvoudiginformatieobjecten{path}?expand=informatieobjecttype"
-        response = world["client"].get(url)
+        url = f"{BASE}/enkelvoudiginformatieobjecten{path}?expand=informatieobjecttype.catalogus"
+        response = client.get(url)
         assert response.status_code == 200, response.json()
         assert_matches_official_spec("documenten", response)
         body = response.json()
@@ -218,8 +223,19 @@ def test_expand_on_documents_includes_the_informatieobjecttype(world):
         expanded = item["_expand"]["informatieobjecttype"]
         assert expanded["url"].endswith(f"/catalogi/api/v1/informatieobjecttypen/{iot.uuid}")
         assert expanded["omschrijving"] == iot.omschrijving
-    unknown = world["client"].get(f"{BASE}/enkelvoudiginformatieobjecten?expand=zaak")
-    assert unknown.status_code == 400
+        assert expanded["_expand"]["catalogus"]["url"] == expanded["catalogus"]
+    for unknown in ("zaak", "informatieobjecttype.onbekend"):
+        url = f"{BASE}/enkelvoudiginformatieobjecten?expand={unknown}"
+        assert client.get(url).status_code == 400
+
+
+def test_the_informatieobjecttype_is_expanded_only_with_catalogi_lezen(world):
+    # A direct read of the type needs catalogi.lezen; expand does not reveal it otherwise.
+    url = f"{BASE}/enkelvoudiginformatieobjecten/{world['visible'].uuid}"
+    response = world["client"].get(f"{url}?expand=informatieobjecttype")
+    assert response.status_code == 200
+    assert_matches_official_spec("documenten", response)
+    assert response.json()["_expand"] == {}
 
 
 @pytest.mark.parametrize("path", ["gebruiksrechten", "objectinformatieobjecten", "verzendingen"])

@@ -4,11 +4,13 @@ removing it removes both (drc-006/007, zrc, brc-005)."""
 
 from __future__ import annotations
 
+from datetime import date
 from unittest import mock
 
 import pytest
 
 from mijnservices.core.errors import DomainError
+from mijnservices.registrations.catalogi import services as catalogi_services
 from mijnservices.registrations.documenten import services
 from mijnservices.registrations.documenten.models import ObjectInformatieObject
 from mijnservices.registrations.documenten.tests.helpers import (
@@ -97,9 +99,22 @@ def test_a_failure_while_deleting_keeps_both_relations(zaak, doc):
     assert ObjectInformatieObject.objects.exists()
 
 
-def test_the_zaken_api_relation_shows_up_in_the_documenten_api(zaak, doc, settings):
+def test_the_zaken_api_relation_shows_up_in_the_documenten_api(zaak, settings):
     # URLField wants a host with a domain: the public SITE_URL has one, "testserver" not.
     settings.SITE_URL = "http://mijnservices.example"
+    # zrc-017: through the Zaken API the zaaktype must name the document's type.
+    iot = catalogi_services.informatieobjecttype_create(
+        catalogus=zaak.zaaktype.catalogus,
+        omschrijving="Bijlage",
+        begin_geldigheid=date(2024, 1, 1),
+        vertrouwelijkheidaanduiding="openbaar",
+        informatieobjectcategorie="brief",
+    )
+    iot = catalogi_services.informatieobjecttype_publish(informatieobjecttype=iot)
+    catalogi_services.zaaktype_informatieobjecttype_create(
+        zaaktype=zaak.zaaktype, informatieobjecttype="Bijlage", volgnummer=99, richting="inkomend"
+    )
+    doc = document(iot)
     ours = f"{settings.SITE_URL}{BASE}/enkelvoudiginformatieobjecten/{doc.uuid}"
     zaken = zaken_client(zaaktypen={zaak.zaaktype: (["zaken.lezen", "zaken.bijwerken"], "geheim")})
     response = zaken.post(

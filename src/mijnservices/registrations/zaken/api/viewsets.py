@@ -29,6 +29,7 @@ from mijnservices.registrations.zaken.api.base import (
     CrsNegotiation,
     ZakenViewSet,
 )
+from mijnservices.registrations.zaken.api.created import created_representation
 from mijnservices.registrations.zaken.api.renderers import ZakenJSONRenderer
 from mijnservices.registrations.zaken.api.verwerkingen import (
     DOEL,
@@ -41,7 +42,10 @@ from mijnservices.services.access import policy
 EXPAND = OpenApiParameter(
     "expand",
     str,
-    description="Comma-separated relations to include under _expand (at most 2 levels).",
+    description=(
+        "Comma-separated relations to include under _expand, nested with dots (at most 6 "
+        "levels), also into the Catalogi API (zaaktype, status.statustype)."
+    ),
 )
 CRS_HEADERS = [
     OpenApiParameter("Accept-Crs", str, OpenApiParameter.HEADER, required=True, enum=["EPSG:4326"]),
@@ -93,6 +97,7 @@ class ZaakViewSet(CrsNegotiation, ZakenViewSet):
     LEAN_ACTIONS = ("list", "retrieve", "_zoek")
     _links: Links | None = None
     _lean_parties: dict[int, list[tuple[str, str]]] | None = None
+    _created: dict[str, Any] | None = None
 
     def lean(self) -> bool:
         """Whether this request reads zaken as rows (:mod:`.lean`): the read actions,
@@ -120,10 +125,7 @@ class ZaakViewSet(CrsNegotiation, ZakenViewSet):
     def get_object(self) -> Any:
         if self.action != "retrieve" or not self.lean():
             return super().get_object()
-        try:
-            row = fixed.detail_row(self, self.kwargs["uuid"])
-        except fixed.NoShape:
-            return super().get_object()
+        row = fixed.detail_row(self, self.kwargs["uuid"])
         if row is None:
             scoped.raise_missing(
                 super().unscoped(), forbidden=self.forbidden_detail, uuid=self.kwargs["uuid"]
@@ -172,8 +174,20 @@ class ZaakViewSet(CrsNegotiation, ZakenViewSet):
             raise PermissionDenied("No rights to create zaken of this zaaktype.")
         with transaction.atomic():
             zaak = serializer.save()
-            lean.prefetch_empty_children(zaak)  # one query, not one per relation
-            self.audit(zaak=zaak, actie="create", obj=zaak, oud=None, nieuw=serializer.data)
+            self._created = created_representation(
+                zaak, serializer, links=Links(self.request, format_kwarg=self.format_kwarg)
+            )
+            self.audit(zaak=zaak, actie="create", obj=zaak, oud=None, nieuw=self._created)
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        # DRF's create, answering the representation perform_create made (decision 0045).
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        self.perform_create(serializer)
+        data = self._created
+        return Response(
+            data, status=status.HTTP_201_CREATED, headers=self.get_success_headers(data)
+        )
 
     @extend_schema(
         operation_id="zaak__zoek",

@@ -94,10 +94,13 @@ def _zaak_build(
     vertrouwelijkheidaanduiding: str = "",
     toelichting: str = "",
     bron_url: str = "",
+    generate: bool = True,
     **fields: Any,
 ) -> Zaak:
     """:func:`zaak_create`'s checks and derived values: the zaak, not saved yet (the bulk
-    projection saves many at once). Runs inside the caller's transaction."""
+    projection saves many at once). Runs inside the caller's transaction. Without an
+    ``identificatie`` one is drawn from the counter (a write, after every check), unless
+    ``generate`` is False: then the caller draws it."""
     if zaaktype.concept:
         raise DomainError(
             "The zaaktype is not published yet.", code="not-published", field="zaaktype"
@@ -112,10 +115,9 @@ def _zaak_build(
         if registered >= timezone.localdate(now)
         else timezone.make_aware(datetime.combine(registered, time.min))
     )
-    if not identificatie:
-        identificatie = identificatie_generate(bronorganisatie=organisation, jaar=registered.year)
-    elif (
-        not bron_url
+    if (
+        identificatie
+        and not bron_url
         and Zaak.objects.filter(
             bronorganisatie=organisation, identificatie=identificatie, bron_url=""
         ).exists()
@@ -133,6 +135,8 @@ def _zaak_build(
         einddatum_gepland = startdatum + zaaktype.servicenorm
     fields = check_zaak_fields(zaak=None, zaaktype=zaaktype, fields=fields)
     fields.setdefault("verantwoordelijke_organisatie", organisation)
+    if not identificatie and generate:
+        identificatie = identificatie_generate(bronorganisatie=organisation, jaar=registered.year)
     return Zaak(
         zaaktype=zaaktype,
         identificatie=identificatie,
@@ -152,7 +156,6 @@ def _zaak_build(
     )
 
 
-@transaction.atomic
 def zaak_create(
     *,
     zaaktype: ZaakType,
@@ -171,7 +174,13 @@ def zaak_create(
     """Create a zaak. ``fields`` are further Zaak attributes (ZGW 1.7: hoofdzaak,
     zaakgeometrie, betalingsindicatie, ...), checked by :func:`check_zaak_fields`.
     ``bron_url``: the zaak is a projection of this zaak at an external source; it keeps the
-    source's identificatie, which is unique among our own zaken only (decision 0029)."""
+    source's identificatie, which is unique among our own zaken only (decision 0029).
+
+    Every check runs before the first write, so a refused zaak leaves the caller's
+    transaction as it was. The writes join the caller's transaction without savepoints
+    (decision 0045): an error while writing (the identificatie race below, a database
+    error) rolls the whole transaction back, the caller's work included; on its own the
+    function is one transaction."""
     zaak = _zaak_build(
         zaaktype=zaaktype,
         omschrijving=omschrijving,
@@ -184,23 +193,29 @@ def zaak_create(
         vertrouwelijkheidaanduiding=vertrouwelijkheidaanduiding,
         toelichting=toelichting,
         bron_url=bron_url,
+        generate=False,
         **fields,
     )
-    try:
-        with transaction.atomic():
+    with transaction.atomic(savepoint=False):
+        if not zaak.identificatie:
+            zaak.identificatie = identificatie_generate(
+                bronorganisatie=zaak.bronorganisatie, jaar=zaak.registratiedatum.year
+            )
+        try:
             zaak.save(force_insert=True)
-    except IntegrityError as exc:
-        raise DomainError(
-            "This identificatie is already used by this organisation.",
-            code="identificatie-niet-uniek",
-            field="identificatie",
-        ) from exc
-    _zaak_event(
-        zaak,
-        resource="zaak",
-        actie="create",
-        resource_id=resource_path("zaken", "zaken", zaak.uuid),
-    )
+        except IntegrityError as exc:
+            # A concurrent create took the identificatie after the check above.
+            raise DomainError(
+                "This identificatie is already used by this organisation.",
+                code="identificatie-niet-uniek",
+                field="identificatie",
+            ) from exc
+        _zaak_event(
+            zaak,
+            resource="zaak",
+            actie="create",
+            resource_id=resource_path("zaken", "zaken", zaak.uuid),
+        )
     return zaak
 
 
@@ -415,7 +430,16 @@ def zaak_update(*, zaak: Zaak, **fields: Any) -> Zaak:
 
 @transaction.atomic
 def zaak_delete(*, zaak: Zaak) -> None:
-    """Delete the zaak and everything that belongs to it, deelzaken included (zrc-023)."""
+    """Delete the zaak and everything that belongs to it, deelzaken included (zrc-023). Its
+    besluiten must go first (``pending-besluit-relation``, as Open Zaak): a besluit is a
+    registration of its own, not part of the zaak."""
+    from mijnservices.registrations.besluiten.models import Besluit
+
+    if Besluit.objects.filter(Q(zaak=zaak) | Q(zaak__hoofdzaak=zaak)).exists():
+        raise DomainError(
+            "Delete the besluiten of the zaak (and of its deelzaken) first.",
+            code="pending-besluit-relation",
+        )
     resource_id = resource_path("zaken", "zaken", zaak.uuid)
     _zaak_event(zaak, resource="zaak", actie="destroy", resource_id=resource_id)
     # The pointer to the current status would block deleting statussen on some backends.

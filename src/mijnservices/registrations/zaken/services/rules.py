@@ -144,3 +144,28 @@ def check_gebruiksrechten_specified(zaak: Zaak) -> None:
                 "A related informatieobject has no indicatieGebruiksrecht yet.",
                 code="indicatiegebruiksrecht-unset",
             )
+
+
+def check_informatieobjecttype_of_zaaktype(zaak: Zaak, informatieobject: str) -> None:
+    """zrc-017: a document of our Documenten registration joins a zaak (through the Zaken API)
+    only when the zaak's zaaktype names its informatieobjecttype in a
+    zaaktype-informatieobjecttype (by omschrijving, in the zaaktype's catalogus; whatever the
+    geldigheid of the type's versions, as Open Zaak asks only the relation). Documents of
+    another Documenten API are not fetched (docs/standards.md)."""
+    from mijnservices.registrations.documenten import services as documenten
+
+    document = documenten.document_for_url(informatieobject)
+    if not document or document.huidige_versie is None:
+        return
+    informatieobjecttype = document.huidige_versie.informatieobjecttype
+    zaaktype = zaak.zaaktype
+    if (
+        informatieobjecttype.catalogus_id != zaaktype.catalogus_id
+        or not zaaktype.zaaktype_informatieobjecttypen.filter(
+            informatieobjecttype=informatieobjecttype.omschrijving
+        ).exists()
+    ):
+        raise DomainError(
+            "The informatieobjecttype of the document is not one of the zaaktype's.",
+            code="missing-zaaktype-informatieobjecttype-relation",
+        )

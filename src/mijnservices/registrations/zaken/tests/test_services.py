@@ -3,6 +3,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from mijnservices.core.errors import DomainError
@@ -254,3 +256,45 @@ def test_archiefstatus_changes_only_when_every_document_is_gearchiveerd(settings
     with pytest.raises(DomainError) as error:
         services.zaak_update(zaak=zaak, archiefstatus="gearchiveerd")
     assert error.value.code == "archiefnominatie-not-set"
+
+
+@pytest.mark.django_db
+def test_zaak_create_inside_a_transaction_opens_no_savepoint():
+    zaaktype = published_zaaktype()
+    with transaction.atomic():
+        savepoints = list(connection.savepoint_ids)
+        with CaptureQueriesContext(connection) as queries:
+            services.zaak_create(zaaktype=zaaktype, startdatum=timezone.localdate())
+        assert connection.savepoint_ids == savepoints
+    assert not [q for q in queries.captured_queries if "SAVEPOINT" in q["sql"].upper()]
+
+
+@pytest.mark.django_db
+def test_a_refused_zaak_leaves_the_callers_transaction_usable():
+    zaak = ZaakFactory()
+    with transaction.atomic():
+        with pytest.raises(DomainError):
+            services.zaak_create(
+                zaaktype=zaak.zaaktype, startdatum=zaak.startdatum, identificatie=zaak.identificatie
+            )
+        assert Zaak.objects.count() == 1  # no rollback pending: the checks wrote nothing
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_identificatie_taken_while_writing_rolls_the_whole_transaction_back():
+    zaaktype = published_zaaktype()
+    start = timezone.localdate()
+    # A client chose the identificatie the counter hands out next.
+    services.zaak_create(
+        zaaktype=zaaktype, startdatum=start, identificatie=f"ZAAK-{start.year}-0000000001"
+    )
+    with transaction.atomic():
+        services.zaak_create(zaaktype=zaaktype, startdatum=start, identificatie="EIGEN-1")
+        with pytest.raises(DomainError) as error:
+            services.zaak_create(zaaktype=zaaktype, startdatum=start)
+        # No savepoint to return to: the caller's transaction can only roll back.
+        assert transaction.get_rollback()
+    assert error.value.code == "identificatie-niet-uniek"
+    assert list(Zaak.objects.values_list("identificatie", flat=True)) == [
+        f"ZAAK-{start.year}-0000000001"
+    ]

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from mijnservices.api.field_cache import CachedFieldsMixin
 from mijnservices.api.fields import ResourceLink, parse_iso_duration
 
 
@@ -22,10 +25,41 @@ def zaken_link(view: str, queryset: QuerySet[Any] | None = None, **kwargs: Any) 
     )
 
 
-def catalogi_link(view: str, queryset: QuerySet[Any], **kwargs: Any) -> Any:
+def catalogi_link(
+    view: str,
+    queryset: QuerySet[Any],
+    *,
+    cached: Callable[[uuid.UUID], Model | None] | None = None,
+    **kwargs: Any,
+) -> Any:
+    if cached is not None:
+        kwargs["cached"] = cached
+        return CachedLink(
+            view_name=f"catalogi:{view}-detail", lookup_field="uuid", queryset=queryset, **kwargs
+        )
     return ResourceLink(
         view_name=f"catalogi:{view}-detail", lookup_field="uuid", queryset=queryset, **kwargs
     )
+
+
+class CachedLink(ResourceLink):
+    """A link whose object comes from a per-process cache when it is there
+    (``cached(uuid)``, e.g. a published zaaktype) and from the queryset otherwise: the same
+    object, the same errors, without a query per request (decision 0045)."""
+
+    def __init__(self, *, cached: Callable[[uuid.UUID], Model | None], **kwargs: Any) -> None:
+        self.cached = cached
+        super().__init__(**kwargs)
+
+    def get_object(self, view_name: str, view_args: Any, view_kwargs: dict[str, Any]) -> Any:
+        try:
+            key = uuid.UUID(str(view_kwargs.get(self.lookup_url_kwarg)))
+        except ValueError:
+            raise ObjectDoesNotExist() from None
+        found = self.cached(key)
+        if found is not None:
+            return found
+        return super().get_object(view_name, view_args, view_kwargs)
 
 
 def self_link(view: str) -> serializers.HyperlinkedIdentityField:
@@ -67,8 +101,10 @@ class JSONObject(serializers.JSONField):
         return value
 
 
-class ServiceSerializer(serializers.HyperlinkedModelSerializer):
+class ServiceSerializer(CachedFieldsMixin, serializers.HyperlinkedModelSerializer):
     """Creates and updates through the zaken service functions, never ``.save()``."""
+
+    # Its fields are built once per class (mijnservices.api.field_cache, decision 0045).
 
     create_service: ClassVar[Callable[..., Any]]
     update_service: ClassVar[Callable[..., Any] | None] = None

@@ -38,6 +38,7 @@ from mijnservices.registrations.zaken.models import (
     ZaakObject,
 )
 from mijnservices.registrations.zaken.services.rollen import check_roltype
+from mijnservices.registrations.zaken.services.rules import check_informatieobjecttype_of_zaaktype
 
 
 class StatusSerializer(ServiceSerializer):
@@ -85,6 +86,13 @@ class ResultaatSerializer(ServiceSerializer):
         read_only_fields = ["uuid"]
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        zaak = attrs.get("zaak")
+        if self.instance is None and zaak is not None and hasattr(zaak, "resultaat"):
+            # zrc-007e: the body is checked before the rights on a closed zaak (as Open Zaak's
+            # unique validator on Resultaat.zaak), so a second resultaat answers 400 unique.
+            raise serializers.ValidationError(
+                {"zaak": "The zaak already has a resultaat."}, code="unique"
+            )
         if self.instance is not None and "zaak" in attrs:  # noqa: SIM102 - pop only then
             if attrs.pop("zaak").pk != self.instance.zaak_id:
                 raise serializers.ValidationError(
@@ -244,6 +252,14 @@ class ZaakInformatieObjectSerializer(ServiceSerializer):
         # zrc-003: a document of another installation must answer as one.
         remote_field_check(value, kind="informatieobject", keys=INFORMATIEOBJECT_KEYS)
         return value
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        attrs = super().validate(attrs)
+        if self.instance is None and "zaak" in attrs and "informatieobject" in attrs:
+            # zrc-017: through the API, as Open Zaak (the portal's and KCC's uploads take
+            # their informatieobjecttype from the zaaktype themselves).
+            check_informatieobjecttype_of_zaaktype(attrs["zaak"], attrs["informatieobject"])
+        return attrs
 
     @extend_schema_field({"type": "string", "enum": ["Hoort bij, omgekeerd: kent"]})
     def get_aard_relatie_weergave(self, obj: ZaakInformatieObject) -> str:

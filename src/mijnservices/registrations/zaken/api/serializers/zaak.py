@@ -10,7 +10,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from mijnservices.api.field_cache import CachedFieldsMixin
 from mijnservices.api.remote import remote_field_check
+from mijnservices.registrations.catalogi import selectors as catalogi_selectors
 from mijnservices.registrations.catalogi.models import Vertrouwelijkheid, ZaakType
 from mijnservices.registrations.zaken import services
 from mijnservices.registrations.zaken.api.serializers.common import (
@@ -31,24 +33,24 @@ EMPTY_GROUPS: dict[str, dict[str, Any]] = {
 }
 
 
-class VerlengingSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class VerlengingSerializer(CachedFieldsMixin, serializers.Serializer):  # type: ignore[type-arg]
     reden = serializers.CharField(max_length=200)
     duur = DurationString()
 
 
-class OpschortingSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class OpschortingSerializer(CachedFieldsMixin, serializers.Serializer):  # type: ignore[type-arg]
     indicatie = serializers.BooleanField()
     reden = serializers.CharField(max_length=200, allow_blank=True)
 
 
-class ProcessobjectSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class ProcessobjectSerializer(CachedFieldsMixin, serializers.Serializer):  # type: ignore[type-arg]
     datumkenmerk = serializers.CharField(max_length=250)
     identificatie = serializers.CharField(max_length=250)
     objecttype = serializers.CharField(max_length=250)
     registratie = serializers.CharField(max_length=250)
 
 
-class RelevanteZaakSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class RelevanteZaakSerializer(CachedFieldsMixin, serializers.Serializer):  # type: ignore[type-arg]
     url = serializers.URLField(max_length=1000)
     aard_relatie = serializers.ChoiceField(choices=["vervolg", "onderwerp", "bijdrage"])
 
@@ -65,7 +67,7 @@ class RelevanteZaakSerializer(serializers.Serializer):  # type: ignore[type-arg]
         return value
 
 
-class KenmerkSerializer(serializers.Serializer):  # type: ignore[type-arg]
+class KenmerkSerializer(CachedFieldsMixin, serializers.Serializer):  # type: ignore[type-arg]
     kenmerk = serializers.CharField(max_length=40)
     bron = serializers.CharField(max_length=40)
 
@@ -86,7 +88,9 @@ class EigenschappenField(serializers.ReadOnlyField):
 
 class ZaakSerializer(ServiceSerializer):
     url = self_link("zaak")
-    zaaktype = catalogi_link("zaaktype", ZaakType.objects.all())
+    zaaktype = catalogi_link(
+        "zaaktype", ZaakType.objects.all(), cached=catalogi_selectors.published_zaaktype
+    )
     identificatie = serializers.CharField(max_length=40, required=False, allow_blank=True)
     registratiedatum = serializers.DateField(required=False)
     verantwoordelijke_organisatie = serializers.CharField(max_length=9)

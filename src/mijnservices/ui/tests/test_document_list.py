@@ -1,0 +1,65 @@
+# ruff: noqa: E501 - the reference template keeps its original long lines
+"""The document list tag writes the HTML the document list template wrote, in both languages."""
+
+from __future__ import annotations
+
+from datetime import date
+from types import SimpleNamespace
+from uuid import UUID
+
+import pytest
+from django.template import Context, Template
+from django.utils import translation
+
+from mijnservices.services.mijnzaken.documents import DocumentRow
+
+# portal/_document_list.html as it was before the tag (decision 0047): the reference.
+BEFORE = Template(
+    """{% load i18n %}
+<ul class="utrecht-unordered-list portal-documents">
+  {% for row in rows %}
+    <li class="utrecht-unordered-list__item">
+      <a class="utrecht-link" href="{% url 'portal:document_download' zaak_uuid=zaak.uuid document_uuid=row.uuid %}" download>{{ row.titel }}<span class="portal-visually-hidden"> ({% translate "download" %})</span></a>
+      <span class="portal-document-meta">{% if row.bestandsnaam %}{{ row.bestandsnaam }}, {% endif %}{% if row.size %}{{ row.size|filesizeformat }}, {% endif %}{% translate "added on" %} <time datetime="{{ row.dated|date:'Y-m-d' }}">{{ row.dated|date:"j F Y" }}</time></span>
+    </li>
+  {% endfor %}
+</ul>
+"""
+)
+TAG = Template("{% load document_list %}{% document_list rows zaak %}")
+ZAAK = SimpleNamespace(uuid=UUID(int=7))
+ROWS = [
+    DocumentRow(
+        uuid=UUID(int=1),
+        titel="Besluit <op> bezwaar & meer",
+        bestandsnaam="besluit & bijlage.pdf",
+        formaat="application/pdf",
+        size=123_456,
+        dated=date(2026, 3, 1),
+    ),
+    DocumentRow(
+        uuid=UUID(int=2),
+        titel="Zonder naam",
+        bestandsnaam="",
+        formaat="",
+        size=None,
+        dated=date(2026, 12, 31),
+        besluiten=frozenset({UUID(int=9)}),
+    ),
+    DocumentRow(
+        uuid=UUID(int=3),
+        titel="Leeg",
+        bestandsnaam="leeg.txt",
+        formaat="text/plain",
+        size=0,
+        dated=date(2025, 5, 5),
+    ),
+]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("rows", [ROWS, ROWS[:1], []])
+def test_the_tag_writes_what_the_template_wrote(language, rows):
+    context = {"rows": rows, "zaak": ZAAK}
+    with translation.override(language):
+        assert TAG.render(Context(context)) == BEFORE.render(Context(context))
