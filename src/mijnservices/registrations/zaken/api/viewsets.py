@@ -114,23 +114,16 @@ class ZaakViewSet(CrsNegotiation, ZakenViewSet):
         return super().unscoped()
 
     # The BSN search and the detail as queries compiled once per shape (decision 0044).
-    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        values = fixed.rol_values(request.query_params) if self.lean() else None
-        rows = fixed.list_rows(self, values) if values is not None else None
-        if rows is None:
-            return super().list(request, *args, **kwargs)
-        page: Any = self.paginate_queryset(rows)  # type: ignore[arg-type] # a list: no query
-        return self.get_paginated_response(self.read(builtins.list(page or ())))
+    def list_rows(self) -> builtins.list[Any] | None:
+        values = fixed.rol_values(self.request.query_params) if self.lean() else None
+        return fixed.list_rows(self, values) if values is not None else None
 
-    def get_object(self) -> Any:
+    def find_object(self, value: Any) -> Any:
         if self.action != "retrieve" or not self.lean():
-            return super().get_object()
-        row = fixed.detail_row(self, self.kwargs["uuid"])
+            return super().find_object(value)
+        row = fixed.detail_row(self, value)
         if row is None:
-            scoped.raise_missing(
-                super().unscoped(), forbidden=self.forbidden_detail, uuid=self.kwargs["uuid"]
-            )
-        self.check_object_permissions(self.request, row)
+            scoped.raise_missing(super().unscoped(), forbidden=self.forbidden_detail, uuid=value)
         return row
 
     def serialize_page(self, objects: builtins.list[Any]) -> builtins.list[Any]:
