@@ -4,64 +4,79 @@ The token is decoded once unverified to find the client, then verified with that
 secret. ``iat`` may lie up to ``JWT_LEEWAY`` seconds in the future (clock skew) and the
 token is refused ``JWT_EXPIRY`` seconds after it.
 
-A web process keeps what it read about a client (secret, principal) for
-``API_CLIENT_CACHE_SECONDS`` and the claims of a token it verified (with the secret that
-verified it); saving or deleting a credential, applicatie or autorisatie clears both in that
-process (:func:`clients_forget`, connected in ``apps.py``), other processes read the change
-when their entry expires. Expiry (``iat`` + ``JWT_EXPIRY``) is checked on every request.
+A web process keeps every client that may log in (secret, principal; read in two queries)
+in a per-process cache with a generation (``core/process_cache.py``, decision 0043):
+saving or deleting a credential, applicatie or autorisatie moves the ``api-clients``
+generation in the save's transaction (:func:`clients_forget`, connected in ``apps.py``), so
+this process reads them again on its next request and every other one within
+``CACHE_FRESHNESS_SECONDS``; ``API_CLIENT_CACHE_SECONDS`` bounds how long they are kept at
+all (a change behind the services' back), and 0 reads the client on every request. A
+client id that is not there costs no query. The claims of a verified token are kept with
+the secret that verified it, and used only while that is still the client's secret.
+Expiry (``iat`` + ``JWT_EXPIRY``) is checked on every request (decision 0044).
 """
 
 from __future__ import annotations
 
 import time
 import warnings
+from dataclasses import dataclass
 from typing import Any
 
 import jwt
 import structlog
 from django.conf import settings
-from django.db import transaction
 from jwt.warnings import InsecureKeyLengthWarning
 from rest_framework.authentication import BaseAuthentication
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.request import Request
 
 from mijnservices.core.identity import ApiClient
-from mijnservices.services.access.api_clients import LoadedClient, api_client_load
+from mijnservices.core.process_cache import ProcessCache, changed
+from mijnservices.services.access.api_clients import (
+    LoadedClient,
+    api_client_load,
+    api_clients_load,
+)
 
 logger = structlog.get_logger(__name__)
 
-# client_id -> (read at, the client or None when unknown); token -> (secret, claims)
-_clients: dict[str, tuple[float, LoadedClient | None]] = {}
+API_CLIENTS = "api-clients"  # the generation every saved credential or right moves
+
+
+@dataclass(frozen=True)
+class _Clients:
+    read_at: float
+    by_id: dict[str, LoadedClient]
+
+
+_CLIENTS = ProcessCache(API_CLIENTS, lambda: _Clients(time.monotonic(), api_clients_load()))
+# token -> (the secret that verified it, its claims)
 _tokens: dict[str, tuple[str, dict[str, Any]]] = {}
 MAX_ENTRIES = 2048
 
 
 def api_client_cache_clear() -> None:
-    """Forget every cached client and verified token."""
-    _clients.clear()
+    """Forget the clients and verified tokens in this process."""
+    _CLIENTS.clear()
     _tokens.clear()
 
 
 def clients_forget(**_: Any) -> None:
-    """Forget every cached client and verified token (a signal receiver): now, and again when
-    the transaction commits (a request in between may have read the old rows)."""
-    api_client_cache_clear()
-    transaction.on_commit(api_client_cache_clear)
+    """A credential, applicatie or autorisatie was saved or deleted (a signal receiver):
+    every process reads the clients again (the generation moves with the save)."""
+    changed(API_CLIENTS)
 
 
 def _client(client_id: str) -> LoadedClient | None:
     ttl = settings.API_CLIENT_CACHE_SECONDS
-    now = time.monotonic()
-    cached = _clients.get(client_id)
-    if cached is not None and now - cached[0] < ttl:
-        return cached[1]
-    loaded = api_client_load(client_id)
-    if ttl:
-        if len(_clients) >= MAX_ENTRIES:
-            _clients.clear()
-        _clients[client_id] = (now, loaded)
-    return loaded
+    if not ttl:
+        return api_client_load(client_id)
+    clients = _CLIENTS.get()
+    if time.monotonic() - clients.read_at >= ttl:
+        _CLIENTS.clear()
+        clients = _CLIENTS.get()
+    return clients.by_id.get(client_id)
 
 
 class JWTAuthentication(BaseAuthentication):

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from django.urls import get_script_prefix, reverse
+from django.utils.encoding import iri_to_uri
 from rest_framework.settings import api_settings
 
 # Placeholders: valid UUIDs (the ``uuid`` path converter accepts nothing else) that no
@@ -38,6 +39,18 @@ def _path_parts(view_name: str, kwargs: tuple[str, ...], script_prefix: str) -> 
     return tuple(parts)
 
 
+@lru_cache(maxsize=256)
+def _plain(path: str) -> bool:
+    """Whether ``build_absolute_uri`` only puts the scheme and host before ``path``."""
+    return (
+        path.startswith("/")
+        and not path.startswith("//")
+        and "/./" not in path
+        and "/../" not in path
+        and iri_to_uri(path) == path
+    )
+
+
 class Links:
     """URL makers for one request: ``Links(request).detail("zaken:zaak-detail")`` gives a
     function of a UUID. ``usable`` is False when DRF would add a format (``?format=``
@@ -47,11 +60,18 @@ class Links:
         self.request = request
         override = api_settings.URL_FORMAT_OVERRIDE
         self.usable = format_kwarg is None and not (override and override in request.GET)
+        self._host: str | None = None
 
     def _absolute(self, view_name: str, kwargs: tuple[str, ...]) -> tuple[str, ...]:
         parts = _path_parts(view_name, kwargs, get_script_prefix())
-        # The scheme and host exactly as build_absolute_uri adds them (once per maker).
         joined = "".join(p + ph for p, ph in zip(parts, _PLACEHOLDERS, strict=False)) + parts[-1]
+        if _plain(joined):
+            # build_absolute_uri puts the scheme and host before such a path and quotes the
+            # whole character by character: the host's part is the same for every path.
+            if self._host is None:
+                self._host = self.request.build_absolute_uri("/")[:-1]
+            return (self._host + parts[0], *parts[1:])
+        # The scheme and host exactly as build_absolute_uri adds them.
         absolute = self.request.build_absolute_uri(joined)
         host = absolute[: len(absolute) - len(joined)]
         if absolute[len(host) :] != joined:  # pragma: no cover - iri_to_uri changed the path

@@ -14,6 +14,7 @@ from rest_framework import viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 from mijnservices.api.exceptions import UnknownQueryParameters
 from mijnservices.api.idempotency import (
@@ -29,6 +30,13 @@ def etag_for(data: Any) -> str:
     """A strong ETag over the JSON representation (ZGW: computed on the response body)."""
     body = json.dumps(data, sort_keys=True, default=str, separators=(",", ":"))
     return '"' + hashlib.sha256(body.encode()).hexdigest()[:32] + '"'
+
+
+# (renderer classes, Accept header) -> (the chosen class's index, media type): DRF parses the
+# header and matches it against every renderer on every request; the answer depends on
+# nothing else (without a format suffix or ``?format=``). Bounded: the header is the client's.
+_NEGOTIATED: dict[tuple[tuple[type, ...], str | None], tuple[int, str]] = {}
+MAX_NEGOTIATED = 256
 
 
 def _matches(header: str, etag: str) -> bool:
@@ -79,6 +87,26 @@ class ZGWViewMixin:
             raise UnknownQueryParameters(sorted(unknown))
         self._check_uuid_kwargs()
         self._idempotency_record = idempotency_begin(request)
+
+    def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
+        override = api_settings.URL_FORMAT_OVERRIDE
+        classes = tuple(self.renderer_classes)  # type: ignore[attr-defined]
+        if self.format_kwarg or (override and override in request.query_params):  # type: ignore[attr-defined]
+            return super().perform_content_negotiation(request, force)  # type: ignore[misc]
+        key = (classes, request.META.get("HTTP_ACCEPT"))
+        found = _NEGOTIATED.get(key)
+        if found is None:
+            renderers = self.get_renderers()  # type: ignore[attr-defined]
+            try:
+                renderer, media_type = self.get_content_negotiator().select_renderer(  # type: ignore[attr-defined]
+                    request, renderers, None
+                )
+            except Exception:
+                return super().perform_content_negotiation(request, force)  # type: ignore[misc]
+            if len(_NEGOTIATED) >= MAX_NEGOTIATED:
+                _NEGOTIATED.clear()
+            found = _NEGOTIATED[key] = (renderers.index(renderer), media_type)
+        return classes[found[0]](), found[1]
 
     def _check_uuid_kwargs(self) -> None:
         # A path segment that is no UUID names nothing: 404 here, before a queryset

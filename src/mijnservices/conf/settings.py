@@ -81,10 +81,10 @@ DB_CONN_MAX_AGE = declare(
 )
 DB_PREPARE_THRESHOLD = declare(
     "DB_PREPARE_THRESHOLD",
-    0,
+    2,
     "PostgreSQL: bind parameters on the server and prepare a query on a connection after "
     "this many runs (psycopg 3), so hot queries are planned once per connection; 0 = "
-    "client-side binding, nothing prepared.",
+    "client-side binding, nothing prepared (for a pooler in transaction mode).",
     group="Database",
 )
 if DATABASE_URL:

@@ -23,10 +23,10 @@ JWT_EXPIRY = declare(
 )
 API_CLIENT_CACHE_SECONDS = declare(
     "API_CLIENT_CACHE_SECONDS",
-    5,
-    "Seconds a web process keeps an API client's secret and autorisaties after reading "
-    "them; a change in this process clears them at once, other processes within this time. "
-    "0 = read them on every request.",
+    300,
+    "Seconds at most a web process keeps the API clients' secrets and autorisaties; a save "
+    "through the product reaches every process within CACHE_FRESHNESS_SECONDS, this bounds "
+    "a change made behind its back. 0 = read the client on every request.",
     group="ZGW APIs",
     check=lambda v: None if v >= 0 else "must be 0 or more",
 )

@@ -4,6 +4,7 @@ import time
 
 import pytest
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from mijnservices.testing.api import applicatie_with_secret, assert_matches_official_spec, token
 
@@ -24,7 +25,7 @@ def applicatie(db):
 
 @pytest.fixture(autouse=True)
 def _client_cache_on(settings):
-    settings.API_CLIENT_CACHE_SECONDS = 5  # the product's default; conftest turns it off
+    settings.API_CLIENT_CACHE_SECONDS = 300  # the product's default; conftest turns it off
 
 
 def test_valid_token_is_accepted(applicatie):
@@ -92,16 +93,41 @@ def test_by_default_a_token_issued_a_few_minutes_ahead_is_accepted(applicatie):
 
 def test_a_known_client_is_read_from_the_database_once_within_the_cache_time(applicatie):
     from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     bearer = token("leverancier", SECRET)
     with CaptureQueriesContext(connection) as first:
         assert _get(bearer).status_code == 200
     with CaptureQueriesContext(connection) as second:
         assert _get(bearer).status_code == 200
-    assert any("clientcredential" in q["sql"] for q in first.captured_queries)
-    assert not any("clientcredential" in q["sql"] for q in second.captured_queries)
-    assert len(second.captured_queries) == len(first.captured_queries) - 2
+
+    def client_reads(queries: CaptureQueriesContext) -> list[str]:
+        return [q["sql"] for q in queries.captured_queries if "autorisaties_" in q["sql"]]
+
+    assert len(client_reads(first)) == 2  # the credentials with their applicatie, the rights
+    assert client_reads(second) == []
+
+
+def test_a_client_id_that_is_not_there_costs_no_query_once_the_clients_are_read(applicatie):
+    from django.db import connection
+
+    assert _get(token("leverancier", SECRET)).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert _get(token("onbekend", SECRET)).status_code == 401
+    assert queries.captured_queries == []
+
+
+def test_a_save_in_another_process_is_read_once_the_generation_moved(applicatie, settings):
+    from mijnservices.core.models import CacheGeneration
+    from mijnservices.registrations.autorisaties.models import ClientCredential
+
+    bearer = token("leverancier", SECRET)
+    assert _get(bearer).status_code == 200
+    # Another process changes the secret: the rows and the generation, no signal here.
+    ClientCredential.objects.filter(client_id="leverancier").update(secret="changed-elsewhere!!")
+    assert _get(bearer).status_code == 200  # this process still holds the old secret
+    CacheGeneration.objects.update_or_create(name="api-clients", defaults={"value": 99})
+    settings.CACHE_FRESHNESS_SECONDS = 0  # this process looks at the generations again
+    assert _get(bearer).status_code == 401
 
 
 def test_a_changed_secret_refuses_old_tokens_at_once(applicatie):

@@ -148,3 +148,33 @@ def test_a_page_out_of_range_answers_400_on_page(client, page):
     assert response.status_code == 400
     assert response.json()["invalidParams"][0]["name"] == "page"
     assert_matches_official_spec("catalogi", response)
+
+
+@pytest.mark.parametrize(
+    "accept",
+    [None, "*/*", "application/json", "application/json; indent=2", "text/csv", ""],
+)
+def test_a_repeated_accept_header_is_negotiated_as_the_first_time(client, monkeypatch, accept):
+    from mijnservices.api import viewsets
+
+    published_zaaktype(identificatie="ZT-A")
+    headers = {} if accept is None else {"HTTP_ACCEPT": accept}
+    with monkeypatch.context() as patch:  # DRF's own negotiation, every time
+        patch.setattr(viewsets, "MAX_NEGOTIATED", 0)
+        patch.setattr(viewsets, "_NEGOTIATED", {})
+        patch.setattr(viewsets.ZGWViewMixin, "perform_content_negotiation", _drf_negotiation)
+        reference = client.get("/catalogi/api/v1/zaaktypen", **headers)
+    for _ in range(2):  # the answer negotiated once, then kept
+        answer = client.get("/catalogi/api/v1/zaaktypen", **headers)
+        assert answer.status_code == reference.status_code
+        assert answer["Content-Type"] == reference["Content-Type"]
+        if reference.status_code >= 400:  # a problem names its own instance
+            assert {**answer.json(), "instance": ""} == {**reference.json(), "instance": ""}
+        else:
+            assert answer.content == reference.content
+
+
+def _drf_negotiation(self, request, force=False):
+    from rest_framework.views import APIView
+
+    return APIView.perform_content_negotiation(self, request, force)

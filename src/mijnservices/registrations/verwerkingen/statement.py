@@ -11,6 +11,7 @@ ones the ORM would write (decision 0035)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from django.db import connection, models
@@ -20,8 +21,48 @@ def _fields(model: type[models.Model]) -> list[models.Field[Any, Any]]:
     return [f for f in model._meta.concrete_fields if not f.primary_key]
 
 
-def _values(obj: models.Model, fields: list[models.Field[Any, Any]]) -> list[Any]:
+def _values(obj: models.Model, fields: Sequence[models.Field[Any, Any]]) -> list[Any]:
     return [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
+
+
+@lru_cache(maxsize=128)
+def _statement(
+    parent: type[models.Model],
+    child: type[models.Model] | None,
+    parent_field: str,
+    count: int,
+    vendor: str,
+) -> tuple[str, tuple[models.Field[Any, Any], ...], tuple[models.Field[Any, Any], ...]]:
+    """The SQL for a ``parent`` with ``count`` children, and the fields whose values it
+    takes (parent's, then each child's): the same text for every write of that size, so it
+    is built once per process (decision 0044)."""
+    quote = connection.ops.quote_name
+    parent_fields = _fields(parent)
+    parent_pk = quote(parent._meta.pk.column)  # type: ignore[union-attr]
+    sql = [
+        f"WITH parent AS (INSERT INTO {quote(parent._meta.db_table)} "
+        f"({', '.join(quote(f.column) for f in parent_fields)}) "
+        f"VALUES ({', '.join(['%s'] * len(parent_fields))}) RETURNING {parent_pk})"
+    ]
+    fields: list[models.Field[Any, Any]] = []
+    if child is not None and count:
+        link = child._meta.get_field(parent_field)
+        assert isinstance(link, models.ForeignKey)
+        fields = [f for f in _fields(child) if f is not link]
+        row = f"({', '.join(['%s'] * len(fields))})"
+        columns = [f"c{i}" for i in range(len(fields))]
+        casts = ", ".join(
+            f"v.{column}::{f.db_type(connection)}"
+            for column, f in zip(columns, fields, strict=True)
+        )
+        sql.append(
+            f", children AS (INSERT INTO {quote(child._meta.db_table)} "
+            f"({quote(link.column)}, {', '.join(quote(f.column) for f in fields)}) "
+            f"SELECT parent.{parent_pk}, {casts} FROM parent, "
+            f"(VALUES {', '.join([row] * count)}) AS v ({', '.join(columns)}) RETURNING 1)"
+        )
+    sql.append(f" SELECT {parent_pk} FROM parent")
+    return "".join(sql), tuple(parent_fields), tuple(fields)
 
 
 def insert_with_children(
@@ -29,38 +70,15 @@ def insert_with_children(
 ) -> None:
     """Insert ``parent`` and ``children`` (whose ``parent_field`` points at it); sets the
     parent's primary key. PostgreSQL only."""
-    quote = connection.ops.quote_name
-    parent_fields = _fields(type(parent))
-    parent_pk = quote(type(parent)._meta.pk.column)  # type: ignore[union-attr]
+    child = type(children[0]) if children else None
+    sql, parent_fields, fields = _statement(
+        type(parent), child, parent_field, len(children), connection.vendor
+    )
     params: list[Any] = _values(parent, parent_fields)
-    sql = [
-        f"WITH parent AS (INSERT INTO {quote(type(parent)._meta.db_table)} "
-        f"({', '.join(quote(f.column) for f in parent_fields)}) "
-        f"VALUES ({', '.join(['%s'] * len(parent_fields))}) RETURNING {parent_pk})"
-    ]
-    if children:
-        model = type(children[0])
-        link = model._meta.get_field(parent_field)
-        assert isinstance(link, models.ForeignKey)
-        fields = [f for f in _fields(model) if f is not link]
-        rows = []
-        for child in children:
-            rows.append(f"({', '.join(['%s'] * len(fields))})")
-            params.extend(_values(child, fields))
-        columns = [f"c{i}" for i in range(len(fields))]
-        casts = ", ".join(
-            f"v.{column}::{f.db_type(connection)}"
-            for column, f in zip(columns, fields, strict=True)
-        )
-        sql.append(
-            f", children AS (INSERT INTO {quote(model._meta.db_table)} "
-            f"({quote(link.column)}, {', '.join(quote(f.column) for f in fields)}) "
-            f"SELECT parent.{parent_pk}, {casts} FROM parent, "
-            f"(VALUES {', '.join(rows)}) AS v ({', '.join(columns)}) RETURNING 1)"
-        )
-    sql.append(f" SELECT {parent_pk} FROM parent")
+    for obj in children:
+        params.extend(_values(obj, fields))
     with connection.cursor() as cursor:
-        cursor.execute("".join(sql), params)
+        cursor.execute(sql, params)
         parent.pk = cursor.fetchone()[0]
     parent._state.adding = False
     parent._state.db = connection.alias

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import structlog
 from django.conf import settings
+from django.db.models import QuerySet
 
 from mijnservices.core.identity import ApiClient, TypeScopes
 from mijnservices.registrations.autorisaties.demo import DEMO_CLIENT_ID, DEMO_SECRET
@@ -20,16 +21,32 @@ class LoadedClient:
     principal: ApiClient
 
 
+def _credentials() -> QuerySet[ClientCredential]:
+    return ClientCredential.objects.select_related("applicatie").prefetch_related(
+        "applicatie__autorisaties"
+    )
+
+
 def api_client_load(client_id: str) -> LoadedClient | None:
     """The principal and secret for ``client_id`` in two queries, or ``None`` if unknown."""
-    credential = (
-        ClientCredential.objects.select_related("applicatie")
-        .prefetch_related("applicatie__autorisaties")
-        .filter(client_id=client_id)
-        .first()
-    )
+    return _loaded(_credentials().filter(client_id=client_id).first())
+
+
+def api_clients_load() -> dict[str, LoadedClient]:
+    """Every client that may log in, by client id, in two queries (a web process keeps
+    them: ``api/authentication.py``)."""
+    found: dict[str, LoadedClient] = {}
+    for credential in _credentials().filter(applicatie__isnull=False).exclude(secret=""):
+        loaded = _loaded(credential)
+        if loaded is not None:
+            found[credential.client_id] = loaded
+    return found
+
+
+def _loaded(credential: ClientCredential | None) -> LoadedClient | None:
     if credential is None or credential.applicatie is None:  # a secret without rights yet
         return None
+    client_id = credential.client_id
     demo = credential.client_id == DEMO_CLIENT_ID or credential.secret == DEMO_SECRET
     if demo and not settings.DEMO_MODE:
         # A database that was once a demo keeps the public demo credentials: refused.

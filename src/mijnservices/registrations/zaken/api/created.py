@@ -19,31 +19,32 @@ from mijnservices.api.links import Links
 from mijnservices.registrations.zaken.api import lean
 from mijnservices.registrations.zaken.models import Zaak
 
-# What lean.VALUES reads through a relation, read from the related instance here.
-_RELATED = {"zaaktype__uuid": "zaaktype", "hoofdzaak__uuid": "hoofdzaak"}
-_ABSENT = {"status__uuid", "resultaat__uuid"}  # a new zaak has neither
 NO_CHILDREN: dict[str, list[Any]] = {key: [] for key, _, _ in lean.CHILDREN}
 
 
 def created_row(zaak: Zaak) -> lean.ZaakRow:
     """The ``.values()`` row of a zaak just created, from the instance."""
-    row = lean.ZaakRow()
-    for name in lean.VALUES:
-        if name in _ABSENT:
-            row[name] = None
-        elif name in _RELATED:
-            related = getattr(zaak, _RELATED[name])
-            row[name] = None if related is None else related.uuid
-        else:
-            row[name] = getattr(zaak, name)
-    return row
+    return lean.ZaakRow((name, getattr(zaak, name)) for name in lean.VALUES)
+
+
+def created_linked(zaak: Zaak) -> dict[str, Any]:
+    """What the lean path reads with the children (decision 0044): none yet, and the UUIDs
+    of what the zaak names (a new zaak has no status or resultaat)."""
+    hoofdzaak = zaak.hoofdzaak
+    return {
+        **NO_CHILDREN,
+        "zaaktype": zaak.zaaktype.uuid,
+        "hoofdzaak": None if hoofdzaak is None else hoofdzaak.uuid,
+        "status": None,
+        "resultaat": None,
+    }
 
 
 def created_representation(zaak: Zaak, serializer: Any, *, links: Links) -> dict[str, Any]:
     """The representation of ``zaak`` just created, as ``serializer.data`` gives it."""
     if links.usable and zaak.status_id is None:
         try:
-            return lean.Representer(links).represent(created_row(zaak), NO_CHILDREN)
+            return lean.Representer(links).represent(created_row(zaak), created_linked(zaak))
         except lean.Fallback:
             pass
     lean.prefetch_empty_children(zaak)  # one query, not one per relation

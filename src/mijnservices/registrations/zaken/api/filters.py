@@ -142,17 +142,30 @@ class ZaakFilter(filters.FilterSet):
 
     def filter_queryset(self, queryset: QuerySet[Zaak]) -> QuerySet[Zaak]:
         queryset = super().filter_queryset(queryset)
-        conditions = [
-            _rol_condition(name.removeprefix("rol__"), value)
-            for name, value in self.form.cleaned_data.items()
-            if name.startswith("rol__") and value not in (None, "")
-        ]
-        if conditions:
-            condition = Q()
-            for item in conditions:
-                condition &= item
-            queryset = queryset.filter(pk__in=Rol.objects.filter(condition).values("zaak_id"))
+        if self.form.cleaned_data.get("ordering"):
+            # Many zaken share a date: equal values in one order on every read and page
+            # (without it the order of ties followed the query plan).
+            queryset = queryset.order_by(*queryset.query.order_by, "pk")
+        return with_rol(
+            queryset,
+            {
+                name: value
+                for name, value in self.form.cleaned_data.items()
+                if name.startswith("rol__") and value not in (None, "")
+            },
+        )
+
+
+def with_rol(queryset: QuerySet[Any], values: dict[str, str]) -> QuerySet[Any]:
+    """``queryset``'s zaken with one rol that matches every ``rol__…`` parameter in
+    ``values`` (non-empty, cleaned): one subquery on the rollen (the list's filter set and
+    the lean path's parsing of the same parameters share it)."""
+    if not values:
         return queryset
+    condition = Q()
+    for name, value in values.items():
+        condition &= _rol_condition(name.removeprefix("rol__"), value)
+    return queryset.filter(pk__in=Rol.objects.filter(condition).values("zaak_id"))
 
 
 class StatusFilter(filters.FilterSet):

@@ -155,6 +155,27 @@ PATHS = [
 ]
 
 
+INP_BSN = "rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn"
+# The BSN search in the shapes a client may send it (decision 0044: compiled once per shape).
+BSN_PATHS = [
+    f"zaken?{INP_BSN}={BSN}",
+    f"zaken?{INP_BSN}=%20{BSN}%20",
+    f"zaken?{INP_BSN}=",
+    f"zaken?{INP_BSN}=999990019",
+    f"zaken?{INP_BSN}=1&{INP_BSN}={BSN}",
+    f"zaken?{INP_BSN}={BSN}%00",
+    f"zaken?{INP_BSN}={BSN}&rol__omschrijvingGeneriek=initiator",
+    f"zaken?{INP_BSN}={BSN}&rol__betrokkeneType=vestiging",
+    f"zaken?{INP_BSN}={BSN}&expand=rollen,status,hoofdzaak,deelzaken",
+    f"zaken?{INP_BSN}={BSN}&expand=onzin",
+    f"zaken?{INP_BSN}={BSN}&page=1",
+    f"zaken?{INP_BSN}={BSN}&page=3",
+    f"zaken?{INP_BSN}={BSN}&ordering=-startdatum",
+    "zaken?rol__betrokkeneIdentificatie__medewerker__identificatie=x"
+    "&rol__betrokkeneIdentificatie__organisatorischeEenheid__identificatie=y",
+]
+
+
 @pytest.fixture
 def world(settings: Any) -> dict[str, Any]:
     settings.API_PAGE_SIZE = 5  # several pages
@@ -183,6 +204,24 @@ def test_the_lean_zaken_list_answers_the_serializers_bytes(world, monkeypatch, s
     client = world["clients"][scope]
     for path in PATHS:
         _assert_same(*_both(client, monkeypatch, "get", f"{BASE}/{path}"))
+
+
+@pytest.mark.parametrize("scope", ["alle", "limited", "one-type"])
+@pytest.mark.parametrize("page_size", [5, 100])  # a full first page (the paginator counts); one
+def test_the_bsn_search_answers_the_serializers_bytes(
+    world, monkeypatch, settings, scope, page_size
+):
+    settings.API_PAGE_SIZE = page_size
+    client = world["clients"][scope]
+    for path in BSN_PATHS:
+        _assert_same(*_both(client, monkeypatch, "get", f"{BASE}/{path}"))
+
+
+@pytest.mark.parametrize("scope", ["alle", "limited", "one-type"])
+def test_a_zaak_that_does_not_exist_answers_as_before(world, monkeypatch, scope):
+    client = world["clients"][scope]
+    path = f"{BASE}/zaken/00000000-0000-4000-8000-000000000001"
+    _assert_same(*_both(client, monkeypatch, "get", path))
 
 
 @pytest.mark.parametrize("scope", ["alle", "limited", "one-type"])
@@ -257,7 +296,7 @@ def test_the_lean_detail_reads_the_zaak_in_two_queries_and_logs_in_one(world, mo
 
 def test_an_odd_row_is_left_to_the_serializer(world):
     rows = list(lean.zaak_rows(Zaak.objects.filter(pk=world["zaken"]["odd"].pk)))
-    linked, _ = lean.children([rows[0].pk])
+    linked, _ = lean.children([rows[0].pk], rows=rows)
     representer = lean.Representer(Links(RequestFactory().get("/")))
     with pytest.raises(lean.Fallback):
         representer.represent(rows[0], linked[rows[0].pk])
