@@ -7,7 +7,7 @@ token is refused ``JWT_EXPIRY`` seconds after it.
 A web process keeps every client that may log in (secret, principal; read in two queries)
 in a per-process cache with a generation (``core/process_cache.py``, decision 0043):
 saving or deleting a credential, applicatie or autorisatie moves the ``api-clients``
-generation in the save's transaction (:func:`clients_forget`, connected in ``apps.py``), so
+generation in the save's transaction (``changed_on_write`` in ``apps.py``), so
 this process reads them again on its next request and every other one within
 ``CACHE_FRESHNESS_SECONDS``; ``API_CLIENT_CACHE_SECONDS`` bounds how long they are kept at
 all (a change behind the services' back), and 0 reads the client on every request. A
@@ -32,7 +32,7 @@ from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.request import Request
 
 from mijnservices.core.identity import ApiClient
-from mijnservices.core.process_cache import ProcessCache, changed
+from mijnservices.core.process_cache import ProcessCache
 from mijnservices.services.access.api_clients import (
     LoadedClient,
     api_client_load,
@@ -60,12 +60,6 @@ def api_client_cache_clear() -> None:
     """Forget the clients and verified tokens in this process."""
     _CLIENTS.clear()
     _tokens.clear()
-
-
-def clients_forget(**_: Any) -> None:
-    """A credential, applicatie or autorisatie was saved or deleted (a signal receiver):
-    every process reads the clients again (the generation moves with the save)."""
-    changed(API_CLIENTS)
 
 
 def _client(client_id: str) -> LoadedClient | None:

@@ -8,6 +8,8 @@ anywhere (decision 0043).
   transaction: it moves the generation in the database (``core.CacheGeneration``). This process
   reads the generations again on its next use; every other process within
   ``CACHE_FRESHNESS_SECONDS`` (one small query for all names per interval and process).
+- ``changed_on_write(name, *models)`` calls ``changed(name)`` on every ORM save or delete of
+  those models (the usual way to keep a cache of rows fresh).
 - ``clear_all()`` forgets everything in this process (tests start from their own database).
 """
 
@@ -18,7 +20,8 @@ from collections.abc import Callable, Hashable
 from typing import Any, Generic, TypeVar
 
 from django.conf import settings
-from django.db.models import F
+from django.db.models import F, Model
+from django.db.models.signals import post_delete, post_save
 
 from mijnservices.core.models import CacheGeneration
 
@@ -45,6 +48,23 @@ def changed(name: str) -> None:
     if not CacheGeneration.objects.filter(name=name).update(value=F("value") + 1):
         CacheGeneration.objects.update_or_create(name=name, defaults={"value": 1})
     _GENERATIONS["checked"] = float("-inf")
+
+
+def changed_on_write(name: str, *models: type[Model]) -> None:
+    """Move ``name``'s generation whenever a row of one of ``models`` is saved or deleted
+    through the ORM (call from an app's ``ready()``; in the write's transaction)."""
+
+    def forget(**_kwargs: object) -> None:
+        changed(name)
+
+    for model in models:
+        for signal, kind in ((post_save, "save"), (post_delete, "delete")):
+            signal.connect(
+                forget,
+                sender=model,
+                weak=False,  # a local function: a weak reference would die with the caller
+                dispatch_uid=f"process-cache:{name}:{model._meta.label}:{kind}",
+            )
 
 
 def clear_all() -> None:

@@ -86,3 +86,30 @@ def test_a_change_that_rolls_back_leaves_the_generation_where_it_was():
         changed("t-rollback")
         raise RuntimeError
     assert CacheGeneration.objects.get(name="t-rollback").value == before
+
+
+def test_a_save_or_delete_of_a_watched_model_moves_the_generation():
+    from django.db.models.signals import post_delete, post_save
+    from django.utils import timezone
+
+    from mijnservices.core.models import WorkerHeartbeat
+    from mijnservices.core.process_cache import changed_on_write
+
+    def generation() -> int:
+        found = CacheGeneration.objects.filter(name="watched").values_list("value", flat=True)
+        return next(iter(found), 0)
+
+    changed_on_write("watched", WorkerHeartbeat)
+    changed_on_write("watched", WorkerHeartbeat)  # connected once, whoever asks twice
+    try:
+        now = timezone.now()
+        row = WorkerHeartbeat.objects.create(worker="host:1", started_at=now, beat_at=now)
+        after_save = generation()
+        row.delete()
+        assert (after_save, generation()) == (1, 2)
+    finally:
+        for signal, kind in ((post_save, "save"), (post_delete, "delete")):
+            signal.disconnect(
+                sender=WorkerHeartbeat,
+                dispatch_uid=f"process-cache:watched:{WorkerHeartbeat._meta.label}:{kind}",
+            )

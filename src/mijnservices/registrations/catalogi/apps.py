@@ -13,22 +13,11 @@ class CatalogiConfig(AppConfig):
     def ready(self) -> None:
         # Cache invalidation only (decision 0045): a saved or deleted zaaktype moves the
         # generation of the per-process cache of published zaaktypen.
-        from django.db.models.signals import post_delete, post_save
-
-        from mijnservices.core.process_cache import changed
+        from mijnservices.core.process_cache import changed_on_write
         from mijnservices.registrations.catalogi import selectors
         from mijnservices.registrations.catalogi.models import ZaakType
 
-        def forget_zaaktypen(**_kwargs: object) -> None:
-            changed(selectors.ZAAKTYPEN)
-
-        for signal, kind in ((post_save, "s"), (post_delete, "d")):
-            signal.connect(
-                forget_zaaktypen,
-                sender=ZaakType,
-                weak=False,  # a local function: a weak reference would die with ready()
-                dispatch_uid=f"catalogi-zaaktypen-{kind}",
-            )
+        changed_on_write(selectors.ZAAKTYPEN, ZaakType)
         # Defect 4 of issue 15: say once, at start-up, that resultaattypen and zaaktypen are
         # stored without consulting a Selectielijst.
         if not settings.SELECTIELIJST_API_ROOT:
