@@ -1,37 +1,23 @@
-"""The employee pages' frame renders byte for byte what it rendered before its static parts
-were kept per process (decision 0046): Dutch and English, logged in or out, demo mode,
-messages, a page's own head block."""
+"""The employee pages' frame renders byte for byte what its template renders with the
+static parts inline, though they are kept per process (decision 0046): Dutch and English,
+logged in or out, demo mode, messages, a page's own head block."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
 from django.contrib.messages import ERROR
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.db import SessionStore
-from django.template import engines
-from django.template.backends.django import DjangoTemplates
 from django.test import RequestFactory
 from django.urls import resolve
 from django.utils import translation
 
-# The frame's templates as they were before (decision 0046), found before the apps' own.
-BEFORE = DjangoTemplates(
-    {
-        "NAME": "kcc_frame_before",
-        "DIRS": [
-            Path(__file__).parent / "frame_before",
-            Path(__file__).parents[2] / "portal" / "tests" / "frame_before",
-        ],
-        "APP_DIRS": True,
-        "OPTIONS": {"context_processors": settings.TEMPLATES[0]["OPTIONS"]["context_processors"]},
-    }
-)
+from mijnservices.testing.frame import render_inline_and_served
+
 PAGE = (
     '{% extends "kcc/base.html" %}{% block title %}Werk <lijst>{% endblock %}'
     '{% block head %}<link rel="stylesheet" href="/k.css">{% endblock %}'
@@ -56,15 +42,16 @@ def _request(*, employee: bool, message: str) -> Any:
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["nl", "en"])
 @pytest.mark.parametrize("demo", [False, True])
-def test_the_employee_frame_renders_what_the_template_rendered_before(language, demo, settings):
+def test_the_employee_frame_renders_what_its_template_renders_with_the_parts_inline(
+    language, demo, settings, monkeypatch
+):
     settings.DEMO_MODE = demo
     with translation.override(language):
         for employee, message in ((False, ""), (False, "Onjuiste code"), (True, ""), (True, "x")):
             for _ in range(2):  # the second time from the kept parts
                 request = _request(employee=employee, message=message)
                 context = {"heading": "Zaken & taken"}
-                before = BEFORE.from_string(PAGE).render(context, request)
-                after = engines["django"].from_string(PAGE).render(context, request)
+                before, after = render_inline_and_served(monkeypatch, PAGE, context, request)
                 assert CSRF.sub("", after) == CSRF.sub("", before), (employee, message)
                 assert after.count("csrfmiddlewaretoken") == before.count("csrfmiddlewaretoken")
                 assert ("session-warning" in after) is employee

@@ -1,36 +1,25 @@
-"""The page frame renders byte for byte what it rendered before its static parts were kept
-per process (decision 0046): Dutch and English, logged in or out, acting for someone, with
-and without branding, unread messages, flash messages and demo mode."""
+"""The page frame renders byte for byte what its template renders with the static parts
+inline, though they are kept per process (decision 0046): Dutch and English, logged in or
+out, acting for someone, with and without branding, unread messages, flash messages and
+demo mode."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.contrib.messages import INFO
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.db import SessionStore
-from django.template import engines
-from django.template.backends.django import DjangoTemplates
 from django.test import RequestFactory
 from django.urls import resolve
 from django.utils import translation
 
 from mijnservices.portal.auth import SESSION_KEY
 from mijnservices.services.presentation.branding import branding_update
+from mijnservices.testing.frame import render_inline_and_served
 
-# The frame's templates as they were before (decision 0046), found before the app's own.
-BEFORE = DjangoTemplates(
-    {
-        "NAME": "frame_before",
-        "DIRS": [Path(__file__).parent / "frame_before"],
-        "APP_DIRS": True,
-        "OPTIONS": {"context_processors": settings.TEMPLATES[0]["OPTIONS"]["context_processors"]},
-    }
-)
 PAGE = (
     '{% extends "portal/base.html" %}{% block title %}Mijn <zaken>{% endblock %}'
     "{% block content %}<h1>{{ heading }}</h1>{% endblock %}"
@@ -66,11 +55,6 @@ def _request(*, citizen: dict[str, Any] | None, path: str, message: str) -> Any:
     return request
 
 
-def _both(request: Any, context: dict[str, Any]) -> tuple[str, str]:
-    before = BEFORE.from_string(PAGE).render(context, request)
-    return before, engines["django"].from_string(PAGE).render(context, request)
-
-
 CITIZEN = {
     "actor": {"kind": "bsn", "identifier": "999993653", "vestiging": "", "name": "Suzanne <S>"},
     "auth_method": "digid",
@@ -87,7 +71,9 @@ REPRESENTATIVE = {
 @pytest.mark.parametrize("language", ["nl", "en"])
 @pytest.mark.parametrize("branded", [False, True])
 @pytest.mark.parametrize("demo", [False, True])
-def test_the_frame_renders_what_the_template_rendered_before(language, branded, demo, settings):
+def test_the_frame_renders_what_its_template_renders_with_the_parts_inline(
+    language, branded, demo, settings, monkeypatch
+):
     settings.DEMO_MODE = demo
     if branded:
         branding_update(values=BRANDING)
@@ -102,7 +88,9 @@ def test_the_frame_renders_what_the_template_rendered_before(language, branded, 
         for citizen, path, message, extra in cases:
             for _ in range(2):  # the second time from the kept parts
                 request = _request(citizen=citizen, path=path, message=message)
-                before, after = _both(request, {"heading": "Mijn & zaken", **extra})
+                before, after = render_inline_and_served(
+                    monkeypatch, PAGE, {"heading": "Mijn & zaken", **extra}, request
+                )
                 assert CSRF.sub("", after) == CSRF.sub("", before), (citizen, path)
                 assert after.count("csrfmiddlewaretoken") == before.count("csrfmiddlewaretoken")
                 assert ("session-warning" in after) is (citizen is not None)
