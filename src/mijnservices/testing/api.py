@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 import warnings
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -142,6 +143,17 @@ def _referenced_document(uri: str) -> dict[str, Any]:
     return document
 
 
+def _each_object(node: Any, fix: Callable[[dict[str, Any]], None]) -> None:
+    """Call ``fix`` on every object of a JSON document, outer before inner (after a fix)."""
+    if isinstance(node, dict):
+        fix(node)
+        for value in list(node.values()):
+            _each_object(value, fix)
+    elif isinstance(node, list):
+        for value in node:
+            _each_object(value, fix)
+
+
 def _nullable_all_of(document: dict[str, Any]) -> None:
     """Open Klant's specs (drf-spectacular) mark a nullable reference as
     ``{allOf: [{$ref}], nullable: true}``; the validator applies the referenced schema's
@@ -149,22 +161,16 @@ def _nullable_all_of(document: dict[str, Any]) -> None:
     the spec intends (docs/standards.md, Klantinteracties)."""
     schemas = document.get("components", {}).get("schemas", {})
 
-    def visit(node: Any) -> None:
-        if isinstance(node, dict):
-            all_of = node.get("allOf")
-            if node.get("nullable") and isinstance(all_of, list) and len(all_of) == 1:
-                ref = all_of[0].get("$ref", "")
-                target = schemas.get(ref.rsplit("/", 1)[-1]) if ref else None
-                if isinstance(target, dict) and "oneOf" not in target:
-                    del node["allOf"]
-                    node.update({k: v for k, v in target.items() if k not in node})
-            for value in list(node.values()):
-                visit(value)
-        elif isinstance(node, list):
-            for value in node:
-                visit(value)
+    def fix(node: dict[str, Any]) -> None:
+        all_of = node.get("allOf")
+        if node.get("nullable") and isinstance(all_of, list) and len(all_of) == 1:
+            ref = all_of[0].get("$ref", "")
+            target = schemas.get(ref.rsplit("/", 1)[-1]) if ref else None
+            if isinstance(target, dict) and "oneOf" not in target:
+                del node["allOf"]
+                node.update({k: v for k, v in target.items() if k not in node})
 
-    visit(document)
+    _each_object(document, fix)
 
 
 def _nested_expansions(document: dict[str, Any]) -> None:
@@ -174,21 +180,15 @@ def _nested_expansions(document: dict[str, Any]) -> None:
     relation has for a null value: add it (docs/standards.md, Zaken ``expand``)."""
     schemas = document.get("components", {}).get("schemas", {})
 
-    def visit(node: Any) -> None:
-        if isinstance(node, dict):
-            one_of = node.get("oneOf")
-            if isinstance(one_of, list) and any(
-                str(item.get("$ref", "")).endswith("/GenesteExpansie") for item in one_of
-            ):
-                node["anyOf"] = node.pop("oneOf")
-                node.pop("$ref", None)  # StatusEmbedded.statustype has both
-            for value in list(node.values()):
-                visit(value)
-        elif isinstance(node, list):
-            for value in node:
-                visit(value)
+    def fix(node: dict[str, Any]) -> None:
+        one_of = node.get("oneOf")
+        if isinstance(one_of, list) and any(
+            str(item.get("$ref", "")).endswith("/GenesteExpansie") for item in one_of
+        ):
+            node["anyOf"] = node.pop("oneOf")
+            node.pop("$ref", None)  # StatusEmbedded.statustype has both
 
-    visit(document)
+    _each_object(document, fix)
     status = schemas.get("StatusEmbedded", {}).get("properties", {})
     if "gezetdoor" in status:
         status["gezetdoor"] = {
