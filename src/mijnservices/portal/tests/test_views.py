@@ -250,8 +250,9 @@ def test_detail_runs_the_same_number_of_queries_for_few_or_many_steps(login_as):
     client = login_as(SUZANNE)
     few = _count_queries(client, detail_url(small))
     assert _count_queries(client, detail_url(big)) == few
-    # Session, zaak, statussen, sub-statussen, besluiten, documents, partij, upload type,
-    # unread count; the tasks only for a zaak quiet in its steps (decision 0040; it was 15).
+    # Session, zaak, statussen, sub-statussen, the day's view count, besluiten, documents,
+    # contacts with their partij, unread count; the tasks only for a zaak quiet in its steps
+    # (decision 0040; it was 15). The upload type comes from the per-process cache.
     assert few == 9
 
 

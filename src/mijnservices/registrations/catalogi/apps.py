@@ -11,13 +11,14 @@ class CatalogiConfig(AppConfig):
     verbose_name = "Catalogi"
 
     def ready(self) -> None:
-        # Cache invalidation only (decision 0045): a saved or deleted zaaktype moves the
-        # generation of the per-process cache of published zaaktypen.
+        # Cache invalidation only (decision 0045): a saved or deleted zaaktype or
+        # informatieobjecttype moves the generation of its per-process cache.
         from mijnservices.core.process_cache import changed_on_write
         from mijnservices.registrations.catalogi import selectors
-        from mijnservices.registrations.catalogi.models import ZaakType
+        from mijnservices.registrations.catalogi.models import InformatieObjectType, ZaakType
 
         changed_on_write(selectors.ZAAKTYPEN, ZaakType)
+        changed_on_write(selectors.INFORMATIEOBJECTTYPEN, InformatieObjectType)
         # Defect 4 of issue 15: say once, at start-up, that resultaattypen and zaaktypen are
         # stored without consulting a Selectielijst.
         if not settings.SELECTIELIJST_API_ROOT:

@@ -22,7 +22,7 @@ from uuid import UUID
 
 from django.db.models import Model, Q, QuerySet
 
-from mijnservices.core.process_cache import ProcessCache
+from mijnservices.core.process_cache import ProcessCache, ProcessCacheMap
 from mijnservices.registrations.catalogi.models import (
     BesluitType,
     InformatieObjectType,
@@ -265,3 +265,32 @@ _LOADERS = {
     "ziot": _ziots,
     "resultaattype": _resultaattypen,
 }
+
+
+# Published informatieobjecttypen per process: the zaak page asks on every view which type a
+# citizen's upload would get. Published versions are frozen; any save or delete of an
+# informatieobjecttype moves this generation (apps.py).
+INFORMATIEOBJECTTYPEN = "informatieobjecttypen"
+_PUBLISHED_DOCUMENT_TYPES: ProcessCacheMap[tuple[int, str], list[InformatieObjectType]] = (
+    ProcessCacheMap(
+        INFORMATIEOBJECTTYPEN,
+        lambda key: list(
+            InformatieObjectType.objects.filter(
+                catalogus_id=key[0], omschrijving=key[1], concept=False
+            ).order_by("-begin_geldigheid", "-pk")
+        ),
+    )
+)
+
+
+def published_informatieobjecttype(
+    catalogus_id: int, omschrijving: str, on: date
+) -> InformatieObjectType | None:
+    """The published version with this omschrijving in this catalogus that is geldig on
+    ``on`` (the one that began last), from the per-process cache (a copy of its own), or
+    None."""
+    for version in _PUBLISHED_DOCUMENT_TYPES.get((catalogus_id, omschrijving)):
+        ended = version.einde_geldigheid is not None and version.einde_geldigheid < on
+        if version.begin_geldigheid <= on and not ended:
+            return copy.copy(version)
+    return None

@@ -20,6 +20,7 @@ from mijnservices.core.query_shapes import QueryShape
 from mijnservices.integration.zgw.models import ProjectedBesluit, ProjectedDocument
 from mijnservices.registrations.besluiten.models import Besluit
 from mijnservices.registrations.catalogi.models import InformatieObjectType
+from mijnservices.registrations.catalogi.selectors import published_informatieobjecttype
 from mijnservices.registrations.documenten.models import (
     EnkelvoudigInformatieObject,
     ObjectInformatieObject,
@@ -252,24 +253,9 @@ def upload_type(zaak: Zaak) -> InformatieObjectType | None:
     """The informatieobjecttype for citizen uploads on this zaak, or ``None`` (no uploads).
 
     The zaaktype names it by omschrijving (version-independent, as ZGW relations are); the
-    published version in the same catalogus that is valid today is used."""
+    published version in the same catalogus that is valid today is used (from the
+    per-process cache of published types: the zaak page asks on every view)."""
     omschrijving = zaak.zaaktype.portaal_upload_informatieobjecttype
     if not omschrijving:
         return None
-    found = _UPLOAD_TYPE.instances(None, zaak.zaaktype.catalogus_id, omschrijving, date.today())
-    return found[0] if found else None
-
-
-_UPLOAD_TYPE = QueryShape(
-    "zaak_upload_type",
-    lambda _key, catalogus_id, omschrijving, today: (
-        InformatieObjectType.objects.filter(
-            catalogus_id=catalogus_id,
-            omschrijving=omschrijving,
-            concept=False,
-            begin_geldigheid__lte=today,
-        )
-        .exclude(einde_geldigheid__lt=today)
-        .order_by("-begin_geldigheid")[:1]
-    ),
-)
+    return published_informatieobjecttype(zaak.zaaktype.catalogus_id, omschrijving, date.today())
