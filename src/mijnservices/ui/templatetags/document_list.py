@@ -1,9 +1,11 @@
 """``{% document_list rows zaak %}``: the documents of a zaak (the zaak page, and under each
-besluit) as HTML.
+besluit) as HTML; ``{% besluit_list besluiten zaak %}``: the zaak page's decisions, each with
+its documents.
 
-The markup is the one ``portal/_document_list.html`` wrote as a Django template, byte for
-byte in both languages (tested against it): one ``format_html`` per document, the download
-URL an f-string around one reversed URL, the labels translated once (decision 0047)."""
+The markup is the one ``portal/_document_list.html`` and the besluiten part of
+``portal/_documents.html`` wrote as Django templates, byte for byte in both languages (tested
+against them): one ``format_html`` per document or besluit, the download URL an f-string
+around one reversed URL, the labels translated once (decision 0047)."""
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from mijnservices.services.mijnzaken.documents import DocumentRow
+from mijnservices.services.mijnzaken.documents import BesluitRow, DocumentRow
 from mijnservices.ui.templatetags.zaak_steps import date_as
 
 register = template.Library()
@@ -59,3 +61,57 @@ def document_list(rows: Iterable[DocumentRow], zaak: Any) -> SafeString:
     return mark_safe(  # noqa: S308 - format_html output
         f'\n<ul class="utrecht-unordered-list portal-documents">\n  {body}\n</ul>\n'
     )
+
+
+BESLUITEN = (
+    '\n<section aria-labelledby="besluiten-heading" id="besluiten">\n'
+    '  <h2 class="utrecht-heading-2" id="besluiten-heading">{}</h2>\n  {}\n</section>\n'
+)
+FACT = (
+    '\n        <div class="utrecht-data-list__item">\n'
+    '          <dt class="utrecht-data-list__item-key">{label}</dt>\n'
+    '          <dd class="utrecht-data-list__item-value utrecht-data-list__item-value--html-dd">'
+    '<time datetime="{iso}">{text}</time></dd>\n'
+    "        </div>"
+)
+BESLUIT = (
+    '\n    <div class="portal-besluit">\n'
+    '      <h3 class="utrecht-heading-3">{what}</h3>\n'
+    '      <dl class="utrecht-data-list portal-facts">{decided}{applies}\n        {until}\n'
+    "      </dl>\n      {toelichting}\n      {documents}\n    </div>\n  "
+)
+
+
+def _fact(label: str, value: Any) -> SafeString:
+    return format_html(FACT, label=label, iso=date_as(value, "Y-m-d"), text=date_as(value, "j F Y"))
+
+
+@register.simple_tag
+def besluit_list(besluiten: Iterable[BesluitRow], zaak: Any) -> SafeString:
+    besluiten = list(besluiten)
+    if not besluiten:
+        return mark_safe("")
+    decided, applies, until = (
+        gettext("Decided on"),
+        gettext("Applies from"),
+        gettext("Applies until"),
+    )
+    body = "".join(
+        format_html(
+            BESLUIT,
+            what=besluit.what,
+            decided=_fact(decided, besluit.datum),
+            applies=_fact(applies, besluit.ingangsdatum),
+            until=format_html("{}\n        ", _fact(until, besluit.vervaldatum))
+            if besluit.vervaldatum
+            else "",
+            toelichting=format_html('<p class="utrecht-paragraph">{}</p>', besluit.toelichting)
+            if besluit.toelichting
+            else "",
+            documents=format_html("\n        {}\n      ", document_list(besluit.documents, zaak))
+            if besluit.documents
+            else "",
+        )
+        for besluit in besluiten
+    )
+    return format_html(BESLUITEN, gettext("Decisions"), mark_safe(body))  # noqa: S308 - format_html output

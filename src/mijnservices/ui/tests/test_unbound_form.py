@@ -10,8 +10,10 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
+from mijnservices.portal.kto_form import KtoForm
 from mijnservices.portal.question_form import QuestionForm
 from mijnservices.portal.upload_form import DocumentUploadForm, upload_limits
+from mijnservices.services.kpis.surveys import KTO, MTO
 
 INCLUDE = Template(
     '{% include "portal/_upload_form.html" %}|{% include "portal/_question_form.html" %}'
@@ -69,3 +71,31 @@ def test_other_upload_limits_are_written_into_their_own_html(settings):
         page = TAG.render(_context(2))
         assert page == INCLUDE.render(_context(2))
     assert "ODT" in page and 'accept=".odt"' in page
+
+
+KTO_INCLUDE = Template('{% include "portal/_kto.html" %}')
+KTO_TAG = Template(
+    "{% load ui_forms %}"
+    '{% unbound_form "portal/_kto.html" kto_form kto_form.questionnaire.soort'
+    " kto_form.questionnaire.version %}"
+)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_satisfaction_survey_is_written_as_its_partial_writes_it(language):
+    # Each questionnaire (soort and version) has HTML of its own: other questions.
+    with translation.override(language):
+        for questionnaire in (KTO, MTO, KTO):
+            for number in (1, 2):
+                context = _context(number)
+                context["kto_form"] = KtoForm(questionnaire=questionnaire)
+                expected = KTO_INCLUDE.render(context)
+                assert KTO_TAG.render(context) == expected
+                assert f"token{number}" in expected and str(UUID(int=number)) in expected
+                assert str(questionnaire.questions[0].text) in expected
+        bound = KtoForm(data={"open": "x" * 2000}, questionnaire=KTO)
+        assert not bound.is_valid()
+        context = _context(3)
+        context["kto_form"] = bound
+        assert KTO_TAG.render(context) == KTO_INCLUDE.render(context)
+        assert "x" * 2000 in KTO_TAG.render(context)
