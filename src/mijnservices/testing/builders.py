@@ -13,7 +13,7 @@ from typing import Any
 from django.utils import timezone
 
 from mijnservices.registrations.catalogi import services as catalogi_services
-from mijnservices.registrations.catalogi.models import Catalogus, ZaakType
+from mijnservices.registrations.catalogi.models import Catalogus, InformatieObjectType, ZaakType
 from mijnservices.registrations.zaken import services as zaken_services
 from mijnservices.registrations.zaken.models import Zaak
 
@@ -89,6 +89,25 @@ def published_zaaktype(
     return catalogi_services.zaaktype_publish(zaaktype=zaaktype)
 
 
+def published_informatieobjecttype(
+    *,
+    catalogus: Catalogus | None = None,
+    omschrijving: str = "Bijlage",
+    begin_geldigheid: date = date(2024, 1, 1),
+    **fields: Any,
+) -> InformatieObjectType:
+    """A published informatieobjecttype (category "brief" unless given) in ``catalogus``
+    (the default one)."""
+    fields.setdefault("informatieobjectcategorie", "brief")
+    iot = catalogi_services.informatieobjecttype_create(
+        catalogus=catalogus or default_catalogus(),
+        omschrijving=omschrijving,
+        begin_geldigheid=begin_geldigheid,
+        **fields,
+    )
+    return catalogi_services.informatieobjecttype_publish(informatieobjecttype=iot)
+
+
 def published_zaaktype_with_relations(
     *, identificatie: str | None = None, suffix: str = "", **fields: Any
 ) -> ZaakType:
@@ -96,13 +115,12 @@ def published_zaaktype_with_relations(
     zaaktype-informatieobjecttype and a besluittype (each related type published)."""
     catalogus = default_catalogus()
     begin = date(2024, 1, 1)
-    iot = catalogi_services.informatieobjecttype_create(
+    iot = published_informatieobjecttype(
         catalogus=catalogus,
         omschrijving=f"Besluitdocument{suffix}",
         begin_geldigheid=begin,
         informatieobjectcategorie="besluit",
     )
-    catalogi_services.informatieobjecttype_publish(informatieobjecttype=iot)
     besluittype = catalogi_services.besluittype_create(
         catalogus=catalogus,
         omschrijving=f"Vergunning{suffix}",

@@ -12,26 +12,17 @@ from mijnservices.core.process_cache import changed
 from mijnservices.registrations.catalogi import selectors
 from mijnservices.registrations.catalogi import services as catalogi_services
 from mijnservices.registrations.catalogi.models import InformatieObjectType
-from mijnservices.testing.builders import default_catalogus
+from mijnservices.testing.builders import default_catalogus, published_informatieobjecttype
 
 pytestmark = pytest.mark.django_db
 
 TODAY = date(2026, 6, 1)
 
 
-def _version(
-    omschrijving: str, begin: date, einde: date | None = None, *, publish: bool = True
-) -> InformatieObjectType:
-    iot = catalogi_services.informatieobjecttype_create(
-        catalogus=default_catalogus(),
-        omschrijving=omschrijving,
-        begin_geldigheid=begin,
-        einde_geldigheid=einde,
-        informatieobjectcategorie="bijlage",
+def _version(omschrijving: str, begin: date, einde: date | None = None) -> InformatieObjectType:
+    return published_informatieobjecttype(
+        omschrijving=omschrijving, begin_geldigheid=begin, einde_geldigheid=einde
     )
-    if publish:
-        iot = catalogi_services.informatieobjecttype_publish(informatieobjecttype=iot)
-    return iot
 
 
 def _find(omschrijving: str, on: date = TODAY) -> InformatieObjectType | None:
@@ -41,7 +32,12 @@ def _find(omschrijving: str, on: date = TODAY) -> InformatieObjectType | None:
 def test_the_version_geldig_on_the_day_is_found_and_a_concept_is_not():
     old = _version("Bijlage", date(2025, 1, 1), date(2025, 12, 31))
     new = _version("Bijlage", date(2026, 1, 1))
-    _version("Concept", date(2025, 1, 1), publish=False)
+    catalogi_services.informatieobjecttype_create(  # a concept
+        catalogus=default_catalogus(),
+        omschrijving="Concept",
+        begin_geldigheid=date(2025, 1, 1),
+        informatieobjectcategorie="brief",
+    )
     found = _find("Bijlage")
     assert found is not None and found.pk == new.pk
     assert _find("Bijlage", date(2025, 6, 1)).pk == old.pk  # type: ignore[union-attr]

@@ -8,10 +8,10 @@ from typing import Any, cast
 
 from django.test import Client
 
-from mijnservices.registrations.catalogi import services as catalogi_services
 from mijnservices.registrations.catalogi.models import Catalogus, InformatieObjectType
 from mijnservices.registrations.documenten import services
 from mijnservices.registrations.documenten.models import EnkelvoudigInformatieObject
+from mijnservices.testing import builders
 from mijnservices.testing.api import TEST_SECRET, applicatie_with_secret, token
 from mijnservices.testing.factories import CatalogusFactory
 
@@ -25,17 +25,17 @@ def b64(data: bytes) -> str:
 
 
 def published_informatieobjecttype(
-    omschrijving: str = "Brief", vertrouwelijkheidaanduiding: str = "openbaar"
+    omschrijving: str = "Brief",
+    vertrouwelijkheidaanduiding: str = "openbaar",
+    *,
+    catalogus: Catalogus | None = None,
 ) -> InformatieObjectType:
-    catalogus = cast(Catalogus, CatalogusFactory())
-    iot = catalogi_services.informatieobjecttype_create(
-        catalogus=catalogus,
+    """The shared builder, in a catalogus of its own unless one is given."""
+    return builders.published_informatieobjecttype(
+        catalogus=catalogus or cast(Catalogus, CatalogusFactory()),
         omschrijving=omschrijving,
-        begin_geldigheid=date(2024, 1, 1),
         vertrouwelijkheidaanduiding=vertrouwelijkheidaanduiding,
-        informatieobjectcategorie="brief",
     )
-    return catalogi_services.informatieobjecttype_publish(informatieobjecttype=iot)
 
 
 def iot_url(iot: InformatieObjectType) -> str:

@@ -4,7 +4,6 @@ removing it removes both (drc-006/007, zrc, brc-005)."""
 
 from __future__ import annotations
 
-from datetime import date
 from unittest import mock
 
 import pytest
@@ -103,14 +102,7 @@ def test_the_zaken_api_relation_shows_up_in_the_documenten_api(zaak, settings):
     # URLField wants a host with a domain: the public SITE_URL has one, "testserver" not.
     settings.SITE_URL = "http://mijnservices.example"
     # zrc-017: through the Zaken API the zaaktype must name the document's type.
-    iot = catalogi_services.informatieobjecttype_create(
-        catalogus=zaak.zaaktype.catalogus,
-        omschrijving="Bijlage",
-        begin_geldigheid=date(2024, 1, 1),
-        vertrouwelijkheidaanduiding="openbaar",
-        informatieobjectcategorie="brief",
-    )
-    iot = catalogi_services.informatieobjecttype_publish(informatieobjecttype=iot)
+    iot = published_informatieobjecttype("Bijlage", catalogus=zaak.zaaktype.catalogus)
     catalogi_services.zaaktype_informatieobjecttype_create(
         zaaktype=zaak.zaaktype, informatieobjecttype="Bijlage", volgnummer=99, richting="inkomend"
     )

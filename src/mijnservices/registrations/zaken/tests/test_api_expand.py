@@ -106,19 +106,13 @@ def test_a_path_that_cannot_be_expanded_answers_400(zaak, expand):
 
 def test_a_zaakinformatieobject_embeds_its_document_as_far_as_the_client_may_read_it(zaak):
     # Zaken 1.5+ grammar: zaakinformatieobjecten.informatieobject(.informatieobjecttype).
-    from datetime import date
-
-    from mijnservices.registrations.catalogi import services as catalogi_services
-    from mijnservices.registrations.documenten.tests.helpers import document, document_url
-
-    iot = catalogi_services.informatieobjecttype_create(
-        catalogus=zaak.zaaktype.catalogus,
-        omschrijving="Bijlage",
-        begin_geldigheid=date(2024, 1, 1),
-        vertrouwelijkheidaanduiding="openbaar",
-        informatieobjectcategorie="brief",
+    from mijnservices.registrations.documenten.tests.helpers import (
+        document,
+        document_url,
+        published_informatieobjecttype,
     )
-    iot = catalogi_services.informatieobjecttype_publish(informatieobjecttype=iot)
+
+    iot = published_informatieobjecttype("Bijlage", catalogus=zaak.zaaktype.catalogus)
     doc = document(iot, content=None)
     services.zaakinformatieobject_create(zaak=zaak, informatieobject=document_url(doc))
     expand = "zaakinformatieobjecten.informatieobject.informatieobjecttype"
